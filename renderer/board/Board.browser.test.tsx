@@ -1,0 +1,115 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addNote, newMapDocument } from '../../shared/model/edits.ts';
+import { NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { loadFonts } from '../drawing/fonts.ts';
+import { boardStore } from '../store/index.ts';
+import { Board } from './Board.tsx';
+import '../styles.css';
+
+let host: HTMLDivElement;
+let root: Root;
+
+const hex = (color: string) => [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
+
+/** The colour of one CSS pixel of the board, read from the canvases Konva drew (top layer wins). */
+const pixelAt = (x: number, y: number): number[] => {
+  const canvases = [...host.querySelectorAll('canvas')];
+  let result = [0, 0, 0, 0];
+  for (const canvas of canvases) {
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const data = canvas
+      .getContext('2d')
+      ?.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+    if (data && data[3] === 255) result = [...data];
+  }
+  return result;
+};
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** Counts ink-coloured pixels (text) inside a rectangle of the top canvas. */
+const darkPixels = (x: number, y: number, w: number, h: number): number => {
+  let dark = 0;
+  for (let px = x; px < x + w; px += 2)
+    for (let py = y; py < y + h; py += 2) {
+      const [r = 255, g = 255, b = 255] = pixelAt(px, py);
+      if (r + g + b < 200) dark++;
+    }
+  return dark;
+};
+
+beforeEach(async () => {
+  await loadFonts();
+  host = document.createElement('div');
+  host.style.cssText = 'position:fixed;inset:0;display:flex;flex-direction:column;width:800px;height:600px';
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+const show = async (
+  build: (doc: { id: string; records: Record<string, never> }) => void,
+  viewport = { x: 0, y: 0, scale: 1 },
+) => {
+  const doc = newMapDocument('Board test');
+  const mutable = { id: doc.id, records: { ...doc.records } };
+  build(mutable as never);
+  act(() => {
+    boardStore.getState().loadDocument(mutable);
+    boardStore.getState().clearSelection();
+    boardStore.getState().setViewport(viewport);
+  });
+  await act(async () => root.render(<Board />));
+  await nextFrame();
+  return mutable;
+};
+
+describe('the board in Chromium', () => {
+  it('draws a note in its colour with its text inside, and nothing outside it', async () => {
+    await show((doc) => {
+      addNote(doc, { x: 100, y: 100, text: 'Runs out of toner', color: 'blue' });
+    });
+    expect(pixelAt(110, 200).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    expect(darkPixels(100, 100, 180, 120)).toBeGreaterThan(20);
+    expect(pixelAt(400, 400)[3]).toBe(0);
+  });
+
+  it('follows the viewport: pan and zoom move where the note is drawn', async () => {
+    await show(
+      (doc) => {
+        addNote(doc, { x: 0, y: 0, text: '', color: 'pink' });
+      },
+      { x: 300, y: 200, scale: 2 },
+    );
+    expect(pixelAt(310, 210).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+    expect(pixelAt(300 + 350, 200 + 230).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+    expect(pixelAt(290, 190)[3]).toBe(0);
+  });
+
+  it('draws far-out notes as plain blocks without text', async () => {
+    await show(
+      (doc) => {
+        addNote(doc, { x: 0, y: 0, text: 'Lots of words on this note', color: 'green' });
+      },
+      { x: 10, y: 10, scale: 0.1 },
+    );
+    expect(pixelAt(15, 15).slice(0, 3)).toEqual(hex(NOTE_PALETTE.green.fill));
+    expect(darkPixels(10, 10, 18, 12)).toBe(0);
+  });
+
+  it('outlines the selection on the active layer', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
+    });
+    const [id] = Object.keys(doc.records).filter((key) => key !== doc.id);
+    act(() => boardStore.getState().select([id as string]));
+    await nextFrame();
+    expect(pixelAt(97, 150).slice(0, 3)).toEqual([28, 126, 214]);
+  });
+});

@@ -1,0 +1,33 @@
+import type Konva from 'konva';
+import { Shape } from 'react-konva';
+import type { NoteRecord } from '../../shared/model/records.ts';
+import { drawNote, noteDetail } from '../drawing/note.ts';
+import type { Viewport } from '../store/session-slice.ts';
+import { intersects, type Rect } from './viewport.ts';
+
+interface NotesShapeProps {
+  readonly notes: readonly NoteRecord[];
+  /** The board area on screen, in board units: notes outside it are not drawn. */
+  readonly visible: Rect;
+  readonly viewport: Viewport;
+  /** Notes to leave out (the one being edited is drawn by its editor). */
+  readonly hiddenId?: string | null;
+}
+
+/**
+ * All notes of a layer drawn by one Konva shape: one node instead of thousands keeps Konva's
+ * per-node overhead out of every frame, and culling plus level of detail keep large maps fast.
+ */
+export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => (
+  <Shape
+    listening={false}
+    perfectDrawEnabled={false}
+    sceneFunc={(context: Konva.Context) => {
+      const ctx = context._context;
+      for (const note of notes) {
+        if (note.id === hiddenId || !intersects(note, visible)) continue;
+        drawNote(ctx, note, noteDetail(note.h * viewport.scale));
+      }
+    }}
+  />
+);

@@ -1,0 +1,171 @@
+import { isLiveNote, liveNotesByZ } from '../../shared/model/document.ts';
+import {
+  addNote,
+  bringToFront,
+  deleteRecords,
+  insertCopies,
+  moveNotes,
+  NOTE_GAP,
+  nextNotePosition,
+  updateNote,
+} from '../../shared/model/edits.ts';
+import { NOTE_SIZE, type NoteColor, type NoteRecord } from '../../shared/model/records.ts';
+import type { BoardStore } from '../store/index.ts';
+import { lastPointer } from './pointer.ts';
+import { boundsOf, fitViewport, nextZoomStep, toBoard, zoomAt } from './viewport.ts';
+
+/**
+ * Board commands: plain functions of the store, called alike from the keyboard, the toolbar,
+ * the application menu and tests.
+ */
+
+const selectedNotes = (store: BoardStore): NoteRecord[] => {
+  const { doc, selection } = store.getState();
+  if (!doc) return [];
+  return [...selection].map((id) => doc.records[id]).filter(isLiveNote);
+};
+
+/** Opens a new note's editor at a board point (centred on it); the note exists once typed. */
+export const startNewNote = (store: BoardStore, at: { x: number; y: number }, run = 0): void => {
+  const { activeColor } = store.getState();
+  store.getState().clearSelection();
+  store.getState().startEditing({
+    kind: 'new',
+    x: Math.round(at.x - NOTE_SIZE.w / 2),
+    y: Math.round(at.y - NOTE_SIZE.h / 2),
+    w: NOTE_SIZE.w,
+    h: NOTE_SIZE.h,
+    color: activeColor,
+    run,
+  });
+};
+
+/** N key or toolbar: a note at the pointer, or in the middle of the screen. */
+export const newNoteAtPointer = (store: BoardStore): void => {
+  const { viewport, canvasSize } = store.getState();
+  const at = lastPointer() ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
+  startNewNote(store, at);
+};
+
+export type CommitIntent = 'done' | 'next';
+
+/**
+ * Ends text editing. An existing note gets its new text (one undo step); a new note is added
+ * with its text (one undo step) unless left empty. With 'next', the editor moves on to a new
+ * note beside this one, so a run of notes can be typed without the mouse.
+ */
+export const commitEditing = (store: BoardStore, text: string, intent: CommitIntent): void => {
+  const { editing } = store.getState();
+  if (!editing) return;
+  if (editing.kind === 'new' && text.trim() === '') {
+    // Tab on an empty draft keeps it open; Enter or leaving it drops it: empty notes never enter the map.
+    if (intent === 'done') store.getState().startEditing(null);
+    return;
+  }
+  let note: NoteRecord | null = null;
+  if (editing.kind === 'existing') {
+    store.getState().edit('Edit note text', (draft) => updateNote(draft, editing.id, { text }));
+    const current = store.getState().doc?.records[editing.id];
+    note = isLiveNote(current) ? current : null;
+  } else {
+    store.getState().edit('Add note', (draft) => {
+      note = addNote(draft, {
+        x: editing.x,
+        y: editing.y,
+        w: editing.w,
+        h: editing.h,
+        color: editing.color,
+        text,
+      });
+    });
+  }
+  if (!note) {
+    store.getState().startEditing(null);
+    return;
+  }
+  const anchor: NoteRecord = note;
+  if (intent === 'next') {
+    const run = editing.kind === 'new' ? editing.run : 0;
+    store.getState().clearSelection();
+    store.getState().startEditing({
+      kind: 'new',
+      ...nextNotePosition(anchor, run),
+      w: anchor.w,
+      h: anchor.h,
+      color: anchor.color,
+      run: run + 1,
+    });
+    return;
+  }
+  store.getState().startEditing(null);
+  store.getState().select([anchor.id]);
+};
+
+export const cancelEditing = (store: BoardStore): void => store.getState().startEditing(null);
+
+export const editSelected = (store: BoardStore): void => {
+  const [note] = selectedNotes(store);
+  if (note) store.getState().startEditing({ kind: 'existing', id: note.id });
+};
+
+export const deleteSelection = (store: BoardStore): void => {
+  const ids = [...store.getState().selection];
+  if (ids.length === 0) return;
+  store
+    .getState()
+    .edit(ids.length === 1 ? 'Delete note' : 'Delete notes', (draft) => deleteRecords(draft, ids));
+  store.getState().clearSelection();
+};
+
+export const selectAll = (store: BoardStore): void => {
+  const { doc } = store.getState();
+  if (doc) store.getState().select(liveNotesByZ(doc).map((note) => note.id));
+};
+
+export const duplicateSelection = (store: BoardStore): void => {
+  const notes = selectedNotes(store);
+  if (notes.length === 0) return;
+  let ids: string[] = [];
+  store.getState().edit('Duplicate', (draft) => {
+    ids = insertCopies(draft, notes, NOTE_GAP, NOTE_GAP);
+  });
+  store.getState().select(ids);
+};
+
+export const bringSelectionToFront = (store: BoardStore): void => {
+  const ids = [...store.getState().selection];
+  store.getState().edit('Bring to front', (draft) => bringToFront(draft, ids));
+};
+
+/** Recolours the selection; with nothing selected, sets the colour of the next notes. */
+export const applyColor = (store: BoardStore, color: NoteColor): void => {
+  const state = store.getState();
+  state.setActiveColor(color);
+  const ids = [...state.selection];
+  if (ids.length === 0) return;
+  state.edit('Change colour', (draft) => {
+    for (const id of ids) updateNote(draft, id, { color });
+  });
+};
+
+export const nudgeSelection = (store: BoardStore, dx: number, dy: number): void => {
+  const ids = [...store.getState().selection];
+  if (ids.length > 0) store.getState().edit('Move', (draft) => moveNotes(draft, ids, dx, dy));
+};
+
+const zoomAboutCentre = (store: BoardStore, scaleFor: (scale: number) => number): void => {
+  const { viewport, canvasSize } = store.getState();
+  const centre = { x: canvasSize.width / 2, y: canvasSize.height / 2 };
+  store.getState().setViewport(zoomAt(viewport, centre, scaleFor(viewport.scale) / viewport.scale));
+};
+
+export const zoomIn = (store: BoardStore): void => zoomAboutCentre(store, (scale) => nextZoomStep(scale, 1));
+export const zoomOut = (store: BoardStore): void =>
+  zoomAboutCentre(store, (scale) => nextZoomStep(scale, -1));
+export const zoomReset = (store: BoardStore): void => zoomAboutCentre(store, () => 1);
+
+export const zoomToFit = (store: BoardStore): void => {
+  const { doc, canvasSize } = store.getState();
+  if (!doc) return;
+  store.getState().setViewport(fitViewport(boundsOf(liveNotesByZ(doc)), canvasSize));
+};

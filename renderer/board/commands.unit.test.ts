@@ -1,0 +1,166 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { liveNotesByZ } from '../../shared/model/document.ts';
+import { newMapDocument } from '../../shared/model/edits.ts';
+import type { NoteRecord } from '../../shared/model/records.ts';
+import { type BoardStore, createBoardStore } from '../store/index.ts';
+import { pasteNotes } from './clipboard.ts';
+import {
+  applyColor,
+  bringSelectionToFront,
+  commitEditing,
+  deleteSelection,
+  duplicateSelection,
+  nudgeSelection,
+  selectAll,
+  startNewNote,
+  zoomIn,
+  zoomToFit,
+} from './commands.ts';
+import { setLastPointer } from './pointer.ts';
+
+let store: BoardStore;
+const notes = (): NoteRecord[] => {
+  const doc = store.getState().doc;
+  return doc ? liveNotesByZ(doc) : [];
+};
+
+/** Types a run of notes the way a facilitator does: N, text, Tab, text, Tab... Enter. */
+const typeRun = (texts: string[]) => {
+  startNewNote(store, { x: 100, y: 100 });
+  for (const [index, text] of texts.entries())
+    commitEditing(store, text, index === texts.length - 1 ? 'done' : 'next');
+};
+
+beforeEach(() => {
+  store = createBoardStore();
+  store.getState().loadDocument(newMapDocument('Toner'));
+  store.getState().setCanvasSize({ width: 1000, height: 800 });
+  setLastPointer(null);
+});
+
+describe('typing notes from the keyboard', () => {
+  it('adds each typed note as one undo step and places the next beside it', () => {
+    typeRun(['Sees an ad', 'Visits the website', 'Orders toner']);
+    const typed = notes();
+    expect(typed.map((n) => n.text)).toEqual(['Sees an ad', 'Visits the website', 'Orders toner']);
+    expect(typed[1]?.x).toBeGreaterThan(typed[0]?.x ?? Number.POSITIVE_INFINITY);
+    expect(typed[1]?.y).toBe(typed[0]?.y);
+    expect(store.getState().past).toHaveLength(3);
+    expect(store.getState().editing).toBeNull();
+    expect([...store.getState().selection]).toEqual([typed[2]?.id]);
+    store.getState().undo();
+    expect(notes().map((n) => n.text)).toEqual(['Sees an ad', 'Visits the website']);
+  });
+
+  it('never adds a note left empty', () => {
+    startNewNote(store, { x: 0, y: 0 });
+    commitEditing(store, '   ', 'done');
+    expect(notes()).toHaveLength(0);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('edits an existing note text as one step, undone in one step', () => {
+    typeRun(['Calls support']);
+    const [note] = notes();
+    store.getState().startEditing({ kind: 'existing', id: note?.id as string });
+    commitEditing(store, 'Calls support twice', 'done');
+    expect(notes()[0]?.text).toBe('Calls support twice');
+    store.getState().undo();
+    expect(notes()[0]?.text).toBe('Calls support');
+    store.getState().redo();
+    expect(notes()[0]?.text).toBe('Calls support twice');
+  });
+});
+
+describe('undo and redo', () => {
+  it('bump the version of the records they restore, so copies reconcile', () => {
+    typeRun(['a']);
+    const [created] = notes();
+    applyColor(store, 'pink');
+    store.getState().undo();
+    const [restored] = notes();
+    expect(restored?.color).toBe('yellow');
+    expect(restored?.version).toBeGreaterThan(created?.version ?? 0);
+  });
+
+  it('restore deleted notes and drop the redo branch on a new edit', () => {
+    typeRun(['a', 'b']);
+    selectAll(store);
+    deleteSelection(store);
+    expect(notes()).toHaveLength(0);
+    store.getState().undo();
+    expect(notes().map((n) => n.text)).toEqual(['a', 'b']);
+    store.getState().undo();
+    expect(store.getState().future).toHaveLength(2);
+    typeRun(['c']);
+    expect(store.getState().future).toHaveLength(0);
+  });
+});
+
+describe('selection commands', () => {
+  it('duplicate, recolour, nudge and bring to front the selection', () => {
+    typeRun(['a', 'b']);
+    const [a, b] = notes();
+    store.getState().select([a?.id as string]);
+    duplicateSelection(store);
+    const copy = notes().at(-1);
+    expect(copy).toMatchObject({ text: 'a', x: (a?.x ?? 0) + 20, y: (a?.y ?? 0) + 20 });
+    expect([...store.getState().selection]).toEqual([copy?.id]);
+    applyColor(store, 'green');
+    expect(notes().at(-1)?.color).toBe('green');
+    nudgeSelection(store, 10, 0);
+    expect(notes().at(-1)?.x).toBe((a?.x ?? 0) + 30);
+    store.getState().select([a?.id as string]);
+    bringSelectionToFront(store);
+    expect(notes().at(-1)?.id).toBe(a?.id);
+    expect(notes().map((n) => n.id)).toContain(b?.id);
+  });
+
+  it('with nothing selected, a colour applies to the next notes', () => {
+    applyColor(store, 'purple');
+    typeRun(['idea']);
+    expect(notes()[0]?.color).toBe('purple');
+    expect(store.getState().past).toHaveLength(1);
+  });
+});
+
+describe('paste', () => {
+  it('pastes copied notes at the pointer with new ids, as one step', () => {
+    typeRun(['a', 'b']);
+    const json = JSON.stringify({
+      type: 'journeywall/notes',
+      notes: notes().map(({ x, y, w, h, text, color, z }) => ({ x, y, w, h, text, color, z })),
+    });
+    setLastPointer({ x: 2000, y: 2000 });
+    expect(pasteNotes(store, json)).toBe(2);
+    const pasted = notes().slice(2);
+    expect(pasted.map((n) => n.text)).toEqual(['a', 'b']);
+    expect(pasted[0]?.x).toBeGreaterThan(1500);
+    expect(store.getState().past).toHaveLength(3);
+  });
+
+  it('turns plain text into one note per line and refuses hostile JSON', () => {
+    expect(pasteNotes(store, 'Sees an ad\n\nCalls support\r\n')).toBe(2);
+    expect(notes().map((n) => n.text)).toEqual(['Sees an ad', 'Calls support']);
+    const hostile = JSON.stringify({
+      type: 'journeywall/notes',
+      notes: [{ x: 1e300, y: 0, w: 1, h: 1, text: 1, color: 'x', z: 0 }],
+    });
+    pasteNotes(store, hostile);
+    expect(notes().every((n) => Number.isFinite(n.x) && n.x < 1e7)).toBe(true);
+  });
+});
+
+describe('zoom', () => {
+  it('steps in about the centre and fits all notes', () => {
+    zoomIn(store);
+    expect(store.getState().viewport.scale).toBe(1.25);
+    typeRun(['a']);
+    startNewNote(store, { x: 5000, y: 3000 });
+    commitEditing(store, 'far away', 'done');
+    zoomToFit(store);
+    const { scale } = store.getState().viewport;
+    expect(scale).toBeLessThan(0.25);
+    expect(scale).toBeGreaterThan(0.1);
+  });
+});

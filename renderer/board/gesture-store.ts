@@ -1,0 +1,27 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Point, Rect } from './viewport.ts';
+
+/**
+ * What a gesture in progress shows before it is committed: the drag offset of the selection,
+ * the marquee, a note's box while resizing. Only the active layer reads it, so a drag redraws
+ * the dragged notes and nothing else; the document changes once, when the gesture ends.
+ */
+export interface GesturePreview {
+  readonly dragOffset: Point;
+  readonly marquee: Rect | null;
+  readonly resize: { readonly id: string; readonly box: Rect } | null;
+  readonly panning: boolean;
+}
+
+export const IDLE_PREVIEW: GesturePreview = {
+  dragOffset: { x: 0, y: 0 },
+  marquee: null,
+  resize: null,
+  panning: false,
+};
+
+export const gestureStore = createStore<GesturePreview>()(() => IDLE_PREVIEW);
+
+export const useGesturePreview = <T>(selector: (preview: GesturePreview) => T): T =>
+  useStore(gestureStore, selector);

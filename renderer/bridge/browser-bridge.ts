@@ -1,0 +1,44 @@
+import { version } from '../../package.json';
+import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
+import type { BackupStore } from './backup-store.ts';
+import { createMemoryBackupStore } from './memory-backup-store.ts';
+import { openOpfsBackupStore } from './opfs-backup-store.ts';
+
+export interface BrowserBridgeOptions {
+  /** Where backups go; by default the Origin Private File System, else memory. */
+  readonly backups?: () => Promise<BackupStore>;
+}
+
+/**
+ * The bridge when Journeywall runs in a plain browser (the web build and the end-to-end tests).
+ * There is no application menu (the keyboard shortcuts cover it) and no quit to wait for: the
+ * page's pagehide is the last moment to flush.
+ */
+export const createBrowserBridge = (options: BrowserBridgeOptions = {}): JourneywallBridge => {
+  const open = options.backups ?? openDefaultBackupStore;
+  let backups: Promise<BackupStore> | null = null;
+  const store = (): Promise<BackupStore> => {
+    backups ??= open();
+    return backups;
+  };
+
+  return {
+    appInfo: async () => ({ name: 'Journeywall', version, shell: 'browser', platform: navigator.platform }),
+    writeBackup: async (backup) => (await store()).write(backup),
+    listBackups: async () => (await store()).list(),
+    readBackup: async (mapId) => (await store()).read(mapId),
+    onMenuCommand: () => () => {},
+    onFlushRequest: (listener) => {
+      const flush = (): void => {
+        listener().catch(() => {
+          // The page is going away; autosave has shown any error it met.
+        });
+      };
+      window.addEventListener('pagehide', flush);
+      return () => window.removeEventListener('pagehide', flush);
+    },
+  };
+};
+
+const openDefaultBackupStore = (): Promise<BackupStore> =>
+  openOpfsBackupStore().catch(() => createMemoryBackupStore());

@@ -1,0 +1,49 @@
+import { Dexie, type Table } from 'dexie';
+import type { JourneyRecord } from '../../shared/model/records.ts';
+import { SCHEMA_VERSIONS } from './schema-versions.ts';
+
+/** One row of the library: what the library screen lists without loading a map's records. */
+export interface MapSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly created: number;
+  /** When the map's content last changed; the library lists newest first. */
+  readonly updated: number;
+  /** Live (not deleted) notes. */
+  readonly noteCount: number;
+  /** When the map was moved to the trash, or null while it is in the library. */
+  readonly deletedAt: number | null;
+}
+
+/** A record of some map as stored: the record itself plus the map it belongs to. */
+export type StoredRecord = JourneyRecord & { readonly mapId: string };
+
+/** Where a map's board was looking when it was last open (session state, not in the file). */
+export interface StoredViewport {
+  readonly mapId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly scale: number;
+}
+
+export type SavedViewport = Omit<StoredViewport, 'mapId'>;
+
+export const DEFAULT_DB_NAME = 'journeywall';
+
+/**
+ * The local library in IndexedDB. Each map is one summary row plus one row per record, so an
+ * edit rewrites only the records it touched. The schema evolves through SCHEMA_VERSIONS.
+ */
+export class JourneywallDb extends Dexie {
+  maps!: Table<MapSummary, string>;
+  records!: Table<StoredRecord, [string, string]>;
+  viewports!: Table<StoredViewport, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}

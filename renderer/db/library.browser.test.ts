@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
+import { addNote, deleteRecords, type MutableDocument } from '../../shared/model/edits.ts';
+import { JourneywallDb } from './journeywall-db.ts';
+import {
+  createMap,
+  deleteMap,
+  duplicateMap,
+  listMaps,
+  listTrash,
+  loadMap,
+  purgeMap,
+  putDocument,
+  renameMap,
+  restoreMap,
+  UNTITLED_MAP,
+} from './library.ts';
+import { SCHEMA_VERSIONS } from './schema-versions.ts';
+import { createTestDb, deleteTestDbs, documentWithNotes } from './testing.ts';
+
+afterEach(deleteTestDbs);
+
+const names = async (db: JourneywallDb) => (await listMaps(db)).map((map) => map.name);
+
+describe('the library', () => {
+  it('lists created maps newest first, with an empty map for each', async () => {
+    const db = createTestDb();
+    const first = await createMap(db, 'Onboarding', 1_000);
+    await createMap(db, 'Checkout', 3_000);
+    await createMap(db, '  Support call  ', 2_000);
+
+    expect(await names(db)).toEqual(['Checkout', 'Support call', 'Onboarding']);
+    const [newest] = await listMaps(db);
+    expect(newest).toMatchObject({
+      name: 'Checkout',
+      created: 3_000,
+      updated: 3_000,
+      noteCount: 0,
+      deletedAt: null,
+    });
+    const loaded = await loadMap(db, first);
+    expect(loaded?.viewport).toBeNull();
+    expect(loaded && mapRecordOf(loaded.doc)).toMatchObject({ id: first, name: 'Onboarding', version: 1 });
+  });
+
+  it('names a map created without a name', async () => {
+    const db = createTestDb();
+    await createMap(db, '   ');
+    expect(await names(db)).toEqual([UNTITLED_MAP]);
+  });
+
+  it('renames a map through its record, bumping the version', async () => {
+    const db = createTestDb();
+    const id = await createMap(db, 'Draft', 1_000);
+    await renameMap(db, id, ' Hotel check-in ', 5_000);
+
+    const map = mapRecordOf((await loadMap(db, id))?.doc ?? { id, records: {} });
+    expect(map).toMatchObject({ name: 'Hotel check-in', version: 2, updated: 5_000 });
+    expect(await listMaps(db)).toMatchObject([{ id, name: 'Hotel check-in', updated: 5_000 }]);
+
+    await renameMap(db, id, '   ', 6_000);
+    expect(await names(db)).toEqual(['Hotel check-in']);
+  });
+
+  it('duplicates a map with new ids, its live notes and its viewport, leaving the original as it was', async () => {
+    const db = createTestDb();
+    const original = documentWithNotes('Checkout', 3, 1_000);
+    const draft: MutableDocument = { id: original.id, records: { ...original.records } };
+    const removed = addNote(draft, { x: 0, y: 0, text: 'Removed' }, 1_000);
+    deleteRecords(draft, [removed.id]);
+    await putDocument(db, draft, { x: -40, y: 25, scale: 0.5 });
+
+    const copiedAt = Date.now() + 1_000;
+    const copyId = await duplicateMap(db, original.id, copiedAt);
+    expect(copyId).not.toBeNull();
+    expect(copyId).not.toBe(original.id);
+    const copy = await loadMap(db, copyId ?? '');
+    if (!copy) throw new Error('the copy was not stored');
+
+    expect(mapRecordOf(copy.doc)).toMatchObject({ name: 'Checkout (copy)', created: copiedAt, version: 1 });
+    const texts = liveNotesByZ(copy.doc).map((note) => note.text);
+    expect(texts).toEqual(['Note 0', 'Note 1', 'Note 2']);
+    expect(Object.keys(copy.doc.records)).toHaveLength(4);
+    for (const id of Object.keys(copy.doc.records)) expect(original.records[id]).toBeUndefined();
+    expect(copy.viewport).toEqual({ x: -40, y: 25, scale: 0.5 });
+    expect((await loadMap(db, original.id))?.doc).toEqual(draft);
+    expect(await names(db)).toEqual(['Checkout (copy)', 'Checkout']);
+  });
+
+  it('moves a deleted map to the trash and restores it', async () => {
+    const db = createTestDb();
+    const kept = await createMap(db, 'Kept', 1_000);
+    const deleted = await createMap(db, 'Deleted', 2_000);
+
+    await deleteMap(db, deleted, 7_000);
+    expect(await names(db)).toEqual(['Kept']);
+    expect(await listTrash(db)).toMatchObject([{ id: deleted, name: 'Deleted', deletedAt: 7_000 }]);
+    expect(await loadMap(db, deleted)).not.toBeNull();
+
+    await restoreMap(db, deleted);
+    expect(await names(db)).toEqual(['Deleted', 'Kept']);
+    expect(await listTrash(db)).toEqual([]);
+    expect(await loadMap(db, kept)).not.toBeNull();
+  });
+
+  it('purges a map and everything stored for it, and nothing else', async () => {
+    const db = createTestDb();
+    const doomed = documentWithNotes('Doomed', 20);
+    const other = documentWithNotes('Other', 5);
+    await putDocument(db, doomed, { x: 1, y: 2, scale: 1 });
+    await putDocument(db, other, { x: 3, y: 4, scale: 2 });
+
+    await deleteMap(db, doomed.id);
+    await purgeMap(db, doomed.id);
+
+    expect(await loadMap(db, doomed.id)).toBeNull();
+    expect(await db.records.where('mapId').equals(doomed.id).count()).toBe(0);
+    expect(await db.viewports.get(doomed.id)).toBeUndefined();
+    expect(await listTrash(db)).toEqual([]);
+    expect(await loadMap(db, other.id)).toEqual({ doc: other, viewport: { x: 3, y: 4, scale: 2 } });
+  });
+
+  it('gives back exactly the stored document from a new connection', async () => {
+    const db = createTestDb();
+    const doc = documentWithNotes('Big workshop', 500);
+    await putDocument(db, doc, { x: 12.5, y: -300, scale: 0.25 });
+    db.close();
+
+    const reopened = createTestDb(db.name);
+    expect(await loadMap(reopened, doc.id)).toEqual({ doc, viewport: { x: 12.5, y: -300, scale: 0.25 } });
+    expect(await listMaps(reopened)).toMatchObject([{ id: doc.id, name: 'Big workshop', noteCount: 500 }]);
+  });
+
+  it('knows no map it was never given', async () => {
+    const db = createTestDb();
+    expect(await loadMap(db, 'missing')).toBeNull();
+    expect(await duplicateMap(db, 'missing')).toBeNull();
+  });
+});
+
+describe('the schema', () => {
+  it('numbers its versions 1, 2, 3... without gaps and opens at the newest', async () => {
+    expect(SCHEMA_VERSIONS.map((entry) => entry.version)).toEqual(
+      SCHEMA_VERSIONS.map((_, index) => index + 1),
+    );
+    const db = createTestDb();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['maps', 'records', 'viewports']);
+  });
+
+  it('uses the name "journeywall" by default', () => {
+    expect(new JourneywallDb().name).toBe('journeywall');
+  });
+});

@@ -1,0 +1,129 @@
+import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
+import { newMapDocument } from '../../shared/model/edits.ts';
+import type { JourneyRecord } from '../../shared/model/records.ts';
+import { updateRecord } from '../../shared/model/update.ts';
+import { copyDocument } from './copy-document.ts';
+import type { JourneywallDb, MapSummary, SavedViewport } from './journeywall-db.ts';
+import { fromStored, summarize, toStored } from './stored-records.ts';
+
+/**
+ * The library's operations on stored maps. Each runs in one Dexie transaction, so a map is
+ * never left half written.
+ */
+
+export interface LoadedMap {
+  readonly doc: JourneyDocument;
+  /** Null when the map has never been shown. */
+  readonly viewport: SavedViewport | null;
+}
+
+export const UNTITLED_MAP = 'Untitled map';
+
+/** Maps in the library (not in the trash), most recently changed first. */
+export const listMaps = async (db: JourneywallDb): Promise<MapSummary[]> =>
+  db.maps
+    .orderBy('updated')
+    .reverse()
+    .filter((map) => map.deletedAt === null)
+    .toArray();
+
+/** Maps in the trash, most recently deleted first. */
+export const listTrash = async (db: JourneywallDb): Promise<MapSummary[]> => {
+  const trashed = await db.maps.filter((map) => map.deletedAt !== null).toArray();
+  return trashed.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+};
+
+/** Creates an empty map and returns its id. */
+export const createMap = async (
+  db: JourneywallDb,
+  name: string,
+  now: number = Date.now(),
+): Promise<string> => {
+  const doc = newMapDocument(name.trim() || UNTITLED_MAP, now);
+  await putDocument(db, doc);
+  return doc.id;
+};
+
+/** Writes a whole document as a map (new or replacing every record of that map). */
+export const putDocument = async (
+  db: JourneywallDb,
+  doc: JourneyDocument,
+  viewport: SavedViewport | null = null,
+): Promise<void> => {
+  await db.transaction('rw', [db.maps, db.records, db.viewports], async () => {
+    const existing = await db.maps.get(doc.id);
+    await db.records.where('mapId').equals(doc.id).delete();
+    await db.records.bulkPut(Object.values(doc.records).map((record) => toStored(doc.id, record)));
+    await db.maps.put(summarize(doc, existing?.deletedAt ?? null));
+    if (viewport)
+      await db.viewports.put({ mapId: doc.id, x: viewport.x, y: viewport.y, scale: viewport.scale });
+  });
+};
+
+/** A map's document and last viewport, or null when the library has no such map. */
+export const loadMap = async (db: JourneywallDb, mapId: string): Promise<LoadedMap | null> =>
+  db.transaction('r', [db.records, db.viewports], async () => {
+    const rows = await db.records.where('mapId').equals(mapId).toArray();
+    const records: Record<string, JourneyRecord> = {};
+    for (const row of rows) records[row.id] = fromStored(row);
+    if (records[mapId]?.type !== 'map') return null;
+    const stored = await db.viewports.get(mapId);
+    const viewport = stored ? { x: stored.x, y: stored.y, scale: stored.scale } : null;
+    return { doc: { id: mapId, records }, viewport };
+  });
+
+/**
+ * Renames a map that is not open on the board (an open map is renamed through the store, so
+ * its autosave carries the change). The map record's version is bumped like any edit.
+ */
+export const renameMap = async (
+  db: JourneywallDb,
+  mapId: string,
+  name: string,
+  now: number = Date.now(),
+): Promise<void> => {
+  await db.transaction('rw', [db.maps, db.records], async () => {
+    const row = await db.records.get([mapId, mapId]);
+    if (row?.type !== 'map') return;
+    const renamed = updateRecord(row, { name: name.trim() || row.name }, now);
+    if (renamed === row) return;
+    await db.records.put(renamed);
+    await db.maps.update(mapId, { name: renamed.name, updated: renamed.updated });
+  });
+};
+
+/** Copies a map under a new id and the name "X (copy)"; returns the new id (null if no such map). */
+export const duplicateMap = async (
+  db: JourneywallDb,
+  mapId: string,
+  now: number = Date.now(),
+): Promise<string | null> =>
+  db.transaction('rw', [db.maps, db.records, db.viewports], async () => {
+    const loaded = await loadMap(db, mapId);
+    if (!loaded) return null;
+    const copy = copyDocument(loaded.doc, `${mapRecordOf(loaded.doc).name} (copy)`, now);
+    await putDocument(db, copy, loaded.viewport);
+    return copy.id;
+  });
+
+/** Moves a map to the trash; restoreMap brings it back. */
+export const deleteMap = async (
+  db: JourneywallDb,
+  mapId: string,
+  now: number = Date.now(),
+): Promise<void> => {
+  await db.maps.update(mapId, { deletedAt: now });
+};
+
+export const restoreMap = async (db: JourneywallDb, mapId: string): Promise<void> => {
+  await db.maps.update(mapId, { deletedAt: null });
+};
+
+/** Deletes a map and everything stored for it, for good (its file backups stay). */
+export const purgeMap = async (db: JourneywallDb, mapId: string): Promise<void> => {
+  await db.transaction('rw', [db.maps, db.records, db.viewports], async () => {
+    await db.records.where('mapId').equals(mapId).delete();
+    await db.viewports.delete(mapId);
+    await db.maps.delete(mapId);
+  });
+};

@@ -1,0 +1,44 @@
+import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
+import { mapRecordOf } from '../../shared/model/document.ts';
+import { parseBackup } from '../persistence/backup-format.ts';
+import { copyDocument } from './copy-document.ts';
+import type { JourneywallDb } from './journeywall-db.ts';
+import { putDocument } from './library.ts';
+
+export type RestoreResult =
+  | { readonly ok: true; readonly mapId: string; readonly asCopy: boolean }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Brings a map back from its newest file backup. A map still in the library (or its trash) is
+ * never overwritten: the backup comes back beside it as "X (restored from backup)".
+ */
+export const restoreFromBackup = async (
+  db: JourneywallDb,
+  bridge: Pick<JourneywallBridge, 'readBackup'>,
+  mapId: string,
+  now: number = Date.now(),
+): Promise<RestoreResult> => {
+  let text: string | null;
+  try {
+    text = await bridge.readBackup(mapId);
+  } catch (error) {
+    return {
+      ok: false,
+      error: `Couldn't read the backup: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (text === null) return { ok: false, error: 'There is no backup of this map.' };
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  const { document } = parsed.backup;
+  return db.transaction('rw', [db.maps, db.records, db.viewports], async (): Promise<RestoreResult> => {
+    if (!(await db.maps.get(document.id))) {
+      await putDocument(db, document);
+      return { ok: true, mapId: document.id, asCopy: false };
+    }
+    const copy = copyDocument(document, `${mapRecordOf(document).name} (restored from backup)`, now);
+    await putDocument(db, copy);
+    return { ok: true, mapId: copy.id, asCopy: true };
+  });
+};

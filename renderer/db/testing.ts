@@ -1,0 +1,118 @@
+import { Dexie } from 'dexie';
+import type { JourneyDocument } from '../../shared/model/document.ts';
+import { newMapDocument } from '../../shared/model/edits.ts';
+import { newId } from '../../shared/model/ids.ts';
+import { type JourneyRecord, NOTE_COLORS } from '../../shared/model/records.ts';
+import { freshBookkeeping } from '../../shared/model/update.ts';
+import { JourneywallDb } from './journeywall-db.ts';
+
+/**
+ * Test support for the browser suites: every test gets a library of its own in the real
+ * IndexedDB, deleted afterwards, and middlewares that watch or break its writes.
+ */
+
+const opened: JourneywallDb[] = [];
+
+export const createTestDb = (name = `journeywall-test-${crypto.randomUUID()}`): JourneywallDb => {
+  const db = new JourneywallDb(name);
+  opened.push(db);
+  return db;
+};
+
+/** Closes and deletes every library the test opened (call from afterEach). */
+export const deleteTestDbs = async (): Promise<void> => {
+  const dbs = opened.splice(0);
+  for (const db of dbs) db.close();
+  // A closed connection lingers until its last transaction completes; deleting earlier is "blocked".
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name);
+};
+
+/** Counts the rows put into each table (installed before the first query). */
+export const countPuts = (db: JourneywallDb): Map<string, number> => {
+  const puts = new Map<string, number>();
+  db.use({
+    stack: 'dbcore',
+    name: 'count-puts',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => {
+            if (request.type === 'put' || request.type === 'add') {
+              puts.set(name, (puts.get(name) ?? 0) + request.values.length);
+            }
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+  return puts;
+};
+
+/** Makes every write fail the way a full disk does, until cleared. */
+export const injectQuotaFault = (db: JourneywallDb): { failing: boolean } => {
+  const fault = { failing: false };
+  db.use({
+    stack: 'dbcore',
+    name: 'quota-fault',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) =>
+            fault.failing
+              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+              : table.mutate(request),
+        };
+      },
+    }),
+  });
+  return fault;
+};
+
+/** Pushes 'commit' (with its time) when a read-write transaction has completed. */
+export const logCommits = (db: JourneywallDb, log: { event: string; at: number }[]): void => {
+  db.use({
+    stack: 'dbcore',
+    name: 'log-commits',
+    create: (down) => ({
+      ...down,
+      transaction: (stores, mode, options) => {
+        const transaction = down.transaction(stores, mode, options);
+        if (mode === 'readwrite' && transaction instanceof IDBTransaction) {
+          transaction.addEventListener('complete', () =>
+            log.push({ event: 'commit', at: performance.now() }),
+          );
+        }
+        return transaction;
+      },
+    }),
+  });
+};
+
+/** A map with `count` notes laid out in a grid. */
+export const documentWithNotes = (name: string, count: number, now = Date.now()): JourneyDocument => {
+  const doc = newMapDocument(name, now);
+  const records: Record<string, JourneyRecord> = { ...doc.records };
+  for (let i = 0; i < count; i++) {
+    const id = newId();
+    records[id] = {
+      ...freshBookkeeping(id, now),
+      type: 'note',
+      x: (i % 100) * 200,
+      y: Math.floor(i / 100) * 140,
+      w: 180,
+      h: 120,
+      text: `Note ${i}`,
+      color: NOTE_COLORS[i % NOTE_COLORS.length] ?? 'yellow',
+      z: i + 1,
+    };
+  }
+  return { id: doc.id, records };
+};

@@ -1,0 +1,65 @@
+import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
+import type { NoteRecord } from '../../shared/model/records.ts';
+import { font } from './fonts.ts';
+import { NOTE_PADDING, noteTextLayout } from './text-layout.ts';
+
+/**
+ * How much detail a note gets, from its size on screen (or on paper): far out, the board draws
+ * plain coloured blocks, which is what the eye sees anyway and keeps 5,000 notes cheap.
+ */
+export type NoteDetail = 'block' | 'sketch' | 'full';
+
+export const noteDetail = (heightOnScreen: number): NoteDetail => {
+  if (heightOnScreen < 14) return 'block';
+  if (heightOnScreen < 44) return 'sketch';
+  return 'full';
+};
+
+/**
+ * Draws one note in board units on a context already transformed to the board. The board and
+ * the poster exporter both draw notes with this function, so a poster looks like the board.
+ */
+export const drawNote = (ctx: CanvasRenderingContext2D, note: NoteRecord, detail: NoteDetail): void => {
+  const palette = NOTE_PALETTE[note.color];
+  ctx.fillStyle = palette.fill;
+  if (detail === 'block') {
+    ctx.fillRect(note.x, note.y, note.w, note.h);
+    return;
+  }
+  ctx.fillStyle = 'rgba(0,0,0,0.10)';
+  ctx.fillRect(note.x + 2, note.y + 3, note.w, note.h);
+  ctx.fillStyle = palette.fill;
+  ctx.fillRect(note.x, note.y, note.w, note.h);
+  ctx.fillStyle = palette.edge;
+  ctx.fillRect(note.x, note.y, note.w, 4);
+  if (detail === 'sketch') {
+    drawTextSketch(ctx, note);
+    return;
+  }
+  drawNoteText(ctx, note);
+};
+
+const drawNoteText = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  const layout = noteTextLayout(note);
+  if (layout.lines.length === 0) return;
+  ctx.fillStyle = NOTE_INK;
+  ctx.font = font(layout.fontSize);
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  const top = note.y + NOTE_PADDING + (layout.lineHeight - layout.fontSize) / 2;
+  layout.lines.forEach((line, index) => {
+    ctx.fillText(line, note.x + NOTE_PADDING, top + index * layout.lineHeight);
+  });
+};
+
+/** Grey bars where the lines of text would be: too small to read, still shows there is text. */
+const drawTextSketch = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  if (note.text.trim() === '') return;
+  const width = note.w - 2 * NOTE_PADDING;
+  const bars = Math.min(3, Math.ceil(note.text.length / 24));
+  ctx.fillStyle = 'rgba(27,27,31,0.35)';
+  for (let bar = 0; bar < bars; bar++) {
+    const barWidth = bar === bars - 1 && bars > 1 ? width * 0.6 : width;
+    ctx.fillRect(note.x + NOTE_PADDING, note.y + NOTE_PADDING + bar * 22, barWidth, 12);
+  }
+};

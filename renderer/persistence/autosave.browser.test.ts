@@ -1,0 +1,253 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { liveNotesByZ } from '../../shared/model/document.ts';
+import { addNote, moveNotes, renameMap, updateNote } from '../../shared/model/edits.ts';
+import type { JourneywallDb } from '../db/journeywall-db.ts';
+import { createMap, listMaps, loadMap, putDocument } from '../db/library.ts';
+import {
+  countPuts,
+  createTestDb,
+  deleteTestDbs,
+  documentWithNotes,
+  injectQuotaFault,
+  logCommits,
+} from '../db/testing.ts';
+import { type BoardStore, createBoardStore } from '../store/index.ts';
+import { type AutosaveOptions, startAutosave } from './autosave.ts';
+import { openMap } from './open-map.ts';
+import { createSaveStatusStore, type SaveState } from './save-status.ts';
+
+const running: { stop(): void }[] = [];
+
+afterEach(async () => {
+  for (const autosave of running.splice(0)) autosave.stop();
+  await deleteTestDbs();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A board store with a map opened from the library, as the app does it. */
+const openBoard = async (db: JourneywallDb, mapId: string, options: Partial<AutosaveOptions> = {}) => {
+  const store: BoardStore = createBoardStore();
+  const status = createSaveStatusStore();
+  const autosave = startAutosave({ db, store, status, ...options });
+  running.push(autosave);
+  expect(await openMap(db, store, { autosave }, mapId)).not.toBeNull();
+  return { store, status, autosave };
+};
+
+const storedNotes = async (db: JourneywallDb, mapId: string) => {
+  const loaded = await loadMap(db, mapId);
+  return loaded ? liveNotesByZ(loaded.doc).map((note) => note.text) : [];
+};
+
+describe('autosave', () => {
+  it('stores an edit within 300 ms of the change', async () => {
+    const db = createTestDb();
+    const commits: { event: string; at: number }[] = [];
+    logCommits(db, commits);
+    const mapId = await createMap(db, 'Checkout');
+    const { store, status } = await openBoard(db, mapId);
+    commits.length = 0;
+
+    const editedAt = performance.now();
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 10, y: 20, text: 'Long queue at the till' });
+    });
+    expect(status.getState().state).toBe('saving');
+
+    await expect.poll(() => commits.length, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
+    expect((commits[0]?.at ?? Infinity) - editedAt).toBeLessThanOrEqual(300 + 80);
+    expect(await storedNotes(db, mapId)).toEqual(['Long queue at the till']);
+    expect(status.getState()).toMatchObject({ state: 'saved', message: null });
+    expect(await listMaps(db)).toMatchObject([{ id: mapId, noteCount: 1 }]);
+  });
+
+  it('saves within about a second while edits keep coming', async () => {
+    const db = createTestDb();
+    const commits: { event: string; at: number }[] = [];
+    logCommits(db, commits);
+    const mapId = await createMap(db, 'Drag');
+    const { store } = await openBoard(db, mapId);
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'Dragged' });
+    });
+    await expect.poll(() => commits.length, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
+    commits.length = 0;
+
+    const startedAt = performance.now();
+    const noteId = liveNotesByZ(store.getState().doc ?? { id: '', records: {} })[0]?.id ?? '';
+    while (performance.now() - startedAt < 2_000) {
+      store.getState().edit('Move', (doc) => moveNotes(doc, [noteId], 5, 0));
+      await sleep(100);
+    }
+
+    expect(commits.length).toBeGreaterThanOrEqual(1);
+    expect((commits[0]?.at ?? Infinity) - startedAt).toBeLessThanOrEqual(1_000 + 150);
+  });
+
+  it('writes only the changed note when one note of a 5,000-note map is edited', async () => {
+    const db = createTestDb();
+    const puts = countPuts(db);
+    const big = documentWithNotes('Big workshop', 5_000);
+    await putDocument(db, big);
+    const { store, autosave } = await openBoard(db, big.id);
+    puts.clear();
+
+    const note = liveNotesByZ(big)[1234];
+    if (!note) throw new Error('no note to edit');
+    store.getState().edit('Edit text', (doc) => updateNote(doc, note.id, { text: 'Edited in the room' }));
+    await autosave.flush();
+
+    expect(puts.get('records')).toBe(1);
+    expect(puts.get('maps')).toBe(1);
+    const stored = await db.records.get([big.id, note.id]);
+    expect(stored).toMatchObject({ text: 'Edited in the room', version: 2 });
+    expect(await db.records.where('mapId').equals(big.id).count()).toBe(5_001);
+  });
+
+  it('writes nothing when a map is opened and left unchanged', async () => {
+    const db = createTestDb();
+    const puts = countPuts(db);
+    const doc = documentWithNotes('Untouched', 50);
+    await putDocument(db, doc, { x: 5, y: 6, scale: 1.5 });
+    puts.clear();
+
+    const { autosave } = await openBoard(db, doc.id);
+    await sleep(400);
+    await autosave.flush();
+
+    expect([...puts.values()].reduce((sum, count) => sum + count, 0)).toBe(0);
+  });
+
+  it('reopens with exactly the same document and viewport', async () => {
+    const db = createTestDb();
+    const mapId = await createMap(db, 'Support call');
+    const { store, autosave } = await openBoard(db, mapId);
+    const { edit, setViewport } = store.getState();
+    edit('Rename', (doc) => renameMap(doc, 'Support call, revised'));
+    edit('Add notes', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'Waits on hold', color: 'pink' });
+      addNote(doc, { x: 200, y: 0, text: 'Repeats account number', color: 'blue' });
+    });
+    edit('Add note', (doc) => {
+      addNote(doc, { x: 400, y: 0, text: 'Undone' });
+    });
+    store.getState().undo();
+    setViewport({ x: -120.5, y: 64, scale: 0.75 });
+    await autosave.flush();
+    const shown = store.getState().doc;
+    db.close();
+
+    const reopened = createTestDb(db.name);
+    const again = createBoardStore();
+    const autosaveAgain = startAutosave({ db: reopened, store: again, status: createSaveStatusStore() });
+    running.push(autosaveAgain);
+    const loaded = await openMap(reopened, again, { autosave: autosaveAgain }, mapId);
+    expect(loaded?.doc).toEqual(shown);
+    expect(again.getState().doc).toEqual(shown);
+    expect(again.getState().viewport).toEqual({ x: -120.5, y: 64, scale: 0.75 });
+    expect(await listMaps(reopened)).toMatchObject([{ name: 'Support call, revised', noteCount: 2 }]);
+  });
+
+  it('keeps the edits and retries with a clear message while the disk is full', async () => {
+    const db = createTestDb();
+    const fault = injectQuotaFault(db);
+    const mapId = await createMap(db, 'Full disk');
+    const { store, status } = await openBoard(db, mapId, { retryDelaysMs: [100, 200] });
+    const states: SaveState[] = [];
+    status.subscribe((now) => states.push(now.state));
+
+    fault.failing = true;
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'Written while the disk was full' });
+    });
+    await expect.poll(() => status.getState().state, { timeout: 2_000 }).toBe('error');
+    expect(status.getState().message).toBe(
+      "Couldn't save to this computer's storage (disk full?). Your edits are kept and Journeywall keeps retrying.",
+    );
+    await expect.poll(() => states.includes('retrying'), { timeout: 2_000 }).toBe(true);
+    expect(liveNotesByZ(store.getState().doc ?? { id: '', records: {} }).map((note) => note.text)).toEqual([
+      'Written while the disk was full',
+    ]);
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 200, y: 0, text: 'And another' });
+    });
+    expect(await storedNotes(db, mapId)).toEqual([]);
+
+    fault.failing = false;
+    await expect.poll(() => status.getState().state, { timeout: 3_000 }).toBe('saved');
+    expect(status.getState().message).toBeNull();
+    expect(await storedNotes(db, mapId)).toEqual(['Written while the disk was full', 'And another']);
+  });
+
+  it('resolves a flush only after IndexedDB committed the transaction', async () => {
+    const db = createTestDb();
+    const events: { event: string; at: number }[] = [];
+    logCommits(db, events);
+    const mapId = await createMap(db, 'Quit');
+    const { store, autosave } = await openBoard(db, mapId, { debounceMs: 10_000, maxWaitMs: 10_000 });
+    events.length = 0;
+
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'Typed just before quitting' });
+    });
+    await autosave.flush();
+    events.push({ event: 'flushed', at: performance.now() });
+
+    expect(events.map((entry) => entry.event)).toEqual(['commit', 'flushed']);
+    expect(await storedNotes(createTestDb(db.name), mapId)).toEqual(['Typed just before quitting']);
+  });
+
+  it('rejects a flush that could not save, and keeps the edit for the next attempt', async () => {
+    const db = createTestDb();
+    const fault = injectQuotaFault(db);
+    const mapId = await createMap(db, 'Quit on a full disk');
+    const { store, autosave } = await openBoard(db, mapId, { debounceMs: 10_000, maxWaitMs: 10_000 });
+    fault.failing = true;
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'Kept' });
+    });
+
+    await expect(autosave.flush()).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    expect(autosave.unsaved(mapId)?.doc).toBe(store.getState().doc);
+    fault.failing = false;
+    await autosave.flush();
+    expect(await storedNotes(db, mapId)).toEqual(['Kept']);
+    expect(autosave.unsaved(mapId)).toBeNull();
+  });
+
+  it('saves the map being left at once when another map is opened', async () => {
+    const db = createTestDb();
+    const first = await createMap(db, 'First');
+    const second = await createMap(db, 'Second');
+    const { store, autosave } = await openBoard(db, first, { debounceMs: 10_000, maxWaitMs: 10_000 });
+    store.getState().edit('Add note', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'On the first map' });
+    });
+
+    await openMap(db, store, { autosave }, second);
+    await expect.poll(() => storedNotes(db, first), { timeout: 1_000 }).toEqual(['On the first map']);
+    expect(store.getState().doc?.id).toBe(second);
+  });
+
+  it('stores a viewport change on its own without touching the map', async () => {
+    const db = createTestDb();
+    const puts = countPuts(db);
+    const mapId = await createMap(db, 'Panned');
+    const { store } = await openBoard(db, mapId);
+    const [before] = await listMaps(db);
+    puts.clear();
+
+    store.getState().setViewport({ x: 300, y: -50, scale: 2 });
+    await expect
+      .poll(async () => (await loadMap(db, mapId))?.viewport, { timeout: 1_000 })
+      .toEqual({
+        x: 300,
+        y: -50,
+        scale: 2,
+      });
+    expect(puts.get('maps')).toBeUndefined();
+    expect(puts.get('records')).toBeUndefined();
+    expect(await listMaps(db)).toEqual([before]);
+  });
+});

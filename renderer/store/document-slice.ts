@@ -1,0 +1,46 @@
+import type { StateCreator } from 'zustand';
+import type { JourneyDocument } from '../../shared/model/document.ts';
+import type { MutableDocument } from '../../shared/model/edits.ts';
+import { applyEdit, HISTORY_LIMIT, type HistoryEntry, replay } from './history.ts';
+import type { BoardState } from './index.ts';
+
+/** Document state: what is saved, exported and undoable. */
+export interface DocumentSlice {
+  doc: JourneyDocument | null;
+  past: readonly HistoryEntry[];
+  future: readonly HistoryEntry[];
+  /** Opens a document; history starts empty. */
+  loadDocument(doc: JourneyDocument | null): void;
+  /** Applies one user gesture to the document as one undo step. */
+  edit(label: string, recipe: (draft: MutableDocument) => void): void;
+  undo(): void;
+  redo(): void;
+}
+
+export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice> = (set, get) => ({
+  doc: null,
+  past: [],
+  future: [],
+  loadDocument: (doc) => set({ doc, past: [], future: [] }),
+  edit: (label, recipe) => {
+    const { doc, past } = get();
+    if (!doc) return;
+    const result = applyEdit(doc, label, recipe);
+    if (!result.entry) return;
+    set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
+  },
+  undo: () => {
+    const { doc, past, future } = get();
+    const entry = past.at(-1);
+    if (!doc || !entry) return;
+    set({ doc: replay(doc, entry.inverse), past: past.slice(0, -1), future: [...future, entry] });
+    get().pruneSelection();
+  },
+  redo: () => {
+    const { doc, past, future } = get();
+    const entry = future.at(-1);
+    if (!doc || !entry) return;
+    set({ doc: replay(doc, entry.patches), past: [...past, entry], future: future.slice(0, -1) });
+    get().pruneSelection();
+  },
+});

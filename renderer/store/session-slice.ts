@@ -1,0 +1,83 @@
+import type { StateCreator } from 'zustand';
+import { isLiveNote } from '../../shared/model/document.ts';
+import type { NoteColor } from '../../shared/model/records.ts';
+import type { BoardState } from './index.ts';
+
+/** Where the board is looking: board units are multiplied by `scale`, then offset by (x, y). */
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly scale: number;
+}
+
+export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, scale: 1 };
+export const ZOOM_LIMITS = { min: 0.05, max: 4 } as const;
+
+/**
+ * Text editing in place. A new note is a draft until its text is committed, so creating a note
+ * and typing its text is one undo step, and a note left empty never enters the map.
+ */
+export type Editing =
+  | { readonly kind: 'existing'; readonly id: string }
+  | {
+      readonly kind: 'new';
+      readonly x: number;
+      readonly y: number;
+      readonly w: number;
+      readonly h: number;
+      readonly color: NoteColor;
+      /** Position in the current keyboard run, for placing the next note beside this one. */
+      readonly run: number;
+    };
+
+/** Session state: never saved in the map file, never undone. */
+export interface SessionSlice {
+  selection: ReadonlySet<string>;
+  /** The note whose text is being edited in place, if any. */
+  editing: Editing | null;
+  viewport: Viewport;
+  /** Size of the board's canvas in CSS pixels (zoom buttons zoom about its centre). */
+  canvasSize: { readonly width: number; readonly height: number };
+  setCanvasSize(size: { readonly width: number; readonly height: number }): void;
+  /** The colour new notes get; picking a colour with nothing selected sets it. */
+  activeColor: NoteColor;
+  setActiveColor(color: NoteColor): void;
+  select(ids: Iterable<string>, mode?: 'replace' | 'add' | 'toggle'): void;
+  clearSelection(): void;
+  /** Drops selected ids that no longer name a live note (after undo, delete...). */
+  pruneSelection(): void;
+  startEditing(editing: Editing | null): void;
+  setViewport(viewport: Viewport): void;
+}
+
+export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> = (set, get) => ({
+  selection: new Set(),
+  editing: null,
+  viewport: DEFAULT_VIEWPORT,
+  canvasSize: { width: 800, height: 600 },
+  setCanvasSize: (canvasSize) => set({ canvasSize }),
+  activeColor: 'yellow',
+  setActiveColor: (activeColor) => set({ activeColor }),
+  select: (ids, mode = 'replace') => {
+    const next = new Set(mode === 'replace' ? [] : get().selection);
+    for (const id of ids) {
+      if (mode === 'toggle' && next.has(id)) next.delete(id);
+      else next.add(id);
+    }
+    set({ selection: next });
+  },
+  clearSelection: () => {
+    if (get().selection.size > 0) set({ selection: new Set() });
+  },
+  pruneSelection: () => {
+    const { doc, selection, editing } = get();
+    const live = [...selection].filter((id) => isLiveNote(doc?.records[id]));
+    if (live.length !== selection.size) set({ selection: new Set(live) });
+    if (editing?.kind === 'existing' && !isLiveNote(doc?.records[editing.id])) set({ editing: null });
+  },
+  startEditing: (editing) => set({ editing }),
+  setViewport: (viewport) => {
+    const scale = Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, viewport.scale));
+    set({ viewport: { ...viewport, scale } });
+  },
+});

@@ -1,0 +1,122 @@
+import {
+  ArrowUpToLine,
+  Copy,
+  Keyboard,
+  LayoutGrid,
+  Maximize,
+  Minus,
+  Plus,
+  Redo2,
+  StickyNote,
+  Trash2,
+  Undo2,
+} from 'lucide-react';
+import { NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { NOTE_COLORS } from '../../shared/model/records.ts';
+import { applyColor, zoomReset } from '../board/commands.ts';
+import { BOARD_COMMANDS, shortcutLabel } from '../board/shortcuts.ts';
+import { boardStore, useBoard } from '../store/index.ts';
+import { MapTitle } from './MapTitle.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+
+import { ToolButton } from './ToolButton.tsx';
+
+interface ToolbarProps {
+  readonly onShowLibrary: () => void;
+  readonly onShowShortcuts: () => void;
+}
+
+const run = (command: keyof typeof BOARD_COMMANDS) => () => BOARD_COMMANDS[command](boardStore);
+
+export const Toolbar = ({ onShowLibrary, onShowShortcuts }: ToolbarProps) => {
+  const canUndo = useBoard((state) => state.past.length > 0);
+  const canRedo = useBoard((state) => state.future.length > 0);
+  const hasSelection = useBoard((state) => state.selection.size > 0);
+  const activeColor = useBoard((state) => state.activeColor);
+  const scale = useBoard((state) => state.viewport.scale);
+  return (
+    <header className="toolbar">
+      <div className="toolbar-group">
+        <ToolButton label="Library" onClick={onShowLibrary}>
+          <LayoutGrid aria-hidden />
+        </ToolButton>
+        <MapTitle />
+        <SaveStatus />
+      </div>
+      <div className="toolbar-group" role="toolbar" aria-label="Notes">
+        <ToolButton label="New note" shortcut={shortcutLabel('new-note')} onClick={run('new-note')}>
+          <StickyNote aria-hidden />
+        </ToolButton>
+        <fieldset className="palette" aria-label="Note colour">
+          {NOTE_COLORS.map((color, index) => (
+            <button
+              key={color}
+              type="button"
+              aria-pressed={color === activeColor}
+              aria-label={`${NOTE_PALETTE[color].label} note`}
+              title={`${NOTE_PALETTE[color].label} (${index + 1})`}
+              className="swatch"
+              style={{ background: NOTE_PALETTE[color].fill, borderColor: NOTE_PALETTE[color].edge }}
+              onClick={() => applyColor(boardStore, color)}
+            />
+          ))}
+        </fieldset>
+        <ToolButton
+          label="Duplicate"
+          shortcut={shortcutLabel('duplicate')}
+          onClick={run('duplicate')}
+          disabled={!hasSelection}
+        >
+          <Copy aria-hidden />
+        </ToolButton>
+        <ToolButton
+          label="Bring to front"
+          shortcut={shortcutLabel('bring-to-front')}
+          onClick={run('bring-to-front')}
+          disabled={!hasSelection}
+        >
+          <ArrowUpToLine aria-hidden />
+        </ToolButton>
+        <ToolButton
+          label="Delete"
+          shortcut={shortcutLabel('delete')}
+          onClick={run('delete')}
+          disabled={!hasSelection}
+        >
+          <Trash2 aria-hidden />
+        </ToolButton>
+      </div>
+      <div className="toolbar-group" role="toolbar" aria-label="History">
+        <ToolButton label="Undo" shortcut={shortcutLabel('undo')} onClick={run('undo')} disabled={!canUndo}>
+          <Undo2 aria-hidden />
+        </ToolButton>
+        <ToolButton label="Redo" shortcut={shortcutLabel('redo')} onClick={run('redo')} disabled={!canRedo}>
+          <Redo2 aria-hidden />
+        </ToolButton>
+      </div>
+      <div className="toolbar-group" role="toolbar" aria-label="Zoom">
+        <ToolButton label="Zoom out" shortcut={shortcutLabel('zoom-out')} onClick={run('zoom-out')}>
+          <Minus aria-hidden />
+        </ToolButton>
+        <button
+          type="button"
+          className="zoom-level"
+          aria-label={`Zoom ${Math.round(scale * 100)}%, reset to 100%`}
+          title={`Reset zoom to 100% (${shortcutLabel('zoom-reset')})`}
+          onClick={() => zoomReset(boardStore)}
+        >
+          {Math.round(scale * 100)}%
+        </button>
+        <ToolButton label="Zoom in" shortcut={shortcutLabel('zoom-in')} onClick={run('zoom-in')}>
+          <Plus aria-hidden />
+        </ToolButton>
+        <ToolButton label="Zoom to fit" shortcut={shortcutLabel('zoom-fit')} onClick={run('zoom-fit')}>
+          <Maximize aria-hidden />
+        </ToolButton>
+        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={onShowShortcuts}>
+          <Keyboard aria-hidden />
+        </ToolButton>
+      </div>
+    </header>
+  );
+};

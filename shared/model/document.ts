@@ -1,0 +1,32 @@
+import type { JourneyRecord, MapRecord, NoteRecord } from './records.ts';
+
+/**
+ * One map as it lives in memory: its records by id. The map record's id is the map id.
+ * Plain data (no classes), so it can be frozen, diffed, stored and sent over IPC.
+ */
+export interface JourneyDocument {
+  readonly id: string;
+  readonly records: Readonly<Record<string, JourneyRecord>>;
+}
+
+export const mapRecordOf = (doc: JourneyDocument): MapRecord => {
+  const record = doc.records[doc.id];
+  if (record?.type !== 'map') throw new Error(`document ${doc.id} has no map record`);
+  return record;
+};
+
+export const isLiveNote = (record: JourneyRecord | undefined): record is NoteRecord =>
+  record !== undefined && record.type === 'note' && !record.isDeleted;
+
+/** Notes that are not deleted, bottom to top. */
+export const liveNotesByZ = (doc: JourneyDocument): NoteRecord[] => {
+  const notes: NoteRecord[] = [];
+  for (const record of Object.values(doc.records)) if (isLiveNote(record)) notes.push(record);
+  return notes.sort((a, b) => a.z - b.z || (a.id < b.id ? -1 : 1));
+};
+
+export const topZ = (doc: JourneyDocument): number => {
+  let top = 0;
+  for (const record of Object.values(doc.records)) if (isLiveNote(record) && record.z > top) top = record.z;
+  return top;
+};

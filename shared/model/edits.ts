@@ -1,0 +1,134 @@
+import { isLiveNote, type JourneyDocument, mapRecordOf, topZ } from './document.ts';
+import { newId } from './ids.ts';
+import {
+  NOTE_MAX_SIZE,
+  NOTE_MIN_SIZE,
+  NOTE_SIZE,
+  type NoteColor,
+  type NoteRecord,
+  type RecordChanges,
+} from './records.ts';
+import { freshBookkeeping, updateRecord } from './update.ts';
+
+/**
+ * Pure edits of a journey document. Each mutates the `records` object it is given (an immer
+ * draft in the app, a plain object in tests) and changes records only through updateRecord.
+ */
+export interface MutableDocument {
+  readonly id: string;
+  records: Record<string, JourneyDocument['records'][string]>;
+}
+
+/** The gap between a note and the next one typed beside it. */
+export const NOTE_GAP = 20;
+
+export const newMapDocument = (
+  name: string,
+  now: number = Date.now(),
+  id: string = newId(),
+): JourneyDocument => ({
+  id,
+  records: { [id]: { ...freshBookkeeping(id, now), type: 'map', name, created: now } },
+});
+
+export const renameMap = (doc: MutableDocument, name: string): void => {
+  const map = mapRecordOf(doc);
+  doc.records[doc.id] = updateRecord(map, { name: name.trim() || map.name });
+};
+
+export interface NewNote {
+  readonly x: number;
+  readonly y: number;
+  readonly text?: string;
+  readonly color?: NoteColor;
+  readonly w?: number;
+  readonly h?: number;
+}
+
+export const addNote = (doc: MutableDocument, note: NewNote, now: number = Date.now()): NoteRecord => {
+  const id = newId();
+  const record: NoteRecord = {
+    ...freshBookkeeping(id, now),
+    type: 'note',
+    x: note.x,
+    y: note.y,
+    w: clampSize(note.w ?? NOTE_SIZE.w, 'w'),
+    h: clampSize(note.h ?? NOTE_SIZE.h, 'h'),
+    text: note.text ?? '',
+    color: note.color ?? 'yellow',
+    z: topZ(doc) + 1,
+  };
+  doc.records[id] = record;
+  return record;
+};
+
+/**
+ * Where the next note of a typed run goes: to the right of the previous one, wrapping to a new
+ * row after `perRow` notes so a dozen notes called out in a row stay on screen.
+ */
+export const nextNotePosition = (
+  previous: Pick<NoteRecord, 'x' | 'y' | 'w' | 'h'>,
+  runIndex: number,
+  perRow = 5,
+): { x: number; y: number } => {
+  const column = (runIndex + 1) % perRow;
+  if (column === 0)
+    return { x: previous.x - (perRow - 1) * (previous.w + NOTE_GAP), y: previous.y + previous.h + NOTE_GAP };
+  return { x: previous.x + previous.w + NOTE_GAP, y: previous.y };
+};
+
+export const updateNote = (doc: MutableDocument, id: string, changes: RecordChanges<NoteRecord>): void => {
+  const note = doc.records[id];
+  if (!isLiveNote(note)) return;
+  const next = { ...changes };
+  if (next.w !== undefined) next.w = clampSize(next.w, 'w');
+  if (next.h !== undefined) next.h = clampSize(next.h, 'h');
+  doc.records[id] = updateRecord(note, next);
+};
+
+export const moveNotes = (doc: MutableDocument, ids: Iterable<string>, dx: number, dy: number): void => {
+  if (dx === 0 && dy === 0) return;
+  for (const id of ids) {
+    const note = doc.records[id];
+    if (isLiveNote(note)) doc.records[id] = updateRecord(note, { x: note.x + dx, y: note.y + dy });
+  }
+};
+
+export const deleteRecords = (doc: MutableDocument, ids: Iterable<string>): void => {
+  for (const id of ids) {
+    const record = doc.records[id];
+    if (record && record.type !== 'map' && !record.isDeleted)
+      doc.records[id] = updateRecord(record, { isDeleted: true });
+  }
+};
+
+export const bringToFront = (doc: MutableDocument, ids: Iterable<string>): void => {
+  const notes = [...ids]
+    .map((id) => doc.records[id])
+    .filter(isLiveNote)
+    .sort((a, b) => a.z - b.z);
+  let z = topZ(doc);
+  for (const note of notes) doc.records[note.id] = updateRecord(note, { z: ++z });
+};
+
+/** Copies of notes, with new ids, offset by (dx, dy) and stacked on top. Returns the new ids. */
+export const insertCopies = (
+  doc: MutableDocument,
+  notes: readonly Pick<NoteRecord, 'x' | 'y' | 'w' | 'h' | 'text' | 'color' | 'z'>[],
+  dx: number,
+  dy: number,
+  now: number = Date.now(),
+): string[] => {
+  const ordered = [...notes].sort((a, b) => a.z - b.z);
+  return ordered.map(
+    (note) =>
+      addNote(
+        doc,
+        { x: note.x + dx, y: note.y + dy, w: note.w, h: note.h, text: note.text, color: note.color },
+        now,
+      ).id,
+  );
+};
+
+const clampSize = (value: number, axis: 'w' | 'h'): number =>
+  Math.min(NOTE_MAX_SIZE[axis], Math.max(NOTE_MIN_SIZE[axis], Math.round(value)));

@@ -1,0 +1,50 @@
+/**
+ * The journey document's records. Every record carries the fields that autosave, undo and
+ * merging copies compare: a stable id, a version bumped on every change (with a random
+ * tie-breaker), the time of the last change and a tombstone instead of hard deletion.
+ */
+
+export interface RecordBase {
+  readonly id: string;
+  /** Incremented on every change; the higher version wins when reconciling two copies. */
+  readonly version: number;
+  /** Random tie-breaker between two copies that reached the same version independently. */
+  readonly versionNonce: number;
+  /** Milliseconds since the epoch of the last change. */
+  readonly updated: number;
+  /** Deleted records stay as tombstones so a merge can tell "deleted" from "never had it". */
+  readonly isDeleted: boolean;
+}
+
+/** The map's own record: its name and when it was made. Its id is the map id. */
+export interface MapRecord extends RecordBase {
+  readonly type: 'map';
+  readonly name: string;
+  readonly created: number;
+}
+
+export const NOTE_COLORS = ['yellow', 'orange', 'pink', 'blue', 'green', 'purple', 'grey'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+/** A sticky note. Coordinates are board units: one unit is one CSS pixel at 100% zoom. */
+export interface NoteRecord extends RecordBase {
+  readonly type: 'note';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly text: string;
+  readonly color: NoteColor;
+  /** Stacking order: higher is drawn on top. */
+  readonly z: number;
+}
+
+export type JourneyRecord = MapRecord | NoteRecord;
+export type RecordType = JourneyRecord['type'];
+
+/** Fields every record type owns that edits may change (everything but the bookkeeping). */
+export type RecordChanges<R extends JourneyRecord> = Partial<Omit<R, keyof RecordBase | 'type'>>;
+
+export const NOTE_SIZE = { w: 180, h: 120 } as const;
+export const NOTE_MIN_SIZE = { w: 60, h: 40 } as const;
+export const NOTE_MAX_SIZE = { w: 1200, h: 1200 } as const;

@@ -1,0 +1,31 @@
+import { newNonce } from './ids.ts';
+import type { JourneyRecord, RecordBase, RecordChanges } from './records.ts';
+
+/**
+ * The one function through which every edit changes a record: it applies the changes and bumps
+ * the bookkeeping that autosave, undo and merge rely on. Returns the record unchanged (same
+ * object) when nothing actually changes, so no-op edits create no history and no writes.
+ */
+export const updateRecord = <R extends JourneyRecord>(
+  record: R,
+  changes: RecordChanges<R> | { isDeleted: boolean },
+  now: number = Date.now(),
+): R => {
+  const entries = Object.entries(changes) as [keyof R, unknown][];
+  if (entries.every(([key, value]) => Object.is(record[key], value))) return record;
+  return { ...record, ...changes, ...bump(record, now) };
+};
+
+export const bump = (record: RecordBase, now: number = Date.now()) => ({
+  version: record.version + 1,
+  versionNonce: newNonce(),
+  updated: now,
+});
+
+export const freshBookkeeping = (id: string, now: number = Date.now()): RecordBase => ({
+  id,
+  version: 1,
+  versionNonce: newNonce(),
+  updated: now,
+  isDeleted: false,
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { fitText, TEXT_SIZES } from './fit-text.ts';
+
+/** A monospace measure: every character is 0.6 em wide. */
+const mono = (text: string, size: number) => text.length * size * 0.6;
+
+describe('fitting note text', () => {
+  it('keeps short text at the largest size on one line', () => {
+    const fitted = fitText('Calls support', { width: 400, height: 100 }, mono);
+    expect(fitted).toMatchObject({ fontSize: TEXT_SIZES.max, lines: ['Calls support'], truncated: false });
+  });
+
+  it('wraps on words and shrinks until every line fits the box', () => {
+    const text = 'Waits three days for delivery with no tracking information at all';
+    const box = { width: 156, height: 96 };
+    const fitted = fitText(text, box, mono);
+    expect(fitted.fontSize).toBeLessThan(TEXT_SIZES.max);
+    expect(fitted.truncated).toBe(false);
+    expect(fitted.lines.join(' ')).toBe(text);
+    for (const line of fitted.lines) expect(mono(line, fitted.fontSize)).toBeLessThanOrEqual(box.width);
+    expect(fitted.lines.length * fitted.lineHeight).toBeLessThanOrEqual(box.height);
+  });
+
+  it('breaks a word longer than the line', () => {
+    const fitted = fitText('Supercalifragilisticexpialidocious', { width: 60, height: 200 }, mono);
+    expect(fitted.lines.length).toBeGreaterThan(1);
+    expect(fitted.lines.join('')).toBe('Supercalifragilisticexpialidocious');
+  });
+
+  it('keeps explicit line breaks', () => {
+    expect(fitText('Needs\nGoals', { width: 400, height: 200 }, mono).lines).toEqual(['Needs', 'Goals']);
+  });
+
+  it('cuts text that cannot fit even at the smallest size, with an ellipsis, never overflowing', () => {
+    const box = { width: 100, height: 40 };
+    const fitted = fitText('word '.repeat(500), box, mono);
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.fontSize).toBe(TEXT_SIZES.min);
+    expect(fitted.lines.at(-1)?.endsWith('…')).toBe(true);
+    expect(fitted.lines.length * fitted.lineHeight).toBeLessThanOrEqual(box.height);
+    for (const line of fitted.lines) expect(mono(line, fitted.fontSize)).toBeLessThanOrEqual(box.width);
+  });
+
+  it('lays out nothing for blank text', () => {
+    expect(fitText('  \n ', { width: 100, height: 100 }, mono).lines).toEqual([]);
+  });
+});

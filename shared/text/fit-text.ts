@@ -1,0 +1,88 @@
+/**
+ * Lays note text out inside a box: wraps on words, breaks words longer than a line, and shrinks
+ * the font until everything fits. At the smallest size, text that still does not fit is cut
+ * with an ellipsis, so text never overflows its note. Measuring is injected so the board, the
+ * poster exporter and Node tests share this one algorithm.
+ */
+export type MeasureText = (text: string, fontSize: number) => number;
+
+export interface TextBox {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface FittedText {
+  readonly fontSize: number;
+  readonly lineHeight: number;
+  readonly lines: readonly string[];
+  /** True when even the smallest size could not hold every word. */
+  readonly truncated: boolean;
+}
+
+export const TEXT_SIZES = { max: 28, min: 9, lineHeight: 1.2 } as const;
+
+export const fitText = (text: string, box: TextBox, measure: MeasureText, sizes = TEXT_SIZES): FittedText => {
+  const trimmed = text.trim();
+  if (trimmed === '' || box.width <= 0 || box.height <= 0) {
+    return { fontSize: sizes.max, lineHeight: sizes.max * sizes.lineHeight, lines: [], truncated: false };
+  }
+  for (let size = sizes.max; size >= sizes.min; size -= size > 16 ? 2 : 1) {
+    const lineHeight = size * sizes.lineHeight;
+    const maxLines = Math.floor(box.height / lineHeight);
+    if (maxLines < 1) continue;
+    const lines = wrap(trimmed, box.width, size, measure, maxLines + 1);
+    if (lines.length <= maxLines) return { fontSize: size, lineHeight, lines, truncated: false };
+  }
+  const size = sizes.min;
+  const lineHeight = size * sizes.lineHeight;
+  const maxLines = Math.max(1, Math.floor(box.height / lineHeight));
+  const lines = wrap(trimmed, box.width, size, measure, maxLines);
+  const last = lines.length - 1;
+  lines[last] = ellipsize(lines[last] ?? '', box.width, size, measure);
+  return { fontSize: size, lineHeight, lines, truncated: true };
+};
+
+/** Wraps into at most `limit` lines (stopping early keeps long texts cheap to measure). */
+const wrap = (text: string, width: number, size: number, measure: MeasureText, limit: number): string[] => {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      if (lines.length >= limit) return lines;
+      line = word;
+      while (measure(line, size) > width && line.length > 1) {
+        const cut = breakPoint(line, width, size, measure);
+        lines.push(line.slice(0, cut));
+        if (lines.length >= limit) return lines;
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line);
+    if (lines.length >= limit) return lines;
+  }
+  return lines;
+};
+
+/** The longest prefix (at least one character) that fits the width, by binary search. */
+const breakPoint = (word: string, width: number, size: number, measure: MeasureText): number => {
+  let low = 1;
+  let high = word.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(word.slice(0, mid), size) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+};
+
+const ellipsize = (line: string, width: number, size: number, measure: MeasureText): string => {
+  let cut = line.length;
+  while (cut > 0 && measure(`${line.slice(0, cut)}…`, size) > width) cut--;
+  return `${line.slice(0, cut).trimEnd()}…`;
+};

@@ -1,0 +1,89 @@
+/**
+ * Runs every test suite (unit in Node, browser in Chromium, end-to-end with Playwright), keeps
+ * going when one fails, and ends with one plain line counting every test: "N passed, N failed".
+ * CI reads that line, not the runners' own summaries.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const out = 'test-results/counts';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
+
+interface Suite {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  report: string;
+  count: (json: unknown) => Counts;
+}
+
+const vitestCounts = (json: unknown): Counts => {
+  const report = json as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+  // Tests that never finished (a crashed browser, a timeout in a hook) count as failed.
+  const unfinished = report.numTotalTests - report.numPassedTests - report.numFailedTests;
+  return { passed: report.numPassedTests, failed: report.numFailedTests + Math.max(0, unfinished) };
+};
+
+const playwrightCounts = (json: unknown): Counts => {
+  const { stats } = json as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
+};
+
+const vitest = (project: string): Suite => ({
+  name: project,
+  command: [
+    'npx',
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(out, `${project}.json`)}`,
+  ],
+  report: join(out, `${project}.json`),
+  count: vitestCounts,
+});
+
+const suites: Suite[] = [
+  vitest('unit'),
+  vitest('browser'),
+  {
+    name: 'e2e',
+    command: ['npx', 'playwright', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json') },
+    report: join(out, 'e2e.json'),
+    count: playwrightCounts,
+  },
+];
+
+const only = process.argv.slice(2);
+const total: Counts = { passed: 0, failed: 0 };
+for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
+  console.log(`\n=== ${suite.name} ===`);
+  const [command = 'npx', ...args] = suite.command;
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...suite.env } });
+  let counts: Counts;
+  if (existsSync(suite.report)) {
+    counts = suite.count(JSON.parse(readFileSync(suite.report, 'utf8')));
+    if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  } else {
+    console.error(`${suite.name}: the runner wrote no report (exit ${run.status}); counted as one failure`);
+    counts = { passed: 0, failed: 1 };
+  }
+  console.log(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+}
+
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
