@@ -7,7 +7,22 @@ export default defineConfig({
   plugins: [react()],
   // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the browser page.
   optimizeDeps: {
-    include: ['dexie', 'dexie-react-hooks', 'zod', 'zustand', 'zustand/vanilla', 'immer', 'nanoid', 'react', 'react-dom/client', 'react-konva', 'konva', 'lucide-react'],
+    include: [
+      'dexie',
+      'dexie-react-hooks',
+      'zod',
+      'zustand',
+      'zustand/vanilla',
+      'immer',
+      'nanoid',
+      'react',
+      'react-dom/client',
+      'react-konva',
+      'konva',
+      'lucide-react',
+      'fflate',
+      'crc-32',
+    ],
   },
   test: {
     projects: [

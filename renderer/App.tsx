@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { lastOpenMap, rememberOpenMap } from './app/last-open-map.ts';
 import { appServices } from './app/services.ts';
 import { markMapOpening } from './board/frame-timing.ts';
-import { useClipboard } from './board/use-clipboard.ts';
 import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-keyboard-shortcuts.ts';
 import { createMap } from './db/library.ts';
+import { createFileActions } from './files/file-actions.ts';
+import { closeReview } from './files/merge-review.ts';
+import { PromptDialog } from './files/PromptDialog.tsx';
+import { useFileDrop } from './files/use-file-drop.ts';
 import { openMap } from './persistence/open-map.ts';
 import { BoardScreen } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
@@ -15,13 +18,14 @@ import { Toast } from './ui/Toast.tsx';
 type Screen =
   | { readonly kind: 'starting' }
   | { readonly kind: 'library' }
-  | { readonly kind: 'board'; readonly fit: boolean };
+  | { readonly kind: 'board'; readonly mapId: string; readonly fit: boolean };
 
-/** The app shell: the library or one map's board, plus what both share (menu, shortcuts). */
+/** The app shell: the library or one map's board, plus what both share (menu, shortcuts, files). */
 export const App = () => {
   const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
   const [showShortcuts, setShowShortcuts] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const dismissNotice = useCallback(() => setNotice(null), []);
 
   const open = useCallback(async (mapId: string) => {
     const { db, persistence } = appServices();
@@ -36,29 +40,54 @@ export const App = () => {
       boardStore.getState().clearSelection();
       boardStore.getState().startEditing(null);
       rememberOpenMap(mapId);
-      setScreen({ kind: 'board', fit: loaded.viewport === null });
+      setScreen({ kind: 'board', mapId, fit: loaded.viewport === null });
     } catch (reason) {
-      setError(`Couldn't open the map: ${reason instanceof Error ? reason.message : String(reason)}`);
+      setNotice(`Couldn't open the map: ${reason instanceof Error ? reason.message : String(reason)}`);
       setScreen({ kind: 'library' });
     }
   }, []);
 
   const showLibrary = useCallback(() => {
     rememberOpenMap(null);
+    closeReview();
     boardStore.getState().startEditing(null);
     boardStore.getState().clearSelection();
     boardStore.getState().loadDocument(null);
     setScreen({ kind: 'library' });
   }, []);
 
+  const files = useMemo(() => {
+    const { db, bridge } = appServices();
+    return createFileActions({ db, bridge, store: boardStore, openMap: open, notify: setNotice });
+  }, [open]);
+
   const onAppCommand = useCallback(
     (command: AppCommand) => {
-      if (command === 'show-shortcuts') setShowShortcuts(true);
-      else if (command === 'show-library') showLibrary();
-      else void createMap(appServices().db, 'Untitled map').then(open);
+      const onBoard = boardStore.getState().doc !== null;
+      switch (command) {
+        case 'show-shortcuts':
+          return setShowShortcuts(true);
+        case 'show-library':
+          return showLibrary();
+        case 'new-map':
+          return void createMap(appServices().db, 'Untitled map').then(open);
+        case 'open-file':
+          return void files.open();
+        case 'save':
+          return onBoard ? void files.save() : undefined;
+        case 'save-as':
+          return onBoard ? void files.saveAs() : undefined;
+        case 'save-copy':
+          return onBoard ? void files.saveCopy() : undefined;
+        case 'merge-copy':
+          return onBoard ? void files.mergeCopy() : undefined;
+      }
     },
-    [open, showLibrary],
+    [open, showLibrary, files],
   );
+
+  useKeyboardShortcuts(boardStore, onAppCommand);
+  const dragging = useFileDrop(useCallback((file: File) => void files.openDropped(file), [files]));
 
   useEffect(() => {
     const previous = lastOpenMap();
@@ -66,38 +95,28 @@ export const App = () => {
     else setScreen({ kind: 'library' });
   }, [open]);
 
-  useEffect(
-    () => appServices().bridge.onMenuCommand((command) => runCommand(boardStore, command, onAppCommand)),
-    [onAppCommand],
-  );
+  useEffect(() => {
+    const { bridge } = appServices();
+    const stopMenu = bridge.onMenuCommand((command) => runCommand(boardStore, command, onAppCommand));
+    const stopFiles = bridge.onOpenFile((file) => void files.openFile(file));
+    return () => {
+      stopMenu();
+      stopFiles();
+    };
+  }, [onAppCommand, files]);
 
   return (
     <>
-      {screen.kind === 'library' && <LibraryScreen onOpen={(mapId) => void open(mapId)} />}
+      {screen.kind === 'library' && (
+        <LibraryScreen onOpen={(mapId) => void open(mapId)} onCommand={onAppCommand} />
+      )}
       {screen.kind === 'board' && (
-        <BoardWithShortcuts fitOnOpen={screen.fit} onShowLibrary={showLibrary} onAppCommand={onAppCommand} />
+        <BoardScreen key={screen.mapId} fitOnOpen={screen.fit} onCommand={onAppCommand} />
       )}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
-      {error && <Toast message={error} onDismiss={() => setError(null)} />}
+      <PromptDialog />
+      {notice && <Toast message={notice} onDismiss={dismissNotice} />}
+      {dragging && <div className="drop-overlay">Drop a .cxmap file or a poster to open it</div>}
     </>
-  );
-};
-
-interface BoardWithShortcutsProps {
-  readonly fitOnOpen: boolean;
-  readonly onShowLibrary: () => void;
-  readonly onAppCommand: (command: AppCommand) => void;
-}
-
-/** The board's keyboard and clipboard are live only while a map is open. */
-const BoardWithShortcuts = ({ fitOnOpen, onShowLibrary, onAppCommand }: BoardWithShortcutsProps) => {
-  useKeyboardShortcuts(boardStore, onAppCommand);
-  useClipboard(boardStore);
-  return (
-    <BoardScreen
-      fitOnOpen={fitOnOpen}
-      onShowLibrary={onShowLibrary}
-      onShowShortcuts={() => onAppCommand('show-shortcuts')}
-    />
   );
 };

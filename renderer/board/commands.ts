@@ -164,6 +164,23 @@ export const zoomOut = (store: BoardStore): void =>
   zoomAboutCentre(store, (scale) => nextZoomStep(scale, -1));
 export const zoomReset = (store: BoardStore): void => zoomAboutCentre(store, () => 1);
 
+/** Selects notes and brings them into view (zooming out if they do not fit). */
+export const showNotes = (store: BoardStore, ids: readonly string[]): void => {
+  const { doc, canvasSize, viewport } = store.getState();
+  const notes = ids.map((id) => doc?.records[id]).filter(isLiveNote);
+  const bounds = boundsOf(notes);
+  if (!bounds) return;
+  store.getState().select(notes.map((note) => note.id));
+  const fit = fitViewport(bounds, canvasSize, 120);
+  store.getState().setViewport({ ...fit, scale: Math.min(fit.scale, Math.max(viewport.scale, 0.5)) });
+  const { scale } = store.getState().viewport;
+  store.getState().setViewport({
+    scale,
+    x: canvasSize.width / 2 - (bounds.x + bounds.w / 2) * scale,
+    y: canvasSize.height / 2 - (bounds.y + bounds.h / 2) * scale,
+  });
+};
+
 export const zoomToFit = (store: BoardStore): void => {
   const { doc, canvasSize } = store.getState();
   if (!doc) return;

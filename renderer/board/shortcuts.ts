@@ -14,8 +14,24 @@ import {
   zoomToFit,
 } from './commands.ts';
 
+/** Commands the app shell runs (screens, dialogs, files) rather than the board. */
+export const APP_COMMANDS = [
+  'new-map',
+  'show-library',
+  'show-shortcuts',
+  'open-file',
+  'save',
+  'save-as',
+  'save-copy',
+  'merge-copy',
+] as const satisfies readonly MenuCommand[];
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export const isAppCommand = (command: string): command is AppCommand =>
+  (APP_COMMANDS as readonly string[]).includes(command);
+
 /** A board command: run from a key, a toolbar button or the application menu. */
-export type BoardCommand = Exclude<MenuCommand, 'new-map' | 'show-library' | 'show-shortcuts'> | 'edit-note';
+export type BoardCommand = Exclude<MenuCommand, AppCommand> | 'edit-note';
 
 export const BOARD_COMMANDS: Readonly<Record<BoardCommand, (store: BoardStore) => void>> = {
   'new-note': newNoteAtPointer,
@@ -73,6 +89,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'zoom-reset', keys: 'Mod+0', matches: (e) => mod(e) && e.key === '0' },
   { command: 'zoom-fit', keys: 'Shift+1', matches: (e) => e.shiftKey && !mod(e) && e.code === 'Digit1' },
   { command: 'show-shortcuts', keys: '?', matches: (e) => e.key === '?' },
+  {
+    command: 'open-file',
+    keys: 'Mod+O',
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'o',
+  },
+  { command: 'save', keys: 'Mod+S', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's' },
+  {
+    command: 'save-as',
+    keys: 'Mod+Shift+S',
+    matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's',
+  },
+  { command: 'new-map', keys: 'Mod+N', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n' },
 ];
 
 export const shortcutLabel = (command: Shortcut['command']): string => {

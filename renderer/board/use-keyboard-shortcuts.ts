@@ -2,20 +2,39 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import type { BoardStore } from '../store/index.ts';
 import { applyColor, nudgeSelection } from './commands.ts';
-import { BOARD_COMMANDS, type BoardCommand, colorForKey, nudgeForKey, SHORTCUTS } from './shortcuts.ts';
+import {
+  type AppCommand,
+  BOARD_COMMANDS,
+  colorForKey,
+  isAppCommand,
+  nudgeForKey,
+  SHORTCUTS,
+} from './shortcuts.ts';
+
+export type { AppCommand };
+
 import { isTyping } from './use-board-gestures.ts';
 
-/** Commands the app shell handles rather than the board. */
-export type AppCommand = Extract<MenuCommand, 'new-map' | 'show-library' | 'show-shortcuts'>;
+/** Menu commands that act on a text field instead of the board while one has the focus. */
+const TEXT_COMMANDS: Partial<Record<MenuCommand, string>> = {
+  undo: 'undo',
+  redo: 'redo',
+  'select-all': 'selectAll',
+};
 
 export const runCommand = (
   store: BoardStore,
   command: MenuCommand | 'edit-note',
   onAppCommand: (command: AppCommand) => void,
 ): void => {
-  if (command === 'new-map' || command === 'show-library' || command === 'show-shortcuts')
-    onAppCommand(command);
-  else BOARD_COMMANDS[command as BoardCommand](store);
+  const textCommand = command !== 'edit-note' ? TEXT_COMMANDS[command] : undefined;
+  if (textCommand && isTyping(document.activeElement)) {
+    // No standard replacement exists for the editing commands of a focused text field.
+    document.execCommand(textCommand);
+    return;
+  }
+  if (isAppCommand(command)) onAppCommand(command);
+  else if (store.getState().doc) BOARD_COMMANDS[command](store);
 };
 
 /** The board's keyboard: shortcuts, colour keys, nudging, Escape. Text fields keep their keys. */

@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import type { BackupStore } from './backup-store.ts';
+import { createDownloadSaver, pickFile, readPickedFile } from './browser-files.ts';
 import { createMemoryBackupStore } from './memory-backup-store.ts';
 import { openOpfsBackupStore } from './opfs-backup-store.ts';
 
@@ -12,7 +13,8 @@ export interface BrowserBridgeOptions {
 /**
  * The bridge when Journeywall runs in a plain browser (the web build and the end-to-end tests).
  * There is no application menu (the keyboard shortcuts cover it) and no quit to wait for: the
- * page's pagehide is the last moment to flush.
+ * page's pagehide is the last moment to flush. Files open through a file input or a drop and
+ * save as downloads; nothing opens files from outside, so onOpenFile never fires.
  */
 export const createBrowserBridge = (options: BrowserBridgeOptions = {}): JourneywallBridge => {
   const open = options.backups ?? openDefaultBackupStore;
@@ -21,6 +23,8 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     backups ??= open();
     return backups;
   };
+
+  const saver = createDownloadSaver();
 
   return {
     appInfo: async () => ({ name: 'Journeywall', version, shell: 'browser', platform: navigator.platform }),
@@ -37,6 +41,12 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
       window.addEventListener('pagehide', flush);
       return () => window.removeEventListener('pagehide', flush);
     },
+    // The browser's picker cannot be titled, so the purpose changes nothing here.
+    openFile: () => pickFile(),
+    openDroppedFile: (file) => readPickedFile(file),
+    saveFile: (handle, content) => saver.save(handle, content),
+    saveFileAs: (suggestedName, content) => saver.saveAs(suggestedName, content),
+    onOpenFile: () => () => {},
   };
 };
 

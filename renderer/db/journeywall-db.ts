@@ -28,6 +28,17 @@ export interface StoredViewport {
 
 export type SavedViewport = Omit<StoredViewport, 'mapId'>;
 
+/** The file a map is linked to: Save writes there. */
+export interface FileLink {
+  readonly mapId: string;
+  /** The shell's opaque handle to the file (never a path); null in the browser build. */
+  readonly handle: string | null;
+  /** The file name shown in the title bar. */
+  readonly fileName: string;
+  /** Signature of the map content the file holds (see files/doc-signature.ts). */
+  readonly savedSignature: string;
+}
+
 export const DEFAULT_DB_NAME = 'journeywall';
 
 /**
@@ -38,6 +49,7 @@ export class JourneywallDb extends Dexie {
   maps!: Table<MapSummary, string>;
   records!: Table<StoredRecord, [string, string]>;
   viewports!: Table<StoredViewport, string>;
+  fileLinks!: Table<FileLink, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);

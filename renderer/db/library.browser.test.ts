@@ -1,6 +1,7 @@
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
-import { addNote, deleteRecords, type MutableDocument } from '../../shared/model/edits.ts';
+import { addNote, deleteRecords, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
 import { JourneywallDb } from './journeywall-db.ts';
 import {
   createMap,
@@ -146,7 +147,38 @@ describe('the schema', () => {
     const db = createTestDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['maps', 'records', 'viewports']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'fileLinks',
+      'maps',
+      'records',
+      'viewports',
+    ]);
+  });
+
+  it('upgrades a version 1 library in place, keeping every map', async () => {
+    const name = `journeywall-test-${crypto.randomUUID()}`;
+    const first = SCHEMA_VERSIONS[0];
+    if (!first) throw new Error('no schema');
+    const old = new Dexie(name);
+    old.version(1).stores(first.stores);
+    const doc = newMapDocument('Made before file links existed');
+    await old
+      .table('maps')
+      .put({
+        id: doc.id,
+        name: 'Made before file links existed',
+        created: 1,
+        updated: 1,
+        noteCount: 0,
+        deletedAt: null,
+      });
+    await old.table('records').put({ ...doc.records[doc.id], mapId: doc.id });
+    old.close();
+
+    const db = createTestDb(name);
+    expect((await listMaps(db)).map((map) => map.name)).toEqual(['Made before file links existed']);
+    expect(await db.fileLinks.count()).toBe(0);
+    expect(db.verno).toBe(2);
   });
 
   it('uses the name "journeywall" by default', () => {

@@ -121,9 +121,10 @@ export const restoreMap = async (db: JourneywallDb, mapId: string): Promise<void
 
 /** Deletes a map and everything stored for it, for good (its file backups stay). */
 export const purgeMap = async (db: JourneywallDb, mapId: string): Promise<void> => {
-  await db.transaction('rw', [db.maps, db.records, db.viewports], async () => {
+  await db.transaction('rw', [db.maps, db.records, db.viewports, db.fileLinks], async () => {
     await db.records.where('mapId').equals(mapId).delete();
     await db.viewports.delete(mapId);
+    await db.fileLinks.delete(mapId);
     await db.maps.delete(mapId);
   });
 };

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
 import { createBrowserBridge } from '../bridge/browser-bridge.ts';
 import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
-import { serializeBackup } from '../persistence/backup-format.ts';
+import { toMapFile } from '../files/map-file.ts';
 import { listMaps, loadMap, purgeMap, putDocument, renameMap } from './library.ts';
 import { restoreFromBackup } from './restore-backup.ts';
 import { createTestDb, deleteTestDbs, documentWithNotes } from './testing.ts';
@@ -20,12 +20,15 @@ describe('restoring a map from its file backup', () => {
     await bridge.writeBackup({
       mapId: doc.id,
       name: 'Lost when the disk filled up',
-      content: serializeBackup(doc),
+      content: toMapFile(doc),
     });
     await purgeMap(db, doc.id);
 
     expect(await restoreFromBackup(db, bridge, doc.id)).toEqual({ ok: true, mapId: doc.id, asCopy: false });
-    expect((await loadMap(db, doc.id))?.doc).toEqual(doc);
+    const restored = await loadMap(db, doc.id);
+    expect(restored && liveNotesByZ(restored.doc)).toEqual(
+      liveNotesByZ(doc).map((note) => ({ ...note, synced: [[note.version, note.versionNonce]] })),
+    );
     expect(await listMaps(db)).toMatchObject([
       { id: doc.id, name: 'Lost when the disk filled up', noteCount: 40 },
     ]);
@@ -35,7 +38,7 @@ describe('restoring a map from its file backup', () => {
     const db = createTestDb();
     const bridge = memoryBridge();
     const backedUp = documentWithNotes('Checkout', 3);
-    await bridge.writeBackup({ mapId: backedUp.id, name: 'Checkout', content: serializeBackup(backedUp) });
+    await bridge.writeBackup({ mapId: backedUp.id, name: 'Checkout', content: toMapFile(backedUp) });
     await putDocument(db, backedUp);
     await renameMap(db, backedUp.id, 'Checkout, edited since the backup');
     const before = await loadMap(db, backedUp.id);
@@ -71,10 +74,12 @@ describe('restoring a map from its file backup', () => {
       name: 'Damaged',
       content: '{"format":"journeywall-backup","ver',
     });
-    expect(await restoreFromBackup(db, bridge, 'damaged')).toEqual({
-      ok: false,
-      error: 'This is not a Journeywall backup.',
-    });
+    const damaged = await restoreFromBackup(db, bridge, 'damaged');
+    expect(damaged.ok).toBe(false);
+    expect(!damaged.ok && damaged.error).toMatch(
+      /^The backup cannot be restored\. This map file is damaged: /,
+    );
+    expect(await listMaps(db)).toEqual([]);
 
     const failing = { readBackup: async () => Promise.reject(new Error('permission denied')) };
     expect(await restoreFromBackup(db, failing, 'x')).toEqual({

@@ -29,4 +29,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       viewports: 'mapId',
     },
   },
+  {
+    // Which .cxmap file each map is linked to (by the shell's opaque handle), for Save.
+    version: 2,
+    stores: { fileLinks: 'mapId' },
+  },
 ];

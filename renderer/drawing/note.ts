@@ -32,11 +32,24 @@ export const drawNote = (ctx: CanvasRenderingContext2D, note: NoteRecord, detail
   ctx.fillRect(note.x, note.y, note.w, note.h);
   ctx.fillStyle = palette.edge;
   ctx.fillRect(note.x, note.y, note.w, 4);
+  if (note.conflictOf) drawConflictMark(ctx, note);
   if (detail === 'sketch') {
     drawTextSketch(ctx, note);
     return;
   }
   drawNoteText(ctx, note);
+};
+
+export const CONFLICT_COLOR = '#C92A2A';
+
+/** A merge conflict's incoming copy: a red dashed frame, readable in black and white too. */
+const drawConflictMark = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  ctx.save();
+  ctx.strokeStyle = CONFLICT_COLOR;
+  ctx.lineWidth = 4;
+  ctx.setLineDash([10, 6]);
+  ctx.strokeRect(note.x - 5, note.y - 5, note.w + 10, note.h + 10);
+  ctx.restore();
 };
 
 const drawNoteText = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {

@@ -3,9 +3,9 @@ import { liveNotesByZ } from '../../shared/model/document.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { createBrowserBridge } from '../bridge/browser-bridge.ts';
 import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
+import { readMapFile } from '../files/map-file.ts';
 import { createBoardStore } from '../store/index.ts';
 import { startBackups } from './backup.ts';
-import { parseBackup } from './backup-format.ts';
 import { createSaveStatusStore } from './save-status.ts';
 
 const running: { stop(): void }[] = [];
@@ -26,8 +26,8 @@ const setUp = (intervalMs: number) => {
 
 const backedUpNotes = async (bridge: ReturnType<typeof createBrowserBridge>, mapId: string) => {
   const text = await bridge.readBackup(mapId);
-  const parsed = text === null ? null : parseBackup(text);
-  return parsed?.ok ? liveNotesByZ(parsed.backup.document).map((note) => note.text) : null;
+  const parsed = text === null ? null : readMapFile(new TextEncoder().encode(text));
+  return parsed?.ok ? liveNotesByZ(parsed.document).map((note) => note.text) : null;
 };
 
 describe('the rolling file backup', () => {

@@ -1,8 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { IPC_LIMITS, type JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
+import { toMapFile } from '../files/map-file.ts';
 import type { PersistedState } from './autosave.ts';
-import { serializeBackup } from './backup-format.ts';
 import type { SaveStatusStore } from './save-status.ts';
 
 export interface BackupOptions {
@@ -54,7 +54,7 @@ export const startBackups = (options: BackupOptions): Backups => {
     try {
       const savedAt = Date.now();
       const name = mapRecordOf(doc).name.slice(0, IPC_LIMITS.nameLength);
-      await bridge.writeBackup({ mapId: doc.id, name, content: serializeBackup(doc, savedAt) });
+      await bridge.writeBackup({ mapId: doc.id, name, content: toMapFile(doc, savedAt) });
       status.setState({ lastBackupAt: savedAt, backupError: null });
     } catch (error) {
       status.setState({ backupError: `Couldn't write the backup file: ${errorMessage(error)}` });

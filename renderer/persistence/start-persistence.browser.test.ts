@@ -7,8 +7,8 @@ import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { createMap, loadMap } from '../db/library.ts';
 import { createTestDb, deleteTestDbs, injectQuotaFault } from '../db/testing.ts';
+import { readMapFile } from '../files/map-file.ts';
 import { createBoardStore } from '../store/index.ts';
-import { parseBackup } from './backup-format.ts';
 import { openMap } from './open-map.ts';
 import { createSaveStatusStore } from './save-status.ts';
 import { type Persistence, startPersistence } from './start-persistence.ts';
@@ -74,8 +74,8 @@ describe('persistence', () => {
     await expect
       .poll(() => storedNotes(db, mapId), { timeout: 500 })
       .toEqual(['Typed before closing the tab']);
-    const backup = parseBackup((await bridge.readBackup(mapId)) ?? '');
-    expect(backup.ok && liveNotesByZ(backup.backup.document).map((note) => note.text)).toEqual([
+    const backup = readMapFile(new TextEncoder().encode((await bridge.readBackup(mapId)) ?? ''));
+    expect(backup.ok && liveNotesByZ(backup.document).map((note) => note.text)).toEqual([
       'Typed before closing the tab',
     ]);
   });

@@ -1,25 +1,22 @@
 import { useEffect } from 'react';
-import { mapRecordOf } from '../../shared/model/document.ts';
 import { Board } from '../board/Board.tsx';
 import { zoomToFit } from '../board/commands.ts';
 import { orderedNotes } from '../board/note-order.ts';
+import { useClipboard } from '../board/use-clipboard.ts';
+import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
+import { ConflictPanel } from '../files/ConflictPanel.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import { Toolbar } from '../ui/Toolbar.tsx';
 
 interface BoardScreenProps {
   /** True when the map has no remembered viewport: show all of it once the board has a size. */
   readonly fitOnOpen: boolean;
-  readonly onShowLibrary: () => void;
-  readonly onShowShortcuts: () => void;
+  readonly onCommand: (command: AppCommand) => void;
 }
 
-export const BoardScreen = ({ fitOnOpen, onShowLibrary, onShowShortcuts }: BoardScreenProps) => {
-  const name = useBoard((state) => (state.doc ? mapRecordOf(state.doc).name : ''));
+export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
   const empty = useBoard((state) => orderedNotes(state.doc).length === 0 && !state.editing);
-
-  useEffect(() => {
-    document.title = `${name} — Journeywall`;
-  }, [name]);
+  useClipboard(boardStore);
 
   useEffect(() => {
     if (fitOnOpen) zoomToFit(boardStore);
@@ -27,7 +24,7 @@ export const BoardScreen = ({ fitOnOpen, onShowLibrary, onShowShortcuts }: Board
 
   return (
     <div className="app">
-      <Toolbar onShowLibrary={onShowLibrary} onShowShortcuts={onShowShortcuts} />
+      <Toolbar onCommand={onCommand} />
       <div className="board-area">
         <Board />
         {empty && (
@@ -37,6 +34,7 @@ export const BoardScreen = ({ fitOnOpen, onShowLibrary, onShowShortcuts }: Board
             Type, then Tab for the next note beside it, Enter to finish.
           </p>
         )}
+        <ConflictPanel />
       </div>
     </div>
   );

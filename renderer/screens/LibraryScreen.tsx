@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Plus } from 'lucide-react';
+import { FolderOpen, Plus } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntry } from '../../shared/ipc/contract.ts';
 import { appServices } from '../app/services.ts';
+import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import {
   createMap,
   deleteMap,
@@ -19,6 +20,7 @@ import { MapCard } from './MapCard.tsx';
 
 interface LibraryScreenProps {
   readonly onOpen: (mapId: string) => void;
+  readonly onCommand: (command: AppCommand) => void;
 }
 
 interface Notice {
@@ -29,7 +31,7 @@ interface Notice {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every map stored on this computer, newest first, with the trash and the file backups. */
-export const LibraryScreen = ({ onOpen }: LibraryScreenProps) => {
+export const LibraryScreen = ({ onOpen, onCommand }: LibraryScreenProps) => {
   const { db, bridge } = appServices();
   const maps = useLiveQuery(() => listMaps(db), [db]);
   const trash = useLiveQuery(() => listTrash(db), [db]) ?? [];
@@ -73,9 +75,14 @@ export const LibraryScreen = ({ onOpen }: LibraryScreenProps) => {
         <p className="library-tagline">
           Customer-journey maps for workshops. Everything stays on this computer.
         </p>
-        <button type="button" className="primary new-map" onClick={create}>
-          <Plus aria-hidden /> New map
-        </button>
+        <div className="library-actions">
+          <button type="button" className="secondary" onClick={() => onCommand('open-file')}>
+            <FolderOpen aria-hidden /> Open a map file…
+          </button>
+          <button type="button" className="primary new-map" onClick={create}>
+            <Plus aria-hidden /> New map
+          </button>
+        </div>
       </header>
       <section aria-labelledby="maps-title">
         <h2 id="maps-title">Maps</h2>

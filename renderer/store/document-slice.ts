@@ -11,6 +11,11 @@ export interface DocumentSlice {
   future: readonly HistoryEntry[];
   /** Opens a document; history starts empty. */
   loadDocument(doc: JourneyDocument | null): void;
+  /**
+   * Replaces the document without an undo step, for bookkeeping the user did not do (merge marks
+   * written at Save). The history stays: its patches address records by id.
+   */
+  adoptDocument(doc: JourneyDocument): void;
   /** Applies one user gesture to the document as one undo step. */
   edit(label: string, recipe: (draft: MutableDocument) => void): void;
   undo(): void;
@@ -22,6 +27,9 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
   past: [],
   future: [],
   loadDocument: (doc) => set({ doc, past: [], future: [] }),
+  adoptDocument: (doc) => {
+    if (get().doc?.id === doc.id) set({ doc });
+  },
   edit: (label, recipe) => {
     const { doc, past } = get();
     if (!doc) return;

@@ -15,6 +15,9 @@ import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { NOTE_COLORS } from '../../shared/model/records.ts';
 import { applyColor, zoomReset } from '../board/commands.ts';
 import { BOARD_COMMANDS, shortcutLabel } from '../board/shortcuts.ts';
+import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
+import { FileMenu } from '../files/FileMenu.tsx';
+import { FileStatus } from '../files/FileStatus.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import { MapTitle } from './MapTitle.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -22,13 +25,12 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { ToolButton } from './ToolButton.tsx';
 
 interface ToolbarProps {
-  readonly onShowLibrary: () => void;
-  readonly onShowShortcuts: () => void;
+  readonly onCommand: (command: AppCommand) => void;
 }
 
 const run = (command: keyof typeof BOARD_COMMANDS) => () => BOARD_COMMANDS[command](boardStore);
 
-export const Toolbar = ({ onShowLibrary, onShowShortcuts }: ToolbarProps) => {
+export const Toolbar = ({ onCommand }: ToolbarProps) => {
   const canUndo = useBoard((state) => state.past.length > 0);
   const canRedo = useBoard((state) => state.future.length > 0);
   const hasSelection = useBoard((state) => state.selection.size > 0);
@@ -37,11 +39,13 @@ export const Toolbar = ({ onShowLibrary, onShowShortcuts }: ToolbarProps) => {
   return (
     <header className="toolbar">
       <div className="toolbar-group">
-        <ToolButton label="Library" onClick={onShowLibrary}>
+        <ToolButton label="Library" onClick={() => onCommand('show-library')}>
           <LayoutGrid aria-hidden />
         </ToolButton>
+        <FileMenu onCommand={onCommand} />
         <MapTitle />
         <SaveStatus />
+        <FileStatus />
       </div>
       <div className="toolbar-group" role="toolbar" aria-label="Notes">
         <ToolButton label="New note" shortcut={shortcutLabel('new-note')} onClick={run('new-note')}>
@@ -113,7 +117,7 @@ export const Toolbar = ({ onShowLibrary, onShowShortcuts }: ToolbarProps) => {
         <ToolButton label="Zoom to fit" shortcut={shortcutLabel('zoom-fit')} onClick={run('zoom-fit')}>
           <Maximize aria-hidden />
         </ToolButton>
-        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={onShowShortcuts}>
+        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={() => onCommand('show-shortcuts')}>
           <Keyboard aria-hidden />
         </ToolButton>
       </div>

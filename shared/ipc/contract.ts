@@ -8,6 +8,11 @@
 export const MENU_COMMANDS = [
   'new-map',
   'show-library',
+  'open-file',
+  'save',
+  'save-as',
+  'save-copy',
+  'merge-copy',
   'new-note',
   'undo',
   'redo',
@@ -46,6 +51,38 @@ export interface BackupEntry {
   readonly bytes: number;
 }
 
+/**
+ * A file the shell read for the renderer. The renderer never sees or sends a path: main keeps
+ * the path behind `handle` (an opaque random id) and writes only through handles it minted.
+ */
+export interface OpenedFile {
+  /** Opaque id of the file for later saves; null when it cannot be written back (browser, PNG). */
+  readonly handle: string | null;
+  /** The file name to show, e.g. "toner.cxmap". */
+  readonly name: string;
+  /** A .cxmap file's bytes, or for a .png poster its chunks up to the first IDAT. */
+  readonly bytes: Uint8Array;
+}
+
+/** Why a file could not be opened, in words for the user. */
+export interface FileError {
+  readonly error: string;
+}
+
+export type OpenResult = OpenedFile | FileError | null;
+
+/** What a save wrote. */
+export interface SavedFile {
+  /** The handle to save to next time (a Save As mints a new one). */
+  readonly handle: string | null;
+  readonly name: string;
+}
+
+export type SaveResult = SavedFile | FileError | null;
+
+/** What an Open dialog is for: its title and button say so. */
+export type OpenPurpose = 'open' | 'merge';
+
 export interface JourneywallBridge {
   appInfo(): Promise<AppInfo>;
   writeBackup(backup: MapBackup): Promise<void>;
@@ -59,6 +96,22 @@ export interface JourneywallBridge {
    * waits until the returned promise settles (or a time limit passes).
    */
   onFlushRequest(listener: () => Promise<void>): () => void;
+  /** Shows the Open dialog (.cxmap, and .png posters with a map inside); null when cancelled. */
+  openFile(purpose: OpenPurpose): Promise<OpenResult>;
+  /** Reads a file dropped on the window. */
+  openDroppedFile(file: File): Promise<OpenResult>;
+  /**
+   * Writes a map file through a handle from an earlier open or save: atomically (temporary
+   * file, fsync, rename), keeping the previous version beside it as "<name>.bak".
+   */
+  saveFile(handle: string, content: string): Promise<SaveResult>;
+  /** Shows the Save dialog with a suggested file name and writes there; null when cancelled. */
+  saveFileAs(suggestedName: string, content: string): Promise<SaveResult>;
+  /**
+   * Files opened from outside the window: a double-click in the file manager (file
+   * association), the command line of a second launch, or File ▸ Open Recent.
+   */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
 }
 
 /** IPC channel names: renderer → main requests (invoke/handle). */
@@ -68,12 +121,17 @@ export const INVOKE = {
   listBackups: 'journeywall:backup-list',
   readBackup: 'journeywall:backup-read',
   flushDone: 'journeywall:flush-done',
+  openFile: 'journeywall:file-open',
+  openDroppedFile: 'journeywall:file-open-dropped',
+  saveFile: 'journeywall:file-save',
+  saveFileAs: 'journeywall:file-save-as',
 } as const;
 
 /** IPC channel names: main → renderer events. */
 export const EVENTS = {
   menuCommand: 'journeywall:menu-command',
   flushRequest: 'journeywall:flush-request',
+  openFile: 'journeywall:file-opened',
 } as const;
 
 /** Limits main enforces on what the renderer sends. */
@@ -81,4 +139,12 @@ export const IPC_LIMITS = {
   mapIdPattern: /^[A-Za-z0-9_-]{1,64}$/,
   nameLength: 500,
   backupBytes: 64 * 1024 * 1024,
+  /** Largest map file written or read (a 5,000-note map is about 1 MB). */
+  fileBytes: 64 * 1024 * 1024,
+  /**
+   * A poster PNG can be hundreds of MB, but its map is stored before the image data: the shell
+   * hands over only the chunks before the first IDAT, and at most this many bytes of them.
+   */
+  posterHeadBytes: 64 * 1024 * 1024,
+  fileNameLength: 255,
 } as const;

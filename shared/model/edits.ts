@@ -1,9 +1,12 @@
 import { isLiveNote, type JourneyDocument, mapRecordOf, topZ } from './document.ts';
 import { newId } from './ids.ts';
 import {
+  BOARD_EXTENT,
+  MAP_NAME_MAX,
   NOTE_MAX_SIZE,
   NOTE_MIN_SIZE,
   NOTE_SIZE,
+  NOTE_TEXT_MAX,
   type NoteColor,
   type NoteRecord,
   type RecordChanges,
@@ -33,7 +36,7 @@ export const newMapDocument = (
 
 export const renameMap = (doc: MutableDocument, name: string): void => {
   const map = mapRecordOf(doc);
-  doc.records[doc.id] = updateRecord(map, { name: name.trim() || map.name });
+  doc.records[doc.id] = updateRecord(map, { name: name.trim().slice(0, MAP_NAME_MAX) || map.name });
 };
 
 export interface NewNote {
@@ -45,18 +48,23 @@ export interface NewNote {
   readonly h?: number;
 }
 
-export const addNote = (doc: MutableDocument, note: NewNote, now: number = Date.now()): NoteRecord => {
+export const addNote = (
+  doc: MutableDocument,
+  note: NewNote,
+  now: number = Date.now(),
+  z: number = topZ(doc) + 1,
+): NoteRecord => {
   const id = newId();
   const record: NoteRecord = {
     ...freshBookkeeping(id, now),
     type: 'note',
-    x: note.x,
-    y: note.y,
+    x: clampPosition(note.x),
+    y: clampPosition(note.y),
     w: clampSize(note.w ?? NOTE_SIZE.w, 'w'),
     h: clampSize(note.h ?? NOTE_SIZE.h, 'h'),
-    text: note.text ?? '',
+    text: (note.text ?? '').slice(0, NOTE_TEXT_MAX),
     color: note.color ?? 'yellow',
-    z: topZ(doc) + 1,
+    z,
   };
   doc.records[id] = record;
   return record;
@@ -83,6 +91,9 @@ export const updateNote = (doc: MutableDocument, id: string, changes: RecordChan
   const next = { ...changes };
   if (next.w !== undefined) next.w = clampSize(next.w, 'w');
   if (next.h !== undefined) next.h = clampSize(next.h, 'h');
+  if (next.x !== undefined) next.x = clampPosition(next.x);
+  if (next.y !== undefined) next.y = clampPosition(next.y);
+  if (next.text !== undefined) next.text = next.text.slice(0, NOTE_TEXT_MAX);
   doc.records[id] = updateRecord(note, next);
 };
 
@@ -90,7 +101,8 @@ export const moveNotes = (doc: MutableDocument, ids: Iterable<string>, dx: numbe
   if (dx === 0 && dy === 0) return;
   for (const id of ids) {
     const note = doc.records[id];
-    if (isLiveNote(note)) doc.records[id] = updateRecord(note, { x: note.x + dx, y: note.y + dy });
+    if (isLiveNote(note))
+      doc.records[id] = updateRecord(note, { x: clampPosition(note.x + dx), y: clampPosition(note.y + dy) });
   }
 };
 
@@ -129,6 +141,9 @@ export const insertCopies = (
       ).id,
   );
 };
+
+const clampPosition = (value: number): number =>
+  Math.min(BOARD_EXTENT, Math.max(-BOARD_EXTENT, Math.round(value)));
 
 const clampSize = (value: number, axis: 'w' | 'h'): number =>
   Math.min(NOTE_MAX_SIZE[axis], Math.max(NOTE_MIN_SIZE[axis], Math.round(value)));

@@ -14,6 +14,12 @@ export interface RecordBase {
   readonly updated: number;
   /** Deleted records stay as tombstones so a merge can tell "deleted" from "never had it". */
   readonly isDeleted: boolean;
+  /**
+   * Earlier states of this record ([version, versionNonce], oldest first) that were written to or
+   * read from a .cxmap file: any of them may be where another copy started, which is how a merge
+   * tells "one side changed" from "both changed" (see docs/cxmap-format.md).
+   */
+  readonly synced?: readonly (readonly [version: number, versionNonce: number])[];
 }
 
 /** The map's own record: its name and when it was made. Its id is the map id. */
@@ -37,6 +43,8 @@ export interface NoteRecord extends RecordBase {
   readonly color: NoteColor;
   /** Stacking order: higher is drawn on top. */
   readonly z: number;
+  /** Set on the incoming side of a merge conflict: the id of the local note it conflicts with. */
+  readonly conflictOf?: string;
 }
 
 export type JourneyRecord = MapRecord | NoteRecord;
@@ -48,3 +56,7 @@ export type RecordChanges<R extends JourneyRecord> = Partial<Omit<R, keyof Recor
 export const NOTE_SIZE = { w: 180, h: 120 } as const;
 export const NOTE_MIN_SIZE = { w: 60, h: 40 } as const;
 export const NOTE_MAX_SIZE = { w: 1200, h: 1200 } as const;
+/** Notes stay within this distance of the origin (board units), so every map stays drawable. */
+export const BOARD_EXTENT = 1e7;
+export const NOTE_TEXT_MAX = 10_000;
+export const MAP_NAME_MAX = 500;

@@ -29,3 +29,11 @@ export const freshBookkeeping = (id: string, now: number = Date.now()): RecordBa
   updated: now,
   isDeleted: false,
 });
+
+/** A record without merge bookkeeping (shared states, conflict flag): for copies that share no history. */
+export const withoutMergeMarks = <R extends JourneyRecord>(record: R): R => {
+  const copy: { synced?: unknown; conflictOf?: unknown } = { ...record };
+  delete copy.synced;
+  delete copy.conflictOf;
+  return copy as R;
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy.split(';').map((part) => {
+      const [name = '', ...sources] = part.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
+
+describe('content security policy', () => {
+  const policy = directives(CONTENT_SECURITY_POLICY);
+
+  it("limits everything to the app's own origin by default", () => {
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+  });
+
+  it('names no remote origin, host or wildcard anywhere', () => {
+    for (const [name, sources] of policy) {
+      for (const source of sources) {
+        expect(source, `${name} ${source}`).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+      }
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|\*/);
+  });
+
+  it('runs only scripts shipped with the app: no inline script, no eval', () => {
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+
+  it('allows no plugins, no <base>, no form posts and no framing', () => {
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('lets the app reach only itself over fetch and load only its own fonts', () => {
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('font-src')).toEqual(["'self'"]);
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  });
+});

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { BrowserWindow, Dialog } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_LIMITS } from '../../shared/ipc/contract.ts';
+import { createFileDialogs, openDialogOptions, saveDialogOptions } from './file-dialogs.ts';
+
+const docs = path.resolve('/home/ana/Documents');
+
+function fakeDialog(answers: { open?: string[]; save?: string } = {}) {
+  return {
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({
+      canceled: answers.open === undefined,
+      filePaths: answers.open ?? [],
+    })),
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
+      canceled: answers.save === undefined,
+      filePath: answers.save ?? '',
+    })),
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  };
+}
+
+const liveWindow = { isDestroyed: () => false } as unknown as BrowserWindow;
+
+function dialogsWith(dialog: ReturnType<typeof fakeDialog>, window: BrowserWindow | null = liveWindow) {
+  return createFileDialogs({
+    dialog: dialog as unknown as Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>,
+    getWindow: () => window,
+    startDirectory: () => docs,
+  });
+}
+
+describe('open dialog', () => {
+  it('is titled for its purpose and offers maps and posters', () => {
+    expect(openDialogOptions('open', docs)).toMatchObject({ title: 'Open map', buttonLabel: 'Open' });
+    expect(openDialogOptions('merge', docs)).toMatchObject({ title: 'Merge a copy', buttonLabel: 'Merge' });
+    const { filters, properties, defaultPath } = openDialogOptions('open', docs);
+    expect(filters).toEqual([
+      { name: 'Journeywall map or poster (*.cxmap, *.png)', extensions: ['cxmap', 'png'] },
+      { name: 'Journeywall map (*.cxmap)', extensions: ['cxmap'] },
+      { name: 'Poster with map (*.png)', extensions: ['png'] },
+    ]);
+    expect(properties).toEqual(['openFile']);
+    expect(defaultPath).toBe(docs);
+  });
+
+  it('answers the chosen path, or null when cancelled, with the window as parent', async () => {
+    const chosen = fakeDialog({ open: ['/maps/toner.cxmap'] });
+    expect(await dialogsWith(chosen).chooseFileToOpen('merge')).toBe('/maps/toner.cxmap');
+    expect(chosen.showOpenDialog).toHaveBeenCalledWith(liveWindow, openDialogOptions('merge', docs));
+    expect(await dialogsWith(fakeDialog()).chooseFileToOpen('open')).toBeNull();
+  });
+
+  it('opens without a parent when the window is gone', async () => {
+    const dialog = fakeDialog({ open: ['/maps/a.cxmap'] });
+    await dialogsWith(dialog, null).chooseFileToOpen('open');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(openDialogOptions('open', docs));
+  });
+});
+
+describe('save dialog', () => {
+  it('suggests a safe .cxmap name in the start folder and confirms overwriting', () => {
+    const options = saveDialogOptions('Q3: Toner / Refill', docs);
+    expect(options.defaultPath).toBe(path.join(docs, 'Q3 Toner Refill.cxmap'));
+    expect(options.filters).toEqual([{ name: 'Journeywall map (*.cxmap)', extensions: ['cxmap'] }]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+    const long = saveDialogOptions('x'.repeat(IPC_LIMITS.fileNameLength * 2), docs);
+    expect(path.basename(String(long.defaultPath)).length).toBeLessThanOrEqual(IPC_LIMITS.fileNameLength);
+  });
+
+  it('answers the chosen path, adding .cxmap when the user typed none, or null when cancelled', async () => {
+    expect(await dialogsWith(fakeDialog({ save: '/maps/toner.cxmap' })).chooseSaveTarget('x')).toBe(
+      '/maps/toner.cxmap',
+    );
+    expect(await dialogsWith(fakeDialog({ save: '/maps/toner' })).chooseSaveTarget('x')).toBe(
+      '/maps/toner.cxmap',
+    );
+    expect(await dialogsWith(fakeDialog()).chooseSaveTarget('x')).toBeNull();
+  });
+});
+
+describe('open error', () => {
+  it('names the file and explains the problem', async () => {
+    const dialog = fakeDialog();
+    await dialogsWith(dialog).showOpenError('/maps/toner.cxmap', 'toner.cxmap was not found.');
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      liveWindow,
+      expect.objectContaining({
+        type: 'warning',
+        message: 'Journeywall could not open toner.cxmap.',
+        detail: 'toner.cxmap was not found.',
+      }),
+    );
+  });
+});

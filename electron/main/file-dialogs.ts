@@ -1,0 +1,93 @@
+/**
+ * The native Open and Save dialogs, attached to the app window. Only paths a user picked here
+ * (or the OS handed over) ever become file handles; the renderer only proposes a file name.
+ */
+import path from 'node:path';
+import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { OpenPurpose } from '../../shared/ipc/contract.ts';
+import { hasMapExtension, MAP_EXTENSION, safeMapFileName } from '../../shared/ipc/file-name.ts';
+
+export const MAP_FILTER = { name: 'Journeywall map (*.cxmap)', extensions: ['cxmap'] };
+export const POSTER_FILTER = { name: 'Poster with map (*.png)', extensions: ['png'] };
+/** First, so that Windows and GTK (which show one filter at a time) list maps and posters at once. */
+export const MAP_OR_POSTER_FILTER = {
+  name: 'Journeywall map or poster (*.cxmap, *.png)',
+  extensions: ['cxmap', 'png'],
+};
+
+const OPEN_WORDING: Record<OpenPurpose, { title: string; buttonLabel: string }> = {
+  open: { title: 'Open map', buttonLabel: 'Open' },
+  merge: { title: 'Merge a copy', buttonLabel: 'Merge' },
+};
+
+export function openDialogOptions(purpose: OpenPurpose, directory: string): OpenDialogOptions {
+  return {
+    ...OPEN_WORDING[purpose],
+    defaultPath: directory,
+    filters: [MAP_OR_POSTER_FILTER, MAP_FILTER, POSTER_FILTER],
+    properties: ['openFile'],
+  };
+}
+
+export function saveDialogOptions(suggestedName: string, directory: string): SaveDialogOptions {
+  return {
+    title: 'Save map',
+    buttonLabel: 'Save',
+    defaultPath: path.join(directory, safeMapFileName(suggestedName)),
+    filters: [MAP_FILTER],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+}
+
+export interface FileDialogs {
+  /** The file the user chose to open, or null when they cancelled. */
+  chooseFileToOpen(purpose: OpenPurpose): Promise<string | null>;
+  /** Where the user chose to save, always ending in .cxmap, or null when they cancelled. */
+  chooseSaveTarget(suggestedName: string): Promise<string | null>;
+  /** Says why a file the OS or Open Recent asked for could not be opened. */
+  showOpenError(filePath: string, message: string): Promise<void>;
+}
+
+export interface FileDialogsOptions {
+  readonly dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
+  readonly getWindow: () => BrowserWindow | null;
+  /** The folder a dialog starts in: where the last file was, else Documents. */
+  readonly startDirectory: () => string;
+}
+
+export function createFileDialogs({ dialog, getWindow, startDirectory }: FileDialogsOptions): FileDialogs {
+  const parent = (): BrowserWindow | null => {
+    const window = getWindow();
+    return window && !window.isDestroyed() ? window : null;
+  };
+  return {
+    async chooseFileToOpen(purpose) {
+      const options = openDialogOptions(purpose, startDirectory());
+      const window = parent();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSaveTarget(suggestedName) {
+      const options = saveDialogOptions(suggestedName, startDirectory());
+      const window = parent();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      // GTK does not add the filter's extension to a typed name.
+      return hasMapExtension(result.filePath) ? result.filePath : `${result.filePath}${MAP_EXTENSION}`;
+    },
+    async showOpenError(filePath, message) {
+      const options = {
+        type: 'warning' as const,
+        message: `Journeywall could not open ${path.basename(filePath)}.`,
+        detail: message,
+        buttons: ['OK'],
+      };
+      const window = parent();
+      await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    },
+  };
+}

@@ -1,0 +1,370 @@
+/**
+ * The entry's wiring, driven through a fake `electron`: what happens on launch, on a second
+ * launch, when the window closes and when the app quits, with real files in a temp userData.
+ */
+import type { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EVENTS, INVOKE, type OpenedFile } from '../../shared/ipc/contract.ts';
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
+  const state = {
+    userData: '',
+    hasLock: true,
+    isReady: true,
+    ready: Promise.resolve(),
+    dialogAnswers: { open: [] as string[], save: '' },
+    windows: [] as unknown[],
+    handlers: new Map<string, Handler>(),
+    electron: {} as Record<string, unknown>,
+  };
+
+  class FakeWebContents extends Emitter {
+    readonly id = 1;
+    readonly send = (...args: unknown[]) => this.sent.push(args);
+    readonly sent: unknown[][] = [];
+    readonly mainFrame = {
+      processId: 1,
+      frameToken: 'top',
+      parent: null,
+      url: 'app://journeywall/index.html',
+    };
+    isCrashed = () => false;
+    setWindowOpenHandler = () => undefined;
+  }
+
+  class FakeBrowserWindow extends Emitter {
+    readonly webContents = new FakeWebContents();
+    destroyed = false;
+    readonly focus = vi.fn();
+    readonly show = vi.fn();
+    readonly restore = vi.fn();
+    readonly maximize = vi.fn();
+    readonly loadURL = vi.fn(async () => undefined);
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      state.windows.push(this);
+    }
+    isDestroyed = () => this.destroyed;
+    isMinimized = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 50, y: 60, width: 1000, height: 700 });
+    close(): void {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      this.emit('closed');
+    }
+  }
+
+  /** Replaces the fake's members in place: the entry reads them through the mocked module object. */
+  function reset(): Record<string, unknown> {
+    state.windows = [];
+    state.handlers = new Map();
+    const app = Object.assign(new Emitter(), {
+      requestSingleInstanceLock: vi.fn(() => state.hasLock),
+      enableSandbox: vi.fn(),
+      quit: vi.fn(),
+      isReady: () => state.isReady,
+      whenReady: () => state.ready,
+      addRecentDocument: vi.fn(),
+      clearRecentDocuments: vi.fn(),
+      isPackaged: false,
+      getPath: () => state.userData,
+      getName: () => 'Journeywall',
+      getVersion: () => '0.1.0',
+      setAboutPanelOptions: vi.fn(),
+    });
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      setSpellCheckerEnabled: vi.fn(),
+      webRequest: { onBeforeRequest: vi.fn() },
+    };
+    Object.assign(state.electron, {
+      app,
+      BrowserWindow: FakeBrowserWindow,
+      ipcMain: { handle: (channel: string, handler: Handler) => state.handlers.set(channel, handler) },
+      Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+      session: { defaultSession: session },
+      dialog: {
+        showOpenDialog: vi.fn(async () => ({
+          canceled: state.dialogAnswers.open.length === 0,
+          filePaths: state.dialogAnswers.open,
+        })),
+        showSaveDialog: vi.fn(async () => ({
+          canceled: state.dialogAnswers.save === '',
+          filePath: state.dialogAnswers.save,
+        })),
+        showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+      },
+    });
+    return state.electron;
+  }
+
+  return { state, reset };
+});
+
+vi.mock('electron', () => fake.reset());
+
+interface Window extends EventEmitter {
+  webContents: EventEmitter & { sent: unknown[][]; mainFrame: { url: string } };
+  focus: ReturnType<typeof vi.fn>;
+  options: Record<string, unknown>;
+  destroyed: boolean;
+  close(): void;
+}
+
+const app = () => fake.state.electron.app as EventEmitter & Record<string, ReturnType<typeof vi.fn>>;
+const windows = () => fake.state.windows as Window[];
+
+async function launch(): Promise<Window> {
+  vi.resetModules();
+  await import('./index.ts');
+  await vi.waitFor(() => expect(windows()).toHaveLength(1));
+  return windows()[0] as Window;
+}
+
+function invoke(window: Window, channel: string, ...args: unknown[]): unknown {
+  const handler = fake.state.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, ...args);
+}
+
+function flushTokens(window: Window): string[] {
+  return window.webContents.sent
+    .filter(([channel]) => channel === EVENTS.flushRequest)
+    .map(([, token]) => String(token));
+}
+
+const launchArgv = process.argv;
+
+beforeEach(() => {
+  fake.reset();
+  fake.state.userData = mkdtempSync(path.join(tmpdir(), 'jw-userdata-'));
+  fake.state.hasLock = true;
+  fake.state.isReady = true;
+  fake.state.ready = Promise.resolve();
+  fake.state.dialogAnswers = { open: [], save: '' };
+  process.argv = ['/opt/Journeywall/journeywall'];
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(async () => {
+  process.argv = launchArgv;
+  vi.restoreAllMocks();
+  await rm(fake.state.userData, { recursive: true, force: true });
+});
+
+describe('desktop shell entry', () => {
+  it('opens one hardened window on the app protocol, with IPC and a menu', async () => {
+    const window = await launch();
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
+    expect(
+      (fake.state.electron.protocol as { handle: ReturnType<typeof vi.fn> }).handle,
+    ).toHaveBeenCalledWith('app', expect.any(Function));
+    expect([...fake.state.handlers.keys()].sort()).toEqual(Object.values(INVOKE).sort());
+    expect(
+      (fake.state.electron.Menu as { setApplicationMenu: ReturnType<typeof vi.fn> }).setApplicationMenu,
+    ).toHaveBeenCalled();
+  });
+
+  it('quits at once, without a window, when another instance holds the lock', async () => {
+    fake.state.hasLock = false;
+    vi.resetModules();
+    await import('./index.ts');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(app().quit).toHaveBeenCalled();
+    expect(windows()).toHaveLength(0);
+  });
+
+  it('focuses the existing window when Journeywall is launched again', async () => {
+    const window = await launch();
+    app().emit('second-instance', {}, ['journeywall'], '/');
+    expect(window.focus).toHaveBeenCalled();
+    expect(windows()).toHaveLength(1);
+  });
+
+  it('holds the quit until the renderer confirms its saves are flushed', async () => {
+    const window = await launch();
+    const beforeQuit = { preventDefault: vi.fn() };
+    app().emit('before-quit', beforeQuit);
+    expect(beforeQuit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(app().quit).not.toHaveBeenCalled();
+
+    await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
+
+    // The repeated quit passes, and closing the window on the way out asks for no second flush.
+    const again = { preventDefault: vi.fn() };
+    app().emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    window.close();
+    expect(window.destroyed).toBe(true);
+    expect(flushTokens(window)).toHaveLength(1);
+  });
+
+  it('flushes and remembers the window state before the window closes', async () => {
+    const window = await launch();
+    window.close();
+    expect(window.destroyed).toBe(false);
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
+    await vi.waitFor(() => expect(window.destroyed).toBe(true));
+    const state = JSON.parse(await readFile(path.join(fake.state.userData, 'window-state.json'), 'utf8'));
+    expect(state).toEqual({ x: 50, y: 60, width: 1000, height: 700, isMaximized: false });
+  });
+
+  it('writes backups the renderer sends into userData/backups and reads them back', async () => {
+    const window = await launch();
+    await invoke(window, INVOKE.writeBackup, { mapId: 'map-1', name: 'Onboarding', content: '{"v":1}' });
+    expect(await readdir(path.join(fake.state.userData, 'backups', 'map-1'))).toHaveLength(2);
+    expect(await invoke(window, INVOKE.readBackup, 'map-1')).toBe('{"v":1}');
+    expect(await invoke(window, INVOKE.listBackups)).toEqual([
+      expect.objectContaining({ mapId: 'map-1', name: 'Onboarding', bytes: 7 }),
+    ]);
+  });
+});
+
+/** A map file in the temp userData's sibling folder "maps". */
+async function mapFile(name: string, content = '{"type":"journeywall-map"}'): Promise<string> {
+  const dir = path.join(fake.state.userData, 'maps');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
+
+function openedFiles(window: Window): OpenedFile[] {
+  return window.webContents.sent
+    .filter(([channel]) => channel === EVENTS.openFile)
+    .map(([, file]) => file as OpenedFile);
+}
+
+const rendererLoaded = (window: Window): void => {
+  window.webContents.emit('did-finish-load');
+};
+
+function currentMenu(): MenuItemConstructorOptions[] {
+  const { setApplicationMenu } = fake.state.electron.Menu as { setApplicationMenu: ReturnType<typeof vi.fn> };
+  return setApplicationMenu.mock.lastCall?.[0] as MenuItemConstructorOptions[];
+}
+
+function menuItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? menuItems(item.submenu) : [])]);
+}
+
+describe('files from outside the window', () => {
+  it('opens a .cxmap named on the first launch’s command line once the renderer has loaded', async () => {
+    const file = await mapFile('toner.cxmap');
+    process.argv = [
+      '/opt/Journeywall/journeywall',
+      '--no-sandbox',
+      file,
+      path.join(path.dirname(file), 'gone.cxmap'),
+    ];
+    const window = await launch();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(openedFiles(window)).toEqual([]);
+
+    rendererLoaded(window);
+
+    await vi.waitFor(() => expect(openedFiles(window)).toHaveLength(1));
+    const [opened] = openedFiles(window);
+    expect(opened?.name).toBe('toner.cxmap');
+    expect(opened?.handle).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new TextDecoder().decode(opened?.bytes)).toBe('{"type":"journeywall-map"}');
+    expect(app().addRecentDocument).toHaveBeenCalledWith(file);
+  });
+
+  it('opens the files of a second launch in the running window', async () => {
+    const file = await mapFile('onboarding.cxmap');
+    const window = await launch();
+    rendererLoaded(window);
+    app().emit(
+      'second-instance',
+      {},
+      ['journeywall', '--flag', 'onboarding.cxmap', 'notes.txt'],
+      path.dirname(file),
+    );
+    await vi.waitFor(() => expect(openedFiles(window).map((f) => f.name)).toEqual(['onboarding.cxmap']));
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('queues macOS open-file events that arrive before the app is ready', async () => {
+    const file = await mapFile('wall.cxmap');
+    let becomeReady: () => void = () => undefined;
+    fake.state.isReady = false;
+    fake.state.ready = new Promise<void>((resolve) => (becomeReady = resolve));
+    vi.resetModules();
+    await import('./index.ts');
+
+    const openFile = { preventDefault: vi.fn() };
+    app().emit('open-file', openFile, file);
+    app().emit('open-file', { preventDefault: vi.fn() }, path.join(path.dirname(file), 'missing.cxmap'));
+    expect(openFile.preventDefault).toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(windows()).toHaveLength(0);
+
+    fake.state.isReady = true;
+    becomeReady();
+    await vi.waitFor(() => expect(windows()).toHaveLength(1));
+    const window = windows()[0] as Window;
+    rendererLoaded(window);
+    await vi.waitFor(() => expect(openedFiles(window).map((f) => f.name)).toEqual(['wall.cxmap']));
+  });
+
+  it('lists opened files under Open Recent, and opens one again from there', async () => {
+    const file = await mapFile('toner.cxmap');
+    const window = await launch();
+    rendererLoaded(window);
+    app().emit('open-file', { preventDefault: vi.fn() }, file);
+    await vi.waitFor(() => expect(openedFiles(window)).toHaveLength(1));
+
+    await vi.waitFor(() =>
+      expect(menuItems(currentMenu()).map((item) => item.label)).toContain('toner.cxmap'),
+    );
+    const recentItem = menuItems(currentMenu()).find((item) => item.label === 'toner.cxmap');
+    if (!recentItem) throw new Error('no Open Recent item for toner.cxmap');
+    (recentItem.click as () => void)();
+    await vi.waitFor(() => expect(openedFiles(window)).toHaveLength(2));
+    expect(openedFiles(window)[1]?.handle).toBe(openedFiles(window)[0]?.handle);
+
+    const stored = JSON.parse(await readFile(path.join(fake.state.userData, 'recent-files.json'), 'utf8'));
+    expect(stored.files).toEqual([file]);
+  });
+});
+
+describe('file requests from the renderer', () => {
+  it('saves through Save As and then through the handle it returned', async () => {
+    const window = await launch();
+    const target = path.join(fake.state.userData, 'toner.cxmap');
+    fake.state.dialogAnswers.save = target;
+    const saved = (await invoke(window, INVOKE.saveFileAs, 'Toner', 'version 1')) as { handle: string };
+    expect(saved).toEqual({ handle: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'toner.cxmap' });
+    expect(await invoke(window, INVOKE.saveFile, saved.handle, 'version 2')).toEqual(saved);
+    expect(await readFile(target, 'utf8')).toBe('version 2');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('version 1');
+    const { showSaveDialog } = fake.state.electron.dialog as { showSaveDialog: ReturnType<typeof vi.fn> };
+    expect(showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Save map' }));
+  });
+
+  it('answers null to Open when the user cancels the dialog', async () => {
+    const window = await launch();
+    expect(await invoke(window, INVOKE.openFile, 'open')).toBeNull();
+  });
+});

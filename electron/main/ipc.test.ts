@@ -1,0 +1,255 @@
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE, IPC_LIMITS, type MapBackup } from '../../shared/ipc/contract.ts';
+import { type InvokeHandlers, isTrustedSender, registerIpcHandlers } from './ipc.ts';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+interface FakeFrame {
+  url: string;
+  processId: number;
+  frameToken: string;
+  parent: FakeFrame | null;
+}
+
+const appFrame = (overrides: Partial<FakeFrame> = {}): FakeFrame => ({
+  url: 'app://journeywall/index.html',
+  processId: 7,
+  frameToken: 'main-frame-token',
+  parent: null,
+  ...overrides,
+});
+
+function fakeWindow(destroyed = false): BrowserWindow {
+  return {
+    isDestroyed: () => destroyed,
+    webContents: { id: 3, mainFrame: appFrame() },
+  } as unknown as BrowserWindow;
+}
+
+function eventFrom(frame: FakeFrame | null, senderId = 3): IpcMainInvokeEvent {
+  return { sender: { id: senderId }, senderFrame: frame } as unknown as IpcMainInvokeEvent;
+}
+
+const goodBackup: MapBackup = { mapId: 'V1StGXR8_Z5jdHi6B-myT', name: 'Onboarding', content: '{"notes":[]}' };
+
+let listeners: Map<string, Listener>;
+let handlers: { [K in keyof InvokeHandlers]: ReturnType<typeof vi.fn> };
+let window: BrowserWindow | null;
+let warn: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  listeners = new Map();
+  window = fakeWindow();
+  handlers = {
+    appInfo: vi.fn(() => ({ name: 'Journeywall', version: '0.1.0', shell: 'desktop', platform: 'linux' })),
+    writeBackup: vi.fn(async () => undefined),
+    listBackups: vi.fn(async () => []),
+    readBackup: vi.fn(async () => 'content'),
+    flushDone: vi.fn(),
+    openFile: vi.fn(async () => null),
+    openDroppedFile: vi.fn(async () => ({ error: 'not a map' })),
+    saveFile: vi.fn(async (handle: string) => ({ handle, name: 'toner.cxmap' })),
+    saveFileAs: vi.fn(async () => null),
+  };
+  const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };
+  registerIpcHandlers(ipcMain as unknown as IpcMain, () => window, handlers as unknown as InvokeHandlers);
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  warn.mockRestore();
+});
+
+async function invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
+  const listener = listeners.get(channel);
+  if (!listener) throw new Error(`no handler for ${channel}`);
+  return listener(event, ...args);
+}
+
+const fromApp = (): IpcMainInvokeEvent => eventFrom(appFrame());
+
+describe('IPC registration', () => {
+  it('handles every invoke channel of the contract', () => {
+    expect([...listeners.keys()].sort()).toEqual(Object.values(INVOKE).sort());
+  });
+
+  it('runs valid calls from the app window and returns their results', async () => {
+    expect(await invoke(INVOKE.appInfo, fromApp())).toMatchObject({ name: 'Journeywall', shell: 'desktop' });
+    await invoke(INVOKE.writeBackup, fromApp(), goodBackup);
+    expect(handlers.writeBackup).toHaveBeenCalledWith(goodBackup);
+    expect(await invoke(INVOKE.readBackup, fromApp(), 'map_1-A')).toBe('content');
+    expect(handlers.readBackup).toHaveBeenCalledWith('map_1-A');
+    expect(await invoke(INVOKE.listBackups, fromApp())).toEqual([]);
+    await invoke(INVOKE.flushDone, fromApp(), '3b241101-e2bb-4255-8caf-4136c566a962');
+    expect(handlers.flushDone).toHaveBeenCalledWith('3b241101-e2bb-4255-8caf-4136c566a962');
+  });
+
+  it('accepts a map id of the maximum length and an empty or maximum-length name', async () => {
+    await invoke(INVOKE.readBackup, fromApp(), 'a'.repeat(64));
+    await invoke(INVOKE.writeBackup, fromApp(), { ...goodBackup, name: '' });
+    await invoke(INVOKE.writeBackup, fromApp(), { ...goodBackup, name: 'n'.repeat(IPC_LIMITS.nameLength) });
+    expect(handlers.readBackup).toHaveBeenCalledTimes(1);
+    expect(handlers.writeBackup).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('argument validation', () => {
+  const badMapIds: unknown[] = [
+    '../x',
+    '',
+    'a/b',
+    'a\\b',
+    '..',
+    'a'.repeat(65),
+    'map id',
+    'ma\0p',
+    42,
+    null,
+    undefined,
+  ];
+
+  it.each(badMapIds)('rejects reading the backup of map id %j without running the handler', async (mapId) => {
+    await expect(invoke(INVOKE.readBackup, fromApp(), mapId)).rejects.toThrow(
+      /Rejected journeywall:backup-read/,
+    );
+    expect(handlers.readBackup).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('[ipc] rejected journeywall:backup-read'));
+  });
+
+  it.each(['../x', '', 'a'.repeat(65)])('rejects writing a backup for map id %j', async (mapId) => {
+    await expect(invoke(INVOKE.writeBackup, fromApp(), { ...goodBackup, mapId })).rejects.toThrow('Rejected');
+    expect(handlers.writeBackup).not.toHaveBeenCalled();
+  });
+
+  it('rejects backup content over the byte limit, counting UTF-8 bytes rather than characters', async () => {
+    const tooLong = 'a'.repeat(IPC_LIMITS.backupBytes + 1);
+    await expect(invoke(INVOKE.writeBackup, fromApp(), { ...goodBackup, content: tooLong })).rejects.toThrow(
+      'backup larger than',
+    );
+    // Half as many characters as the limit, but two bytes each in UTF-8: still too large.
+    const wide = 'é'.repeat(IPC_LIMITS.backupBytes / 2 + 1);
+    await expect(invoke(INVOKE.writeBackup, fromApp(), { ...goodBackup, content: wide })).rejects.toThrow(
+      'backup larger than',
+    );
+    expect(handlers.writeBackup).not.toHaveBeenCalled();
+  });
+
+  it('accepts content of exactly the byte limit', async () => {
+    await invoke(INVOKE.writeBackup, fromApp(), {
+      ...goodBackup,
+      content: 'é'.repeat(IPC_LIMITS.backupBytes / 2),
+    });
+    expect(handlers.writeBackup).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a name over the limit', { ...goodBackup, name: 'n'.repeat(IPC_LIMITS.nameLength + 1) }],
+    ['an extra property', { ...goodBackup, path: '/etc/passwd' }],
+    ['a missing content', { mapId: goodBackup.mapId, name: goodBackup.name }],
+    ['content that is not text', { ...goodBackup, content: { notes: [] } }],
+    ['no object at all', 'backup'],
+  ])('rejects a backup with %s', async (_label, backup) => {
+    await expect(invoke(INVOKE.writeBackup, fromApp(), backup)).rejects.toThrow('Rejected');
+    expect(handlers.writeBackup).not.toHaveBeenCalled();
+  });
+
+  it('rejects extra arguments and malformed flush tokens', async () => {
+    await expect(invoke(INVOKE.listBackups, fromApp(), 'unexpected')).rejects.toThrow('Rejected');
+    await expect(invoke(INVOKE.readBackup, fromApp(), 'map-1', 'extra')).rejects.toThrow('Rejected');
+    await expect(invoke(INVOKE.flushDone, fromApp(), 'not a token')).rejects.toThrow('Rejected');
+    expect(handlers.listBackups).not.toHaveBeenCalled();
+    expect(handlers.readBackup).not.toHaveBeenCalled();
+    expect(handlers.flushDone).not.toHaveBeenCalled();
+  });
+});
+
+describe('file channels', () => {
+  const handle = '3b241101-e2bb-4255-8caf-4136c566a962';
+
+  it('pass valid calls to their handlers and return the answer', async () => {
+    expect(await invoke(INVOKE.openFile, fromApp(), 'open')).toBeNull();
+    await invoke(INVOKE.openFile, fromApp(), 'merge');
+    expect(handlers.openFile.mock.calls).toEqual([['open'], ['merge']]);
+    expect(await invoke(INVOKE.openDroppedFile, fromApp(), '/home/ana/toner.cxmap')).toEqual({
+      error: 'not a map',
+    });
+    expect(await invoke(INVOKE.saveFile, fromApp(), handle, '{}')).toEqual({ handle, name: 'toner.cxmap' });
+    await invoke(INVOKE.saveFileAs, fromApp(), 'Toner', '{}');
+    expect(handlers.saveFileAs).toHaveBeenCalledWith('Toner', '{}');
+  });
+
+  it.each([
+    ['an unknown purpose', INVOKE.openFile, ['delete']],
+    ['no purpose', INVOKE.openFile, []],
+    ['a handle that is not a UUID', INVOKE.saveFile, ['../../etc/passwd', '{}']],
+    ['a path instead of a handle', INVOKE.saveFile, ['/home/ana/toner.cxmap', '{}']],
+    ['a missing content', INVOKE.saveFile, [handle]],
+    ['content that is not text', INVOKE.saveFile, [handle, { notes: [] }]],
+    ['a name over the limit', INVOKE.saveFileAs, ['n'.repeat(IPC_LIMITS.fileNameLength + 1), '{}']],
+    ['a name that is not text', INVOKE.saveFileAs, [42, '{}']],
+    ['an extra argument', INVOKE.saveFileAs, ['Toner', '{}', '/tmp/x.cxmap']],
+    ['an empty dropped path', INVOKE.openDroppedFile, ['']],
+    ['a dropped path with NUL', INVOKE.openDroppedFile, ['/tmp/a.cxmap\0.png']],
+    ['a dropped path that is not text', INVOKE.openDroppedFile, [{ path: '/tmp/a.cxmap' }]],
+  ] as const)('reject %s without running the handler', async (_label, channel, args) => {
+    await expect(invoke(channel, fromApp(), ...args)).rejects.toThrow('Rejected');
+    expect(handlers.openFile).not.toHaveBeenCalled();
+    expect(handlers.openDroppedFile).not.toHaveBeenCalled();
+    expect(handlers.saveFile).not.toHaveBeenCalled();
+    expect(handlers.saveFileAs).not.toHaveBeenCalled();
+  });
+
+  it('reject map content over the file limit, counting UTF-8 bytes, and accept it at the limit', async () => {
+    const wide = 'é'.repeat(IPC_LIMITS.fileBytes / 2 + 1);
+    await expect(invoke(INVOKE.saveFile, fromApp(), handle, wide)).rejects.toThrow('map file larger than');
+    await expect(invoke(INVOKE.saveFileAs, fromApp(), 'Toner', wide)).rejects.toThrow('map file larger than');
+    expect(handlers.saveFile).not.toHaveBeenCalled();
+    await invoke(INVOKE.saveFile, fromApp(), handle, 'é'.repeat(IPC_LIMITS.fileBytes / 2));
+    expect(handlers.saveFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('accept a name of exactly the limit', async () => {
+    await invoke(INVOKE.saveFileAs, fromApp(), 'n'.repeat(IPC_LIMITS.fileNameLength), '{}');
+    expect(handlers.saveFileAs).toHaveBeenCalledTimes(1);
+  });
+
+  it('reject file calls from an untrusted frame', async () => {
+    const iframe = eventFrom(appFrame({ parent: appFrame(), frameToken: 'child' }));
+    await expect(invoke(INVOKE.saveFile, iframe, handle, '{}')).rejects.toThrow('untrusted sender');
+    await expect(invoke(INVOKE.openDroppedFile, iframe, '/tmp/a.cxmap')).rejects.toThrow('untrusted sender');
+    expect(handlers.saveFile).not.toHaveBeenCalled();
+    expect(handlers.openDroppedFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('sender check', () => {
+  it.each([
+    ['a remote page', eventFrom(appFrame({ url: 'https://evil.example/' }))],
+    ['a file:// page', eventFrom(appFrame({ url: 'file:///home/user/map.html' }))],
+    ['a look-alike origin', eventFrom(appFrame({ url: 'app://journeywall.evil/index.html' }))],
+    ['an iframe of the app', eventFrom(appFrame({ parent: appFrame(), frameToken: 'child' }))],
+    ['another frame in the same process', eventFrom(appFrame({ frameToken: 'other-frame' }))],
+    ['another webContents', eventFrom(appFrame(), 99)],
+    ['a frame that is gone', eventFrom(null)],
+  ])('rejects calls from %s without running the handler', async (_label, event) => {
+    await expect(invoke(INVOKE.readBackup, event, 'map-1')).rejects.toThrow('untrusted sender');
+    await expect(invoke(INVOKE.listBackups, event)).rejects.toThrow('untrusted sender');
+    expect(handlers.readBackup).not.toHaveBeenCalled();
+    expect(handlers.listBackups).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('rejects every call while there is no window or it was destroyed', async () => {
+    window = null;
+    await expect(invoke(INVOKE.appInfo, fromApp())).rejects.toThrow('untrusted sender');
+    window = fakeWindow(true);
+    await expect(invoke(INVOKE.appInfo, fromApp())).rejects.toThrow('untrusted sender');
+    expect(handlers.appInfo).not.toHaveBeenCalled();
+  });
+
+  it('trusts the top frame of the app window showing the app', () => {
+    expect(isTrustedSender(fromApp(), fakeWindow())).toBe(true);
+    expect(isTrustedSender(eventFrom(appFrame({ url: 'app://journeywall/' })), fakeWindow())).toBe(true);
+  });
+});

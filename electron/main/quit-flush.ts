@@ -1,0 +1,96 @@
+/**
+ * Quitting never loses an edit. Saving from `beforeunload` is unreliable (the page may be torn
+ * down before an IndexedDB transaction commits), so main holds the quit or close, asks the
+ * renderer to flush its pending saves, and continues when the renderer confirms with the same
+ * token, or after a time limit so a hung renderer cannot keep the app open forever.
+ */
+import { randomUUID } from 'node:crypto';
+
+export const FLUSH_TIMEOUT_MS = 5000;
+
+/** 'not-sent': the request could not reach the renderer (e.g. it is gone); nothing to wait for. */
+export type FlushOutcome = 'flushed' | 'timed-out' | 'not-sent';
+
+export interface FlushTimer {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimer: FlushTimer = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface FlushCoordinatorOptions {
+  readonly timer?: FlushTimer;
+  readonly timeoutMs?: number;
+  readonly newToken?: () => string;
+}
+
+export interface FlushCoordinator {
+  /** Sends a fresh token through `send` and settles when it is acknowledged or the time is up. */
+  request(send: (token: string) => void): Promise<FlushOutcome>;
+  /** The renderer's confirmation; false for a token nobody is waiting for. */
+  acknowledge(token: string): boolean;
+}
+
+export function createFlushCoordinator(options: FlushCoordinatorOptions = {}): FlushCoordinator {
+  const { timer = realTimer, timeoutMs = FLUSH_TIMEOUT_MS, newToken = randomUUID } = options;
+  const waiting = new Map<string, (outcome: FlushOutcome) => void>();
+
+  return {
+    request(send) {
+      const token = newToken();
+      return new Promise((resolve) => {
+        let handle: unknown;
+        const settle = (outcome: FlushOutcome): void => {
+          timer.clear(handle);
+          waiting.delete(token);
+          resolve(outcome);
+        };
+        handle = timer.set(() => settle('timed-out'), timeoutMs);
+        waiting.set(token, settle);
+        try {
+          send(token);
+        } catch (error) {
+          console.warn('[quit-flush] could not ask the renderer to flush', error);
+          settle('not-sent');
+        }
+      });
+    },
+    acknowledge(token) {
+      const settle = waiting.get(token);
+      settle?.('flushed');
+      return settle !== undefined;
+    },
+  };
+}
+
+/**
+ * Lets a close or quit through only after `prepare` has run once: the first event is prevented,
+ * `prepare` runs, then `proceed` repeats the close or quit, which now passes. Events arriving
+ * while `prepare` runs are prevented and absorbed.
+ */
+export function createCloseGate(prepare: () => Promise<unknown>): {
+  readonly isOpen: boolean;
+  intercept(event: { preventDefault(): void }, proceed: () => void): void;
+} {
+  let state: 'closed' | 'preparing' | 'open' = 'closed';
+  return {
+    get isOpen() {
+      return state === 'open';
+    },
+    intercept(event, proceed) {
+      if (state === 'open') return;
+      event.preventDefault();
+      if (state === 'preparing') return;
+      state = 'preparing';
+      prepare()
+        .catch((error: unknown) => console.error('[quit-flush] preparing to close failed', error))
+        .finally(() => {
+          state = 'open';
+          proceed();
+        });
+    },
+  };
+}

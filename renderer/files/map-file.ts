@@ -1,0 +1,44 @@
+import { APP_VERSION } from '../../shared/app-info.ts';
+import type { SyncedDocument } from '../../shared/format/document.ts';
+import { parse } from '../../shared/format/parse.ts';
+import { serialize } from '../../shared/format/serialize.ts';
+import { mapRecordOf } from '../../shared/model/document.ts';
+import { readEmbeddedMap } from '../../shared/poster/png-embed.ts';
+
+/** A map file's text, as Save writes it. */
+export const toMapFile = (doc: SyncedDocument, savedAt: number = Date.now()): string =>
+  serialize(doc, { appVersion: APP_VERSION, savedAt });
+
+export type ReadMapFile =
+  | { readonly ok: true; readonly document: SyncedDocument; readonly repairs: readonly string[] }
+  | { readonly ok: false; readonly message: string };
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+const isPng = (bytes: Uint8Array): boolean => PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);
+
+/**
+ * Reads an untrusted file: a .cxmap, or a poster PNG with its map inside. Never throws; the
+ * message says in plain words why a file cannot be opened.
+ */
+export const readMapFile = (bytes: Uint8Array): ReadMapFile => {
+  let text: string | Uint8Array = bytes;
+  if (isPng(bytes)) {
+    const embedded = readEmbeddedMap(bytes);
+    if (!embedded.ok) return { ok: false, message: embedded.error };
+    text = embedded.text;
+  }
+  const parsed = parse(text);
+  if (!parsed.ok) return { ok: false, message: parsed.error.message };
+  return { ok: true, document: parsed.document, repairs: parsed.repairs };
+};
+
+/** "Home printer toner: current" → "Home printer toner current.cxmap". */
+export const suggestedFileName = (doc: SyncedDocument): string => {
+  const name = mapRecordOf(doc)
+    .name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+  return `${name || 'Journeywall map'}.cxmap`;
+};

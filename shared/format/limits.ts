@@ -1,0 +1,24 @@
+/**
+ * What a .cxmap file may contain. Checked before the expensive work (decoding, JSON.parse,
+ * validation) so a hostile or broken file costs little to refuse.
+ */
+export const FILE_LIMITS = {
+  /** Bytes on disk: a 5,000-note map is about 1 MB, so this leaves a wide margin. */
+  maxBytes: 50 * 1024 * 1024,
+  /** Objects and arrays inside each other. A valid file nests 5 deep. */
+  maxDepth: 32,
+  /** The map record plus every other record, tombstones included. */
+  maxRecords: 200_000,
+  maxTextLength: 10_000,
+  maxNameLength: 500,
+  /** Board coordinates beyond this are clamped: nobody can pan that far. */
+  maxCoordinate: 10_000_000,
+} as const;
+
+/**
+ * Ids the app creates are 21-character nanoids; files may hold any of the IPC contract's ids
+ * except the names of Object.prototype's properties, which would make `records[id]` find
+ * something that is not a record, and "prototype", refused as a key like "__proto__".
+ */
+export const ID_PATTERN =
+  /^(?!(?:__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__|constructor|hasOwnProperty|isPrototypeOf|propertyIsEnumerable|prototype|toLocaleString|toString|valueOf)$)[A-Za-z0-9_-]{1,64}$/;

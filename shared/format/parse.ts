@@ -1,0 +1,109 @@
+import { dedupeIds } from './dedupe.ts';
+import type { SyncedDocument, SyncedRecord } from './document.ts';
+import { CURRENT_FORMAT_VERSION, headerSchema } from './envelope.ts';
+import { FILE_LIMITS } from './limits.ts';
+import { looksLikeMap } from './looks-like-map.ts';
+import { damaged, newerVersion, notAMap, type ParseError, UNEXPECTED_FAILURE } from './messages.ts';
+import { formatVersionOf, migrate } from './migrations/index.ts';
+import { isJsonObject } from './migrations/migration.ts';
+import { readInput } from './read-input.ts';
+import { readRecords } from './read-records.ts';
+import { RepairLog } from './repair-log.ts';
+import { findForbiddenKey, scanNesting } from './scan.ts';
+import { stateOf, withMarks } from './sync-marks.ts';
+
+/** What the file says about itself. */
+export interface FileInfo {
+  /** The format the file was written in; older formats were migrated while reading. */
+  readonly formatVersion: number;
+  readonly savedAt: number;
+  readonly app: { readonly name: string; readonly version: string };
+}
+
+export type ParseResult =
+  | {
+      readonly ok: true;
+      readonly document: SyncedDocument;
+      /** What was repaired, one plain sentence per kind of repair; empty for a sound file. */
+      readonly repairs: readonly string[];
+      readonly file: FileInfo;
+    }
+  | { readonly ok: false; readonly error: ParseError };
+
+/**
+ * Reads a .cxmap file (or a preliminary backup) from untrusted text or bytes. Never throws:
+ * returns the map, with the repairs made, or an error a user understands. Every state read is
+ * remembered as shared (see markShared), since the file is a copy someone may go on editing.
+ */
+export const parse = (input: string | Uint8Array): ParseResult => {
+  try {
+    return parseFile(input);
+  } catch {
+    return failed(damaged(UNEXPECTED_FAILURE));
+  }
+};
+
+const failed = (error: ParseError): ParseResult => ({ ok: false, error });
+
+const parseFile = (input: string | Uint8Array): ParseResult => {
+  const read = readInput(input);
+  if (!read.ok) return read;
+  const { text } = read;
+  if (!startsWithBrace(text)) return failed(notAMap());
+  const unreadable = (what: string) => failed(looksLikeMap(text) ? damaged(what) : notAMap());
+
+  const nesting = scanNesting(text, FILE_LIMITS.maxDepth);
+  if (nesting === 'too-deep') return unreadable('it is nested too deeply');
+  if (nesting === 'cut-off') return unreadable('it ends too early, as if cut off');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return unreadable('some of its text has been changed or lost');
+  }
+  if (!isJsonObject(json)) return failed(notAMap());
+
+  const version = formatVersionOf(json);
+  if (version === 'not-a-map') return failed(notAMap());
+  if (version === 'invalid') return failed(damaged('its format version is not valid'));
+  if (version > CURRENT_FORMAT_VERSION) return failed(newerVersion(version));
+  const forbidden = findForbiddenKey(json);
+  if (forbidden !== undefined) return failed(damaged(`it contains the forbidden name "${forbidden}"`));
+
+  const migrated = migrate(json, version);
+  if (!migrated.ok) return failed(damaged(migrated.damage));
+  const { file } = migrated;
+  const header = headerSchema.safeParse({
+    type: file.type,
+    formatVersion: file.formatVersion,
+    app: file.app,
+    savedAt: file.savedAt,
+  });
+  if (!header.success) {
+    const field = header.error.issues[0]?.path[0];
+    return failed(damaged(field === 'savedAt' ? 'its save time is not valid' : 'its header is not valid'));
+  }
+
+  const log = new RepairLog();
+  const records = readRecords(file, log);
+  if (!records.ok) return records;
+  const [map, ...others] = dedupeIds(records.records, log);
+  if (!map) return failed(damaged('it has no map record'));
+  const byId: Record<string, SyncedRecord> = {};
+  for (const record of [map, ...others]) byId[record.id] = withMarks(record, [stateOf(record)]);
+  return {
+    ok: true,
+    document: { id: map.id, records: byId },
+    repairs: log.messages(),
+    file: { formatVersion: version, savedAt: header.data.savedAt, app: header.data.app },
+  };
+};
+
+const startsWithBrace = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') return true;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return false;
+  }
+  return false;
+};

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { markShared } from './document.ts';
+import { parse } from './parse.ts';
+import { serialize } from './serialize.ts';
+import { arbitraryDocument } from './test-support/maps.ts';
+
+const SAVE = { appVersion: '0.1.0', savedAt: 1_718_000_000_000 };
+const RUNS = { numRuns: 1_000 };
+
+const reopen = (input: string | Uint8Array) => {
+  const result = parse(input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+};
+
+describe('save then open', () => {
+  test('gives back the saved map exactly, without repairs', () => {
+    fc.assert(
+      fc.property(arbitraryDocument(10), fc.boolean(), (doc, asBytes) => {
+        const saved = markShared(doc);
+        const text = serialize(saved, SAVE);
+        const result = reopen(asBytes ? new TextEncoder().encode(text) : text);
+        expect(result.repairs).toEqual([]);
+        expect(result.document).toEqual(saved);
+      }),
+      RUNS,
+    );
+  });
+
+  test('of a map never saved before remembers its states as shared, as saving would', () => {
+    fc.assert(
+      fc.property(arbitraryDocument(10), (doc) => {
+        expect(reopen(serialize(doc, SAVE)).document).toEqual(markShared(doc));
+      }),
+      RUNS,
+    );
+  });
+
+  test('and save again writes the same text', () => {
+    fc.assert(
+      fc.property(arbitraryDocument(10), (doc) => {
+        const text = serialize(markShared(doc), SAVE);
+        expect(serialize(reopen(text).document, SAVE)).toBe(text);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Helpers for the hostile-input tests (not used by the app): open a file the way the app does,
+ * check the answer is one a user can act on, and count the cases.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { markShared, type SyncedDocument } from '../document.ts';
+import { UNEXPECTED_FAILURE } from '../messages.ts';
+import { type ParseResult, parse } from '../parse.ts';
+import { COLLECTIONS, MAP_SPEC } from '../records/registry.ts';
+import { serialize } from '../serialize.ts';
+import { arbitraryDocument } from './maps.ts';
+
+/** No single file may take longer than this to open or refuse. */
+export const CASE_TIME_LIMIT_MS = 2000;
+
+const MESSAGES = {
+  'not-a-map': /^This file is not a Journeywall map\.$/,
+  'newer-version':
+    /^This map was made with a newer version of Journeywall \(format \d+\)\. Update Journeywall to open it\.$/,
+  damaged: /^This map file is damaged: .+\.$/,
+  'too-large': /^This (file|map) is too large to open \(.+; the limit is .+\)\.$/,
+} as const;
+
+const VALIDATORS = new Map<string, (record: unknown) => { readonly success: boolean }>([
+  [MAP_SPEC.type, MAP_SPEC.validate],
+  ...COLLECTIONS.map(({ spec }) => [spec.type, spec.validate] as const),
+]);
+
+let cases = 0;
+export const casesRun = (): number => cases;
+
+/**
+ * Parses like the app, within the time limit. A refusal must be one of the four messages; a map
+ * must hold only valid records under their own ids, and saving it again must need no repair.
+ */
+export const openSafely = (input: string | Uint8Array, checkResave = true): ParseResult => {
+  cases++;
+  const started = performance.now();
+  const result = parse(input);
+  expect(performance.now() - started).toBeLessThan(CASE_TIME_LIMIT_MS);
+  if (!result.ok) {
+    expect(result.error.message).toMatch(MESSAGES[result.error.kind]);
+    expect(result.error.message).not.toContain(UNEXPECTED_FAILURE);
+    return result;
+  }
+  expectSound(result.document);
+  if (checkResave) {
+    const again = parse(serialize(result.document, { appVersion: 'test', savedAt: 0 }));
+    expect(again.ok && again.repairs).toEqual([]);
+  }
+  return result;
+};
+
+const expectSound = (document: SyncedDocument): void => {
+  expect(document.records[document.id]?.type).toBe('map');
+  for (const [id, record] of Object.entries(document.records)) {
+    expect(record.id).toBe(id);
+    expect(VALIDATORS.get(record.type)?.(record).success).toBe(true);
+  }
+};
+
+/**
+ * Valid map texts drawn once per test file: the mutations supply the variety, and drawing a
+ * fresh map for each of 100,000 cases would take most of the suite's time.
+ */
+export const mapTextPool = (size: number, seed: number): fc.Arbitrary<string> =>
+  fc.constantFrom(...fc.sample(arbitraryMapText(), { numRuns: size, seed }));
+
+/** The text of a valid map, as serialize writes it. */
+export const arbitraryMapText = (maxNotes = 4): fc.Arbitrary<string> =>
+  arbitraryDocument(maxNotes).map((doc) => serialize(markShared(doc), { appVersion: '0.1.0', savedAt: 1 }));
+
+/** The text of a valid preliminary backup (format 0). */
+export const arbitraryBackupText = (maxNotes = 4): fc.Arbitrary<string> =>
+  arbitraryDocument(maxNotes).map((doc) =>
+    JSON.stringify({ format: 'journeywall-backup', version: 1, savedAt: 1, document: doc }),
+  );
+
+type Path = readonly (string | number)[];
+
+/** Every place in a parsed JSON value, found without recursion. */
+export const pathsIn = (root: unknown): Path[] => {
+  const paths: Path[] = [];
+  const pending: [unknown, Path][] = [[root, []]];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (!next) break;
+    const [value, path] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, Array.isArray(value) ? Number(key) : key];
+      paths.push(childPath);
+      pending.push([child, childPath]);
+    }
+  }
+  return paths;
+};
+
+/** Replaces the value at `path` (or deletes it, for undefined) in a JSON value parsed afresh. */
+export const replaceAt = (text: string, path: Path, replacement: unknown): unknown => {
+  const root: unknown = JSON.parse(text);
+  let parent: unknown = root;
+  for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[key];
+  const last = path[path.length - 1];
+  if (last === undefined || typeof parent !== 'object' || parent === null) return replacement;
+  if (replacement === undefined && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[last];
+  else
+    Object.defineProperty(parent, last, {
+      value: replacement,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return root;
+};
+
+/** A place in a map's text chosen by `pick` (any number, taken modulo the places that fit). */
+export const placeIn = (text: string, pick: number, fits: (value: unknown) => boolean = () => true): Path => {
+  const root: unknown = JSON.parse(text);
+  const paths = pathsIn(root).filter((path) => fits(valueAt(root, path)));
+  return paths[pick % paths.length] ?? [];
+};
+
+export const valueAt = (root: unknown, path: Path): unknown =>
+  path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], root);

@@ -1,0 +1,70 @@
+/**
+ * Runtime schemas for the arguments of every INVOKE channel. Main parses each call with these
+ * before running a handler: the renderer is treated as untrusted input, like a file from disk.
+ */
+import { z } from 'zod';
+import { type INVOKE, IPC_LIMITS } from './contract.ts';
+
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 size check; strings short enough that even 3 bytes per code unit fit skip the encoding,
+ * and strings with more code units than the limit has bytes fail without it.
+ */
+const fitsUtf8Bytes =
+  (limit: number) =>
+  (text: string): boolean => {
+    if (text.length > limit) return false;
+    if (text.length * 3 <= limit) return true;
+    return encoder.encode(text).byteLength <= limit;
+  };
+
+export const mapIdSchema = z.string().regex(IPC_LIMITS.mapIdPattern, 'not a valid map id');
+
+export const mapBackupSchema = z.strictObject({
+  mapId: mapIdSchema,
+  name: z.string().max(IPC_LIMITS.nameLength),
+  content: z
+    .string()
+    .refine(fitsUtf8Bytes(IPC_LIMITS.backupBytes), `backup larger than ${IPC_LIMITS.backupBytes} bytes`),
+});
+
+/** Main mints flush tokens with crypto.randomUUID(); anything else is not an answer to a request. */
+export const flushTokenSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not a flush token');
+
+export const openPurposeSchema = z.enum(['open', 'merge']);
+
+/** Main mints file handles with crypto.randomUUID(); the renderer can only hand them back. */
+export const fileHandleSchema = z.uuid('not a file handle');
+
+export const suggestedNameSchema = z.string().max(IPC_LIMITS.fileNameLength);
+
+export const fileContentSchema = z
+  .string()
+  .refine(fitsUtf8Bytes(IPC_LIMITS.fileBytes), `map file larger than ${IPC_LIMITS.fileBytes} bytes`);
+
+/** The longest path any platform allows (Windows with the \\?\ prefix). */
+const MAX_PATH_LENGTH = 32_767;
+
+/**
+ * The path of a dropped file, which the preload read from the File itself with
+ * webUtils.getPathForFile. Main only ever opens it for reading (electron/main/file-service.ts).
+ */
+export const droppedPathSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_LENGTH)
+  .refine((path) => !path.includes('\0'), 'path with a NUL character');
+
+/** One argument tuple per INVOKE channel, keyed like INVOKE; extra arguments are rejected. */
+export const invokeArguments = {
+  appInfo: z.tuple([]),
+  writeBackup: z.tuple([mapBackupSchema]),
+  listBackups: z.tuple([]),
+  readBackup: z.tuple([mapIdSchema]),
+  flushDone: z.tuple([flushTokenSchema]),
+  openFile: z.tuple([openPurposeSchema]),
+  openDroppedFile: z.tuple([droppedPathSchema]),
+  saveFile: z.tuple([fileHandleSchema, fileContentSchema]),
+  saveFileAs: z.tuple([suggestedNameSchema, fileContentSchema]),
+} as const satisfies Record<keyof typeof INVOKE, z.ZodTuple>;
