@@ -162,16 +162,14 @@ describe('the schema', () => {
     const old = new Dexie(name);
     old.version(1).stores(first.stores);
     const doc = newMapDocument('Made before file links existed');
-    await old
-      .table('maps')
-      .put({
-        id: doc.id,
-        name: 'Made before file links existed',
-        created: 1,
-        updated: 1,
-        noteCount: 0,
-        deletedAt: null,
-      });
+    await old.table('maps').put({
+      id: doc.id,
+      name: 'Made before file links existed',
+      created: 1,
+      updated: 1,
+      noteCount: 0,
+      deletedAt: null,
+    });
     await old.table('records').put({ ...doc.records[doc.id], mapId: doc.id });
     old.close();
 
