@@ -1,3 +1,4 @@
+import { FILE_MIME_TYPE } from '../../shared/format/envelope.ts';
 import {
   type FileError,
   IPC_LIMITS,
@@ -12,8 +13,6 @@ import { blobByteSource, isFileError, readForOpening } from '../../shared/ipc/re
 
 /** What the file picker offers: maps (also under their JSON type) and poster PNGs. */
 export const OPEN_ACCEPT = '.cxmap,.png,application/json,image/png';
-
-const MAP_MIME_TYPE = 'application/vnd.journeywall.map+json';
 
 /** Reads a File the user picked or dropped, with the desktop shell's limits; never writable back. */
 export const readPickedFile = async (file: File): Promise<OpenedFile | FileError> => {
@@ -63,7 +62,7 @@ export const createDownloadSaver = () => {
     if (bytes.byteLength > IPC_LIMITS.fileBytes) {
       return { error: FILE_MESSAGES.tooLargeToSave(bytes.byteLength) };
     }
-    const url = URL.createObjectURL(new Blob([bytes], { type: MAP_MIME_TYPE }));
+    const url = URL.createObjectURL(new Blob([bytes], { type: FILE_MIME_TYPE }));
     const link = document.createElement('a');
     link.href = url;
     link.download = name;

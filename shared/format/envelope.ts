@@ -8,7 +8,7 @@ export const FILE_TYPE = 'journeywall-map';
 export const CURRENT_FORMAT_VERSION = 1;
 
 export const FILE_EXTENSION = '.cxmap';
-export const FILE_MIME_TYPE = 'application/vnd.journeywall.cxmap+json';
+export const FILE_MIME_TYPE = 'application/vnd.journeywall.map+json';
 
 const appSchema = z
   .object({

@@ -136,7 +136,7 @@ describe('merge: one side changed a record', () => {
 });
 
 describe('merge: both sides changed a record', () => {
-  test('keeps both versions of a note both edited, the copy beside the local one and flagged', () => {
+  test('keeps both versions of a note both edited, the copy beside the local one, flagged, covering no note', () => {
     const { library, copy } = send(workshopMap());
     const label = idOf(library, 'Prints a label');
     const ours = edit(library, (draft) =>
@@ -155,8 +155,9 @@ describe('merge: both sides changed a record', () => {
       text: 'Prints a label at a friend',
       color: 'blue',
       conflictOf: label,
-      x: 200 + 180 + 20,
-      y: 0,
+      // The place to the right is taken by the next note of the row, so the copy goes below.
+      x: 200,
+      y: 0 + 120 + 20,
       z: 5,
       version: 1,
       updated: 9_000,

@@ -89,6 +89,7 @@ export const merge = (
     else if (ours.type !== theirs.type) addRecord(context, renamed(theirs, context.newId()));
     else mergeRecord(context, ours, theirs);
   }
+  placeConflictCopies(context);
   const { counts, conflicts } = context;
   return {
     ok: true,
@@ -171,6 +172,88 @@ const conflictCopy = (
   updated: context.now,
   isDeleted: false,
 });
+
+type Box = Pick<SyncedNoteRecord, 'x' | 'y' | 'w' | 'h'>;
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.w + NOTE_GAP / 2 &&
+  b.x < a.x + a.w + NOTE_GAP / 2 &&
+  a.y < b.y + b.h + NOTE_GAP / 2 &&
+  b.y < a.y + a.h + NOTE_GAP / 2;
+
+/**
+ * Moves each note copy made for a conflict to the nearest free place beside its local note
+ * (right, below, left, above, then further out), so it covers no other note.
+ */
+const placeConflictCopies = (context: MergeContext): void => {
+  const copies = context.conflicts.filter((conflict) => conflict.kind === 'both-edited');
+  if (copies.length === 0) return;
+  const copyIds = new Set(copies.map((conflict) => conflict.incomingId));
+  const taken = new BoxIndex();
+  for (const record of Object.values(context.records)) {
+    if (record.type === 'note' && !record.isDeleted && !copyIds.has(record.id)) taken.add(record);
+  }
+  for (const { localId, incomingId } of copies) {
+    const ours = context.records[localId];
+    const copy = context.records[incomingId];
+    if (ours?.type !== 'note' || copy?.type !== 'note') continue;
+    const spot = freeSpotBeside(ours, copy, taken);
+    context.records[incomingId] = { ...copy, ...spot };
+    taken.add({ ...copy, ...spot });
+  }
+};
+
+const freeSpotBeside = (ours: Box, copy: Box, taken: BoxIndex): { x: number; y: number } => {
+  const limit = FILE_LIMITS.maxCoordinate;
+  const clamp = (value: number) => Math.max(-limit, Math.min(limit, value));
+  for (let ring = 1; ring <= 50; ring++) {
+    const candidates = [
+      { x: ours.x + ring * (copy.w + NOTE_GAP), y: ours.y },
+      { x: ours.x, y: ours.y + ring * (copy.h + NOTE_GAP) },
+      { x: ours.x - ring * (copy.w + NOTE_GAP), y: ours.y },
+      { x: ours.x, y: ours.y - ring * (copy.h + NOTE_GAP) },
+    ].map((spot) => ({ x: clamp(spot.x), y: clamp(spot.y) }));
+    const free = candidates.find((spot) => !taken.hits({ ...copy, ...spot }));
+    if (free) return free;
+  }
+  return { x: clamp(ours.x + ours.w + NOTE_GAP), y: ours.y };
+};
+
+/** Boxes bucketed on a coarse grid, so finding what overlaps a box looks at its neighbours only. */
+class BoxIndex {
+  private static readonly CELL = 512;
+  private readonly cells = new Map<string, Box[]>();
+
+  add(box: Box): void {
+    for (const key of this.keys(box)) {
+      const cell = this.cells.get(key);
+      if (cell) cell.push(box);
+      else this.cells.set(key, [box]);
+    }
+  }
+
+  hits(box: Box): boolean {
+    return this.keys(box).some((key) => this.cells.get(key)?.some((other) => overlaps(box, other)) ?? false);
+  }
+
+  private keys(box: Box): string[] {
+    const { CELL } = BoxIndex;
+    const margin = NOTE_GAP;
+    const keys: string[] = [];
+    for (
+      let cx = Math.floor((box.x - margin) / CELL);
+      cx <= Math.floor((box.x + box.w + margin) / CELL);
+      cx++
+    )
+      for (
+        let cy = Math.floor((box.y - margin) / CELL);
+        cy <= Math.floor((box.y + box.h + margin) / CELL);
+        cy++
+      )
+        keys.push(`${cx},${cy}`);
+    return keys;
+  }
+}
 
 /** A record under another id, without the history of the id it had. */
 const renamed = (record: SyncedRecord, id: string): SyncedRecord =>

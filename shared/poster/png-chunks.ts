@@ -3,11 +3,15 @@
  * signature, chunk framing with its CRC, and the iTXt keyword that marks a Journeywall map.
  */
 import CRC32 from 'crc-32';
+import { FILE_MIME_TYPE } from '../format/envelope.ts';
 
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
-/** A MIME type as keyword, the way Excalidraw marks its scenes; 36 Latin-1 characters. */
-export const MAP_KEYWORD = 'application/vnd.journeywall.map+json';
+/**
+ * The iTXt keyword under which a poster carries its map: the .cxmap MIME type, the way
+ * Excalidraw marks its scenes (36 Latin-1 characters; keywords may have 79).
+ */
+export const MAP_KEYWORD = FILE_MIME_TYPE;
 
 /** Chunk type, length and CRC fields: the bytes a chunk takes besides its data. */
 export const CHUNK_OVERHEAD = 12;
