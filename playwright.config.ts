@@ -18,7 +18,7 @@ export default defineConfig({
   webServer: {
     command: 'npm run build:renderer && npx vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });

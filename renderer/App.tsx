@@ -3,7 +3,7 @@ import { lastOpenMap, rememberOpenMap } from './app/last-open-map.ts';
 import { appServices } from './app/services.ts';
 import { markMapOpening } from './board/frame-timing.ts';
 import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-keyboard-shortcuts.ts';
-import { createMap } from './db/library.ts';
+import { putDocument } from './db/library.ts';
 import { createFileActions } from './files/file-actions.ts';
 import { closeReview } from './files/merge-review.ts';
 import { PromptDialog } from './files/PromptDialog.tsx';
@@ -11,6 +11,7 @@ import { useFileDrop } from './files/use-file-drop.ts';
 import { openMap } from './persistence/open-map.ts';
 import { BoardScreen } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
+import { NewMapDialog } from './screens/NewMapDialog.tsx';
 import { boardStore } from './store/index.ts';
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
 import { Toast } from './ui/Toast.tsx';
@@ -24,6 +25,7 @@ type Screen =
 export const App = () => {
   const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [newMapOpen, setNewMapOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const dismissNotice = useCallback(() => setNotice(null), []);
 
@@ -70,7 +72,7 @@ export const App = () => {
         case 'show-library':
           return showLibrary();
         case 'new-map':
-          return void createMap(appServices().db, 'Untitled map').then(open);
+          return setNewMapOpen(true);
         case 'open-file':
           return void files.open();
         case 'save':
@@ -83,7 +85,7 @@ export const App = () => {
           return onBoard ? void files.mergeCopy() : undefined;
       }
     },
-    [open, showLibrary, files],
+    [showLibrary, files],
   );
 
   useKeyboardShortcuts(boardStore, onAppCommand);
@@ -114,6 +116,15 @@ export const App = () => {
         <BoardScreen key={screen.mapId} fitOnOpen={screen.fit} onCommand={onAppCommand} />
       )}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      {newMapOpen && (
+        <NewMapDialog
+          onClose={() => setNewMapOpen(false)}
+          onCreate={(doc) => {
+            setNewMapOpen(false);
+            void putDocument(appServices().db, doc).then(() => open(doc.id));
+          }}
+        />
+      )}
       <PromptDialog />
       {notice && <Toast message={notice} onDismiss={dismissNotice} />}
       {dragging && <div className="drop-overlay">Drop a .cxmap file or a poster to open it</div>}

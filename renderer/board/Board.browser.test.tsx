@@ -18,7 +18,10 @@ const pixelAt = (x: number, y: number): number[] => {
   const canvases = [...host.querySelectorAll('canvas')];
   let result = [0, 0, 0, 0];
   for (const canvas of canvases) {
-    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const shown = canvas.getBoundingClientRect().width;
+    // A hidden layer (nothing selected) has an undisplayed canvas: it shows nothing.
+    if (shown === 0) continue;
+    const ratio = canvas.width / shown;
     const data = canvas
       .getContext('2d')
       ?.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
@@ -103,11 +106,41 @@ describe('the board in Chromium', () => {
     expect(darkPixels(10, 10, 18, 12)).toBe(0);
   });
 
+  it('during a continuous pan moves the drawn canvas, and redraws it when the pan pauses', async () => {
+    await show((doc) => {
+      addNote(doc, { x: 100, y: 100, text: '', color: 'blue' });
+    });
+    const canvasBox = () => host.querySelector<HTMLElement>('.board-canvas');
+    for (let step = 1; step <= 5; step++)
+      act(() => boardStore.getState().setViewport({ x: step * 10, y: 0, scale: 1 }));
+    expect(canvasBox()?.style.transform).toMatch(/translate\(\d+px, 0px\)/);
+    // What the screen shows is where the note now is, before any redraw.
+    const shownAt = host.querySelector('canvas')?.getBoundingClientRect().left ?? 0;
+    expect(shownAt).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await nextFrame();
+    expect(canvasBox()?.style.transform).toBe('');
+    expect(pixelAt(160, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+  });
+
+  it('shows the active layer only while something is selected', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
+    });
+    const shownCanvases = () =>
+      [...host.querySelectorAll('canvas')].filter((c) => c.getBoundingClientRect().width > 0);
+    expect(shownCanvases()).toHaveLength(1);
+    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    act(() => boardStore.getState().select([id as string]));
+    await nextFrame();
+    expect(shownCanvases()).toHaveLength(2);
+  });
+
   it('outlines the selection on the active layer', async () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
     });
-    const [id] = Object.keys(doc.records).filter((key) => key !== doc.id);
+    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
     act(() => boardStore.getState().select([id as string]));
     await nextFrame();
     expect(pixelAt(97, 150).slice(0, 3)).toEqual([28, 126, 214]);

@@ -1,15 +1,22 @@
 import type Konva from 'konva';
 import { useEffect, useMemo, useRef } from 'react';
-import { Group, Layer, Rect, Stage } from 'react-konva';
+import { Group, Layer, Line, Rect, Stage } from 'react-konva';
+import { GRID } from '../../shared/journey/grid-geometry.ts';
+import { layoutGrid } from '../../shared/journey/layout.ts';
+import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
+import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { timeLayerDraws } from './frame-timing.ts';
+import { GridShape } from './GridShape.tsx';
 import { useGesturePreview } from './gesture-store.ts';
+import { HeaderEditor } from './HeaderEditor.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NotesShape } from './NotesShape.tsx';
-import { orderedNotes } from './note-order.ts';
+import { boardLayout } from './note-order.ts';
 import { SELECTION_COLOR, SelectionShape } from './SelectionShape.tsx';
 import { useBoardGestures } from './use-board-gestures.ts';
+import { catchUpTransform, useDrawnViewport } from './use-drawn-viewport.ts';
 import { visibleRect } from './viewport.ts';
 
 /**
@@ -22,7 +29,8 @@ export const Board = () => {
   const container = useRef<HTMLDivElement>(null);
   const doc = useBoard((state) => state.doc);
   const selection = useBoard((state) => state.selection);
-  const viewport = useBoard((state) => state.viewport);
+  const liveViewport = useBoard((state) => state.viewport);
+  const viewport = useDrawnViewport(liveViewport);
   const size = useBoard((state) => state.canvasSize);
   const editing = useBoard((state) => state.editing);
   const staticLayer = useRef<Konva.Layer>(null);
@@ -37,9 +45,28 @@ export const Board = () => {
     };
   }, []);
 
-  const notes = orderedNotes(doc);
+  const scenarioId = useBoard((state) => state.scenarioId);
+  const structureSize = useGesturePreview((preview) => preview.structureSize);
+  const layout = structureSize ? resizedLayout(doc, scenarioId, structureSize) : boardLayout(doc, scenarioId);
+  const notes = layout.notes;
+  const map = doc ? mapRecordOf(doc) : null;
+  const scenarioRecord = scenarioId ? doc?.records[scenarioId] : undefined;
+  const emotionPreview = useGesturePreview((preview) => preview.emotion);
+  const savedScenario = scenarioRecord?.type === 'scenario' ? scenarioRecord : null;
+  const scenario =
+    savedScenario && emotionPreview
+      ? {
+          ...savedScenario,
+          emotions: { ...savedScenario.emotions, [emotionPreview.stageId]: emotionPreview.score },
+        }
+      : savedScenario;
+  const selectedHeader = useBoard((state) => state.selectedHeader);
+  const renaming = useBoard((state) => state.renaming);
+  const selectedCell = useBoard((state) => state.selectedCell);
   const [unselected, selected] = useMemo(() => splitBySelection(notes, selection), [notes, selection]);
-  const visible = visibleRect(viewport, size);
+  useEffect(() => warmTextLayouts(notes), [notes]);
+  // Drawn half a screen beyond each edge, so a pan shows drawn notes until the board is redrawn.
+  const visible = grown(visibleRect(viewport, size), 0.5);
   const editingId = editing?.kind === 'existing' ? editing.id : null;
 
   return (
@@ -52,28 +79,40 @@ export const Board = () => {
       tabIndex={-1}
       data-testid="board"
     >
-      <Stage
-        width={size.width}
-        height={size.height}
-        x={viewport.x}
-        y={viewport.y}
-        scaleX={viewport.scale}
-        scaleY={viewport.scale}
-        listening={false}
-      >
-        <Layer ref={staticLayer} name="static" listening={false}>
-          <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
-        </Layer>
-        <ActiveLayer
-          layerRef={activeLayer}
-          selected={selected}
-          scale={viewport.scale}
-          visible={visible}
-          viewport={viewport}
-          editingId={editingId}
-        />
-      </Stage>
+      <div className="board-canvas" style={{ transform: catchUpTransform(viewport, liveViewport) }}>
+        <Stage
+          width={size.width}
+          height={size.height}
+          x={viewport.x}
+          y={viewport.y}
+          scaleX={viewport.scale}
+          scaleY={viewport.scale}
+          listening={false}
+        >
+          <Layer ref={staticLayer} name="static" listening={false}>
+            <GridShape
+              layout={layout}
+              showCategories={map?.showCategories ?? false}
+              scenario={scenario}
+              lowEmotion={map?.insightSettings.lowEmotion ?? -1}
+              scale={viewport.scale}
+              selectedHeader={selectedHeader?.id ?? null}
+              selectedCell={selectedCell}
+            />
+            <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
+          </Layer>
+          <ActiveLayer
+            layerRef={activeLayer}
+            selected={selected}
+            scale={viewport.scale}
+            visible={visible}
+            viewport={viewport}
+            editingId={editingId}
+          />
+        </Stage>
+      </div>
       {editing && <NoteEditor editing={editing} />}
+      {renaming && <HeaderEditor header={renaming} layout={layout} viewport={liveViewport} />}
     </div>
   );
 };
@@ -92,15 +131,35 @@ const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }
   const offset = useGesturePreview((preview) => preview.dragOffset);
   const marquee = useGesturePreview((preview) => preview.marquee);
   const resize = useGesturePreview((preview) => preview.resize);
+  const structureDrop = useGesturePreview((preview) => preview.structureDrop);
   const shown = resize
     ? selected.map((note) => (note.id === resize.id ? { ...note, ...resize.box } : note))
     : selected;
   return (
-    <Layer ref={layerRef} name="active" listening={false}>
+    // Hidden while empty: a hidden layer's canvas is not drawn or composited, which halves the
+    // work of every pan and zoom frame.
+    <Layer
+      ref={layerRef}
+      name="active"
+      listening={false}
+      visible={shown.length > 0 || marquee !== null || structureDrop !== null}
+    >
       <Group x={offset.x} y={offset.y}>
         <NotesShape notes={shown} visible={visible} viewport={viewport} hiddenId={editingId} />
         <SelectionShape notes={shown} scale={scale} />
       </Group>
+      {structureDrop && (
+        <Line
+          points={[
+            structureDrop.line.x1,
+            structureDrop.line.y1,
+            structureDrop.line.x2,
+            structureDrop.line.y2,
+          ]}
+          stroke={SELECTION_COLOR}
+          strokeWidth={6 / scale}
+        />
+      )}
       {marquee && (
         <Rect
           x={marquee.x}
@@ -116,6 +175,32 @@ const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }
     </Layer>
   );
 };
+
+/** The layout while a stage or lane is being resized: computed from a copy, the document untouched. */
+const resizedLayout = (
+  doc: JourneyDocument | null,
+  scenarioId: string | null,
+  change: { readonly id: string; readonly size: number },
+) => {
+  const record = doc?.records[change.id];
+  if (!doc || !scenarioId || (record?.type !== 'stage' && record?.type !== 'lane'))
+    return boardLayout(doc, scenarioId);
+  const size =
+    record.type === 'stage'
+      ? { width: Math.min(GRID.maxStageWidth, Math.max(GRID.minStageWidth, change.size)) }
+      : { height: Math.min(GRID.maxLaneHeight, Math.max(GRID.minLaneHeight, change.size)) };
+  return layoutGrid(
+    { id: doc.id, records: { ...doc.records, [change.id]: { ...record, ...size } } },
+    scenarioId,
+  );
+};
+
+const grown = (rect: { x: number; y: number; w: number; h: number }, by: number) => ({
+  x: rect.x - rect.w * by,
+  y: rect.y - rect.h * by,
+  w: rect.w * (1 + 2 * by),
+  h: rect.h * (1 + 2 * by),
+});
 
 const splitBySelection = (notes: readonly NoteRecord[], selection: ReadonlySet<string>) => {
   if (selection.size === 0) return [notes, []] as const;

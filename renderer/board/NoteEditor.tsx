@@ -20,7 +20,7 @@ export const NoteEditor = ({ editing }: NoteEditorProps) => {
     editing.kind === 'existing' ? state.doc?.records[editing.id] : undefined,
   );
   const box = editing.kind === 'new' ? editing : note?.type === 'note' ? note : null;
-  const initial = note?.type === 'note' ? note.text : '';
+  const initial = note?.type === 'note' ? note.text : editing.kind === 'new' ? (editing.text ?? '') : '';
   const [text, setText] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
   const committed = useRef(false);
@@ -32,7 +32,10 @@ export const NoteEditor = ({ editing }: NoteEditorProps) => {
     setText(initial);
     committed.current = false;
     ref.current?.focus();
-    ref.current?.select();
+    // A note started by typing a key keeps that key, with the caret after it.
+    if (editing.kind === 'new' && editing.text)
+      ref.current?.setSelectionRange(initial.length, initial.length);
+    else ref.current?.select();
   }, [key]);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noteSchema } from '../../shared/format/records/note.ts';
 import { isLiveNote } from '../../shared/model/document.ts';
 import { deleteRecords, insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
 import { NOTE_COLORS, NOTE_MAX_SIZE, NOTE_MIN_SIZE, NOTE_SIZE } from '../../shared/model/records.ts';
@@ -26,6 +27,7 @@ const ClipboardNotes = z.object({
         text: z.string().max(10000),
         color: z.enum(NOTE_COLORS),
         z: finite,
+        ...noteSchema.pick({ kind: true, channel: true, wow: true, ratings: true }).partial().shape,
       }),
     )
     .max(20000),
@@ -41,7 +43,10 @@ const selectedForClipboard = (store: BoardStore): ClipboardNote[] => {
   return [...selection]
     .map((id) => doc.records[id])
     .filter(isLiveNote)
-    .map(({ x, y, w, h, text, color, z }) => ({ x, y, w, h, text, color, z }));
+    .map(({ x, y, w, h, text, color, z, kind, channel, wow, ratings }) => ({
+      ...{ x, y, w, h, text, color, z },
+      ...{ kind, channel, wow, ratings },
+    }));
 };
 
 export const copySelection = (store: BoardStore, data: DataTransfer | null): boolean => {
@@ -91,12 +96,13 @@ export const pasteNotes = (store: BoardStore, text: string | null): number => {
   const bounds = boundsOf(notes);
   if (!bounds) return 0;
   const { viewport, canvasSize } = store.getState();
-  const target = lastPointer() ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
+  const target =
+    lastPointer(viewport) ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
   const dx = Math.round(target.x - (bounds.x + bounds.w / 2));
   const dy = Math.round(target.y - (bounds.y + bounds.h / 2));
   let ids: string[] = [];
   store.getState().edit(notes.length === 1 ? 'Paste note' : 'Paste notes', (draft) => {
-    ids = insertCopies(draft, notes, dx, dy);
+    ids = insertCopies(draft, notes, dx, dy, store.getState().scenarioId);
   });
   store.getState().select(ids);
   return ids.length;

@@ -1,4 +1,7 @@
-import { isLiveNote, liveNotesByZ } from '../../shared/model/document.ts';
+import { draftPlacement } from '../../shared/journey/draft-placement.ts';
+import { gridBounds } from '../../shared/journey/grid-bounds.ts';
+import { cellAt } from '../../shared/journey/layout.ts';
+import { isLiveNote, mapRecordOf } from '../../shared/model/document.ts';
 import {
   addNote,
   bringToFront,
@@ -11,7 +14,9 @@ import {
 } from '../../shared/model/edits.ts';
 import { NOTE_SIZE, type NoteColor, type NoteRecord } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
+import { boardLayout, orderedNotes, shownNotesById } from './note-order.ts';
 import { lastPointer } from './pointer.ts';
+import { removeSelectedStructure } from './structure-commands.ts';
 import { boundsOf, fitViewport, nextZoomStep, toBoard, zoomAt } from './viewport.ts';
 
 /**
@@ -19,31 +24,64 @@ import { boundsOf, fitViewport, nextZoomStep, toBoard, zoomAt } from './viewport
  * the application menu and tests.
  */
 
+/** The selected notes where they are drawn (a note in a cell at its place in the cell). */
 const selectedNotes = (store: BoardStore): NoteRecord[] => {
-  const { doc, selection } = store.getState();
-  if (!doc) return [];
-  return [...selection].map((id) => doc.records[id]).filter(isLiveNote);
+  const { doc, selection, scenarioId } = store.getState();
+  const shown = shownNotesById(doc, scenarioId);
+  return [...selection].map((id) => shown.get(id)).filter((note) => note !== undefined);
 };
 
-/** Opens a new note's editor at a board point (centred on it); the note exists once typed. */
-export const startNewNote = (store: BoardStore, at: { x: number; y: number }, run = 0): void => {
-  const { activeColor } = store.getState();
+/**
+ * Opens a new note's editor at a board point: in a cell, at the end of that cell's notes;
+ * elsewhere centred on the point. The note exists once typed.
+ */
+export const startNewNote = (
+  store: BoardStore,
+  at: { x: number; y: number },
+  run = 0,
+  text?: string,
+): void => {
+  const { activeColor, doc, scenarioId } = store.getState();
+  if (!doc || !scenarioId) return;
   store.getState().clearSelection();
+  const size = { w: NOTE_SIZE.w, h: NOTE_SIZE.h };
+  const layout = boardLayout(doc, scenarioId);
+  if (inEmotionLane(layout, at)) return;
+  const cell = cellAt(layout, at);
+  if (cell) {
+    const placement = draftPlacement(doc, scenarioId, cell, size);
+    store.getState().startEditing({
+      kind: 'new',
+      x: placement.x,
+      y: placement.y,
+      ...size,
+      color: activeColor,
+      run,
+      cell: { ...cell, slot: placement.slot },
+      text,
+    });
+    return;
+  }
   store.getState().startEditing({
     kind: 'new',
-    x: Math.round(at.x - NOTE_SIZE.w / 2),
-    y: Math.round(at.y - NOTE_SIZE.h / 2),
-    w: NOTE_SIZE.w,
-    h: NOTE_SIZE.h,
+    x: Math.round(at.x - size.w / 2),
+    y: Math.round(at.y - size.h / 2),
+    ...size,
     color: activeColor,
     run,
   });
 };
 
+const inEmotionLane = (layout: ReturnType<typeof boardLayout>, at: { x: number; y: number }): boolean =>
+  layout.lanes.some((row) => row.lane.role === 'emotion' && at.y >= row.y && at.y < row.y + row.h) &&
+  at.x >= 0 &&
+  at.x < layout.width;
+
 /** N key or toolbar: a note at the pointer, or in the middle of the screen. */
 export const newNoteAtPointer = (store: BoardStore): void => {
   const { viewport, canvasSize } = store.getState();
-  const at = lastPointer() ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
+  const at =
+    lastPointer(viewport) ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
   startNewNote(store, at);
 };
 
@@ -68,6 +106,7 @@ export const commitEditing = (store: BoardStore, text: string, intent: CommitInt
     const current = store.getState().doc?.records[editing.id];
     note = isLiveNote(current) ? current : null;
   } else {
+    const scenarioId = store.getState().scenarioId ?? undefined;
     store.getState().edit('Add note', (draft) => {
       note = addNote(draft, {
         x: editing.x,
@@ -76,6 +115,10 @@ export const commitEditing = (store: BoardStore, text: string, intent: CommitInt
         h: editing.h,
         color: editing.color,
         text,
+        scenarioId,
+        stageId: editing.cell?.stageId ?? null,
+        laneId: editing.cell?.laneId ?? null,
+        slot: editing.cell?.slot ?? 0,
       });
     });
   }
@@ -87,6 +130,12 @@ export const commitEditing = (store: BoardStore, text: string, intent: CommitInt
   if (intent === 'next') {
     const run = editing.kind === 'new' ? editing.run : 0;
     store.getState().clearSelection();
+    if (anchor.stageId && anchor.laneId) {
+      // In a cell, the next note goes into the same cell.
+      const shown = shownNotesById(store.getState().doc, store.getState().scenarioId).get(anchor.id);
+      if (shown) startNewNote(store, { x: shown.x + shown.w / 2, y: shown.y + shown.h / 2 }, run + 1);
+      return;
+    }
     store.getState().startEditing({
       kind: 'new',
       ...nextNotePosition(anchor, run),
@@ -110,6 +159,10 @@ export const editSelected = (store: BoardStore): void => {
 
 export const deleteSelection = (store: BoardStore): void => {
   const ids = [...store.getState().selection];
+  if (ids.length === 0 && store.getState().selectedHeader) {
+    void removeSelectedStructure(store);
+    return;
+  }
   if (ids.length === 0) return;
   store
     .getState()
@@ -118,8 +171,8 @@ export const deleteSelection = (store: BoardStore): void => {
 };
 
 export const selectAll = (store: BoardStore): void => {
-  const { doc } = store.getState();
-  if (doc) store.getState().select(liveNotesByZ(doc).map((note) => note.id));
+  const { doc, scenarioId } = store.getState();
+  store.getState().select(orderedNotes(doc, scenarioId).map((note) => note.id));
 };
 
 export const duplicateSelection = (store: BoardStore): void => {
@@ -127,7 +180,7 @@ export const duplicateSelection = (store: BoardStore): void => {
   if (notes.length === 0) return;
   let ids: string[] = [];
   store.getState().edit('Duplicate', (draft) => {
-    ids = insertCopies(draft, notes, NOTE_GAP, NOTE_GAP);
+    ids = insertCopies(draft, notes, NOTE_GAP, NOTE_GAP, store.getState().scenarioId);
   });
   store.getState().select(ids);
 };
@@ -167,7 +220,8 @@ export const zoomReset = (store: BoardStore): void => zoomAboutCentre(store, () 
 /** Selects notes and brings them into view (zooming out if they do not fit). */
 export const showNotes = (store: BoardStore, ids: readonly string[]): void => {
   const { doc, canvasSize, viewport } = store.getState();
-  const notes = ids.map((id) => doc?.records[id]).filter(isLiveNote);
+  const shown = shownNotesById(doc, store.getState().scenarioId);
+  const notes = ids.map((id) => shown.get(id)).filter((note) => note !== undefined);
   const bounds = boundsOf(notes);
   if (!bounds) return;
   store.getState().select(notes.map((note) => note.id));
@@ -182,7 +236,11 @@ export const showNotes = (store: BoardStore, ids: readonly string[]): void => {
 };
 
 export const zoomToFit = (store: BoardStore): void => {
-  const { doc, canvasSize } = store.getState();
+  const { doc, canvasSize, scenarioId } = store.getState();
   if (!doc) return;
-  store.getState().setViewport(fitViewport(boundsOf(liveNotesByZ(doc)), canvasSize));
+  const layout = boardLayout(doc, scenarioId);
+  const grid = gridBounds(layout, mapRecordOf(doc).showCategories);
+  store
+    .getState()
+    .setViewport(fitViewport(boundsOf(grid ? [...layout.notes, grid] : layout.notes), canvasSize));
 };

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { newMapFromTemplate } from '../../shared/journey/create-map.ts';
+import { templateById } from '../../shared/journey/templates.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { newMapDocument } from '../../shared/model/edits.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
@@ -16,6 +18,7 @@ import {
   zoomIn,
   zoomToFit,
 } from './commands.ts';
+import { boardLayout } from './note-order.ts';
 import { setLastPointer } from './pointer.ts';
 
 let store: BoardStore;
@@ -162,5 +165,43 @@ describe('zoom', () => {
     const { scale } = store.getState().viewport;
     expect(scale).toBeLessThan(0.25);
     expect(scale).toBeGreaterThan(0.1);
+  });
+});
+
+describe('typing into the journey grid', () => {
+  it('puts a run of notes typed in a cell into that cell, in order, wrapping inside it', () => {
+    const template = templateById('customer-experience');
+    if (!template) throw new Error('no template');
+    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
+    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const purchase = layout.stages.find((column) => column.stage.name === 'Purchase');
+    const touchpoints = layout.lanes.find((row) => row.lane.role === 'touchpoints');
+    if (!purchase || !touchpoints) throw new Error('template incomplete');
+    startNewNote(store, { x: purchase.x + 50, y: touchpoints.y + 50 });
+    for (const [index, text] of ['Order page', 'Cartridge finder', 'Confirmation email'].entries()) {
+      commitEditing(store, text, index === 2 ? 'done' : 'next');
+    }
+    const placed = boardLayout(store.getState().doc, store.getState().scenarioId).notes;
+    expect(placed.map((note) => [note.text, note.stageId, note.laneId])).toEqual([
+      ['Order page', purchase.stage.id, touchpoints.lane.id],
+      ['Cartridge finder', purchase.stage.id, touchpoints.lane.id],
+      ['Confirmation email', purchase.stage.id, touchpoints.lane.id],
+    ]);
+    for (const note of placed) {
+      expect(note.x).toBeGreaterThanOrEqual(purchase.x);
+      expect(note.x + note.w).toBeLessThanOrEqual(purchase.x + purchase.w);
+    }
+    expect(placed[2]?.y).toBeGreaterThan(placed[0]?.y ?? 0);
+    expect(store.getState().past).toHaveLength(3);
+  });
+
+  it('adds no note in the emotion lane, which holds the emotion curve', () => {
+    const template = templateById('lifecycle');
+    if (!template) throw new Error('no template');
+    store.getState().loadDocument(newMapFromTemplate(template, 'Lifecycle'));
+    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const emotion = layout.lanes.find((row) => row.lane.role === 'emotion');
+    startNewNote(store, { x: 20, y: (emotion?.y ?? 0) + 20 });
+    expect(store.getState().editing).toBeNull();
   });
 });

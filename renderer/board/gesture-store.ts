@@ -12,6 +12,12 @@ export interface GesturePreview {
   readonly marquee: Rect | null;
   readonly resize: { readonly id: string; readonly box: Rect } | null;
   readonly panning: boolean;
+  /** An emotion score being dragged: the stage and the score under the pointer. */
+  readonly emotion: { readonly stageId: string; readonly score: number } | null;
+  /** A stage or lane being resized: its new width or height. */
+  readonly structureSize: { readonly id: string; readonly size: number } | null;
+  /** Where a dragged stage or lane would go. */
+  readonly structureDrop: { readonly line: { x1: number; y1: number; x2: number; y2: number } } | null;
 }
 
 export const IDLE_PREVIEW: GesturePreview = {
@@ -19,6 +25,9 @@ export const IDLE_PREVIEW: GesturePreview = {
   marquee: null,
   resize: null,
   panning: false,
+  emotion: null,
+  structureSize: null,
+  structureDrop: null,
 };
 
 export const gestureStore = createStore<GesturePreview>()(() => IDLE_PREVIEW);

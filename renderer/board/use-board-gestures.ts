@@ -1,9 +1,14 @@
 import { type RefObject, useEffect } from 'react';
-import { moveNotes, updateNote } from '../../shared/model/edits.ts';
+import { dropNotes } from '../../shared/journey/drop-notes.ts';
+import { emotionAt, hitGrid } from '../../shared/journey/hit-grid.ts';
+import { cellAt } from '../../shared/journey/layout.ts';
+import { dropIndex, gripAt } from '../../shared/journey/structure-drag.ts';
+import { moveStructureTo, resizeStructure, setEmotion } from '../../shared/journey/structure-edits.ts';
+import { updateNote } from '../../shared/model/edits.ts';
 import type { BoardStore } from '../store/index.ts';
 import { editSelected, startNewNote } from './commands.ts';
 import { gestureStore, IDLE_PREVIEW } from './gesture-store.ts';
-import { orderedNotes } from './note-order.ts';
+import { boardLayout, orderedNotes, shownNotesById } from './note-order.ts';
 import { setLastPointer } from './pointer.ts';
 import { CORNER_CURSORS, type Corner, handleAt, resizeFromCorner } from './resize-handles.ts';
 import { intersects, noteAt, type Point, rectFromCorners, toBoard, zoomAt } from './viewport.ts';
@@ -12,7 +17,17 @@ type Gesture =
   | { kind: 'pan'; startScreen: Point; startViewport: { x: number; y: number } }
   | { kind: 'drag'; startBoard: Point; moved: boolean; clickedId: string; shift: boolean }
   | { kind: 'marquee'; startBoard: Point; additive: boolean }
-  | { kind: 'resize'; id: string; corner: Corner };
+  | { kind: 'resize'; id: string; corner: Corner }
+  | { kind: 'emotion'; stageId: string }
+  | { kind: 'structure-resize'; id: string; axis: 'x' | 'y'; start: number; startPoint: Point }
+  | {
+      kind: 'structure-move';
+      id: string;
+      structure: 'stage' | 'lane';
+      startPoint: Point;
+      moved: boolean;
+      index: number;
+    };
 
 /** Pointer movement (screen px) below which a press is a click, not a drag. */
 const DRAG_THRESHOLD = 3;
@@ -45,11 +60,39 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
       } else if (event.button === 0) {
         const point = boardPoint(event);
         const selected = [...state.selection];
-        const single = selected.length === 1 && selected[0] ? state.doc?.records[selected[0]] : undefined;
+        const single =
+          selected.length === 1 && selected[0]
+            ? shownNotesById(state.doc, state.scenarioId).get(selected[0])
+            : undefined;
         const corner = single?.type === 'note' ? handleAt(single, state.viewport.scale, point) : null;
-        const hit = noteAt(orderedNotes(state.doc), point);
+        const hit = noteAt(orderedNotes(state.doc, state.scenarioId), point);
+        const gridHit = hitGrid(boardLayout(state.doc, state.scenarioId), point);
+        const grip = gripAt(boardLayout(state.doc, state.scenarioId), point, state.viewport.scale);
+        if (!gridHit || gridHit.kind === 'emotion') state.selectHeader(null);
         if (corner && single) {
           gesture = { kind: 'resize', id: single.id, corner };
+        } else if (!hit && gridHit?.kind === 'emotion') {
+          gesture = { kind: 'emotion', stageId: gridHit.stageId };
+          gestureStore.setState({ emotion: { stageId: gridHit.stageId, score: gridHit.score } });
+        } else if (!hit && grip) {
+          state.selectHeader({ kind: grip.kind, id: grip.id });
+          gesture =
+            grip.action === 'resize'
+              ? {
+                  kind: 'structure-resize',
+                  id: grip.id,
+                  axis: grip.kind === 'stage' ? 'x' : 'y',
+                  start: grip.start,
+                  startPoint: point,
+                }
+              : {
+                  kind: 'structure-move',
+                  id: grip.id,
+                  structure: grip.kind,
+                  startPoint: point,
+                  moved: false,
+                  index: -1,
+                };
         } else if (hit) {
           if (event.shiftKey) state.select([hit.id], 'toggle');
           else if (!state.selection.has(hit.id)) state.select([hit.id]);
@@ -62,6 +105,10 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
           };
         } else {
           if (!event.shiftKey) state.clearSelection();
+          // A click on an empty cell selects it: typing then starts a note there.
+          const cell =
+            !gridHit && !event.shiftKey ? cellAt(boardLayout(state.doc, state.scenarioId), point) : null;
+          state.selectCell(cell);
           gesture = { kind: 'marquee', startBoard: point, additive: event.shiftKey };
         }
       } else {
@@ -73,7 +120,7 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
 
     const onPointerMove = (event: PointerEvent) => {
       const point = boardPoint(event);
-      setLastPointer(point);
+      setLastPointer(screenPoint(event));
       const state = store.getState();
       if (!gesture) {
         element.style.cursor = hoverCursor(point);
@@ -101,8 +148,39 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
         case 'marquee':
           gestureStore.setState({ marquee: rectFromCorners(gesture.startBoard, point) });
           break;
+        case 'structure-resize': {
+          const delta =
+            gesture.axis === 'x' ? point.x - gesture.startPoint.x : point.y - gesture.startPoint.y;
+          gestureStore.setState({
+            structureSize: { id: gesture.id, size: Math.round(gesture.start + delta) },
+          });
+          break;
+        }
+        case 'structure-move': {
+          const distance =
+            Math.hypot(point.x - gesture.startPoint.x, point.y - gesture.startPoint.y) * state.viewport.scale;
+          if (!gesture.moved && distance < DRAG_THRESHOLD) return;
+          gesture.moved = true;
+          const drop = dropIndex(
+            boardLayout(state.doc, state.scenarioId),
+            gesture.structure,
+            gesture.id,
+            point,
+          );
+          gesture.index = drop.index;
+          gestureStore.setState({ structureDrop: { line: drop.line } });
+          break;
+        }
+        case 'emotion': {
+          const row = boardLayout(state.doc, state.scenarioId).lanes.find(
+            (lane) => lane.lane.role === 'emotion',
+          );
+          if (row)
+            gestureStore.setState({ emotion: { stageId: gesture.stageId, score: emotionAt(row, point.y) } });
+          break;
+        }
         case 'resize': {
-          const note = state.doc?.records[gesture.id];
+          const note = shownNotesById(state.doc, state.scenarioId).get(gesture.id);
           if (note?.type === 'note') {
             gestureStore.setState({
               resize: { id: note.id, box: resizeFromCorner(note, gesture.corner, point) },
@@ -114,6 +192,8 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
     };
 
     const onPointerUp = (event: PointerEvent) => {
+      // On Linux a middle click pastes the primary selection; a middle-drag pan must not.
+      if (event.button === 1) event.preventDefault();
       const finished = gesture;
       gesture = null;
       if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
@@ -122,17 +202,33 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
       const preview = gestureStore.getState();
       if (finished.kind === 'drag') {
         const { x: dx, y: dy } = preview.dragOffset;
-        const ids = [...state.selection];
+        const shown = shownNotesById(state.doc, state.scenarioId);
+        const moved = [...state.selection].map((id) => shown.get(id)).filter((note) => note !== undefined);
+        const layout = boardLayout(state.doc, state.scenarioId);
         if (finished.moved)
-          state.edit(ids.length === 1 ? 'Move note' : 'Move notes', (d) => moveNotes(d, ids, dx, dy));
+          state.edit(moved.length === 1 ? 'Move note' : 'Move notes', (d) =>
+            dropNotes(d, layout, moved, dx, dy),
+          );
         else if (!finished.shift) state.select([finished.clickedId]);
       } else if (finished.kind === 'marquee' && preview.marquee) {
         const area = preview.marquee;
-        const inside = orderedNotes(state.doc).filter((note) => intersects(note, area));
+        const inside = orderedNotes(state.doc, state.scenarioId).filter((note) => intersects(note, area));
         state.select(
           inside.map((note) => note.id),
           finished.additive ? 'add' : 'replace',
         );
+      } else if (finished.kind === 'structure-resize' && preview.structureSize) {
+        const { id, size } = preview.structureSize;
+        state.edit('Resize', (d) => resizeStructure(d, id, size));
+      } else if (finished.kind === 'structure-move' && finished.moved) {
+        const { id, index } = finished;
+        state.edit(finished.structure === 'stage' ? 'Move stage' : 'Move lane', (d) =>
+          moveStructureTo(d, id, index),
+        );
+      } else if (finished.kind === 'emotion' && preview.emotion && state.scenarioId) {
+        const { stageId, score } = preview.emotion;
+        const scenarioId = state.scenarioId;
+        state.edit('Set emotion', (d) => setEmotion(d, scenarioId, stageId, score));
       } else if (finished.kind === 'resize' && preview.resize) {
         const { id, box } = preview.resize;
         state.edit('Resize note', (d) => updateNote(d, id, box));
@@ -144,21 +240,30 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
       if (spaceHeld) return 'grab';
       const state = store.getState();
       const [only] = state.selection;
-      const single = state.selection.size === 1 && only ? state.doc?.records[only] : undefined;
+      const single =
+        state.selection.size === 1 && only
+          ? shownNotesById(state.doc, state.scenarioId).get(only)
+          : undefined;
       const corner = single?.type === 'note' ? handleAt(single, state.viewport.scale, point) : null;
       if (corner) return CORNER_CURSORS[corner];
-      return noteAt(orderedNotes(state.doc), point) ? 'move' : 'default';
+      const grip = gripAt(boardLayout(state.doc, state.scenarioId), point, state.viewport.scale);
+      if (grip?.action === 'resize') return grip.kind === 'stage' ? 'ew-resize' : 'ns-resize';
+      if (grip) return 'grab';
+      return noteAt(orderedNotes(state.doc, state.scenarioId), point) ? 'move' : 'default';
     };
 
     const onDoubleClick = (event: MouseEvent) => {
       const state = store.getState();
       if (state.editing) return;
       const point = boardPoint(event);
-      const hit = noteAt(orderedNotes(state.doc), point);
+      const hit = noteAt(orderedNotes(state.doc, state.scenarioId), point);
+      const gridHit = hitGrid(boardLayout(state.doc, state.scenarioId), point);
       if (hit) {
         state.select([hit.id]);
         editSelected(store);
-      } else {
+      } else if (gridHit?.kind === 'stage-header' || gridHit?.kind === 'lane-header') {
+        state.startRenaming({ kind: gridHit.kind === 'stage-header' ? 'stage' : 'lane', id: gridHit.id });
+      } else if (!gridHit) {
         startNewNote(store, point);
       }
     };

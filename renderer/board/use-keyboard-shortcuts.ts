@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import type { BoardStore } from '../store/index.ts';
+import { typeIntoSelectedCell } from './cell-typing.ts';
 import { applyColor, nudgeSelection } from './commands.ts';
 import {
   type AppCommand,
@@ -46,6 +47,10 @@ export const useKeyboardShortcuts = (
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target) || store.getState().editing) return;
       if (event.target instanceof HTMLElement && event.target.closest('[role="dialog"]')) return;
+      if (typeIntoSelectedCell(store, event)) {
+        event.preventDefault();
+        return;
+      }
       const shortcut = SHORTCUTS.find((candidate) => candidate.matches(event));
       if (shortcut) {
         event.preventDefault();
@@ -64,7 +69,11 @@ export const useKeyboardShortcuts = (
         nudgeSelection(store, nudge.dx, nudge.dy);
         return;
       }
-      if (event.key === 'Escape') store.getState().clearSelection();
+      if (event.key === 'Escape') {
+        store.getState().clearSelection();
+        store.getState().selectCell(null);
+        store.getState().selectHeader(null);
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

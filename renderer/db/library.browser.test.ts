@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
+import { liveNotesByZ, mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
 import { addNote, deleteRecords, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
 import { JourneywallDb } from './journeywall-db.ts';
 import {
@@ -81,8 +81,11 @@ describe('the library', () => {
     expect(mapRecordOf(copy.doc)).toMatchObject({ name: 'Checkout (copy)', created: copiedAt, version: 1 });
     const texts = liveNotesByZ(copy.doc).map((note) => note.text);
     expect(texts).toEqual(['Note 0', 'Note 1', 'Note 2']);
-    expect(Object.keys(copy.doc.records)).toHaveLength(4);
+    // The map, its two scenarios and three live notes; the deleted note stays behind.
+    expect(Object.keys(copy.doc.records)).toHaveLength(6);
     for (const id of Object.keys(copy.doc.records)) expect(original.records[id]).toBeUndefined();
+    const copiedScenarios = new Set(scenariosOf(copy.doc).map((scenario) => scenario.id));
+    for (const note of liveNotesByZ(copy.doc)) expect(copiedScenarios.has(note.scenarioId)).toBe(true);
     expect(copy.viewport).toEqual({ x: -40, y: 25, scale: 0.5 });
     expect((await loadMap(db, original.id))?.doc).toEqual(draft);
     expect(await names(db)).toEqual(['Checkout (copy)', 'Checkout']);
@@ -176,7 +179,70 @@ describe('the schema', () => {
     const db = createTestDb(name);
     expect((await listMaps(db)).map((map) => map.name)).toEqual(['Made before file links existed']);
     expect(await db.fileLinks.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.length);
+  });
+
+  it('upgrades maps stored before journey structure: Current and Ideal scenarios, notes in Current', async () => {
+    const name = `journeywall-test-${crypto.randomUUID()}`;
+    const [first, second] = SCHEMA_VERSIONS;
+    if (!first || !second) throw new Error('no schema');
+    const old = new Dexie(name);
+    old.version(1).stores(first.stores);
+    old.version(2).stores(second.stores);
+    const mapId = 'old-map-0000000000001';
+    await old
+      .table('maps')
+      .put({ id: mapId, name: 'Old', created: 5, updated: 5, noteCount: 1, deletedAt: null });
+    await old.table('records').bulkPut([
+      {
+        mapId,
+        id: mapId,
+        type: 'map',
+        name: 'Old',
+        created: 5,
+        version: 3,
+        versionNonce: 9,
+        updated: 5,
+        isDeleted: false,
+      },
+      {
+        mapId,
+        id: 'note-1',
+        type: 'note',
+        x: 1,
+        y: 2,
+        w: 180,
+        h: 120,
+        text: 'Kept',
+        color: 'blue',
+        z: 1,
+        version: 2,
+        versionNonce: 4,
+        updated: 5,
+        isDeleted: false,
+      },
+    ]);
+    old.close();
+
+    const db = createTestDb(name);
+    const loaded = await loadMap(db, mapId);
+    if (!loaded) throw new Error('map lost in the upgrade');
+    expect(scenariosOf(loaded.doc).map((scenario) => [scenario.id, scenario.name])).toEqual([
+      [`current-${mapId}`, 'Current'],
+      [`ideal-${mapId}`, 'Ideal'],
+    ]);
+    expect(loaded.doc.records['note-1']).toMatchObject({
+      text: 'Kept',
+      kind: 'note',
+      scenarioId: `current-${mapId}`,
+      stageId: null,
+      version: 2,
+    });
+    expect(mapRecordOf(loaded.doc)).toMatchObject({
+      version: 3,
+      showCategories: false,
+      activePersonaId: null,
+    });
   });
 
   it('uses the name "journeywall" by default', () => {

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { upgradeToJourney } from './upgrade-to-journey.ts';
 
 /**
  * The IndexedDB schema, one entry per version, numbered 1, 2, 3... without gaps. This version is
@@ -33,5 +34,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Which .cxmap file each map is linked to (by the shell's opaque handle), for Save.
     version: 2,
     stores: { fileLinks: 'mapId' },
+  },
+  {
+    // Journey structure: scenarios for maps stored before them, kinds and places for their notes.
+    version: 3,
+    stores: {},
+    upgrade: upgradeToJourney,
   },
 ];

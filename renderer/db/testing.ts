@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { JourneyDocument } from '../../shared/model/document.ts';
+import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import { newMapDocument } from '../../shared/model/edits.ts';
 import { newId } from '../../shared/model/ids.ts';
 import { type JourneyRecord, NOTE_COLORS } from '../../shared/model/records.ts';
@@ -100,6 +100,7 @@ export const logCommits = (db: JourneywallDb, log: { event: string; at: number }
 export const documentWithNotes = (name: string, count: number, now = Date.now()): JourneyDocument => {
   const doc = newMapDocument(name, now);
   const records: Record<string, JourneyRecord> = { ...doc.records };
+  const scenarioId = firstScenarioId(doc);
   for (let i = 0; i < count; i++) {
     const id = newId();
     records[id] = {
@@ -112,6 +113,15 @@ export const documentWithNotes = (name: string, count: number, now = Date.now())
       text: `Note ${i}`,
       color: NOTE_COLORS[i % NOTE_COLORS.length] ?? 'yellow',
       z: i + 1,
+      kind: 'note',
+      scenarioId,
+      stageId: null,
+      laneId: null,
+      slot: 0,
+      channel: null,
+      wow: false,
+      ratings: null,
+      origin: null,
     };
   }
   return { id: doc.id, records };

@@ -1,6 +1,7 @@
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { font } from './fonts.ts';
+import { drawNoteMarks, FOOTER_HEIGHT, GLYPH_SIZE, hasFooter } from './note-marks.ts';
 import { NOTE_PADDING, noteTextLayout } from './text-layout.ts';
 
 /**
@@ -33,11 +34,30 @@ export const drawNote = (ctx: CanvasRenderingContext2D, note: NoteRecord, detail
   ctx.fillStyle = palette.edge;
   ctx.fillRect(note.x, note.y, note.w, 4);
   if (note.conflictOf) drawConflictMark(ctx, note);
+  if (note.kind === 'breakdown') drawBreakdownEdge(ctx, note);
   if (detail === 'sketch') {
     drawTextSketch(ctx, note);
     return;
   }
   drawNoteText(ctx, note);
+  drawNoteMarks(ctx, note);
+};
+
+/** A breakdown point's jagged bottom edge: its shape says "broken" even in black and white. */
+const drawBreakdownEdge = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  ctx.save();
+  ctx.fillStyle = NOTE_PALETTE[note.color].edge;
+  ctx.beginPath();
+  const teeth = Math.max(4, Math.round(note.w / 20));
+  const step = note.w / teeth;
+  ctx.moveTo(note.x, note.y + note.h);
+  for (let tooth = 0; tooth < teeth; tooth++) {
+    ctx.lineTo(note.x + tooth * step + step / 2, note.y + note.h - 8);
+    ctx.lineTo(note.x + (tooth + 1) * step, note.y + note.h);
+  }
+  ctx.closePath();
+  ctx.fill();
+  ctx.restore();
 };
 
 export const CONFLICT_COLOR = '#C92A2A';
@@ -53,7 +73,7 @@ const drawConflictMark = (ctx: CanvasRenderingContext2D, note: NoteRecord): void
 };
 
 const drawNoteText = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
-  const layout = noteTextLayout(note);
+  const layout = noteTextLayout(textBox(note));
   if (layout.lines.length === 0) return;
   ctx.fillStyle = NOTE_INK;
   ctx.font = font(layout.fontSize);
@@ -76,3 +96,13 @@ const drawTextSketch = (ctx: CanvasRenderingContext2D, note: NoteRecord): void =
     ctx.fillRect(note.x + NOTE_PADDING, note.y + NOTE_PADDING + bar * 22, barWidth, 12);
   }
 };
+
+/**
+ * The box the text gets: the note less the glyph's column on the right and the footer strip, so
+ * marks never cover words.
+ */
+const textBox = (note: NoteRecord) => ({
+  text: note.kind === 'quote' ? `\u201C${note.text}\u201D` : note.text,
+  w: note.kind === 'note' ? note.w : note.w - GLYPH_SIZE - 4,
+  h: hasFooter(note) ? note.h - FOOTER_HEIGHT : note.h,
+});

@@ -18,8 +18,8 @@ const conflictSentence = (conflict: MergeConflict, text: (id: string) => string)
       return `You deleted this note; the file changed it: “${text(conflict.incomingId)}”.`;
     case 'edited-here-deleted-there':
       return `You changed this note; the file deleted it: “${text(conflict.localId)}”.`;
-    case 'map-renamed':
-      return `Both copies renamed the map. The file calls it “${conflict.incomingName}”.`;
+    case 'both-edited-record':
+      return `Both copies changed the ${conflict.recordType}${'name' in conflict.incoming ? ` “${conflict.incoming.name}”` : ''}; yours is kept until you choose.`;
   }
 };
 

@@ -209,7 +209,7 @@ export const createFileActions = (context: FileActionsContext) => {
     const dy = here ? here.y - there.y : -there.y;
     let ids: string[] = [];
     store.getState().edit('Add notes from a file', (draft) => {
-      ids = insertCopies(draft, notes, dx, dy);
+      ids = insertCopies(draft, notes, dx, dy, store.getState().scenarioId);
     });
     store.getState().select(ids.filter((id) => isLiveNote(store.getState().doc?.records[id])));
     notify(`Added ${ids.length} notes from ${fileName}.`);

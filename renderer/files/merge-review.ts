@@ -1,7 +1,9 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { MergeConflict, MergeSummary } from '../../shared/merge/merge.ts';
-import { deleteRecords, renameMap, updateNote } from '../../shared/model/edits.ts';
+import { deleteRecords, updateNote } from '../../shared/model/edits.ts';
+import type { RecordChanges } from '../../shared/model/records.ts';
+import { updateRecord } from '../../shared/model/update.ts';
 import type { BoardStore } from '../store/index.ts';
 
 /** The conflicts of the last merge still waiting for the facilitator's choice. */
@@ -38,7 +40,7 @@ export const RESOLUTION_LABELS: Readonly<Record<MergeConflict['kind'], Partial<R
     'both-edited': { mine: 'Keep mine', theirs: 'Keep theirs', both: 'Keep both' },
     'deleted-here-edited-there': { mine: 'Delete it', theirs: 'Keep their edit' },
     'edited-here-deleted-there': { mine: 'Keep my edit', theirs: 'Delete it' },
-    'map-renamed': { mine: 'Keep my name', theirs: 'Use their name' },
+    'both-edited-record': { mine: 'Keep mine', theirs: 'Use theirs' },
   };
 
 /** Applies the facilitator's choice for one conflict, as one undo step, and drops it from the list. */
@@ -61,9 +63,22 @@ export const resolveConflict = (store: BoardStore, conflict: MergeConflict, reso
       case 'edited-here-deleted-there':
         if (resolution === 'theirs') deleteRecords(draft, [conflict.localId]);
         break;
-      case 'map-renamed':
-        if (resolution === 'theirs') renameMap(draft, conflict.incomingName);
+      case 'both-edited-record': {
+        const local = draft.records[conflict.localId];
+        if (resolution === 'theirs' && local && local.type === conflict.incoming.type) {
+          const {
+            id: _id,
+            version: _v,
+            versionNonce: _n,
+            updated: _u,
+            isDeleted: _d,
+            synced: _s,
+            ...content
+          } = conflict.incoming;
+          draft.records[conflict.localId] = updateRecord(local, content as RecordChanges<typeof local>);
+        }
         break;
+      }
     }
   });
   reviewStore.setState((state) => ({ conflicts: state.conflicts.filter((item) => item !== conflict) }));

@@ -47,6 +47,8 @@ export const AUTOSAVE_TIMING = {
 /** One map's saved snapshot and its newest in-memory state. */
 interface Tracked {
   saved: JourneyDocument['records'];
+  /** Live notes in `saved`, once known: lets a save count notes from the edits alone. */
+  savedNoteCount: number | null;
   latest: JourneyDocument;
   savedViewport: SavedViewport | null;
   latestViewport: SavedViewport | null;
@@ -136,7 +138,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
   const writeOne = async (entry: Tracked): Promise<void> => {
     const doc = entry.latest;
     const viewport = entry.latestViewport;
-    const diff = diffRecords(entry.saved, doc.records);
+    const diff = diffRecords(entry.saved, doc.records, entry.savedNoteCount);
     const viewportChanged = viewport !== null && !sameViewport(viewport, entry.savedViewport);
     await saveChanges(db, {
       mapId: doc.id,
@@ -147,6 +149,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
       viewport: viewportChanged ? viewport : null,
     });
     entry.saved = doc.records;
+    entry.savedNoteCount = diff.noteCount;
     entry.savedViewport = viewport;
   };
 
@@ -172,6 +175,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     adopted.delete(doc.id);
     const entry: Tracked = {
       saved: known?.records ?? NOTHING_SAVED,
+      savedNoteCount: null,
       latest: doc,
       savedViewport: known?.viewport ?? null,
       latestViewport: known?.viewport ?? null,

@@ -5,7 +5,6 @@ import type { BackupEntry } from '../../shared/ipc/contract.ts';
 import { appServices } from '../app/services.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import {
-  createMap,
   deleteMap,
   duplicateMap,
   listMaps,
@@ -43,7 +42,6 @@ export const LibraryScreen = ({ onOpen, onCommand }: LibraryScreenProps) => {
     document.title = 'Journeywall';
   }, []);
 
-  const create = async () => onOpen(await createMap(db, 'Untitled map'));
   const remove = async (mapId: string, name: string) => {
     await deleteMap(db, mapId);
     setNotice({ message: `“${name}” moved to the trash.`, undo: () => void restoreMap(db, mapId) });
@@ -79,7 +77,7 @@ export const LibraryScreen = ({ onOpen, onCommand }: LibraryScreenProps) => {
           <button type="button" className="secondary" onClick={() => onCommand('open-file')}>
             <FolderOpen aria-hidden /> Open a map file…
           </button>
-          <button type="button" className="primary new-map" onClick={create}>
+          <button type="button" className="primary new-map" onClick={() => onCommand('new-map')}>
             <Plus aria-hidden /> New map
           </button>
         </div>

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { JourneyDocument } from '../../shared/model/document.ts';
+import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import type { MutableDocument } from '../../shared/model/edits.ts';
+import { idsOfPatches, logChange } from './change-log.ts';
 import { applyEdit, HISTORY_LIMIT, type HistoryEntry, replay } from './history.ts';
 import type { BoardState } from './index.ts';
 
@@ -22,11 +23,18 @@ export interface DocumentSlice {
   redo(): void;
 }
 
+/** After undo or redo the shown scenario may be gone (its creation undone): show the first one. */
+const keepScenario = (state: BoardState): void => {
+  const { doc, scenarioId } = state;
+  const current = scenarioId ? doc?.records[scenarioId] : undefined;
+  if (doc && (current?.type !== 'scenario' || current.isDeleted)) state.setScenario(firstScenarioId(doc));
+};
+
 export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice> = (set, get) => ({
   doc: null,
   past: [],
   future: [],
-  loadDocument: (doc) => set({ doc, past: [], future: [] }),
+  loadDocument: (doc) => set({ doc, past: [], future: [], scenarioId: doc ? firstScenarioId(doc) : null }),
   adoptDocument: (doc) => {
     if (get().doc?.id === doc.id) set({ doc });
   },
@@ -35,20 +43,27 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     if (!doc) return;
     const result = applyEdit(doc, label, recipe);
     if (!result.entry) return;
+    logChange(doc.records, result.doc.records, idsOfPatches(result.entry.patches));
     set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
   },
   undo: () => {
     const { doc, past, future } = get();
     const entry = past.at(-1);
     if (!doc || !entry) return;
-    set({ doc: replay(doc, entry.inverse), past: past.slice(0, -1), future: [...future, entry] });
+    const undone = replay(doc, entry.inverse);
+    logChange(doc.records, undone.records, idsOfPatches(entry.inverse));
+    set({ doc: undone, past: past.slice(0, -1), future: [...future, entry] });
     get().pruneSelection();
+    keepScenario(get());
   },
   redo: () => {
     const { doc, past, future } = get();
     const entry = future.at(-1);
     if (!doc || !entry) return;
-    set({ doc: replay(doc, entry.patches), past: [...past, entry], future: future.slice(0, -1) });
+    const redone = replay(doc, entry.patches);
+    logChange(doc.records, redone.records, idsOfPatches(entry.patches));
+    set({ doc: redone, past: [...past, entry], future: future.slice(0, -1) });
     get().pruneSelection();
+    keepScenario(get());
   },
 });

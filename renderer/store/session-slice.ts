@@ -28,6 +28,10 @@ export type Editing =
       readonly color: NoteColor;
       /** Position in the current keyboard run, for placing the next note beside this one. */
       readonly run: number;
+      /** Text already typed (typing on a selected cell starts the note with that key). */
+      readonly text?: string;
+      /** The cell the note goes into, and its place there; absent for a note outside the grid. */
+      readonly cell?: { readonly stageId: string; readonly laneId: string; readonly slot: number };
     };
 
 /** Session state: never saved in the map file, never undone. */
@@ -36,6 +40,18 @@ export interface SessionSlice {
   /** The note whose text is being edited in place, if any. */
   editing: Editing | null;
   viewport: Viewport;
+  /** The stage or lane header selected on the board (for the structure inspector), if any. */
+  selectedHeader: { readonly kind: 'stage' | 'lane'; readonly id: string } | null;
+  selectHeader(header: { readonly kind: 'stage' | 'lane'; readonly id: string } | null): void;
+  /** The empty cell selected on the board: typing starts a note there. */
+  selectedCell: { readonly stageId: string; readonly laneId: string } | null;
+  selectCell(cell: { readonly stageId: string; readonly laneId: string } | null): void;
+  /** The header being renamed in place, if any. */
+  renaming: { readonly kind: 'stage' | 'lane'; readonly id: string } | null;
+  startRenaming(header: { readonly kind: 'stage' | 'lane'; readonly id: string } | null): void;
+  /** The scenario shown on the board (Current, Ideal...); null with no map open. */
+  scenarioId: string | null;
+  setScenario(scenarioId: string): void;
   /** Size of the board's canvas in CSS pixels (zoom buttons zoom about its centre). */
   canvasSize: { readonly width: number; readonly height: number };
   setCanvasSize(size: { readonly width: number; readonly height: number }): void;
@@ -54,6 +70,19 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   selection: new Set(),
   editing: null,
   viewport: DEFAULT_VIEWPORT,
+  selectedHeader: null,
+  selectHeader: (selectedHeader) =>
+    set(selectedHeader ? { selectedHeader, selection: new Set() } : { selectedHeader }),
+  selectedCell: null,
+  selectCell: (selectedCell) =>
+    set(selectedCell ? { selectedCell, selection: new Set(), selectedHeader: null } : { selectedCell }),
+  renaming: null,
+  startRenaming: (renaming) => set({ renaming }),
+  scenarioId: null,
+  setScenario: (scenarioId) => {
+    if (scenarioId === get().scenarioId) return;
+    set({ scenarioId, selection: new Set(), editing: null });
+  },
   canvasSize: { width: 800, height: 600 },
   setCanvasSize: (canvasSize) => set({ canvasSize }),
   activeColor: 'yellow',
@@ -64,7 +93,11 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
       if (mode === 'toggle' && next.has(id)) next.delete(id);
       else next.add(id);
     }
-    set({ selection: next });
+    set({
+      selection: next,
+      selectedHeader: next.size > 0 ? null : get().selectedHeader,
+      selectedCell: next.size > 0 ? null : get().selectedCell,
+    });
   },
   clearSelection: () => {
     if (get().selection.size > 0) set({ selection: new Set() });

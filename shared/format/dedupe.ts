@@ -17,9 +17,10 @@ export const dedupeIds = (records: readonly SyncedRecord[], log: RepairLog): Syn
   }
   const result: SyncedRecord[] = [];
   for (const group of groups.values()) {
-    const [keeper, ...others] = [...group].sort(keeperFirst);
+    const [keeper, ...others] = group.length === 1 ? group : [...group].sort(keeperFirst);
     if (!keeper) continue;
     result.push(keeper);
+    if (others.length === 0) continue;
     const seen = new Set([JSON.stringify(keeper)]);
     for (const other of others) {
       const content = JSON.stringify(other);

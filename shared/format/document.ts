@@ -1,15 +1,14 @@
 import type { JourneyDocument } from '../model/document.ts';
-import type { SyncedMapRecord } from './records/map.ts';
-import type { SyncedNoteRecord } from './records/note.ts';
+import type { JourneyRecord } from '../model/records.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
 
-/** A record as the file holds it: the model's record plus the format's merge bookkeeping. */
-export type SyncedRecord = SyncedMapRecord | SyncedNoteRecord;
+/**
+ * A record as the file holds it. The merge bookkeeping (`synced`, `conflictOf`) is part of the
+ * model, so every model record is one; the names stay for code that reads files and merges.
+ */
+export type SyncedRecord = JourneyRecord;
 
-/** A journey document whose records may carry merge bookkeeping; every JourneyDocument is one. */
-export interface SyncedDocument extends JourneyDocument {
-  readonly records: Readonly<Record<string, SyncedRecord>>;
-}
+export type SyncedDocument = JourneyDocument;
 
 /**
  * Remembers every record's current state as shared. Call it on the library copy when writing a

@@ -5,7 +5,7 @@ import { COLLECTIONS, MAP_SPEC } from './records/registry.ts';
 export const FILE_TYPE = 'journeywall-map';
 
 /** The format this build writes. Raising it needs a migration (see migrations/index.ts). */
-export const CURRENT_FORMAT_VERSION = 1;
+export const CURRENT_FORMAT_VERSION = 2;
 
 export const FILE_EXTENSION = '.cxmap';
 export const FILE_MIME_TYPE = 'application/vnd.journeywall.map+json';
@@ -34,7 +34,9 @@ const withoutType = <S extends z.ZodObject>(schema: S) => schema.omit({ type: tr
 export const fileSchema = z
   .object({
     ...headerSchema.shape,
-    map: withoutType(MAP_SPEC.schema).describe('The map record: the map id, name and creation time.'),
+    map: withoutType(MAP_SPEC.schema).describe(
+      'The map record: the map id, its name, creation time and journey settings.',
+    ),
     ...Object.fromEntries(
       COLLECTIONS.map(({ key, spec }) => [
         key,

@@ -9,8 +9,16 @@ export const FILE_LIMITS = {
   maxDepth: 32,
   /** The map record plus every other record, tombstones included. */
   maxRecords: 200_000,
+  /** Note text and each text field of a persona. */
   maxTextLength: 10_000,
+  /** Names of the map, its stages, lanes, scenarios and personas. */
   maxNameLength: 500,
+  /** A stage's column width, in board units. */
+  stageWidth: { min: 80, max: 2000 },
+  /** A lane's smallest height, in board units. */
+  laneHeight: { min: 40, max: 4000 },
+  /** Emotion scores one scenario may hold: one per stage, and no map has this many stages. */
+  maxEmotions: 200,
   /** Board coordinates beyond this are clamped: nobody can pan that far. */
   maxCoordinate: 10_000_000,
 } as const;

@@ -8,6 +8,7 @@ const SAVE = { appVersion: '0.1.0', savedAt: 1_718_000_100_000 };
 
 const note = (fields: Record<string, unknown> = {}) => ({
   id: 'note-1',
+  scenarioId: 'scenario-1',
   color: 'green',
   x: 10,
   y: 20,
@@ -31,13 +32,24 @@ const mapRecord = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
+const scenario = {
+  id: 'scenario-1',
+  name: 'Current',
+  order: 0,
+  kind: 'current',
+  version: 1,
+  versionNonce: 6,
+  updated: 1_717_000_000_000,
+};
+
 const file = (fields: Record<string, unknown> = {}) =>
   JSON.stringify({
     type: 'journeywall-map',
-    formatVersion: 1,
+    formatVersion: 2,
     app: { name: 'Journeywall', version: '0.1.0' },
     savedAt: 1_718_000_100_000,
     map: mapRecord(),
+    scenarios: [scenario],
     notes: [note()],
     ...fields,
   });
@@ -62,7 +74,7 @@ describe('parse: sound files', () => {
     const result = opened(file());
     expect(result.repairs).toEqual([]);
     expect(result.file).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
       savedAt: 1_718_000_100_000,
       app: { name: 'Journeywall', version: '0.1.0' },
     });
@@ -75,6 +87,10 @@ describe('parse: sound files', () => {
     expect(result.document.records['note-1']).toMatchObject({
       type: 'note',
       text: 'Waits twenty minutes on the phone',
+      kind: 'note',
+      scenarioId: 'scenario-1',
+      stageId: null,
+      laneId: null,
       isDeleted: false,
     });
   });
@@ -158,7 +174,7 @@ describe('parse: damaged files', () => {
   test.each([
     [
       'a format version that is not a whole number',
-      file({ formatVersion: '1' }),
+      file({ formatVersion: '2' }),
       'its format version is not valid',
     ],
     ['a format version below 1', file({ formatVersion: 0 }), 'its format version is not valid'],
@@ -248,7 +264,7 @@ describe('parse: too large', () => {
     const notes = Array.from({ length: FILE_LIMITS.maxRecords }, () => ({}));
     expect(errorOf(file({ notes }))).toEqual({
       kind: 'too-large',
-      message: 'This map is too large to open (200,001 records; the limit is 200,000).',
+      message: 'This map is too large to open (200,002 records; the limit is 200,000).',
     });
   });
 });

@@ -7,10 +7,11 @@ import { counted } from './records/repairs.ts';
 export class RepairLog {
   private readonly lines = new Map<string, { count: number; sentence: (count: number) => string }>();
 
-  add(key: string, sentence: (count: number) => string): void {
+  add(key: string, sentence: (count: number) => string, count = 1): void {
+    if (count === 0) return;
     const line = this.lines.get(key);
-    if (line) line.count++;
-    else this.lines.set(key, { count: 1, sentence });
+    if (line) line.count += count;
+    else this.lines.set(key, { count, sentence });
   }
 
   /** Records whose fields this version does not know are read without those fields. */

@@ -6,6 +6,7 @@ import { parse } from '../format/parse.ts';
 import { serialize } from '../format/serialize.ts';
 import { sameState, stateOf } from '../format/sync-marks.ts';
 import { arbitraryDocument } from '../format/test-support/maps.ts';
+import { scenariosOf } from '../model/document.ts';
 import {
   addNote,
   deleteRecords,
@@ -14,36 +15,69 @@ import {
   renameMap,
   updateNote,
 } from '../model/edits.ts';
-import { NOTE_COLORS } from '../model/records.ts';
+import { newId } from '../model/ids.ts';
+import { NOTE_KINDS } from '../model/journey-records.ts';
+import { type JourneyRecord, NOTE_COLORS } from '../model/records.ts';
+import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { merge } from './merge.ts';
 
-/** One user action on one side, picking its note among the live ones by index. */
+/** One user action on one side, picking what it changes among the live records by index. */
 const arbitraryAction = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),
     text: fc.string({ maxLength: 12 }),
     x: fc.integer({ min: -500, max: 500 }),
+    scenario: fc.nat(),
+    cell: fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
   }),
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), text: fc.string({ maxLength: 12 }) }),
   fc.record({
     kind: fc.constant('recolour' as const),
     pick: fc.nat(),
     color: fc.constantFrom(...NOTE_COLORS),
+    noteKind: fc.constantFrom(...NOTE_KINDS),
   }),
   fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), dx: fc.integer({ min: -50, max: 50 }) }),
+  fc.record({ kind: fc.constant('into-cell' as const), pick: fc.nat(), stage: fc.nat(), lane: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), name: fc.string({ minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('add-structure' as const),
+    type: fc.constantFrom('stage' as const, 'lane' as const),
+    name: fc.string({ maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('rename-structure' as const),
+    type: fc.constantFrom('stage' as const, 'lane' as const, 'scenario' as const, 'persona' as const),
+    pick: fc.nat(),
+    name: fc.string({ maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('delete-structure' as const),
+    type: fc.constantFrom('stage' as const, 'lane' as const),
+    pick: fc.nat(),
+  }),
+  fc.record({
+    kind: fc.constant('score' as const),
+    scenario: fc.nat(),
+    stage: fc.nat(),
+    score: fc.integer({ min: -3, max: 3 }),
+  }),
   fc.constant({ kind: 'save' as const }),
 );
 type Action = typeof arbitraryAction extends fc.Arbitrary<infer A> ? A : never;
 
-const liveNoteIds = (doc: SyncedDocument): string[] =>
+const liveOf = <T extends JourneyRecord['type']>(doc: SyncedDocument, type: T) =>
   Object.values(doc.records)
-    .filter((record) => record.type === 'note' && !record.isDeleted)
-    .map((record) => record.id)
-    .sort();
+    .filter(
+      (record): record is Extract<JourneyRecord, { type: T }> => record.type === type && !record.isDeleted,
+    )
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 
-/** A side's copy after its user's actions, through the model's edits like the app. */
+const pick = <T>(items: readonly T[], index: number): T | undefined =>
+  items[index % Math.max(1, items.length)];
+
+/** A side's copy after its user's actions, changing records the way the app's edits do. */
 const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument => {
   let doc: SyncedDocument = start;
   for (const action of actions) {
@@ -52,15 +86,77 @@ const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument
       continue;
     }
     const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
-    const ids = liveNoteIds(doc);
-    const picked = 'pick' in action && ids.length > 0 ? ids[action.pick % ids.length] : undefined;
-    if (action.kind === 'add') addNote(draft, { x: action.x, y: 0, text: action.text });
-    else if (action.kind === 'rename') renameMap(draft, action.name);
-    else if (picked === undefined) continue;
-    else if (action.kind === 'edit') updateNote(draft, picked, { text: action.text });
-    else if (action.kind === 'recolour') updateNote(draft, picked, { color: action.color });
-    else if (action.kind === 'move') moveNotes(draft, [picked], action.dx, 0);
-    else deleteRecords(draft, [picked]);
+    const [stages, lanes] = [liveOf(doc, 'stage'), liveOf(doc, 'lane')];
+    const note = 'pick' in action && !('type' in action) ? pick(liveOf(doc, 'note'), action.pick) : undefined;
+    switch (action.kind) {
+      case 'add': {
+        const stage = action.cell && pick(stages, action.cell[0]);
+        const lane = action.cell && pick(lanes, action.cell[1]);
+        const scenarioId = pick(scenariosOf(doc), action.scenario)?.id;
+        addNote(draft, {
+          x: action.x,
+          y: 0,
+          text: action.text,
+          scenarioId,
+          stageId: stage?.id,
+          laneId: lane?.id,
+        });
+        break;
+      }
+      case 'rename':
+        renameMap(draft, action.name);
+        break;
+      case 'edit':
+        if (note) updateNote(draft, note.id, { text: action.text });
+        break;
+      case 'recolour':
+        if (note) updateNote(draft, note.id, { color: action.color, kind: action.noteKind });
+        break;
+      case 'move':
+        if (note) moveNotes(draft, [note.id], action.dx, 0);
+        break;
+      case 'into-cell': {
+        const [stage, lane] = [pick(stages, action.stage), pick(lanes, action.lane)];
+        if (note && stage && lane) updateNote(draft, note.id, { stageId: stage.id, laneId: lane.id });
+        break;
+      }
+      case 'delete':
+        if (note) deleteRecords(draft, [note.id]);
+        break;
+      case 'add-structure': {
+        const id = newId();
+        const fields = { ...freshBookkeeping(id), name: action.name, order: stages.length, color: null };
+        draft.records[id] =
+          action.type === 'stage'
+            ? { ...fields, type: 'stage', width: 260, category: null }
+            : { ...fields, type: 'lane', height: 160, role: 'custom', hidden: false };
+        break;
+      }
+      case 'rename-structure': {
+        const record = pick(liveOf(doc, action.type), action.pick);
+        if (record) draft.records[record.id] = updateRecord(record, { name: action.name });
+        break;
+      }
+      case 'delete-structure': {
+        // Like the app: removing a stage or lane moves its notes out of the grid first.
+        const record = action.type === 'stage' ? pick(stages, action.pick) : pick(lanes, action.pick);
+        if (!record) break;
+        for (const inside of liveOf(doc, 'note'))
+          if (inside.stageId === record.id || inside.laneId === record.id)
+            updateNote(draft, inside.id, { stageId: null, laneId: null });
+        deleteRecords(draft, [record.id]);
+        break;
+      }
+      case 'score': {
+        const scenario = pick(scenariosOf(doc), action.scenario);
+        const stage = pick(stages, action.stage);
+        if (scenario && stage)
+          draft.records[scenario.id] = updateRecord(scenario, {
+            emotions: { ...scenario.emotions, [stage.id]: action.score },
+          });
+        break;
+      }
+    }
     doc = draft;
   }
   return doc;
@@ -75,7 +171,7 @@ const throughFile = (doc: SyncedDocument): SyncedDocument => {
 /** A shared map and two copies edited apart: the library's and one sent by email. */
 const arbitraryDivergence = fc
   .record({
-    base: arbitraryDocument(6),
+    base: arbitraryDocument(5, 2),
     ours: fc.array(arbitraryAction, { maxLength: 10 }),
     theirs: fc.array(arbitraryAction, { maxLength: 10 }),
   })
@@ -94,15 +190,48 @@ const mergedDocument = (local: SyncedDocument, incoming: SyncedDocument) => {
   return result;
 };
 
+/** What a note says, whatever cell or position it is drawn at. */
 const contentOf = (record: SyncedRecord): string =>
-  record.type === 'note' ? JSON.stringify([record.text, record.color, record.w, record.h]) : '';
+  record.type === 'note'
+    ? JSON.stringify([
+        record.text,
+        record.color,
+        record.w,
+        record.h,
+        record.kind,
+        record.channel,
+        record.wow,
+        record.ratings,
+      ])
+    : '';
+
+/** A structure record without its bookkeeping; scores set in another order are the same scores. */
+const contentOfStructure = ({
+  synced,
+  version,
+  versionNonce,
+  updated,
+  isDeleted,
+  ...fields
+}: SyncedRecord): string =>
+  JSON.stringify(fields, (_, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
+  );
 
 const liveContents = (doc: SyncedDocument): string[] =>
-  [
-    ...new Set(
-      Object.values(doc.records).flatMap((r) => (r.type === 'note' && !r.isDeleted ? [contentOf(r)] : [])),
-    ),
-  ].sort();
+  [...new Set(liveOf(doc, 'note').map(contentOf))].sort();
+
+/** Ids of the live records of every type but notes, and of the notes either side had. */
+const liveIds = (doc: SyncedDocument, sides: readonly SyncedDocument[]): string[] =>
+  Object.values(doc.records)
+    .filter(
+      (record) =>
+        !record.isDeleted && (record.type !== 'note' || sides.some((side) => record.id in side.records)),
+    )
+    .map((record) => record.id)
+    .sort();
 
 const untouched = (side: SyncedDocument, base: SyncedDocument, id: string): boolean => {
   const now = side.records[id];
@@ -117,46 +246,61 @@ const withinBoard = (doc: SyncedDocument): boolean =>
       (Math.abs(record.x) <= FILE_LIMITS.maxCoordinate && Math.abs(record.y) <= FILE_LIMITS.maxCoordinate),
   );
 
+const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
 const RUNS = { numRuns: 400 };
 
 describe('merge properties', () => {
   test('merging a map with itself changes nothing', () => {
     fc.assert(
-      fc.property(arbitraryDocument(8), (doc) => {
+      fc.property(arbitraryDocument(6, 2), (doc) => {
         const result = mergedDocument(doc, doc);
         expect(result.document).toEqual(doc);
-        expect(result.summary).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0 });
+        expect(result.summary).toEqual(NOTHING);
       }),
       RUNS,
     );
   });
 
-  test('the notes after merge(a, b) have the same contents as after merge(b, a)', () => {
+  test('merge(a, b) and merge(b, a) keep the same records alive and the same note contents', () => {
     fc.assert(
       fc.property(arbitraryDivergence, ({ local, incoming }) => {
-        expect(liveContents(mergedDocument(local, incoming).document)).toEqual(
-          liveContents(mergedDocument(incoming, local).document),
-        );
+        const [ab, ba] = [mergedDocument(local, incoming).document, mergedDocument(incoming, local).document];
+        expect(liveContents(ab)).toEqual(liveContents(ba));
+        expect(liveIds(ab, [local, incoming])).toEqual(liveIds(ba, [local, incoming]));
       }),
       RUNS,
     );
   });
 
-  test('every note either side has is kept, unless the other side deleted it untouched', () => {
+  test('every record either side has is kept, unless the other side deleted it untouched', () => {
     fc.assert(
       fc.property(arbitraryDivergence, ({ base, local, incoming }) => {
-        const result = mergedDocument(local, incoming).document;
-        const contents = new Set(liveContents(result));
+        const result = mergedDocument(local, incoming);
+        const merged = result.document;
+        const contents = new Set(liveContents(merged));
+        const offered = new Map(
+          result.conflicts.flatMap((conflict) =>
+            conflict.kind === 'both-edited-record' ? [[conflict.localId, conflict.incoming]] : [],
+          ),
+        );
         for (const [side, other] of [
           [local, incoming],
           [incoming, local],
         ] as const) {
-          for (const id of liveNoteIds(side)) {
+          for (const record of Object.values(side.records)) {
+            if (record.isDeleted || record.type === 'map') continue;
+            const { id } = record;
             const deletedByOther = other.records[id]?.isDeleted === true && untouched(side, base, id);
-            expect(result.records[id]?.isDeleted, `note ${id}`).toBe(deletedByOther);
-            const note = side.records[id];
-            if (note && !untouched(side, base, id) && !deletedByOther)
-              expect(contents).toContain(contentOf(note));
+            expect(merged.records[id]?.isDeleted, `${record.type} ${id}`).toBe(deletedByOther);
+            if (untouched(side, base, id) || deletedByOther) continue;
+            if (record.type === 'note') expect(contents).toContain(contentOf(record));
+            else {
+              // A structure record both sides edited keeps the local version; the copy's is offered.
+              const candidates = [merged.records[id], offered.get(id)].flatMap((candidate) =>
+                candidate ? [contentOfStructure(candidate)] : [],
+              );
+              expect(candidates).toContain(contentOfStructure(record));
+            }
           }
         }
       }),
@@ -169,14 +313,14 @@ describe('merge properties', () => {
       fc.property(arbitraryDivergence, ({ local, incoming }) => {
         const once = mergedDocument(local, incoming);
         const twice = mergedDocument(once.document, incoming);
-        expect(twice.summary).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0 });
+        expect(twice.summary).toEqual(NOTHING);
         expect(twice.document).toEqual(once.document);
       }),
       RUNS,
     );
   });
 
-  test('the merged map saves and opens without repairs', () => {
+  test('the merged map saves and opens without repairs: every note is where the app can show it', () => {
     fc.assert(
       fc.property(arbitraryDivergence, ({ local, incoming }) => {
         // The model does not stop a move past the board's edge; that is not merge's doing.

@@ -62,7 +62,7 @@ const liveTexts = (doc: SyncedDocument): string[] =>
     .flatMap((record) => (record.type === 'note' && !record.isDeleted ? [record.text] : []))
     .sort();
 
-const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0 };
+const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
 
 describe('merge: one side changed a record', () => {
   test("takes the copy's edit of a note the library left alone", () => {
@@ -205,19 +205,22 @@ describe('merge: both sides changed a record', () => {
     expect(liveTexts(result.document)).toHaveLength(4);
   });
 
-  test("keeps the local map name when both renamed the map, and gives the copy's name", () => {
+  test("keeps the local map when both changed it, and offers the copy's version", () => {
     const { library, copy } = send(workshopMap());
     const ours = edit(library, (draft) => renameMap(draft, 'Returns (facilitator)'));
-    const theirs = edit(copy, (draft) => renameMap(draft, 'Returns (Alice)'));
-    const result = merged(merge(ours, reopen(theirs)));
+    const theirs = reopen(edit(copy, (draft) => renameMap(draft, 'Returns (Alice)')));
+    const result = merged(merge(ours, theirs));
     expect(result.conflicts).toEqual([
       {
-        kind: 'map-renamed',
+        kind: 'both-edited-record',
         localId: 'map-returns',
         incomingId: 'map-returns',
-        incomingName: 'Returns (Alice)',
+        recordType: 'map',
+        incoming: { ...theirs.records['map-returns'], synced: undefined },
       },
     ]);
+    expect(result.conflicts[0]).toMatchObject({ incoming: { name: 'Returns (Alice)' } });
+    expect(result.conflicts[0]).not.toHaveProperty('incoming.synced');
     expect(result.document.records['map-returns']).toMatchObject({ name: 'Returns (facilitator)' });
   });
 });

@@ -1,9 +1,10 @@
 import type { SyncedDocument, SyncedRecord } from '../format/document.ts';
 import { FILE_LIMITS } from '../format/limits.ts';
-import type { SyncedNoteRecord } from '../format/records/note.ts';
+import { rehomeNotes } from '../format/references.ts';
 import { knowsState, type SyncMark, sameState, stateOf, withMarks } from '../format/sync-marks.ts';
 import { NOTE_GAP } from '../model/edits.ts';
 import { newId, newNonce } from '../model/ids.ts';
+import type { NoteRecord, RecordType } from '../model/records.ts';
 
 export interface MergeSummary {
   /** Records that are new here, or deleted here and alive again, because of the copy. */
@@ -13,23 +14,35 @@ export interface MergeSummary {
   /** Records the copy deleted and this side left untouched. */
   readonly deleted: number;
   readonly conflicts: number;
+  /**
+   * Live notes whose stage, lane or scenario is deleted after the merge (one side deleted it,
+   * the other put the note there), moved out of the grid or into the first scenario.
+   */
+  readonly notesMoved: number;
 }
+
+/** A record of the map's structure or settings: every type but notes. */
+export type StructureRecord = Exclude<SyncedRecord, NoteRecord>;
 
 /**
  * A record both sides changed. `incomingId` is the record holding the copy's version: for a
  * note both sides edited, a new note placed beside the local one (its `conflictOf` is
- * `localId`); when one side deleted what the other edited, the edited record, alive, under the
- * same id; for the map record, the same id (the local name is kept, the copy's is given).
+ * `localId`); when one side deleted what the other edited (a record of any type), the edited
+ * record, alive, under the same id; for any other record both sides edited (the map, a stage,
+ * lane, scenario or persona), the same id: the local record is kept and the copy's is given
+ * in `incoming`, to be taken if the facilitator prefers it.
  */
 export type MergeConflict =
   | { readonly kind: 'both-edited'; readonly localId: string; readonly incomingId: string }
   | { readonly kind: 'deleted-here-edited-there'; readonly localId: string; readonly incomingId: string }
   | { readonly kind: 'edited-here-deleted-there'; readonly localId: string; readonly incomingId: string }
   | {
-      readonly kind: 'map-renamed';
+      readonly kind: 'both-edited-record';
       readonly localId: string;
       readonly incomingId: string;
-      readonly incomingName: string;
+      readonly recordType: Exclude<RecordType, 'note'>;
+      /** The copy's version of the record, without its merge history. */
+      readonly incoming: StructureRecord;
     };
 
 export type MergeResult =
@@ -74,8 +87,9 @@ export const merge = (
   }
   const context: MergeContext = {
     records: { ...local.records },
-    counts: { added: 0, updated: 0, deleted: 0 },
+    counts: { added: 0, updated: 0, deleted: 0, notesMoved: 0 },
     conflicts: [],
+    copies: new Set(),
     top: Math.max(topZ(local), topZ(incoming)),
     now: options.now ?? Date.now(),
     newId: options.newId ?? newId,
@@ -89,6 +103,7 @@ export const merge = (
     else if (ours.type !== theirs.type) addRecord(context, renamed(theirs, context.newId()));
     else mergeRecord(context, ours, theirs);
   }
+  rehome(context, local.id);
   placeConflictCopies(context);
   const { counts, conflicts } = context;
   return {
@@ -101,8 +116,10 @@ export const merge = (
 
 interface MergeContext {
   readonly records: Record<string, SyncedRecord>;
-  readonly counts: { added: number; updated: number; deleted: number };
+  readonly counts: { added: number; updated: number; deleted: number; notesMoved: number };
   readonly conflicts: MergeConflict[];
+  /** Ids of the notes this merge made for conflicts: new, so they change without a new version. */
+  readonly copies: Set<string>;
   top: number;
   readonly now: number;
   readonly newId: () => string;
@@ -145,24 +162,56 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
   } else if (contentOf(ours) === contentOf(theirs)) records[id] = withMarks(newerOf(ours, theirs), both);
   else {
     records[id] = withMarks(ours, both);
-    if (ours.type === 'map' && theirs.type === 'map') {
-      context.conflicts.push({ kind: 'map-renamed', localId: id, incomingId: id, incomingName: theirs.name });
-    } else if (ours.type === 'note' && theirs.type === 'note') {
+    if (ours.type === 'note' && theirs.type === 'note') {
       const copy = conflictCopy(context, ours, theirs);
       records[copy.id] = copy;
+      context.copies.add(copy.id);
       context.conflicts.push({ kind: 'both-edited', localId: id, incomingId: copy.id });
+    } else if (theirs.type !== 'note') {
+      context.conflicts.push({
+        kind: 'both-edited-record',
+        localId: id,
+        incomingId: id,
+        recordType: theirs.type,
+        incoming: withoutHistory(theirs),
+      });
     }
   }
 };
 
-/** The copy's version of a note both sides edited, as a new note beside the local one. */
-const conflictCopy = (
-  context: MergeContext,
-  ours: SyncedNoteRecord,
-  theirs: SyncedNoteRecord,
-): SyncedNoteRecord => ({
+/**
+ * Notes whose stage, lane or scenario ended up deleted (one side deleted it, the other put the
+ * note there) are moved where they stay visible, as an edit: a new version, so copies that
+ * still have the note in its old place take the move when they merge this map.
+ */
+const rehome = (context: MergeContext, mapId: string): void => {
+  const { createdScenario } = rehomeNotes(context.records, mapId, {
+    newId: context.newId,
+    fresh: () => ({ version: 1, versionNonce: context.newNonce(), updated: context.now }),
+    moved: (note, place) => {
+      // A conflict copy follows its local note; placeConflictCopies puts it beside it.
+      if (context.copies.has(note.id)) return { ...note, ...place };
+      context.counts.notesMoved++;
+      return {
+        ...note,
+        ...place,
+        version: note.version + 1,
+        versionNonce: context.newNonce(),
+        updated: context.now,
+      };
+    },
+  });
+  if (createdScenario) context.counts.added++;
+};
+
+/**
+ * The copy's version of a note both sides edited, as a new note in the local note's scenario
+ * and place (placeConflictCopies then puts it right beside the local note).
+ */
+const conflictCopy = (context: MergeContext, ours: NoteRecord, theirs: NoteRecord): NoteRecord => ({
   ...withoutHistory(theirs),
   id: context.newId(),
+  ...placeOf(ours),
   x: Math.min(ours.x + ours.w + NOTE_GAP, FILE_LIMITS.maxCoordinate),
   y: ours.y,
   z: ++context.top,
@@ -173,7 +222,14 @@ const conflictCopy = (
   isDeleted: false,
 });
 
-type Box = Pick<SyncedNoteRecord, 'x' | 'y' | 'w' | 'h'>;
+const placeOf = (note: NoteRecord): Pick<NoteRecord, 'scenarioId' | 'stageId' | 'laneId' | 'slot'> => ({
+  scenarioId: note.scenarioId,
+  stageId: note.stageId,
+  laneId: note.laneId,
+  slot: note.slot,
+});
+
+type Box = Pick<NoteRecord, 'x' | 'y' | 'w' | 'h'>;
 
 const overlaps = (a: Box, b: Box): boolean =>
   a.x < b.x + b.w + NOTE_GAP / 2 &&
@@ -182,26 +238,59 @@ const overlaps = (a: Box, b: Box): boolean =>
   b.y < a.y + a.h + NOTE_GAP / 2;
 
 /**
- * Moves each note copy made for a conflict to the nearest free place beside its local note
- * (right, below, left, above, then further out), so it covers no other note.
+ * Puts each note copy made for a conflict beside its local note, in the local note's scenario:
+ * in its cell just after it, or, outside the grid, at the nearest free place beside it (right,
+ * below, left, above, then further out), so it covers no other note.
  */
 const placeConflictCopies = (context: MergeContext): void => {
-  const copies = context.conflicts.filter((conflict) => conflict.kind === 'both-edited');
-  if (copies.length === 0) return;
-  const copyIds = new Set(copies.map((conflict) => conflict.incomingId));
+  if (context.copies.size === 0) return;
   const taken = new BoxIndex();
+  const cells = new CellSlots();
   for (const record of Object.values(context.records)) {
-    if (record.type === 'note' && !record.isDeleted && !copyIds.has(record.id)) taken.add(record);
+    if (record.type !== 'note' || record.isDeleted || context.copies.has(record.id)) continue;
+    if (record.stageId === null) taken.add(record);
+    else cells.add(record);
   }
-  for (const { localId, incomingId } of copies) {
-    const ours = context.records[localId];
-    const copy = context.records[incomingId];
+  for (const conflict of context.conflicts) {
+    if (conflict.kind !== 'both-edited') continue;
+    const ours = context.records[conflict.localId];
+    const copy = context.records[conflict.incomingId];
     if (ours?.type !== 'note' || copy?.type !== 'note') continue;
-    const spot = freeSpotBeside(ours, copy, taken);
-    context.records[incomingId] = { ...copy, ...spot };
-    taken.add({ ...copy, ...spot });
+    let placed: NoteRecord;
+    if (ours.stageId === null) {
+      placed = { ...copy, ...placeOf(ours), ...freeSpotBeside(ours, copy, taken) };
+      taken.add(placed);
+    } else {
+      placed = { ...copy, ...placeOf(ours), slot: cells.slotAfter(ours) };
+      cells.add(placed);
+    }
+    context.records[conflict.incomingId] = placed;
   }
 };
+
+/** The slots taken in each cell of each scenario, to find the slot just after a note. */
+class CellSlots {
+  private readonly cells = new Map<string, number[]>();
+
+  add(note: NoteRecord): void {
+    const key = CellSlots.key(note);
+    const slots = this.cells.get(key);
+    if (slots) slots.push(note.slot);
+    else this.cells.set(key, [note.slot]);
+  }
+
+  /** Halfway to the next note of the cell, or one past the note when it is the last. */
+  slotAfter(note: NoteRecord): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const slot of this.cells.get(CellSlots.key(note)) ?? [])
+      if (slot > note.slot && slot < next) next = slot;
+    return next === Number.POSITIVE_INFINITY ? note.slot + 1 : (note.slot + next) / 2;
+  }
+
+  private static key(note: NoteRecord): string {
+    return `${note.scenarioId} ${note.stageId} ${note.laneId}`;
+  }
+}
 
 const freeSpotBeside = (ours: Box, copy: Box, taken: BoxIndex): { x: number; y: number } => {
   const limit = FILE_LIMITS.maxCoordinate;
@@ -219,9 +308,11 @@ const freeSpotBeside = (ours: Box, copy: Box, taken: BoxIndex): { x: number; y: 
   return { x: clamp(ours.x + ours.w + NOTE_GAP), y: ours.y };
 };
 
+/** The side of a BoxIndex bucket, in board units. */
+const CELL = 512;
+
 /** Boxes bucketed on a coarse grid, so finding what overlaps a box looks at its neighbours only. */
 class BoxIndex {
-  private static readonly CELL = 512;
   private readonly cells = new Map<string, Box[]>();
 
   add(box: Box): void {
@@ -237,7 +328,6 @@ class BoxIndex {
   }
 
   private keys(box: Box): string[] {
-    const { CELL } = BoxIndex;
     const margin = NOTE_GAP;
     const keys: string[] = [];
     for (
@@ -256,14 +346,16 @@ class BoxIndex {
 }
 
 /** A record under another id, without the history of the id it had. */
-const renamed = (record: SyncedRecord, id: string): SyncedRecord =>
-  record.type === 'map' ? { ...withoutHistory(record), id } : { ...withoutHistory(record), id };
+const renamed = (record: SyncedRecord, id: string): SyncedRecord => ({ ...withoutHistory(record), id });
 
 const historyOf = (record: SyncedRecord): SyncMark[] => [...(record.synced ?? []), stateOf(record)];
 
-const withoutHistory = <R extends SyncedRecord>(record: R): Omit<R, 'synced'> => {
+/** Omit for each member of a union, so a record without its history keeps its own type. */
+type WithoutHistory<R> = R extends SyncedRecord ? Omit<R, 'synced'> : never;
+
+const withoutHistory = <R extends SyncedRecord>(record: R): WithoutHistory<R> => {
   const { synced: _history, ...rest } = record;
-  return rest;
+  return rest as WithoutHistory<R>;
 };
 
 /** The same pick on both sides of a merge: higher version, then lower versionNonce. */
@@ -272,13 +364,23 @@ const newerOf = <R extends SyncedRecord>(a: R, b: R): R =>
 
 const BOOKKEEPING = new Set(['id', 'version', 'versionNonce', 'updated', 'isDeleted', 'synced']);
 
-/** What a user sees of a record: every field but the bookkeeping, in a fixed order. */
+/**
+ * What a user sees of a record: every field but the bookkeeping, with the keys of every object
+ * sorted (emotion scores set in another order are the same scores) and absent fields left out.
+ */
 const contentOf = (record: SyncedRecord): string =>
   JSON.stringify(
-    Object.entries(record)
-      .filter(([key]) => !BOOKKEEPING.has(key))
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
+    sortedKeys(Object.fromEntries(Object.entries(record).filter(([key]) => !BOOKKEEPING.has(key)))),
   );
+
+const sortedKeys = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+  return Object.fromEntries(
+    entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, sortedKeys(inner)]),
+  );
+};
 
 const topZ = (doc: SyncedDocument): number => {
   let top = 0;

@@ -1,3 +1,4 @@
+import type { ScenarioRecord } from './journey-records.ts';
 import type { JourneyRecord, MapRecord, NoteRecord } from './records.ts';
 
 /**
@@ -29,4 +30,17 @@ export const topZ = (doc: JourneyDocument): number => {
   let top = 0;
   for (const record of Object.values(doc.records)) if (isLiveNote(record) && record.z > top) top = record.z;
   return top;
+};
+
+/** Scenarios, in their order (Current first in a new map). */
+export const scenariosOf = (doc: JourneyDocument): ScenarioRecord[] =>
+  Object.values(doc.records)
+    .filter((record): record is ScenarioRecord => record.type === 'scenario' && !record.isDeleted)
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+
+/** The scenario shown when none is chosen: the first one. Every map has at least one. */
+export const firstScenarioId = (doc: JourneyDocument): string => {
+  const first = scenariosOf(doc)[0];
+  if (!first) throw new Error(`map ${doc.id} has no scenario`);
+  return first.id;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveNotesByZ, mapRecordOf } from './document.ts';
+import { liveNotesByZ, mapRecordOf, scenariosOf } from './document.ts';
 import {
   addNote,
   bringToFront,
@@ -26,9 +26,8 @@ const note = (doc: MutableDocument, id: string): NoteRecord => {
 };
 
 describe('a new map', () => {
-  it('holds only its map record, named and versioned', () => {
+  it('holds its map record and the Current and Ideal scenarios, named and versioned', () => {
     const doc = newMapDocument('Toner', 1234);
-    expect(Object.keys(doc.records)).toEqual([doc.id]);
     expect(mapRecordOf(doc)).toMatchObject({
       type: 'map',
       name: 'Toner',
@@ -36,6 +35,11 @@ describe('a new map', () => {
       version: 1,
       isDeleted: false,
     });
+    expect(scenariosOf(doc).map((scenario) => [scenario.name, scenario.kind])).toEqual([
+      ['Current', 'current'],
+      ['Ideal', 'ideal'],
+    ]);
+    expect(Object.keys(doc.records)).toHaveLength(3);
   });
 
   it('renames, keeping the old name when the new one is blank', () => {

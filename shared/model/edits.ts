@@ -1,5 +1,12 @@
-import { isLiveNote, type JourneyDocument, mapRecordOf, topZ } from './document.ts';
+import { firstScenarioId, isLiveNote, type JourneyDocument, mapRecordOf, topZ } from './document.ts';
 import { newId } from './ids.ts';
+import {
+  type Channel,
+  DEFAULT_INSIGHT_SETTINGS,
+  type NoteKind,
+  type ScenarioRecord,
+  type TouchpointRatings,
+} from './journey-records.ts';
 import {
   BOARD_EXTENT,
   MAP_NAME_MAX,
@@ -25,13 +32,47 @@ export interface MutableDocument {
 /** The gap between a note and the next one typed beside it. */
 export const NOTE_GAP = 20;
 
+/** A new map with no stages or lanes (the blank template) and its two scenarios, Current and Ideal. */
 export const newMapDocument = (
   name: string,
   now: number = Date.now(),
   id: string = newId(),
-): JourneyDocument => ({
-  id,
-  records: { [id]: { ...freshBookkeeping(id, now), type: 'map', name, created: now } },
+): JourneyDocument => {
+  const current = newId();
+  const ideal = newId();
+  return {
+    id,
+    records: {
+      [id]: {
+        ...freshBookkeeping(id, now),
+        type: 'map',
+        name,
+        created: now,
+        activePersonaId: null,
+        connectedType: null,
+        showCategories: false,
+        insightSettings: DEFAULT_INSIGHT_SETTINGS,
+      },
+      [current]: newScenario(current, 'Current', 'current', 0, now),
+      [ideal]: newScenario(ideal, 'Ideal', 'ideal', 1, now),
+    },
+  };
+};
+
+export const newScenario = (
+  id: string,
+  name: string,
+  kind: ScenarioRecord['kind'],
+  order: number,
+  now: number = Date.now(),
+): ScenarioRecord => ({
+  ...freshBookkeeping(id, now),
+  type: 'scenario',
+  name,
+  kind,
+  order,
+  emotions: {},
+  basedOn: null,
 });
 
 export const renameMap = (doc: MutableDocument, name: string): void => {
@@ -42,10 +83,20 @@ export const renameMap = (doc: MutableDocument, name: string): void => {
 export interface NewNote {
   readonly x: number;
   readonly y: number;
+  /** The scenario the note belongs to; the first scenario when not given. */
+  readonly scenarioId?: string;
   readonly text?: string;
   readonly color?: NoteColor;
   readonly w?: number;
   readonly h?: number;
+  readonly kind?: NoteKind;
+  readonly stageId?: string | null;
+  readonly laneId?: string | null;
+  readonly slot?: number;
+  readonly channel?: Channel | null;
+  readonly wow?: boolean;
+  readonly ratings?: TouchpointRatings | null;
+  readonly origin?: string | null;
 }
 
 export const addNote = (
@@ -65,6 +116,15 @@ export const addNote = (
     text: (note.text ?? '').slice(0, NOTE_TEXT_MAX),
     color: note.color ?? 'yellow',
     z,
+    kind: note.kind ?? 'note',
+    scenarioId: note.scenarioId ?? firstScenarioId(doc),
+    stageId: note.stageId && note.laneId ? note.stageId : null,
+    laneId: note.stageId && note.laneId ? note.laneId : null,
+    slot: note.slot ?? 0,
+    channel: note.channel ?? null,
+    wow: note.wow ?? false,
+    ratings: note.ratings ?? null,
+    origin: note.origin ?? null,
   };
   doc.records[id] = record;
   return record;
@@ -123,20 +183,41 @@ export const bringToFront = (doc: MutableDocument, ids: Iterable<string>): void 
   for (const note of notes) doc.records[note.id] = updateRecord(note, { z: ++z });
 };
 
-/** Copies of notes, with new ids, offset by (dx, dy) and stacked on top. Returns the new ids. */
+/** What a copy keeps of a note: its place, size, text and meaning, not its identity or cell. */
+export type NoteContent = Pick<NoteRecord, 'x' | 'y' | 'w' | 'h' | 'text' | 'color' | 'z'> &
+  Partial<Pick<NoteRecord, 'kind' | 'channel' | 'wow' | 'ratings'>>;
+
+/**
+ * Copies of notes, with new ids, offset by (dx, dy) and stacked on top, in the given scenario
+ * (the first when none). Returns the new ids.
+ */
 export const insertCopies = (
   doc: MutableDocument,
-  notes: readonly Pick<NoteRecord, 'x' | 'y' | 'w' | 'h' | 'text' | 'color' | 'z'>[],
+  notes: readonly NoteContent[],
   dx: number,
   dy: number,
+  scenarioId: string | null = null,
   now: number = Date.now(),
 ): string[] => {
+  const into = scenarioId ?? firstScenarioId(doc);
   const ordered = [...notes].sort((a, b) => a.z - b.z);
   return ordered.map(
     (note) =>
       addNote(
         doc,
-        { x: note.x + dx, y: note.y + dy, w: note.w, h: note.h, text: note.text, color: note.color },
+        {
+          x: note.x + dx,
+          y: note.y + dy,
+          w: note.w,
+          h: note.h,
+          text: note.text,
+          color: note.color,
+          kind: note.kind,
+          channel: note.channel,
+          wow: note.wow,
+          ratings: note.ratings,
+          scenarioId: into,
+        },
         now,
       ).id,
   );

@@ -1,3 +1,15 @@
+import type {
+  Channel,
+  ConnectedType,
+  InsightSettings,
+  LaneRecord,
+  NoteKind,
+  PersonaRecord,
+  ScenarioRecord,
+  StageRecord,
+  TouchpointRatings,
+} from './journey-records.ts';
+
 /**
  * The journey document's records. Every record carries the fields that autosave, undo and
  * merging copies compare: a stable id, a version bumped on every change (with a random
@@ -22,11 +34,18 @@ export interface RecordBase {
   readonly synced?: readonly (readonly [version: number, versionNonce: number])[];
 }
 
-/** The map's own record: its name and when it was made. Its id is the map id. */
+/** The map's own record: its name, when it was made, and map-wide choices. Its id is the map id. */
 export interface MapRecord extends RecordBase {
   readonly type: 'map';
   readonly name: string;
   readonly created: number;
+  /** The persona the map is about (one of its persona records), if any. */
+  readonly activePersonaId: string | null;
+  /** Where the map sits on the connected customer continuum, if the facilitator chose. */
+  readonly connectedType: ConnectedType | null;
+  /** Whether the experience category bands are shown over the stage headers. */
+  readonly showCategories: boolean;
+  readonly insightSettings: InsightSettings;
 }
 
 export const NOTE_COLORS = ['yellow', 'orange', 'pink', 'blue', 'green', 'purple', 'grey'] as const;
@@ -45,9 +64,37 @@ export interface NoteRecord extends RecordBase {
   readonly z: number;
   /** Set on the incoming side of a merge conflict: the id of the local note it conflicts with. */
   readonly conflictOf?: string;
+  readonly kind: NoteKind;
+  /** The scenario the note belongs to. */
+  readonly scenarioId: string;
+  /**
+   * The cell the note sits in (both set), or null for a note outside the grid or between stages,
+   * placed freely at (x, y). A note in a cell is laid out by the grid; x and y are then ignored.
+   */
+  readonly stageId: string | null;
+  readonly laneId: string | null;
+  /** Order of the note within its cell. */
+  readonly slot: number;
+  /** A touchpoint's channel. */
+  readonly channel: Channel | null;
+  /** A touchpoint marked as a stamp of authenticity: a "wow" moment. */
+  readonly wow: boolean;
+  /** A touchpoint's effortless / productive / painless ratings. */
+  readonly ratings: TouchpointRatings | null;
+  /**
+   * The note this one was copied from when its scenario was created from another ("Create ideal
+   * from current"): how the compare view pairs a current note with its ideal version.
+   */
+  readonly origin: string | null;
 }
 
-export type JourneyRecord = MapRecord | NoteRecord;
+export type JourneyRecord =
+  | MapRecord
+  | NoteRecord
+  | StageRecord
+  | LaneRecord
+  | ScenarioRecord
+  | PersonaRecord;
 export type RecordType = JourneyRecord['type'];
 
 /** Fields every record type owns that edits may change (everything but the bookkeeping). */

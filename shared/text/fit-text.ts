@@ -19,9 +19,20 @@ export interface FittedText {
   readonly truncated: boolean;
 }
 
-export const TEXT_SIZES = { max: 28, min: 9, lineHeight: 1.2 } as const;
+export interface TextSizes {
+  readonly max: number;
+  readonly min: number;
+  readonly lineHeight: number;
+}
 
-export const fitText = (text: string, box: TextBox, measure: MeasureText, sizes = TEXT_SIZES): FittedText => {
+export const TEXT_SIZES: TextSizes = { max: 28, min: 9, lineHeight: 1.2 };
+
+export const fitText = (
+  text: string,
+  box: TextBox,
+  measure: MeasureText,
+  sizes: TextSizes = TEXT_SIZES,
+): FittedText => {
   const trimmed = text.trim();
   if (trimmed === '' || box.width <= 0 || box.height <= 0) {
     return { fontSize: sizes.max, lineHeight: sizes.max * sizes.lineHeight, lines: [], truncated: false };

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { CURRENT_FORMAT_VERSION } from '../../shared/format/envelope.ts';
 import { centreOf, visibleNotes } from './support/board-pixels.ts';
 import {
   board,
@@ -64,7 +65,10 @@ test('a saved map opens with all its notes in a fresh profile', async ({ page, b
   const path = info.outputPath('toner.cxmap');
   expect(await saveWithShortcut(page, path)).toBe('Home printer toner current.cxmap');
   await expect(page.locator('output.file-status')).toHaveText('Home printer toner current.cxmap • saved');
-  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ type: 'journeywall-map', formatVersion: 1 });
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+    type: 'journeywall-map',
+    formatVersion: CURRENT_FORMAT_VERSION,
+  });
 
   const laptop = await freshProfile(browser);
   await openWithShortcut(laptop, path);

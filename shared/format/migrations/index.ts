@@ -1,4 +1,5 @@
 import { backupToMapFile } from './0-backup-to-1.ts';
+import { journeyStructure } from './1-journey-to-2.ts';
 import type { JsonObject, Migration } from './migration.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { JsonObject, Migration } from './migration.ts';
  * from format n to n + 1. Raising CURRENT_FORMAT_VERSION means appending a step here and a
  * fixture test/fixtures/format-<n>.cxmap; the tests check both.
  */
-export const MIGRATIONS: readonly Migration[] = [backupToMapFile];
+export const MIGRATIONS: readonly Migration[] = [backupToMapFile, journeyStructure];
 
 export type MigrateResult =
   | { readonly ok: true; readonly file: JsonObject; readonly applied: readonly number[] }

@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { merge } from '../../merge/merge.ts';
+import { scenariosOf } from '../../model/document.ts';
+import { DEFAULT_INSIGHT_SETTINGS } from '../../model/journey-records.ts';
+import { updateRecord } from '../../model/update.ts';
 import { CURRENT_FORMAT_VERSION } from '../envelope.ts';
+import { ID_PATTERN } from '../limits.ts';
 import { parse } from '../parse.ts';
+import { serialize } from '../serialize.ts';
+import { migratedScenarioIds } from './1-journey-to-2.ts';
 import { formatVersionOf, MIGRATIONS, migrate } from './index.ts';
 import { isJsonObject } from './migration.ts';
 
@@ -56,6 +63,94 @@ describe('migrations', () => {
   });
 });
 
+describe('format 1: maps before the journey', () => {
+  const v1 = () => JSON.parse(read('format-1.cxmap'));
+  const open = (text: string) => {
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.error.message);
+    return result;
+  };
+
+  test('open with a Current and an Ideal scenario, every note in Current outside the grid, versions kept', () => {
+    const { document, repairs } = open(read('format-1.cxmap'));
+    expect(repairs).toEqual([]);
+    const ids = migratedScenarioIds(document.id);
+    expect(document.records[document.id]).toMatchObject({
+      name: 'Online shop: returns journey',
+      version: 2,
+      versionNonce: 901234567,
+      activePersonaId: null,
+      connectedType: null,
+      showCategories: false,
+      insightSettings: DEFAULT_INSIGHT_SETTINGS,
+    });
+    expect(scenariosOf(document).map(({ id, name, kind, order }) => ({ id, name, kind, order }))).toEqual([
+      { id: ids.current, name: 'Current', kind: 'current', order: 0 },
+      { id: ids.ideal, name: 'Ideal', kind: 'ideal', order: 1 },
+    ]);
+    const original: Record<string, unknown>[] = v1().notes;
+    for (const fields of original) {
+      expect(document.records[String(fields.id)]).toEqual({
+        ...fields,
+        type: 'note',
+        isDeleted: fields.isDeleted ?? false,
+        kind: 'note',
+        scenarioId: ids.current,
+        stageId: null,
+        laneId: null,
+        slot: 0,
+        channel: null,
+        wow: false,
+        ratings: null,
+        origin: null,
+        synced: expect.any(Array),
+      });
+    }
+    expect(
+      Object.values(document.records).filter((record) => record.type === 'stage' || record.type === 'lane'),
+    ).toEqual([]);
+  });
+
+  test('give everyone who opens the same file the same map, so their copies merge without doubling scenarios', () => {
+    const alice = open(read('format-1.cxmap')).document;
+    const bob = open(read('format-1.cxmap')).document;
+    expect(bob).toEqual(alice);
+    const note = Object.values(bob.records).find((record) => record.type === 'note' && !record.isDeleted);
+    if (note?.type !== 'note') throw new Error('no note');
+    const edited = {
+      ...bob,
+      records: { ...bob.records, [note.id]: updateRecord(note, { text: 'Bob was here' }) },
+    };
+    const result = merge(alice, open(serialize(edited, { appVersion: 'test', savedAt: 1 })).document);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.summary).toMatchObject({ added: 0, updated: 1, conflicts: 0 });
+    expect(scenariosOf(result.document)).toHaveLength(2);
+  });
+
+  test('derive scenario ids that are valid ids however long the map id is', () => {
+    for (const mapId of ['m', 'rX8mQ2vL5nB9kP3wT6yC1', 'x'.repeat(64)]) {
+      const { current, ideal } = migratedScenarioIds(mapId);
+      expect([ID_PATTERN.test(current), ID_PATTERN.test(ideal), current === ideal]).toEqual([
+        true,
+        true,
+        false,
+      ]);
+    }
+  });
+
+  test('leave what it cannot convert to the reader, which names it', () => {
+    const file = v1();
+    expect(parse(JSON.stringify({ ...file, map: { ...file.map, id: 7 } }))).toMatchObject({
+      ok: false,
+      error: { message: 'This map file is damaged: the map record has an invalid id.' },
+    });
+    expect(parse(JSON.stringify({ ...file, notes: [...file.notes, 'note'] }))).toMatchObject({
+      ok: false,
+      error: { message: 'This map file is damaged: note 11 is not a record.' },
+    });
+  });
+});
+
 describe('format 0: preliminary backups', () => {
   const backup = () => JSON.parse(read('format-0-backup.json'));
   const open = (text: string) => {
@@ -82,7 +177,8 @@ describe('format 0: preliminary backups', () => {
     expect(notes).toHaveLength(9);
     for (const note of notes) {
       const { synced: _history, ...fields } = note;
-      expect(fields).toEqual(original[note.id]);
+      expect(fields).toMatchObject(original[note.id]);
+      expect(fields).toMatchObject({ kind: 'note', scenarioId: migratedScenarioIds(document.id).current });
     }
     expect(document.records.Hs9Fu2Gv5Hw8Ix1Jy4Kz7).toMatchObject({ isDeleted: true });
   });

@@ -1,13 +1,25 @@
 import { z } from 'zod';
+import { NOTE_COLORS } from '../../model/records.ts';
 import { FILE_LIMITS, ID_PATTERN } from '../limits.ts';
 import { MAX_SYNC_MARKS_IN_FILE } from '../sync-marks.ts';
 
-/** Field schemas every record type shares. */
+/** Field schemas several record types share. */
 
 export const idSchema = z.string().regex(ID_PATTERN);
 
+/** An id naming another record of the map, or null for none. Left out of the file when null. */
+export const referenceSchema = idSchema.nullable().default(null);
+
 /** Board units (one unit is one CSS pixel at 100% zoom). */
 export const coordinateSchema = z.number().min(-FILE_LIMITS.maxCoordinate).max(FILE_LIMITS.maxCoordinate);
+
+export const nameSchema = z.string().max(FILE_LIMITS.maxNameLength);
+
+/** Left-to-right or top-to-bottom place among records of the same type; fractional in between. */
+export const orderSchema = z.number();
+
+/** A header colour from the palette, or null for the map's default. Left out of the file when null. */
+export const headerColorSchema = z.enum(NOTE_COLORS).nullable().default(null);
 
 const syncMarkSchema = z.tuple([
   z.int().min(1).describe('The version the record had.'),

@@ -33,31 +33,61 @@ export const casesRun = (): number => cases;
 /**
  * Parses like the app, within the time limit. A refusal must be one of the four messages; a map
  * must hold only valid records under their own ids, and saving it again must need no repair.
+ * Each check asserts only when it fails: a hundred thousand passing assertions would take most
+ * of the run's time.
  */
 export const openSafely = (input: string | Uint8Array, checkResave = true): ParseResult => {
   cases++;
   const started = performance.now();
   const result = parse(input);
-  expect(performance.now() - started).toBeLessThan(CASE_TIME_LIMIT_MS);
+  const elapsed = performance.now() - started;
+  if (elapsed >= CASE_TIME_LIMIT_MS) expect(elapsed).toBeLessThan(CASE_TIME_LIMIT_MS);
   if (!result.ok) {
-    expect(result.error.message).toMatch(MESSAGES[result.error.kind]);
-    expect(result.error.message).not.toContain(UNEXPECTED_FAILURE);
+    const { kind, message } = result.error;
+    if (!MESSAGES[kind].test(message) || message.includes(UNEXPECTED_FAILURE)) {
+      expect(message).toMatch(MESSAGES[kind]);
+      expect(message).not.toContain(UNEXPECTED_FAILURE);
+    }
     return result;
   }
   expectSound(result.document);
   if (checkResave) {
     const again = parse(serialize(result.document, { appVersion: 'test', savedAt: 0 }));
-    expect(again.ok && again.repairs).toEqual([]);
+    if (!again.ok || again.repairs.length > 0) expect(again.ok && again.repairs).toEqual([]);
   }
   return result;
 };
 
+/**
+ * Every record valid under its own id, and every live note where the app can show it: in a live
+ * scenario (there is at least one), in a cell of a live stage and lane or outside the grid.
+ * Problems are collected and checked once: an assertion per record would dominate the run time.
+ */
 const expectSound = (document: SyncedDocument): void => {
-  expect(document.records[document.id]?.type).toBe('map');
+  const problems: string[] = [];
+  if (document.records[document.id]?.type !== 'map') problems.push('no map record');
+  const live = (type: string) =>
+    new Set(
+      Object.values(document.records)
+        .filter((record) => record.type === type && !record.isDeleted)
+        .map((record) => record.id),
+    );
+  const [scenarios, stages, lanes] = [live('scenario'), live('stage'), live('lane')];
+  if (scenarios.size === 0) problems.push('no live scenario');
   for (const [id, record] of Object.entries(document.records)) {
-    expect(record.id).toBe(id);
-    expect(VALIDATORS.get(record.type)?.(record).success).toBe(true);
+    if (record.id !== id) problems.push(`${id} holds ${record.id}`);
+    if (!VALIDATORS.get(record.type)?.(record).success) problems.push(`${id} is invalid`);
+    if (record.type !== 'note' || record.isDeleted) continue;
+    if (!scenarios.has(record.scenarioId)) problems.push(`${id} is in no live scenario`);
+    const inCell =
+      record.stageId !== null &&
+      record.laneId !== null &&
+      stages.has(record.stageId) &&
+      lanes.has(record.laneId);
+    if (!inCell && (record.stageId !== null || record.laneId !== null))
+      problems.push(`${id} is in no live cell`);
   }
+  expect(problems).toEqual([]);
 };
 
 /**
@@ -65,17 +95,46 @@ const expectSound = (document: SyncedDocument): void => {
  * fresh map for each of 100,000 cases would take most of the suite's time.
  */
 export const mapTextPool = (size: number, seed: number): fc.Arbitrary<string> =>
-  fc.constantFrom(...fc.sample(arbitraryMapText(), { numRuns: size, seed }));
+  fc.constantFrom(...fc.sample(arbitraryMapText(3), { numRuns: size, seed }));
 
-/** The text of a valid map, as serialize writes it. */
+/** The text of a valid map with a few records of every type, as serialize writes it. */
 export const arbitraryMapText = (maxNotes = 4): fc.Arbitrary<string> =>
-  arbitraryDocument(maxNotes).map((doc) => serialize(markShared(doc), { appVersion: '0.1.0', savedAt: 1 }));
-
-/** The text of a valid preliminary backup (format 0). */
-export const arbitraryBackupText = (maxNotes = 4): fc.Arbitrary<string> =>
-  arbitraryDocument(maxNotes).map((doc) =>
-    JSON.stringify({ format: 'journeywall-backup', version: 1, savedAt: 1, document: doc }),
+  arbitraryDocument(maxNotes, 1).map((doc) =>
+    serialize(markShared(doc), { appVersion: '0.1.0', savedAt: 1 }),
   );
+
+/**
+ * The text of a valid preliminary backup (format 0): its map record and notes as the builds
+ * before the first release wrote them, without the journey fields.
+ */
+export const arbitraryBackupText = (maxNotes = 4): fc.Arbitrary<string> =>
+  arbitraryDocument(maxNotes, 1).map((doc) => {
+    const records = Object.values(doc.records).flatMap((record): Record<string, unknown>[] => {
+      const { id, type, version, versionNonce, updated, isDeleted, synced } = record;
+      const bookkeeping = {
+        id,
+        type,
+        version,
+        versionNonce,
+        updated,
+        isDeleted,
+        ...(synced ? { synced } : {}),
+      };
+      if (record.type === 'map') return [{ ...bookkeeping, name: record.name, created: record.created }];
+      if (record.type !== 'note') return [];
+      const { x, y, w, h, text, color, z, conflictOf } = record;
+      return [{ ...bookkeeping, x, y, w, h, text, color, z, ...(conflictOf ? { conflictOf } : {}) }];
+    });
+    return JSON.stringify({
+      format: 'journeywall-backup',
+      version: 1,
+      savedAt: 1,
+      document: {
+        id: doc.id,
+        records: Object.fromEntries(records.map((record) => [String(record.id), record])),
+      },
+    });
+  });
 
 type Path = readonly (string | number)[];
 
@@ -115,11 +174,21 @@ export const replaceAt = (text: string, path: Path, replacement: unknown): unkno
   return root;
 };
 
+/** Every place in each pool text with the value there, found once per text: the pools are reused. */
+const placesOf = new Map<string, { readonly paths: Path[]; readonly values: unknown[] }>();
+
 /** A place in a map's text chosen by `pick` (any number, taken modulo the places that fit). */
 export const placeIn = (text: string, pick: number, fits: (value: unknown) => boolean = () => true): Path => {
-  const root: unknown = JSON.parse(text);
-  const paths = pathsIn(root).filter((path) => fits(valueAt(root, path)));
-  return paths[pick % paths.length] ?? [];
+  let places = placesOf.get(text);
+  if (!places) {
+    const root: unknown = JSON.parse(text);
+    const paths = pathsIn(root);
+    places = { paths, values: paths.map((path) => valueAt(root, path)) };
+    placesOf.set(text, places);
+  }
+  const { paths, values } = places;
+  const fitting = paths.filter((_, index) => fits(values[index]));
+  return fitting[pick % fitting.length] ?? [];
 };
 
 export const valueAt = (root: unknown, path: Path): unknown =>

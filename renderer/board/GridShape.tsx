@@ -1,0 +1,40 @@
+import type Konva from 'konva';
+import { Shape } from 'react-konva';
+import type { Cell, GridLayout } from '../../shared/journey/layout.ts';
+import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
+import { drawGrid } from '../drawing/grid.ts';
+
+interface GridShapeProps {
+  readonly layout: GridLayout;
+  readonly showCategories: boolean;
+  readonly scenario: ScenarioRecord | null;
+  readonly lowEmotion: number;
+  readonly scale: number;
+  readonly selectedHeader: string | null;
+  readonly selectedCell: Cell | null;
+}
+
+/** The journey grid under the notes: one shape, redrawn only when the layout or zoom changes. */
+export const GridShape = ({
+  layout,
+  showCategories,
+  scenario,
+  lowEmotion,
+  scale,
+  selectedHeader,
+}: GridShapeProps) => (
+  <Shape
+    listening={false}
+    perfectDrawEnabled={false}
+    sceneFunc={(context: Konva.Context) => {
+      drawGrid(context._context, {
+        layout,
+        showCategories,
+        scenario,
+        lowEmotion,
+        pixel: 1 / scale,
+        selectedHeader,
+      });
+    }}
+  />
+);

@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'react';
+import { GRID } from '../../shared/journey/grid-geometry.ts';
+import type { GridLayout } from '../../shared/journey/layout.ts';
+import { renameStructure } from '../../shared/journey/structure-edits.ts';
+import { FONT_FAMILY } from '../drawing/fonts.ts';
+import { boardStore } from '../store/index.ts';
+import type { Viewport } from '../store/session-slice.ts';
+
+interface HeaderEditorProps {
+  readonly header: { readonly kind: 'stage' | 'lane'; readonly id: string };
+  readonly layout: GridLayout;
+  readonly viewport: Viewport;
+}
+
+/** Renames a stage or lane in place, over its header: Enter or leaving keeps it, Escape cancels. */
+export const HeaderEditor = ({ header, layout, viewport }: HeaderEditorProps) => {
+  const ref = useRef<HTMLInputElement>(null);
+  const cancelled = useRef(false);
+  const column = layout.stages.find((candidate) => candidate.stage.id === header.id);
+  const row = layout.lanes.find((candidate) => candidate.lane.id === header.id);
+  const record = column?.stage ?? row?.lane;
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  if (!record) return null;
+  const box = column
+    ? { x: column.x, y: -GRID.headerHeight, w: column.w, h: GRID.headerHeight }
+    : {
+        x: -GRID.laneHeaderWidth,
+        y: row?.y ?? 0,
+        w: GRID.laneHeaderWidth,
+        h: Math.min(row?.h ?? 0, GRID.headerHeight),
+      };
+  const finish = () => {
+    const value = ref.current?.value ?? record.name;
+    if (!cancelled.current && value.trim() && value !== record.name) {
+      boardStore
+        .getState()
+        .edit(`Rename ${header.kind}`, (draft) => renameStructure(draft, header.id, value));
+    }
+    boardStore.getState().startRenaming(null);
+  };
+  const scale = viewport.scale;
+  return (
+    <input
+      ref={ref}
+      className="header-editor"
+      aria-label={`${header.kind === 'stage' ? 'Stage' : 'Lane'} name`}
+      defaultValue={record.name}
+      maxLength={200}
+      onBlur={finish}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') event.currentTarget.blur();
+        if (event.key === 'Escape') {
+          cancelled.current = true;
+          event.currentTarget.blur();
+        }
+      }}
+      style={{
+        left: box.x * scale + viewport.x,
+        top: box.y * scale + viewport.y,
+        width: box.w * scale,
+        height: box.h * scale,
+        fontSize: Math.max(13, 22 * scale),
+        fontFamily: FONT_FAMILY,
+      }}
+    />
+  );
+};

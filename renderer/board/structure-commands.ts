@@ -1,0 +1,56 @@
+import {
+  addStructure,
+  notesIn,
+  removeStructure,
+  type StructureKind,
+} from '../../shared/journey/structure-edits.ts';
+import { ask } from '../files/prompt-store.ts';
+import type { BoardStore } from '../store/index.ts';
+import { shownNotesById } from './note-order.ts';
+
+/** Adds a stage after the selected one (or at the end), or a lane below; then renames it in place. */
+export const addStructureNear = (store: BoardStore, kind: StructureKind): void => {
+  const { selectedHeader } = store.getState();
+  const afterId = selectedHeader?.kind === kind ? selectedHeader.id : undefined;
+  let id = '';
+  store.getState().edit(kind === 'stage' ? 'Add stage' : 'Add lane', (draft) => {
+    id = addStructure(draft, kind, kind === 'stage' ? 'New stage' : 'New lane', afterId);
+  });
+  store.getState().selectHeader({ kind, id });
+  store.getState().startRenaming({ kind, id });
+};
+
+/**
+ * Removes the selected stage or lane, as one undo step. One that holds notes asks first whether
+ * its notes go with it or move out of the grid, where they stay on the board.
+ */
+export const removeSelectedStructure = async (store: BoardStore): Promise<void> => {
+  const header = store.getState().selectedHeader;
+  const doc = store.getState().doc;
+  if (!header || !doc) return;
+  const record = doc.records[header.id];
+  if (record?.type !== 'stage' && record?.type !== 'lane') return;
+  const count = notesIn({ id: doc.id, records: { ...doc.records } }, header.id).length;
+  let mode: 'delete' | 'move-out' = 'delete';
+  if (count > 0) {
+    const choice = await ask({
+      title: `Remove the ${header.kind} “${record.name}”?`,
+      message: `It holds ${count} ${count === 1 ? 'note' : 'notes'} (in every scenario). Delete them with it, or keep them on the board outside the grid?`,
+      choices: [
+        { value: 'move-out', label: 'Keep the notes', primary: true },
+        { value: 'delete', label: 'Delete the notes too' },
+        { value: 'cancel', label: 'Cancel' },
+      ],
+    });
+    if (choice !== 'move-out' && choice !== 'delete') return;
+    mode = choice;
+  }
+  const shown = shownNotesById(store.getState().doc, store.getState().scenarioId);
+  store.getState().edit(header.kind === 'stage' ? 'Remove stage' : 'Remove lane', (draft) =>
+    removeStructure(draft, header.id, mode, (note) => {
+      const at = shown.get(note.id);
+      return at ? { x: at.x, y: at.y } : undefined;
+    }),
+  );
+  store.getState().selectHeader(null);
+};

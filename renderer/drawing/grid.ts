@@ -1,0 +1,261 @@
+import { GRID } from '../../shared/journey/grid-geometry.ts';
+import type { Cell, GridLayout, LaneRow, StageColumn } from '../../shared/journey/layout.ts';
+import {
+  EMOTION_RANGE,
+  type ExperienceCategory,
+  type ScenarioRecord,
+} from '../../shared/model/journey-records.ts';
+import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { font } from './fonts.ts';
+import { headerTextLayout } from './text-layout.ts';
+
+/**
+ * Draws the journey grid in board units: category bands, stage headers, lane headers, cell
+ * lines and the emotion curve. The board and the poster exporter both draw it with this.
+ */
+export const GRID_COLORS = {
+  line: '#C9C1B1',
+  header: '#FFFFFF',
+  laneHeader: '#EFE9DD',
+  ink: NOTE_INK,
+  muted: '#5C5F66',
+  baseline: '#A39E93',
+  curve: '#1C7ED6',
+  low: '#C92A2A',
+} as const;
+
+export const CATEGORY_COLORS: Readonly<Record<ExperienceCategory, { fill: string; label: string }>> = {
+  discovery: { fill: '#D0EBFF', label: 'Discovery' },
+  relationship: { fill: '#FFDEEB', label: 'Relationship' },
+  purchase: { fill: '#D3F9D8', label: 'Purchase' },
+  'follow-up': { fill: '#FFF3BF', label: 'Follow-up' },
+};
+
+export interface GridDrawing {
+  readonly layout: GridLayout;
+  readonly showCategories: boolean;
+  readonly scenario: ScenarioRecord | null;
+  readonly lowEmotion: number;
+  /** Board units per screen pixel: keeps lines one pixel wide on screen. */
+  readonly pixel: number;
+  /** The stage or lane whose header is selected on the board (never on a poster). */
+  readonly selectedHeader?: string | null;
+  /** The cell selected on the board (typing starts a note there). */
+  readonly selectedCell?: Cell | null;
+}
+
+export const drawGrid = (ctx: CanvasRenderingContext2D, drawing: GridDrawing): void => {
+  const { layout, showCategories } = drawing;
+  if (layout.stages.length === 0 && layout.lanes.length === 0) return;
+  const top = -GRID.headerHeight;
+  const width = Math.max(layout.width, GRID.minStageWidth);
+  const height = Math.max(layout.height, GRID.minLaneHeight);
+  ctx.save();
+  // Lane header column and cells' background.
+  ctx.fillStyle = GRID_COLORS.laneHeader;
+  ctx.fillRect(-GRID.laneHeaderWidth, top, GRID.laneHeaderWidth, GRID.headerHeight + height);
+  ctx.fillStyle = 'rgba(255,255,255,0.55)';
+  ctx.fillRect(0, 0, width, height);
+  if (showCategories) drawCategoryBands(ctx, layout.stages);
+  for (const column of layout.stages) drawStageHeader(ctx, column);
+  for (const row of layout.lanes) drawLaneHeader(ctx, row);
+  drawLines(ctx, drawing, width, height);
+  const emotion = layout.lanes.find((row) => row.lane.role === 'emotion');
+  if (emotion && drawing.scenario) drawEmotionCurve(ctx, drawing, emotion);
+  if (drawing.selectedHeader) drawHeaderSelection(ctx, drawing, width, height);
+  if (drawing.selectedCell) drawCellSelection(ctx, drawing, drawing.selectedCell);
+  ctx.restore();
+};
+
+const drawCategoryBands = (ctx: CanvasRenderingContext2D, stages: readonly StageColumn[]) => {
+  const y = -GRID.headerHeight - GRID.categoryHeight;
+  let index = 0;
+  while (index < stages.length) {
+    const first = stages[index];
+    if (!first) break;
+    let last = first;
+    while (stages[index + 1]?.stage.category === first.stage.category) {
+      index++;
+      last = stages[index] ?? last;
+    }
+    index++;
+    const category = first.stage.category;
+    if (!category) continue;
+    const band = CATEGORY_COLORS[category];
+    const x = first.x;
+    const w = last.x + last.w - first.x;
+    ctx.fillStyle = band.fill;
+    ctx.fillRect(x + 2, y + 2, w - 4, GRID.categoryHeight - 4);
+    ctx.fillStyle = GRID_COLORS.ink;
+    ctx.font = font(16, 700);
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'center';
+    ctx.fillText(band.label.toUpperCase(), x + w / 2, y + GRID.categoryHeight / 2, w - 16);
+  }
+};
+
+const drawStageHeader = (ctx: CanvasRenderingContext2D, column: StageColumn) => {
+  const { stage, x, w } = column;
+  ctx.fillStyle = GRID_COLORS.header;
+  ctx.fillRect(x, -GRID.headerHeight, w, GRID.headerHeight);
+  ctx.fillStyle = stage.color ? NOTE_PALETTE[stage.color].edge : GRID_COLORS.line;
+  ctx.fillRect(x, -6, w, 6);
+  drawHeaderText(ctx, stage.name, x + 12, -GRID.headerHeight + 8, w - 24, GRID.headerHeight - 20, 'center');
+};
+
+const drawLaneHeader = (ctx: CanvasRenderingContext2D, row: LaneRow) => {
+  const { lane, y, h } = row;
+  if (lane.color) {
+    ctx.fillStyle = NOTE_PALETTE[lane.color].fill;
+    ctx.fillRect(-GRID.laneHeaderWidth, y, 10, h);
+  }
+  drawHeaderText(
+    ctx,
+    lane.name,
+    -GRID.laneHeaderWidth + 20,
+    y + 12,
+    GRID.laneHeaderWidth - 32,
+    Math.min(h - 24, 96),
+    'left',
+  );
+};
+
+const drawHeaderText = (
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  align: 'left' | 'center',
+) => {
+  const layout = headerTextLayout(text, w, h);
+  ctx.fillStyle = GRID_COLORS.ink;
+  ctx.font = font(layout.fontSize, 700);
+  ctx.textBaseline = 'top';
+  ctx.textAlign = align;
+  const left = align === 'center' ? x + w / 2 : x;
+  const top = y + Math.max(0, (h - layout.lines.length * layout.lineHeight) / 2);
+  layout.lines.forEach((line, index) => {
+    ctx.fillText(line, left, top + index * layout.lineHeight);
+  });
+};
+
+const drawLines = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, width: number, height: number) => {
+  const { layout, pixel } = drawing;
+  ctx.strokeStyle = GRID_COLORS.line;
+  ctx.lineWidth = Math.max(1, 1.5 * pixel);
+  ctx.beginPath();
+  for (const column of [...layout.stages.map((c) => c.x), width]) {
+    ctx.moveTo(column, -GRID.headerHeight);
+    ctx.lineTo(column, height);
+  }
+  ctx.moveTo(-GRID.laneHeaderWidth, -GRID.headerHeight);
+  ctx.lineTo(-GRID.laneHeaderWidth, height);
+  for (const edge of [-GRID.headerHeight, ...layout.lanes.map((row) => row.y), height]) {
+    ctx.moveTo(-GRID.laneHeaderWidth, edge);
+    ctx.lineTo(width, edge);
+  }
+  ctx.stroke();
+};
+
+/** The emotion lane: the scenario's scores per stage joined by a smooth curve; low points in red. */
+const drawEmotionCurve = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, row: LaneRow) => {
+  const { layout, scenario, pixel, lowEmotion } = drawing;
+  if (!scenario) return;
+  const yOf = (score: number) => emotionY(row, score);
+  ctx.strokeStyle = GRID_COLORS.baseline;
+  ctx.lineWidth = Math.max(1, pixel);
+  ctx.setLineDash([8, 6]);
+  ctx.beginPath();
+  ctx.moveTo(0, yOf(0));
+  ctx.lineTo(layout.width, yOf(0));
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const points = emotionPoints(layout, row, scenario);
+  if (points.length > 1) {
+    ctx.strokeStyle = GRID_COLORS.curve;
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    smoothCurve(ctx, points);
+    ctx.stroke();
+  }
+  for (const point of points) {
+    const low = point.score <= lowEmotion;
+    ctx.fillStyle = low ? GRID_COLORS.low : GRID_COLORS.curve;
+    ctx.beginPath();
+    ctx.arc(point.x, point.y, low ? 11 : 8, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = GRID_COLORS.ink;
+    ctx.font = font(15, 700);
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(point.score > 0 ? `+${point.score}` : String(point.score), point.x + 16, point.y);
+  }
+};
+
+/** The y of an emotion score within the emotion lane (max at the top). */
+export const emotionY = (row: LaneRow, score: number): number => {
+  const margin = 20;
+  const span = EMOTION_RANGE.max - EMOTION_RANGE.min;
+  return row.y + margin + ((EMOTION_RANGE.max - score) / span) * (row.h - 2 * margin);
+};
+
+export const emotionPoints = (layout: GridLayout, row: LaneRow, scenario: ScenarioRecord) =>
+  layout.stages.flatMap((column) => {
+    const score = scenario.emotions[column.stage.id];
+    return score === undefined
+      ? []
+      : [{ stageId: column.stage.id, score, x: column.x + column.w / 2, y: emotionY(row, score) }];
+  });
+
+/** Catmull-Rom through the points, drawn as cubic Béziers. */
+const smoothCurve = (ctx: CanvasRenderingContext2D, points: readonly { x: number; y: number }[]) => {
+  const [first] = points;
+  if (!first) return;
+  ctx.moveTo(first.x, first.y);
+  for (let index = 0; index < points.length - 1; index++) {
+    const p0 = points[index - 1] ?? points[index];
+    const p1 = points[index];
+    const p2 = points[index + 1];
+    const p3 = points[index + 2] ?? p2;
+    if (!p0 || !p1 || !p2 || !p3) continue;
+    ctx.bezierCurveTo(
+      p1.x + (p2.x - p0.x) / 6,
+      p1.y + (p2.y - p0.y) / 6,
+      p2.x - (p3.x - p1.x) / 6,
+      p2.y - (p3.y - p1.y) / 6,
+      p2.x,
+      p2.y,
+    );
+  }
+};
+
+/** Outlines a selected stage (its header and column) or lane (its header and row). */
+const drawHeaderSelection = (
+  ctx: CanvasRenderingContext2D,
+  drawing: GridDrawing,
+  width: number,
+  height: number,
+) => {
+  const { layout, selectedHeader, pixel } = drawing;
+  const column = layout.stages.find((candidate) => candidate.stage.id === selectedHeader);
+  const row = layout.lanes.find((candidate) => candidate.lane.id === selectedHeader);
+  ctx.strokeStyle = '#1C7ED6';
+  ctx.lineWidth = 3 * pixel;
+  if (column) ctx.strokeRect(column.x, -GRID.headerHeight, column.w, GRID.headerHeight + height);
+  if (row) ctx.strokeRect(-GRID.laneHeaderWidth, row.y, GRID.laneHeaderWidth + width, row.h);
+};
+
+const drawCellSelection = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, cell: Cell) => {
+  const column = drawing.layout.stages.find((candidate) => candidate.stage.id === cell.stageId);
+  const row = drawing.layout.lanes.find((candidate) => candidate.lane.id === cell.laneId);
+  if (!column || !row) return;
+  ctx.fillStyle = 'rgba(28,126,214,0.08)';
+  ctx.fillRect(column.x, row.y, column.w, row.h);
+  ctx.strokeStyle = '#1C7ED6';
+  ctx.lineWidth = 3 * drawing.pixel;
+  ctx.setLineDash([10 * drawing.pixel, 6 * drawing.pixel]);
+  ctx.strokeRect(column.x, row.y, column.w, row.h);
+  ctx.setLineDash([]);
+};

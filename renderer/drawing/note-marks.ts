@@ -1,0 +1,145 @@
+import { CHANNEL_LABELS } from '../../shared/journey/note-kinds.ts';
+import type { NoteKind } from '../../shared/model/journey-records.ts';
+import { NOTE_INK } from '../../shared/model/palette.ts';
+import type { NoteRecord } from '../../shared/model/records.ts';
+import { font } from './fonts.ts';
+
+/**
+ * The marks that make a note's meaning readable without colour (a projector across the room, a
+ * black-and-white print): a glyph per kind in the top-right corner, a starburst for a stamp of
+ * authenticity, the channel and the effortless / productive / painless ratings along the bottom.
+ */
+export const GLYPH_SIZE = 26;
+
+/** Draws the kind's glyph centred on (cx, cy), `size` wide, in ink. */
+export const drawKindGlyph = (
+  ctx: CanvasRenderingContext2D,
+  kind: NoteKind,
+  cx: number,
+  cy: number,
+  size: number,
+): void => {
+  if (kind === 'note') return;
+  const r = size / 2;
+  ctx.save();
+  ctx.fillStyle = NOTE_INK;
+  ctx.strokeStyle = NOTE_INK;
+  ctx.lineWidth = size / 9;
+  ctx.lineJoin = 'round';
+  ctx.beginPath();
+  switch (kind) {
+    case 'touchpoint':
+      // A target: a ring with a dot.
+      ctx.arc(cx, cy, r * 0.8, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(cx, cy, r * 0.3, 0, Math.PI * 2);
+      ctx.fill();
+      break;
+    case 'breakdown':
+      // A warning triangle with a bar.
+      ctx.moveTo(cx, cy - r * 0.9);
+      ctx.lineTo(cx + r * 0.95, cy + r * 0.8);
+      ctx.lineTo(cx - r * 0.95, cy + r * 0.8);
+      ctx.closePath();
+      ctx.fill();
+      ctx.fillStyle = '#FFFFFF';
+      ctx.fillRect(cx - r * 0.1, cy - r * 0.35, r * 0.2, r * 0.6);
+      ctx.fillRect(cx - r * 0.1, cy + r * 0.38, r * 0.2, r * 0.2);
+      break;
+    case 'opportunity':
+      // An upward arrow.
+      ctx.moveTo(cx, cy - r * 0.9);
+      ctx.lineTo(cx + r * 0.8, cy);
+      ctx.lineTo(cx + r * 0.3, cy);
+      ctx.lineTo(cx + r * 0.3, cy + r * 0.9);
+      ctx.lineTo(cx - r * 0.3, cy + r * 0.9);
+      ctx.lineTo(cx - r * 0.3, cy);
+      ctx.lineTo(cx - r * 0.8, cy);
+      ctx.closePath();
+      ctx.fill();
+      break;
+    case 'idea':
+      // A five-pointed star.
+      for (let point = 0; point < 10; point++) {
+        const radius = point % 2 === 0 ? r * 0.95 : r * 0.42;
+        const angle = -Math.PI / 2 + (point * Math.PI) / 5;
+        ctx.lineTo(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+      }
+      ctx.closePath();
+      ctx.fill();
+      break;
+    case 'question':
+    case 'quote':
+      ctx.font = font(size * 1.05, 700);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(kind === 'question' ? '?' : '\u201C\u201D', cx, cy + size * 0.08);
+      break;
+  }
+  ctx.restore();
+};
+
+/** A stamp of authenticity: a starburst badge reading WOW in the note's top-left corner. */
+const drawWowBadge = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  const cx = note.x + 4;
+  const cy = note.y + 4;
+  ctx.save();
+  ctx.fillStyle = '#C92A2A';
+  ctx.beginPath();
+  for (let point = 0; point < 24; point++) {
+    const radius = point % 2 === 0 ? 26 : 19;
+    const angle = (point * Math.PI) / 12;
+    ctx.lineTo(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+  }
+  ctx.closePath();
+  ctx.fill();
+  ctx.fillStyle = '#FFFFFF';
+  ctx.font = font(13, 700);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText('WOW', cx, cy + 1);
+  ctx.restore();
+};
+
+/** Height of the strip along a note's bottom that holds its channel and ratings. */
+export const FOOTER_HEIGHT = 20;
+
+export const hasFooter = (note: NoteRecord): boolean => note.channel !== null || note.ratings !== null;
+
+const drawFooter = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  const parts: string[] = [];
+  if (note.channel) parts.push(CHANNEL_LABELS[note.channel].toUpperCase());
+  const ratings = note.ratings;
+  if (ratings) {
+    const pieces = [
+      ['E', ratings.effortless],
+      ['P', ratings.productive],
+      ['F', ratings.painless],
+    ] as const;
+    const rated = pieces.filter(([, value]) => value !== null).map(([letter, value]) => `${letter}${value}`);
+    if (rated.length > 0) parts.push(rated.join(' '));
+  }
+  if (parts.length === 0) return;
+  ctx.save();
+  ctx.fillStyle = 'rgba(255,255,255,0.6)';
+  ctx.fillRect(note.x, note.y + note.h - FOOTER_HEIGHT, note.w, FOOTER_HEIGHT);
+  ctx.fillStyle = NOTE_INK;
+  ctx.font = font(13, 700);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(parts.join('  ·  '), note.x + 8, note.y + note.h - FOOTER_HEIGHT / 2, note.w - 16);
+  ctx.restore();
+};
+
+export const drawNoteMarks = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+  drawKindGlyph(
+    ctx,
+    note.kind,
+    note.x + note.w - GLYPH_SIZE / 2 - 6,
+    note.y + GLYPH_SIZE / 2 + 8,
+    GLYPH_SIZE,
+  );
+  if (note.kind === 'touchpoint' && note.wow) drawWowBadge(ctx, note);
+  drawFooter(ctx, note);
+};

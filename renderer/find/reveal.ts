@@ -1,0 +1,73 @@
+import { GRID } from '../../shared/journey/grid-geometry.ts';
+import type { PersonaField } from '../../shared/journey/personas/persona-fields.ts';
+import type { SearchMatch } from '../../shared/journey/search.ts';
+import { showNotes } from '../board/commands.ts';
+import { boardLayout } from '../board/note-order.ts';
+import { fitViewport, type Rect } from '../board/viewport.ts';
+import type { BoardStore } from '../store/index.ts';
+
+/** Bringing one thing of the map into view on the board: a note, a header, a cell. */
+
+/** Where a stage or lane header is drawn, in board units; null when it is not shown. */
+export const headerBox = (store: BoardStore, kind: 'stage' | 'lane', id: string): Rect | null => {
+  const { doc, scenarioId } = store.getState();
+  const layout = boardLayout(doc, scenarioId);
+  if (kind === 'stage') {
+    const column = layout.stages.find((candidate) => candidate.stage.id === id);
+    return column ? { x: column.x, y: -GRID.headerHeight, w: column.w, h: GRID.headerHeight } : null;
+  }
+  const row = layout.lanes.find((candidate) => candidate.lane.id === id);
+  return row
+    ? {
+        x: -GRID.laneHeaderWidth,
+        y: row.y,
+        w: GRID.laneHeaderWidth,
+        h: Math.min(row.h, GRID.headerHeight),
+      }
+    : null;
+};
+
+/** Where the cell of a stage and a lane is drawn; null when either is not shown. */
+export const cellBox = (store: BoardStore, stageId: string, laneId: string): Rect | null => {
+  const { doc, scenarioId } = store.getState();
+  const layout = boardLayout(doc, scenarioId);
+  const column = layout.stages.find((candidate) => candidate.stage.id === stageId);
+  const row = layout.lanes.find((candidate) => candidate.lane.id === laneId);
+  return column && row ? { x: column.x, y: row.y, w: column.w, h: row.h } : null;
+};
+
+/**
+ * Centres a board rectangle on the screen, zooming out only if it does not fit and zooming in
+ * to 50% at most, as showNotes does, so stepping through matches does not jump in scale.
+ */
+export const centreOn = (store: BoardStore, rect: Rect): void => {
+  const { canvasSize, viewport } = store.getState();
+  const fit = fitViewport(rect, canvasSize, 120);
+  const scale = Math.min(fit.scale, Math.max(viewport.scale, 0.5));
+  store.getState().setViewport({
+    scale,
+    x: canvasSize.width / 2 - (rect.x + rect.w / 2) * scale,
+    y: canvasSize.height / 2 - (rect.y + rect.h / 2) * scale,
+  });
+};
+
+/** Selects a stage or lane header (as a click on it does) and pans to it. */
+export const revealHeader = (store: BoardStore, kind: 'stage' | 'lane', id: string): void => {
+  const box = headerBox(store, kind, id);
+  if (!box) return;
+  store.getState().selectHeader({ kind, id });
+  centreOn(store, box);
+};
+
+export type PersonaMatchHandler = (personaId: string, field: PersonaField) => void;
+
+/** Shows one find match: a note or header on the board; a persona field is the card's to show. */
+export const revealMatch = (
+  store: BoardStore,
+  match: SearchMatch,
+  onPersonaMatch: PersonaMatchHandler | undefined,
+): void => {
+  if (match.kind === 'note') showNotes(store, [match.id]);
+  else if (match.kind === 'persona') onPersonaMatch?.(match.id, match.field);
+  else revealHeader(store, match.kind, match.id);
+};

@@ -1,0 +1,36 @@
+import { CHANNEL_LABELS, KIND_STYLES } from '../../shared/journey/note-kinds.ts';
+import { RATING_RANGE } from '../../shared/model/journey-records.ts';
+import type { NoteRecord } from '../../shared/model/records.ts';
+
+/**
+ * A note in words, for the outline and screen readers: what the board shows with colour, glyphs
+ * and badges ("Touchpoint: Order page, web, stamp of authenticity, effortless 4/5").
+ */
+export interface NoteDescription {
+  /** The kind's name ("Touchpoint"). */
+  readonly kind: string;
+  /** The text on one line, or "empty note". */
+  readonly text: string;
+  /** Channel, stamp of authenticity, ratings and merge conflict, in that order. */
+  readonly marks: readonly string[];
+  /** Everything above in one phrase: the item's accessible name. */
+  readonly label: string;
+}
+
+const RATING_NAMES = ['effortless', 'productive', 'painless'] as const;
+
+export const describeNote = (note: NoteRecord): NoteDescription => {
+  const marks: string[] = [];
+  if (note.channel) marks.push(CHANNEL_LABELS[note.channel].toLowerCase());
+  // As on the board, where only a touchpoint wears the badge.
+  if (note.kind === 'touchpoint' && note.wow) marks.push('stamp of authenticity');
+  for (const name of RATING_NAMES) {
+    const value = note.ratings?.[name];
+    if (value !== null && value !== undefined) marks.push(`${name} ${value}/${RATING_RANGE.max}`);
+  }
+  if (note.conflictOf) marks.push('conflict');
+  const oneLine = note.text.replace(/\s+/gu, ' ').trim();
+  const text = oneLine === '' ? 'empty note' : oneLine;
+  const kind = KIND_STYLES[note.kind].label;
+  return { kind, text, marks, label: [`${kind}: ${text}`, ...marks].join(', ') };
+};

@@ -1,0 +1,169 @@
+import { ChevronsLeft, Trash2, UserPlus, UserRound } from 'lucide-react';
+import { type CSSProperties, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
+import { PERSONA_FIELDS, personaDisplayName } from '../../shared/journey/personas/persona-fields.ts';
+import { activePersonaOf, personasOf } from '../../shared/journey/personas/persona-queries.ts';
+import type { PersonaRecord } from '../../shared/model/journey-records.ts';
+import { NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { ask } from '../files/prompt-store.ts';
+import { boardStore, useBoard } from '../store/index.ts';
+import { PersonaField } from './PersonaField.tsx';
+import { addPersonaToMap, editPersonaField, removePersonaFromMap, showPersona } from './persona-commands.ts';
+import './persona.css';
+
+interface PersonaCardProps {
+  /** Start as the small "Persona: <name>" chip instead of the whole card. */
+  readonly defaultCollapsed?: boolean;
+}
+
+/** Why a map wants a persona, in the articles' words (domain glossary: who the customer is). */
+export const PERSONA_HINT = 'Who is the customer? Their goals, their needs and a quote in their own words.';
+
+/** Short texts get one line; the others may run to a few. */
+const ONE_LINE = new Set(['name', 'role']);
+
+/** The customer-quote notes' colours, so the persona's quote reads as the voice of the customer too. */
+const QUOTE_COLORS = NOTE_PALETTE[KIND_STYLES.quote.color];
+
+const confirmRemove = async (persona: PersonaRecord): Promise<boolean> =>
+  (await ask({
+    title: 'Remove persona?',
+    message: `Remove ${personaDisplayName(persona)} from this map? Undo brings the persona back.`,
+    choices: [
+      { value: 'keep', label: 'Keep' },
+      { value: 'remove', label: 'Remove', primary: true },
+    ],
+  })) === 'remove';
+
+/**
+ * The persona the map is about, floating at the left of the board: each text edited in place,
+ * a switcher among the map's personas, add and remove. It folds into a small chip so it never
+ * hides the board on a projector.
+ */
+export const PersonaCard = ({ defaultCollapsed = false }: PersonaCardProps) => {
+  const doc = useBoard((state) => state.doc);
+  const titleId = useId();
+  const [collapsed, setCollapsed] = useState(defaultCollapsed);
+  /** A persona just added opens with its name ready to type. */
+  const [newPersonaId, setNewPersonaId] = useState<string | null>(null);
+  const personas = useMemo(() => (doc ? personasOf(doc) : []), [doc]);
+  const active = useMemo(() => (doc ? activePersonaOf(doc) : null), [doc]);
+
+  // Folding and unfolding keep the keyboard focus on the control that undoes it.
+  const chip = useRef<HTMLButtonElement>(null);
+  const collapse = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (collapsed ? chip : collapse).current?.focus();
+  }, [collapsed]);
+  const toggle = (next: boolean) => {
+    toggled.current = true;
+    setCollapsed(next);
+  };
+
+  useEffect(() => {
+    if (newPersonaId !== null) setNewPersonaId(null);
+  }, [newPersonaId]);
+
+  if (!doc) return null;
+
+  if (collapsed)
+    return (
+      <button
+        ref={chip}
+        type="button"
+        className="persona-chip"
+        aria-expanded={false}
+        title="Show the persona card"
+        onClick={() => toggle(false)}
+      >
+        <UserRound aria-hidden />
+        <span>Persona: {active ? personaDisplayName(active) : 'none'}</span>
+      </button>
+    );
+
+  const add = () => setNewPersonaId(addPersonaToMap(boardStore));
+  const remove = async () => {
+    if (active && (await confirmRemove(active))) removePersonaFromMap(boardStore, active.id);
+  };
+
+  return (
+    <section
+      className="persona-card"
+      aria-labelledby={titleId}
+      style={{ '--quote-fill': QUOTE_COLORS.fill, '--quote-edge': QUOTE_COLORS.edge } as CSSProperties}
+    >
+      <header className="persona-card-header">
+        <h2 id={titleId}>
+          <UserRound aria-hidden /> Persona
+        </h2>
+        <button
+          type="button"
+          className="tool-button"
+          aria-label="Add persona"
+          title="Add persona"
+          onClick={add}
+        >
+          <UserPlus aria-hidden />
+        </button>
+        {active && (
+          <button
+            type="button"
+            className="tool-button"
+            aria-label="Remove persona"
+            title="Remove persona"
+            onClick={remove}
+          >
+            <Trash2 aria-hidden />
+          </button>
+        )}
+        <button
+          ref={collapse}
+          type="button"
+          className="tool-button"
+          aria-label="Collapse persona card"
+          aria-expanded={true}
+          title="Fold the persona card into a chip"
+          onClick={() => toggle(true)}
+        >
+          <ChevronsLeft aria-hidden />
+        </button>
+      </header>
+      {active && personas.length > 1 && (
+        <label className="persona-switcher">
+          <span>Persona shown</span>
+          <select value={active.id} onChange={(event) => showPersona(boardStore, event.currentTarget.value)}>
+            {personas.map((persona) => (
+              <option key={persona.id} value={persona.id}>
+                {personaDisplayName(persona)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {active ? (
+        <div className="persona-fields" key={active.id}>
+          {PERSONA_FIELDS.map((field) => (
+            <PersonaField
+              key={field}
+              field={field}
+              value={active[field]}
+              multiline={!ONE_LINE.has(field)}
+              editOnMount={field === 'name' && newPersonaId === active.id}
+              onCommit={(text) => editPersonaField(boardStore, active.id, field, text)}
+            />
+          ))}
+        </div>
+      ) : (
+        <div className="persona-empty">
+          <p>{PERSONA_HINT}</p>
+          <button type="button" className="primary with-icon" onClick={add}>
+            <UserPlus aria-hidden /> Add a persona
+          </button>
+        </div>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,35 @@
+import {
+  addPersona,
+  removePersona,
+  setActivePersona,
+  updatePersona,
+} from '../../shared/journey/personas/persona-edits.ts';
+import { PERSONA_FIELD_WORDS, type PersonaField } from '../../shared/journey/personas/persona-fields.ts';
+import type { BoardStore } from '../store/index.ts';
+
+/** What the persona card does to the map, each as one undo step. */
+
+/** Adds a blank persona and shows it, so the facilitator can fill it in. Returns its id. */
+export const addPersonaToMap = (store: BoardStore): string | null => {
+  let id: string | null = null;
+  store.getState().edit('Add persona', (draft) => {
+    id = addPersona(draft);
+    setActivePersona(draft, id);
+  });
+  return id;
+};
+
+export const editPersonaField = (store: BoardStore, id: string, field: PersonaField, text: string): void =>
+  store
+    .getState()
+    .edit(`Edit persona ${PERSONA_FIELD_WORDS[field].label.toLowerCase()}`, (draft) =>
+      updatePersona(draft, id, { [field]: text }),
+    );
+
+export const showPersona = (store: BoardStore, id: string): void =>
+  store.getState().edit('Switch persona', (draft) => setActivePersona(draft, id));
+
+export const removePersonaFromMap = (store: BoardStore, id: string): void =>
+  store.getState().edit('Remove persona', (draft) => {
+    removePersona(draft, id);
+  });

@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { addNote, newMapDocument, updateNote } from '../../shared/model/edits.ts';
+import { diffRecords } from '../persistence/record-diff.ts';
+import { changedSince } from './change-log.ts';
+import { createBoardStore } from './index.ts';
+
+it('knows which records the edits since a snapshot changed, through undo and redo, and nothing more', () => {
+  const store = createBoardStore();
+  store.getState().loadDocument(newMapDocument('Toner'));
+  const loaded = store.getState().doc?.records;
+  if (!loaded) throw new Error('no document');
+  let first = '';
+  store.getState().edit('Add', (draft) => {
+    first = addNote(draft, { x: 0, y: 0, text: 'a' }).id;
+  });
+  const saved = store.getState().doc?.records ?? loaded;
+  let second = '';
+  store.getState().edit('Add', (draft) => {
+    second = addNote(draft, { x: 0, y: 0, text: 'b' }).id;
+  });
+  store.getState().edit('Edit', (draft) => updateNote(draft, first, { text: 'a2' }));
+  store.getState().undo();
+  const current = store.getState().doc?.records ?? loaded;
+  expect(changedSince(saved, current)).toEqual(new Set([second, first]));
+  expect(changedSince(saved, loaded)).toBeNull();
+
+  // Counting from the edits gives what counting the whole map gives.
+  const full = diffRecords(saved, current);
+  const fromEdits = diffRecords(saved, current, 1);
+  expect(fromEdits.noteCount).toBe(full.noteCount);
+  expect(new Set(fromEdits.changed.map((record) => record.id))).toEqual(
+    new Set(full.changed.map((record) => record.id)),
+  );
+});

@@ -1,0 +1,98 @@
+import { AlertTriangle, Info, X } from 'lucide-react';
+import { useMemo } from 'react';
+import { checkInsights } from '../../shared/journey/insights/check-insights.ts';
+import type { Insight } from '../../shared/journey/insights/insight.ts';
+import { mapRecordOf } from '../../shared/model/document.ts';
+import type { InsightSettings } from '../../shared/model/journey-records.ts';
+import { updateRecord } from '../../shared/model/update.ts';
+import { showNotes } from '../board/commands.ts';
+import { boardStore, useBoard } from '../store/index.ts';
+
+interface InsightsPanelProps {
+  readonly onClose: () => void;
+}
+
+/** Checked on every change of the scenario shown; computed from the model, never stored. */
+export const useInsights = (): readonly Insight[] => {
+  const doc = useBoard((state) => state.doc);
+  const scenarioId = useBoard((state) => state.scenarioId);
+  return useMemo(() => (doc && scenarioId ? checkInsights(doc, scenarioId) : []), [doc, scenarioId]);
+};
+
+const reveal = (insight: Insight) => {
+  if (insight.noteIds.length > 0) showNotes(boardStore, insight.noteIds);
+  else if (insight.stageIds[0])
+    boardStore.getState().selectHeader({ kind: 'stage', id: insight.stageIds[0] });
+  else if (insight.laneIds[0]) boardStore.getState().selectHeader({ kind: 'lane', id: insight.laneIds[0] });
+};
+
+const SETTING_FIELDS: readonly [keyof InsightSettings, string, number, number, number][] = [
+  ['maxTouchpoints', 'Most major touchpoints', 1, 50, 1],
+  ['maxStampShare', 'Largest share of stamps of authenticity', 0.05, 1, 0.05],
+  ['lowEmotion', 'Emotion low point at or below', -3, 3, 1],
+];
+
+/** What the articles' rules say about the scenario shown; each item highlights what it concerns. */
+export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
+  const insights = useInsights();
+  const settings = useBoard((state) => (state.doc ? mapRecordOf(state.doc).insightSettings : null));
+  const setSetting = (key: keyof InsightSettings, value: number) => {
+    if (!Number.isFinite(value)) return;
+    boardStore.getState().edit('Change insight setting', (draft) => {
+      const map = draft.records[draft.id];
+      if (map?.type === 'map')
+        draft.records[draft.id] = updateRecord(map, {
+          insightSettings: { ...map.insightSettings, [key]: value },
+        });
+    });
+  };
+  return (
+    <aside className="side-panel insights-panel" aria-labelledby="insights-title">
+      <header className="compare-header">
+        <h2 id="insights-title">Insights</h2>
+        <button type="button" className="tool-button" aria-label="Close insights" onClick={onClose}>
+          <X aria-hidden />
+        </button>
+      </header>
+      {insights.length === 0 ? (
+        <p>Nothing to flag in this scenario.</p>
+      ) : (
+        <ul className="insight-list" aria-label="Insights">
+          {insights.map((insight) => (
+            <li key={insight.id} data-severity={insight.severity}>
+              <button type="button" className="insight" onClick={() => reveal(insight)}>
+                {insight.severity === 'warning' ? (
+                  <AlertTriangle aria-label="Warning" />
+                ) : (
+                  <Info aria-label="Note" />
+                )}
+                <span>
+                  <strong>{insight.title}</strong>
+                  <span className="insight-detail">{insight.detail}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {settings && (
+        <details className="insight-settings">
+          <summary>Thresholds</summary>
+          {SETTING_FIELDS.map(([key, label, min, max, step]) => (
+            <label key={key} className="field">
+              <span>{label}</span>
+              <input
+                type="number"
+                min={min}
+                max={max}
+                step={step}
+                value={settings[key]}
+                onChange={(event) => setSetting(key, Number(event.target.value))}
+              />
+            </label>
+          ))}
+        </details>
+      )}
+    </aside>
+  );
+};

@@ -1,0 +1,99 @@
+import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, EyeOff, Plus, Trash2 } from 'lucide-react';
+import { GRID } from '../../shared/journey/grid-geometry.ts';
+import {
+  moveStructure,
+  recolorStructure,
+  resizeStructure,
+  setLaneHidden,
+} from '../../shared/journey/structure-edits.ts';
+import { NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { NOTE_COLORS, type NoteColor } from '../../shared/model/records.ts';
+import { addStructureNear, removeSelectedStructure } from '../board/structure-commands.ts';
+import { boardStore, useBoard } from '../store/index.ts';
+import { ToolButton } from './ToolButton.tsx';
+
+/** The selected stage or lane: move, resize, recolour, hide, add one beside it, remove it. */
+export const StructureInspector = () => {
+  const header = useBoard((state) => state.selectedHeader);
+  const record = useBoard((state) => (header ? state.doc?.records[header.id] : undefined));
+  if (!header || (record?.type !== 'stage' && record?.type !== 'lane') || record.isDeleted) return null;
+  const isStage = record.type === 'stage';
+  const edit = (label: string, recipe: Parameters<ReturnType<typeof boardStore.getState>['edit']>[1]) =>
+    boardStore.getState().edit(label, recipe);
+  const size = isStage ? record.width : record.height;
+  return (
+    <fieldset
+      className="toolbar-group note-inspector"
+      aria-label={isStage ? 'Selected stage' : 'Selected lane'}
+    >
+      <strong className="structure-name">{record.name}</strong>
+      <ToolButton
+        label={isStage ? 'Move stage left' : 'Move lane up'}
+        onClick={() => edit('Move', (d) => moveStructure(d, record.id, -1))}
+      >
+        {isStage ? <ArrowLeft aria-hidden /> : <ArrowUp aria-hidden />}
+      </ToolButton>
+      <ToolButton
+        label={isStage ? 'Move stage right' : 'Move lane down'}
+        onClick={() => edit('Move', (d) => moveStructure(d, record.id, 1))}
+      >
+        {isStage ? <ArrowRight aria-hidden /> : <ArrowDown aria-hidden />}
+      </ToolButton>
+      <label className="inline-field">
+        <span>{isStage ? 'Width' : 'Height'}</span>
+        <input
+          type="number"
+          className="size-input"
+          aria-label={isStage ? 'Stage width' : 'Lane height'}
+          min={isStage ? GRID.minStageWidth : GRID.minLaneHeight}
+          max={isStage ? GRID.maxStageWidth : GRID.maxLaneHeight}
+          step={20}
+          value={size}
+          onChange={(event) =>
+            edit('Resize', (d) => resizeStructure(d, record.id, Number(event.target.value)))
+          }
+        />
+      </label>
+      <label className="inline-field">
+        <span>Colour</span>
+        <select
+          aria-label={isStage ? 'Stage colour' : 'Lane colour'}
+          value={record.color ?? ''}
+          onChange={(event) =>
+            edit('Recolour', (d) =>
+              recolorStructure(d, record.id, (event.target.value || null) as NoteColor | null),
+            )
+          }
+        >
+          <option value="">None</option>
+          {NOTE_COLORS.map((color) => (
+            <option key={color} value={color}>
+              {NOTE_PALETTE[color].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!isStage && (
+        <ToolButton
+          label="Hide lane"
+          onClick={() => edit('Hide lane', (d) => setLaneHidden(d, record.id, true))}
+        >
+          <EyeOff aria-hidden />
+        </ToolButton>
+      )}
+      <ToolButton
+        label={isStage ? 'Add a stage after this one' : 'Add a lane below this one'}
+        onClick={() => addStructureNear(boardStore, record.type)}
+      >
+        <Plus aria-hidden />
+      </ToolButton>
+      <ToolButton
+        label={isStage ? 'Remove stage' : 'Remove lane'}
+        shortcut="Delete"
+        onClick={() => void removeSelectedStructure(boardStore)}
+      >
+        <Trash2 aria-hidden />
+      </ToolButton>
+    </fieldset>
+  );
+};

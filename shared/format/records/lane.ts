@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { LANE_ROLES, type LaneRecord } from '../../model/journey-records.ts';
+import { NOTE_COLORS } from '../../model/records.ts';
+import { FILE_LIMITS } from '../limits.ts';
+import { bookkeepingShape, headerColorSchema, idSchema, nameSchema, orderSchema } from './fields.ts';
+import { clampInto, counted, oneOf } from './repairs.ts';
+import type { Assert, SameShape } from './same-shape.ts';
+import { BOOKKEEPING_REPAIRS, BOOKKEEPING_WORDS, nameShortened, type RecordSpec } from './spec.ts';
+
+const { laneHeight } = FILE_LIMITS;
+
+export const laneSchema = z.object({
+  id: idSchema.describe('Stable id, unique in the map.'),
+  type: z.literal('lane'),
+  name: nameSchema.describe('The lane name shown in its row header.'),
+  order: orderSchema.describe('Top-to-bottom order of the rows: lower is higher up.'),
+  height: z
+    .number()
+    .min(laneHeight.min)
+    .max(laneHeight.max)
+    .describe('Smallest height of the row in board units; the row grows to fit its notes.'),
+  role: z
+    .enum(LANE_ROLES)
+    .describe(
+      'What the lane is for. Insights read it (touchpoints, customer service); the emotion lane holds the emotion curve instead of notes.',
+    ),
+  hidden: z.boolean().default(false).describe('A hidden lane keeps its notes but is not shown.'),
+  color: headerColorSchema.describe("Header colour from the palette; null for the map's default."),
+  ...bookkeepingShape,
+});
+
+export type LaneRecordData = z.infer<typeof laneSchema>;
+
+export type LaneSchemaMatchesModel = Assert<SameShape<LaneRecordData, LaneRecord>>;
+
+export const LANE_SPEC: RecordSpec<LaneRecord> = {
+  type: 'lane',
+  noun: 'lane',
+  schema: laneSchema,
+  validate: (candidate) => laneSchema.safeParse(candidate),
+  repairs: {
+    ...BOOKKEEPING_REPAIRS,
+    name: nameShortened,
+    height: clampInto(laneHeight.min, laneHeight.max, 'resized', (count, noun) => {
+      return `Resized ${counted(count, noun)} that ${count === 1 ? 'was' : 'were'} too low or too high.`;
+    }),
+    role: oneOf(LANE_ROLES, 'custom', 'role-unknown', (count, noun) => {
+      return `Made ${counted(count, noun)} of a role this version does not know custom lanes.`;
+    }),
+    color: oneOf(
+      [...NOTE_COLORS, null],
+      null,
+      'recoloured',
+      (count, noun) => {
+        return `Gave ${counted(count, noun)} with an unknown colour the default colour.`;
+      },
+      true,
+    ),
+  },
+  fieldWords: {
+    ...BOOKKEEPING_WORDS,
+    name: 'name',
+    order: 'order',
+    height: 'height',
+    role: 'role',
+    hidden: 'hidden flag',
+    color: 'colour',
+  },
+};

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { JourneyRecord } from '../../model/records.ts';
+import { FILE_LIMITS } from '../limits.ts';
+import { syncedSchema } from './fields.ts';
+import { counted, dropIfInvalid, type FieldRepair, shortenTo } from './repairs.ts';
+
+/**
+ * Everything the format knows about one record type. Adding a record type to the file is
+ * adding a schema and spec like this and one entry to COLLECTIONS (registry.ts).
+ */
+export interface RecordSpec<R extends JourneyRecord> {
+  readonly type: R['type'];
+  /** What a user calls one record of this type, in messages. */
+  readonly noun: string;
+  readonly schema: z.ZodObject<{ type: z.ZodLiteral<R['type']> } & z.core.$ZodLooseShape>;
+  /** The schema's safeParse, typed with the model's record (the schema files assert they match). */
+  readonly validate: (candidate: unknown) => z.ZodSafeParseResult<R>;
+  readonly repairs: Readonly<Record<string, FieldRepair>>;
+  /** Field names in the words of a message: "note 3 has an invalid width". */
+  readonly fieldWords: Readonly<Record<string, string>>;
+}
+
+export const BOOKKEEPING_WORDS = {
+  id: 'id',
+  version: 'version',
+  versionNonce: 'version',
+  updated: 'change time',
+  isDeleted: 'deleted flag',
+  synced: 'merge history',
+};
+
+/** Merge bookkeeping can be forgotten safely: merging then finds more conflicts, never fewer. */
+export const BOOKKEEPING_REPAIRS = {
+  synced: dropIfInvalid(
+    (value) => syncedSchema.safeParse(value).success,
+    'history-dropped',
+    (count, noun) =>
+      `Forgot the unreadable merge history of ${counted(count, noun)}; merging an older copy may show more conflicts.`,
+  ),
+};
+
+export const nameShortened = shortenTo(FILE_LIMITS.maxNameLength, 'name-shortened', (count, noun) => {
+  return `Shortened the name of ${counted(count, noun)} to ${FILE_LIMITS.maxNameLength} characters.`;
+});
+
+export const textShortened = shortenTo(FILE_LIMITS.maxTextLength, 'text-shortened', (count, noun) => {
+  return `Shortened the text of ${counted(count, noun)} to ${FILE_LIMITS.maxTextLength.toLocaleString('en-US')} characters.`;
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { EXPERIENCE_CATEGORIES, type StageRecord } from '../../model/journey-records.ts';
+import { NOTE_COLORS } from '../../model/records.ts';
+import { FILE_LIMITS } from '../limits.ts';
+import { bookkeepingShape, headerColorSchema, idSchema, nameSchema, orderSchema } from './fields.ts';
+import { clampInto, counted, oneOf } from './repairs.ts';
+import type { Assert, SameShape } from './same-shape.ts';
+import { BOOKKEEPING_REPAIRS, BOOKKEEPING_WORDS, nameShortened, type RecordSpec } from './spec.ts';
+
+const { stageWidth } = FILE_LIMITS;
+
+export const stageSchema = z.object({
+  id: idSchema.describe('Stable id, unique in the map.'),
+  type: z.literal('stage'),
+  name: nameSchema.describe('The stage name shown in its column header.'),
+  order: orderSchema.describe('Left-to-right order of the columns: lower is further left.'),
+  width: z.number().min(stageWidth.min).max(stageWidth.max).describe('Width of the column in board units.'),
+  color: headerColorSchema.describe("Header colour from the palette; null for the map's default."),
+  category: z
+    .enum(EXPERIENCE_CATEGORIES)
+    .nullable()
+    .default(null)
+    .describe('The experience category band the stage sits under, or null.'),
+  ...bookkeepingShape,
+});
+
+export type StageRecordData = z.infer<typeof stageSchema>;
+
+export type StageSchemaMatchesModel = Assert<SameShape<StageRecordData, StageRecord>>;
+
+export const STAGE_SPEC: RecordSpec<StageRecord> = {
+  type: 'stage',
+  noun: 'stage',
+  schema: stageSchema,
+  validate: (candidate) => stageSchema.safeParse(candidate),
+  repairs: {
+    ...BOOKKEEPING_REPAIRS,
+    name: nameShortened,
+    width: clampInto(stageWidth.min, stageWidth.max, 'resized', (count, noun) => {
+      return `Resized ${counted(count, noun)} that ${count === 1 ? 'was' : 'were'} too narrow or too wide.`;
+    }),
+    color: oneOf(
+      [...NOTE_COLORS, null],
+      null,
+      'recoloured',
+      (count, noun) => {
+        return `Gave ${counted(count, noun)} with an unknown colour the default colour.`;
+      },
+      true,
+    ),
+    category: oneOf(
+      [...EXPERIENCE_CATEGORIES, null],
+      null,
+      'category-unknown',
+      (count, noun) => {
+        return `Took ${counted(count, noun)} out of an experience category this version does not know.`;
+      },
+      true,
+    ),
+  },
+  fieldWords: {
+    ...BOOKKEEPING_WORDS,
+    name: 'name',
+    order: 'order',
+    width: 'width',
+    color: 'colour',
+    category: 'experience category',
+  },
+};

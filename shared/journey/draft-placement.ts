@@ -1,0 +1,51 @@
+import { firstScenarioId, type JourneyDocument } from '../model/document.ts';
+import type { NoteRecord } from '../model/records.ts';
+import { freshBookkeeping } from '../model/update.ts';
+import { type Cell, layoutGrid } from './layout.ts';
+
+/**
+ * Where a note about to be typed into a cell will sit once it exists: the grid is laid out with
+ * a stand-in note at the end of the cell, so the editor opens exactly where the note will be.
+ */
+export const draftPlacement = (
+  doc: JourneyDocument,
+  scenarioId: string,
+  cell: Cell,
+  size: { readonly w: number; readonly h: number },
+): { x: number; y: number; slot: number } => {
+  const slots = Object.values(doc.records)
+    .filter(
+      (record): record is NoteRecord =>
+        record.type === 'note' &&
+        !record.isDeleted &&
+        record.scenarioId === scenarioId &&
+        record.stageId === cell.stageId &&
+        record.laneId === cell.laneId,
+    )
+    .map((note) => note.slot);
+  const slot = slots.length === 0 ? 0 : Math.floor(Math.max(...slots)) + 1;
+  const id = '\u0000draft';
+  const draft: NoteRecord = {
+    ...freshBookkeeping(id, 0),
+    type: 'note',
+    x: 0,
+    y: 0,
+    ...size,
+    text: '',
+    color: 'yellow',
+    z: Number.MAX_SAFE_INTEGER,
+    kind: 'note',
+    scenarioId: scenarioId || firstScenarioId(doc),
+    stageId: cell.stageId,
+    laneId: cell.laneId,
+    slot,
+    channel: null,
+    wow: false,
+    ratings: null,
+    origin: null,
+  };
+  const placed = layoutGrid({ id: doc.id, records: { ...doc.records, [id]: draft } }, scenarioId).notes.find(
+    (note) => note.id === id,
+  );
+  return { x: placed?.x ?? 0, y: placed?.y ?? 0, slot };
+};

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { liveNotesByZ } from '../../model/document.ts';
+import { addNote, deleteRecords, updateNote } from '../../model/edits.ts';
+import type { ScenarioRecord, StageRecord } from '../../model/journey-records.ts';
+import type { NoteRecord } from '../../model/records.ts';
+import { updateRecord } from '../../model/update.ts';
+import { compareScenarios } from './compare.ts';
+import { createScenarioFrom } from './create-scenario-from.ts';
+import { csvField, GAP_LIST_COLUMNS, gapListCsv } from './gap-list-csv.ts';
+import { escapeMarkdown, gapListMarkdown } from './gap-list-markdown.ts';
+import { gapListText } from './gap-list-text.ts';
+import { gapListNames } from './gap-rows.ts';
+import { type TestMap, testMap } from './test-support.ts';
+
+const setEmotions = (map: TestMap, scenarioId: string, emotions: Record<string, number>) => {
+  const record = map.doc.records[scenarioId] as ScenarioRecord;
+  map.doc.records[scenarioId] = updateRecord(record, { emotions });
+};
+
+const copyOf = (map: TestMap, original: NoteRecord): NoteRecord => {
+  const copy = liveNotesByZ(map.doc).find((note) => note.origin === original.id);
+  if (!copy) throw new Error(`no copy of ${original.text}`);
+  return copy;
+};
+
+/** The workshop's redesign on the three lifecycle stages, with something to list in two of them. */
+const redesigned = () => {
+  const map = testMap('lifecycle');
+  const phone = map.put('Introduction', 'Touchpoints', {
+    text: 'Orders toner by phone',
+    kind: 'touchpoint',
+    channel: 'phone',
+  });
+  const wrong = map.put('Maturity', 'Breakdown points', { text: 'Which cartridge fits?', kind: 'breakdown' });
+  setEmotions(map, map.currentId, { [map.stageId('Introduction')]: -2 });
+  createScenarioFrom(map.doc, map.currentId, { name: 'Ideal', kind: 'ideal' });
+  updateNote(map.doc, copyOf(map, phone).id, {
+    text: 'Printer orders its own toner',
+    channel: 'web',
+    wow: true,
+  });
+  deleteRecords(map.doc, [copyOf(map, wrong).id]);
+  map.put('Maturity', 'Touchpoints', {
+    scenarioId: map.idealId,
+    text: 'Yearly check-in call',
+    kind: 'touchpoint',
+    channel: 'phone',
+    ratings: { effortless: 4, productive: null, painless: 5 },
+  });
+  setEmotions(map, map.idealId, { [map.stageId('Introduction')]: 1 });
+  return map;
+};
+
+const gapList = (map: TestMap) => {
+  const comparison = compareScenarios(map.doc, map.currentId, map.idealId);
+  return { comparison, names: gapListNames(map.doc, comparison) };
+};
+
+/** An RFC 4180 reader, to check that what the file holds is what a spreadsheet reads back. */
+const parseCsv = (text: string): string[][] => {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+};
+
+describe('the gap list as text', () => {
+  it('reads stage by stage, with each gap, what changed and the totals', () => {
+    const { comparison, names } = gapList(redesigned());
+    expect(gapListText(comparison, names)).toBe(
+      [
+        'Gap list: Home printer toner',
+        'Current → Ideal',
+        '',
+        'Introduction',
+        '  - Touchpoint changed: "Orders toner by phone" → "Printer orders its own toner" (text changed; channel: Phone → Web; now a stamp of authenticity)',
+        '  - Emotion changed: -2 → +1 (better by 3)',
+        '',
+        'Growth',
+        '  No change.',
+        '',
+        'Maturity',
+        '  - Touchpoint added: "Yearly check-in call" (Phone; effortless 4, painless 5)',
+        '  - Breakdown point resolved: "Which cartridge fits?" (removed in Ideal)',
+        '',
+        'Totals',
+        '  - Touchpoints: 1 added, 0 removed, 1 changed',
+        '  - Breakdown points: 1 resolved, 0 still open (0 carried over unchanged)',
+        '  - Emotion: better in 1 stage, worse in 0 stages',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows open breakdown points, moves, kind changes and notes outside the grid', () => {
+    const map = testMap('lifecycle');
+    map.put('Growth', 'Breakdown points', { text: 'Runs out\nbefore a deadline', kind: 'breakdown' });
+    const ad = map.put('Introduction', 'Touchpoints', { text: 'TV ad', kind: 'touchpoint' });
+    const shop = map.put('Growth', 'Touchpoints', { text: 'Web shop', kind: 'touchpoint' });
+    createScenarioFrom(map.doc, map.currentId, { name: 'Automatic', kind: 'ideal' });
+    updateNote(map.doc, copyOf(map, ad).id, { stageId: map.stageId('Growth'), slot: -1 });
+    updateNote(map.doc, copyOf(map, shop).id, { kind: 'note' });
+    addNote(map.doc, { x: 5000, y: 0, scenarioId: map.idealId, text: 'Forum', kind: 'breakdown' });
+    setEmotions(map, map.idealId, { [map.stageId('Maturity')]: 2 });
+    const { comparison, names } = gapList(map);
+
+    expect(gapListText(comparison, names)).toContain(
+      [
+        'Growth',
+        '  - Touchpoint changed: "TV ad" (moved: Introduction → Growth)',
+        '  - Touchpoint changed: "Web shop" (kind: Touchpoint → Note)',
+        '  - Breakdown point still open: "Runs out / before a deadline" (carried over unchanged)',
+        '',
+        'Maturity',
+        '  - Emotion changed: not scored → +2 (not scored in Current)',
+        '',
+        'Outside the grid',
+        '  - Breakdown point still open: "Forum" (new in Automatic)',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('the gap list as CSV', () => {
+  it('quotes fields with commas, quotes or line breaks and doubles the quotes inside', () => {
+    expect(csvField('Purchase')).toBe('Purchase');
+    expect(csvField('Phone, then web')).toBe('"Phone, then web"');
+    expect(csvField('The "right" cartridge')).toBe('"The ""right"" cartridge"');
+    expect(csvField('Runs out\nbefore a deadline')).toBe('"Runs out\nbefore a deadline"');
+    expect(csvField('line\r\nbreak')).toBe('"line\r\nbreak"');
+    expect(csvField('')).toBe('');
+  });
+
+  it('keeps a cell a spreadsheet would run as a formula as text', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+33 1 23 45')).toBe("'+33 1 23 45");
+    expect(csvField('-check toner')).toBe("'-check toner");
+    expect(csvField('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
+    expect(csvField('\t=cmd')).toBe("'\t=cmd");
+    expect(csvField('=HYPERLINK("http://x.example","click")')).toBe(
+      `"'=HYPERLINK(""http://x.example"",""click"")"`,
+    );
+    // Plain numbers (emotion scores) stay numbers; formula characters later in a cell are harmless.
+    expect(csvField('-2')).toBe('-2');
+    expect(csvField('+1')).toBe('+1');
+    expect(csvField('1+1=2')).toBe('1+1=2');
+  });
+
+  it('holds one row per gap, read back exactly as written', () => {
+    const map = redesigned();
+    const phoneCopy = liveNotesByZ(map.doc).find((note) => note.text === 'Printer orders its own toner');
+    updateNote(map.doc, phoneCopy?.id ?? '', { text: '=WEBSERVICE("http://x"), "now"\nthen more' });
+    const { comparison, names } = gapList(map);
+    const csv = gapListCsv(comparison, names);
+
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(csv.slice(1))).toEqual([
+      [...GAP_LIST_COLUMNS],
+      [
+        'Introduction',
+        'Touchpoint changed',
+        'Touchpoint',
+        'Orders toner by phone',
+        `'=WEBSERVICE("http://x"), "now"\nthen more`,
+        'text changed; channel: Phone → Web; now a stamp of authenticity',
+      ],
+      ['Introduction', 'Emotion changed', 'Emotion', '-2', '+1', 'better by 3'],
+      [
+        'Maturity',
+        'Touchpoint added',
+        'Touchpoint',
+        '',
+        'Yearly check-in call',
+        'Phone; effortless 4, painless 5',
+      ],
+      [
+        'Maturity',
+        'Breakdown point resolved',
+        'Breakdown point',
+        'Which cartridge fits?',
+        '',
+        'removed in Ideal',
+      ],
+    ]);
+  });
+
+  it('guards stage names too', () => {
+    const map = redesigned();
+    const stage = map.doc.records[map.stageId('Maturity')] as StageRecord;
+    map.doc.records[stage.id] = updateRecord(stage, { name: '=Maturity, loyalty' });
+    const { comparison, names } = gapList(map);
+    expect(gapListCsv(comparison, names)).toContain(`\r\n"'=Maturity, loyalty",Touchpoint added,`);
+  });
+
+  it('is only the header when nothing changed', () => {
+    const map = testMap('lifecycle');
+    createScenarioFrom(map.doc, map.currentId, { name: 'Ideal', kind: 'ideal' });
+    const { comparison, names } = gapList(map);
+    expect(gapListCsv(comparison, names)).toBe('\uFEFFStage,Change,Kind,Current,Ideal,Detail\r\n');
+  });
+});
+
+describe('the gap list as Markdown', () => {
+  it('escapes what would turn typed text into formatting, links or HTML', () => {
+    expect(escapeMarkdown('*urgent* _now_ `code`')).toBe('\\*urgent\\* \\_now\\_ \\`code\\`');
+    expect(escapeMarkdown('[site](http://x.example) <b>bold</b> & ~~gone~~ | cell')).toBe(
+      '\\[site\\](http://x.example) \\<b\\>bold\\</b\\> \\& \\~\\~gone\\~\\~ \\| cell',
+    );
+    expect(escapeMarkdown('Step ## C:\\toner')).toBe('Step \\#\\# C:\\\\toner');
+    expect(escapeMarkdown('Plain words, 1. and (more).')).toBe('Plain words, 1. and (more).');
+  });
+
+  it('has a heading per stage and a bullet per gap, with typed text escaped and on one line', () => {
+    const map = redesigned();
+    const phoneCopy = liveNotesByZ(map.doc).find((note) => note.text === 'Printer orders its own toner');
+    updateNote(map.doc, phoneCopy?.id ?? '', { text: '*Automatic*\n# reorder' });
+    const stage = map.doc.records[map.stageId('Growth')] as StageRecord;
+    map.doc.records[stage.id] = updateRecord(stage, { name: 'Growth #2' });
+    const { comparison, names } = gapList(map);
+
+    expect(gapListMarkdown(comparison, names)).toBe(
+      [
+        '# Gap list: Home printer toner',
+        '',
+        'Current → Ideal',
+        '',
+        '## Introduction',
+        '',
+        '- **Touchpoint changed:** "Orders toner by phone" → "\\*Automatic\\* / \\# reorder" (text changed; channel: Phone → Web; now a stamp of authenticity)',
+        '- **Emotion changed:** -2 → +1 (better by 3)',
+        '',
+        '## Growth \\#2',
+        '',
+        'No change.',
+        '',
+        '## Maturity',
+        '',
+        '- **Touchpoint added:** "Yearly check-in call" (Phone; effortless 4, painless 5)',
+        '- **Breakdown point resolved:** "Which cartridge fits?" (removed in Ideal)',
+        '',
+        '## Totals',
+        '',
+        '- Touchpoints: 1 added, 0 removed, 1 changed',
+        '- Breakdown points: 1 resolved, 0 still open (0 carried over unchanged)',
+        '- Emotion: better in 1 stage, worse in 0 stages',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { firstScenarioId } from '../model/document.ts';
+import { addNote, type MutableDocument } from '../model/edits.ts';
+import { newMapFromTemplate } from './create-map.ts';
+import { lanesOf, layoutGrid, stagesOf } from './layout.ts';
+import {
+  addStructure,
+  moveStructure,
+  moveStructureTo,
+  removeStructure,
+  renameStructure,
+  resizeStructure,
+  setEmotion,
+  setLaneHidden,
+} from './structure-edits.ts';
+import { templateById } from './templates.ts';
+
+const lifecycle = (): MutableDocument => {
+  const template = templateById('lifecycle');
+  if (!template) throw new Error('no template');
+  const doc = newMapFromTemplate(template, 'Lifecycle');
+  return { id: doc.id, records: { ...doc.records } };
+};
+
+const names = (doc: MutableDocument) => stagesOf(doc).map((stage) => stage.name);
+
+describe('editing stages and lanes', () => {
+  it('adds a stage at the end or after another, and renames it', () => {
+    const doc = lifecycle();
+    const [introduction] = stagesOf(doc);
+    const renewal = addStructure(doc, 'stage', 'Renewal');
+    const trial = addStructure(doc, 'stage', 'Trial', introduction?.id);
+    expect(names(doc)).toEqual(['Introduction', 'Trial', 'Growth', 'Maturity', 'Renewal']);
+    renameStructure(doc, renewal, '  Decline or renewal ');
+    renameStructure(doc, trial, '   ');
+    expect(names(doc)).toEqual(['Introduction', 'Trial', 'Growth', 'Maturity', 'Decline or renewal']);
+  });
+
+  it('reorders a stage with its notes, and widens it within limits', () => {
+    const doc = lifecycle();
+    const [introduction, growth] = stagesOf(doc);
+    const [actions] = lanesOf(doc);
+    if (!introduction || !growth || !actions) throw new Error('template incomplete');
+    addNote(doc, { x: 0, y: 0, text: 'First visit', stageId: introduction.id, laneId: actions.id });
+    moveStructure(doc, introduction.id, 1);
+    expect(names(doc)).toEqual(['Growth', 'Introduction', 'Maturity']);
+    resizeStructure(doc, growth.id, 10);
+    const layout = layoutGrid(doc, firstScenarioId(doc));
+    expect(layout.stages[0]?.w).toBe(80);
+    expect(layout.notes[0]?.x).toBe(80 + 16);
+    moveStructure(doc, growth.id, -1);
+    expect(names(doc)).toEqual(['Growth', 'Introduction', 'Maturity']);
+  });
+
+  it('drags a stage to another place among the stages', () => {
+    const doc = lifecycle();
+    const [introduction, , maturity] = stagesOf(doc);
+    moveStructureTo(doc, introduction?.id as string, 2);
+    expect(names(doc)).toEqual(['Growth', 'Maturity', 'Introduction']);
+    moveStructureTo(doc, maturity?.id as string, 0);
+    expect(names(doc)).toEqual(['Maturity', 'Growth', 'Introduction']);
+  });
+
+  it('removes a stage with its notes, or moves the notes out to where they were drawn', () => {
+    const doc = lifecycle();
+    const [introduction, growth] = stagesOf(doc);
+    const [actions] = lanesOf(doc);
+    if (!introduction || !growth || !actions) throw new Error('template incomplete');
+    const kept = addNote(doc, {
+      x: 0,
+      y: 0,
+      text: 'Moved out',
+      stageId: introduction.id,
+      laneId: actions.id,
+    });
+    const dropped = addNote(doc, { x: 0, y: 0, text: 'Deleted', stageId: growth.id, laneId: actions.id });
+    removeStructure(doc, introduction.id, 'move-out', () => ({ x: 16, y: 16 }));
+    removeStructure(doc, growth.id, 'delete', () => undefined);
+    expect(names(doc)).toEqual(['Maturity']);
+    expect(doc.records[kept.id]).toMatchObject({
+      stageId: null,
+      laneId: null,
+      x: 16,
+      y: 16,
+      isDeleted: false,
+    });
+    expect(doc.records[dropped.id]).toMatchObject({ isDeleted: true });
+  });
+
+  it('hides a lane and shows it again', () => {
+    const doc = lifecycle();
+    const [actions] = lanesOf(doc);
+    setLaneHidden(doc, actions?.id as string, true);
+    expect(layoutGrid(doc, firstScenarioId(doc)).lanes.map((row) => row.lane.id)).not.toContain(actions?.id);
+    setLaneHidden(doc, actions?.id as string, false);
+    expect(layoutGrid(doc, firstScenarioId(doc)).lanes[0]?.lane.id).toBe(actions?.id);
+  });
+});
+
+describe('emotion scores', () => {
+  it('are set per scenario and stage, kept within −3..+3, and cleared', () => {
+    const doc = lifecycle();
+    const scenarioId = firstScenarioId(doc);
+    const [introduction] = stagesOf(doc);
+    setEmotion(doc, scenarioId, introduction?.id as string, -7.4);
+    expect(doc.records[scenarioId]).toMatchObject({ emotions: { [introduction?.id as string]: -3 } });
+    setEmotion(doc, scenarioId, introduction?.id as string, null);
+    expect(doc.records[scenarioId]).toMatchObject({ emotions: {} });
+  });
+});

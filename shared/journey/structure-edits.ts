@@ -1,0 +1,167 @@
+import { isLiveNote } from '../model/document.ts';
+import { deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
+import { newId } from '../model/ids.ts';
+import { EMOTION_RANGE, type LaneRecord, type StageRecord } from '../model/journey-records.ts';
+import type { NoteRecord } from '../model/records.ts';
+import { freshBookkeeping, updateRecord } from '../model/update.ts';
+import { GRID } from './grid-geometry.ts';
+import { lanesOf, stagesOf } from './layout.ts';
+
+/**
+ * Edits of the journey structure. Like every edit they mutate the records they are given and
+ * change records only through updateRecord; each is one undo step in the app.
+ */
+
+export type StructureKind = 'stage' | 'lane';
+
+const structureOf = (doc: MutableDocument, kind: StructureKind): (StageRecord | LaneRecord)[] =>
+  kind === 'stage' ? stagesOf(doc) : lanesOf(doc);
+
+/** Adds a stage or lane after `afterId` (or at the end); returns its id. */
+export const addStructure = (
+  doc: MutableDocument,
+  kind: StructureKind,
+  name: string,
+  afterId?: string,
+): string => {
+  const items = structureOf(doc, kind);
+  const index = afterId ? items.findIndex((item) => item.id === afterId) : items.length - 1;
+  const before = items[index];
+  const after = items[index + 1];
+  const order =
+    before === undefined
+      ? after
+        ? after.order - 1
+        : 0
+      : after
+        ? (before.order + after.order) / 2
+        : before.order + 1;
+  const id = newId();
+  const base = { ...freshBookkeeping(id), name, order, color: null };
+  doc.records[id] =
+    kind === 'stage'
+      ? ({ ...base, type: 'stage', width: GRID.defaultStageWidth, category: null } satisfies StageRecord)
+      : ({
+          ...base,
+          type: 'lane',
+          height: GRID.defaultLaneHeight,
+          role: 'custom',
+          hidden: false,
+        } satisfies LaneRecord);
+  return id;
+};
+
+export const renameStructure = (doc: MutableDocument, id: string, name: string): void => {
+  const record = doc.records[id];
+  const trimmed = name.trim().slice(0, 500);
+  if ((record?.type === 'stage' || record?.type === 'lane') && trimmed)
+    doc.records[id] = updateRecord(record, { name: trimmed });
+};
+
+/** Moves a stage one place left (-1) or right (+1), a lane up or down; its notes go with it. */
+export const moveStructure = (doc: MutableDocument, id: string, direction: -1 | 1): void => {
+  const record = doc.records[id];
+  if (record?.type !== 'stage' && record?.type !== 'lane') return;
+  const items = structureOf(doc, record.type);
+  const index = items.findIndex((item) => item.id === id);
+  const neighbour = items[index + direction];
+  if (!neighbour) return;
+  doc.records[id] = updateRecord(record, { order: neighbour.order });
+  doc.records[neighbour.id] = updateRecord(neighbour, { order: record.order });
+};
+
+/** Moves a stage or lane to position `index` among the others (its notes go with it). */
+export const moveStructureTo = (doc: MutableDocument, id: string, index: number): void => {
+  const record = doc.records[id];
+  if (record?.type !== 'stage' && record?.type !== 'lane') return;
+  const others = structureOf(doc, record.type).filter((item) => item.id !== id);
+  const target = Math.max(0, Math.min(others.length, index));
+  const before = others[target - 1];
+  const after = others[target];
+  const order =
+    before && after
+      ? (before.order + after.order) / 2
+      : before
+        ? before.order + 1
+        : after
+          ? after.order - 1
+          : 0;
+  const current = structureOf(doc, record.type).findIndex((item) => item.id === id);
+  if (current === target) return;
+  doc.records[id] = updateRecord(record, { order });
+};
+
+/** Sets a stage's width or a lane's smallest height, within the grid's limits. */
+export const resizeStructure = (doc: MutableDocument, id: string, size: number): void => {
+  const record = doc.records[id];
+  if (record?.type === 'stage') {
+    doc.records[id] = updateRecord(record, {
+      width: Math.round(clamp(size, GRID.minStageWidth, GRID.maxStageWidth)),
+    });
+  } else if (record?.type === 'lane') {
+    doc.records[id] = updateRecord(record, {
+      height: Math.round(clamp(size, GRID.minLaneHeight, GRID.maxLaneHeight)),
+    });
+  }
+};
+
+export const recolorStructure = (doc: MutableDocument, id: string, color: StageRecord['color']): void => {
+  const record = doc.records[id];
+  if (record?.type === 'stage' || record?.type === 'lane') doc.records[id] = updateRecord(record, { color });
+};
+
+export const setLaneHidden = (doc: MutableDocument, id: string, hidden: boolean): void => {
+  const record = doc.records[id];
+  if (record?.type === 'lane') doc.records[id] = updateRecord(record, { hidden });
+};
+
+/** The live notes, of every scenario, in a stage or lane. */
+export const notesIn = (doc: MutableDocument, id: string): NoteRecord[] =>
+  Object.values(doc.records).filter(
+    (record): record is NoteRecord => isLiveNote(record) && (record.stageId === id || record.laneId === id),
+  );
+
+/**
+ * Removes a stage or lane. Its notes are deleted, or moved out of the grid to where they were
+ * drawn (`drawnAt` gives a note's drawn position; other scenarios' notes keep their stored one).
+ */
+export const removeStructure = (
+  doc: MutableDocument,
+  id: string,
+  notes: 'delete' | 'move-out',
+  drawnAt: (note: NoteRecord) => { x: number; y: number } | undefined,
+): void => {
+  const record = doc.records[id];
+  if (record?.type !== 'stage' && record?.type !== 'lane') return;
+  const inside = notesIn(doc, id);
+  if (notes === 'delete')
+    deleteRecords(
+      doc,
+      inside.map((note) => note.id),
+    );
+  else {
+    for (const note of inside) {
+      const at = drawnAt(note) ?? { x: note.x, y: note.y };
+      updateNote(doc, note.id, { ...at, stageId: null, laneId: null });
+    }
+  }
+  doc.records[id] = updateRecord(record, { isDeleted: true });
+};
+
+/** Sets (or, with null, clears) a scenario's emotion score at a stage. */
+export const setEmotion = (
+  doc: MutableDocument,
+  scenarioId: string,
+  stageId: string,
+  score: number | null,
+): void => {
+  const scenario = doc.records[scenarioId];
+  if (scenario?.type !== 'scenario') return;
+  const emotions = { ...scenario.emotions };
+  if (score === null) delete emotions[stageId];
+  else emotions[stageId] = Math.round(clamp(score, EMOTION_RANGE.min, EMOTION_RANGE.max));
+  if (scenario.emotions[stageId] === emotions[stageId]) return;
+  doc.records[scenarioId] = updateRecord(scenario, { emotions });
+};
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

@@ -1,0 +1,234 @@
+import { describe, expect, test } from 'vitest';
+import { markShared, type SyncedDocument } from '../format/document.ts';
+import { migratedScenarioIds } from '../format/migrations/1-journey-to-2.ts';
+import { parse } from '../format/parse.ts';
+import { serialize } from '../format/serialize.ts';
+import { scenariosOf } from '../model/document.ts';
+import { addNote, deleteRecords, type MutableDocument, newMapDocument, updateNote } from '../model/edits.ts';
+import type { LaneRecord, StageRecord } from '../model/journey-records.ts';
+import type { NoteRecord } from '../model/records.ts';
+import { freshBookkeeping, updateRecord } from '../model/update.ts';
+import { type MergeResult, merge } from './merge.ts';
+
+/**
+ * Merging the journey: stages, lanes, scenarios and personas merge record by record like notes;
+ * a record of the structure both sides changed is a conflict that offers the copy's version.
+ */
+
+const stage = (id: string, name: string, order: number): StageRecord => ({
+  ...freshBookkeeping(id, 1_000),
+  type: 'stage',
+  name,
+  order,
+  width: 260,
+  color: null,
+  category: null,
+});
+
+const lane = (id: string, name: string, order: number): LaneRecord => ({
+  ...freshBookkeeping(id, 1_000),
+  type: 'lane',
+  name,
+  order,
+  height: 160,
+  role: order === 0 ? 'touchpoints' : 'breakdowns',
+  hidden: false,
+  color: null,
+});
+
+/** Two stages, two lanes, Current and Ideal, and three touchpoints in the first cell of Current. */
+const journeyMap = (): SyncedDocument => {
+  const base = newMapDocument('Toner refill', 1_000, 'map-toner');
+  const doc: MutableDocument = { id: base.id, records: { ...base.records } };
+  for (const record of [
+    stage('request', 'Request', 0),
+    stage('respond', 'Respond', 1),
+    lane('touch', 'Touchpoints', 0),
+    lane('breakdowns', 'Breakdown points', 1),
+  ])
+    doc.records[record.id] = record;
+  for (const [slot, text] of ['Web shop', 'Re-order email', 'Hotline'].entries())
+    addNote(doc, { x: 0, y: 0, text, kind: 'touchpoint', stageId: 'request', laneId: 'touch', slot }, 2_000);
+  addNote(doc, { x: 900, y: 900, text: 'Outside the grid' }, 2_000);
+  return doc;
+};
+
+const reopen = (doc: SyncedDocument): SyncedDocument => {
+  const result = parse(serialize(doc, { appVersion: '0.2.0', savedAt: 3_000 }));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.document;
+};
+
+const send = (library: SyncedDocument) => {
+  const marked = markShared(library);
+  return { library: marked, copy: reopen(marked) };
+};
+
+const edit = (doc: SyncedDocument, recipe: (draft: MutableDocument) => void): SyncedDocument => {
+  const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
+  recipe(draft);
+  return draft;
+};
+
+const change = <R extends StageRecord | LaneRecord>(
+  draft: MutableDocument,
+  id: string,
+  changes: Partial<R>,
+) => {
+  const record = draft.records[id] as R;
+  draft.records[id] = updateRecord(record, changes);
+};
+
+const merged = (result: MergeResult) => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+};
+
+const noteWith = (doc: SyncedDocument, text: string): NoteRecord => {
+  const found = Object.values(doc.records).find(
+    (record): record is NoteRecord => record.type === 'note' && record.text === text,
+  );
+  if (!found) throw new Error(`no note "${text}"`);
+  return found;
+};
+
+const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
+
+describe('merge: the structure of the map', () => {
+  test("takes the copy's new stage and its renamed lane, and keeps the library's scores", () => {
+    const { library, copy } = send(journeyMap());
+    const [current] = scenariosOf(library);
+    if (!current) throw new Error('no scenario');
+    const ours = edit(library, (draft) => {
+      draft.records[current.id] = updateRecord(current, { emotions: { request: -2, respond: 1 } });
+    });
+    const theirs = edit(copy, (draft) => {
+      draft.records.repeat = stage('repeat', 'Repeat', 2);
+      change<LaneRecord>(draft, 'breakdowns', { name: 'Pain points' });
+    });
+    const result = merged(merge(ours, reopen(theirs)));
+    expect(result.summary).toEqual({ ...NOTHING, added: 1, updated: 1 });
+    expect(result.document.records.repeat).toMatchObject({ type: 'stage', name: 'Repeat' });
+    expect(result.document.records.breakdowns).toMatchObject({ name: 'Pain points' });
+    expect(result.document.records[current.id]).toMatchObject({ emotions: { request: -2, respond: 1 } });
+  });
+
+  test("keeps the library's stage when both changed it, and offers the copy's version", () => {
+    const { library, copy } = send(journeyMap());
+    const ours = edit(library, (draft) => change<StageRecord>(draft, 'request', { name: 'Orders toner' }));
+    const theirs = reopen(
+      edit(copy, (draft) => change<StageRecord>(draft, 'request', { width: 400, color: 'blue' })),
+    );
+    const result = merged(merge(ours, theirs));
+    expect(result.summary).toEqual({ ...NOTHING, conflicts: 1 });
+    expect(result.conflicts).toEqual([
+      {
+        kind: 'both-edited-record',
+        localId: 'request',
+        incomingId: 'request',
+        recordType: 'stage',
+        incoming: expect.objectContaining({ name: 'Request', width: 400, color: 'blue' }),
+      },
+    ]);
+    expect(result.document.records.request).toMatchObject({ name: 'Orders toner', width: 260, color: null });
+    // Merging the same copy again has nothing left to decide.
+    expect(merged(merge(result.document, theirs)).conflicts).toEqual([]);
+  });
+
+  test('keeps alive a lane the copy deleted but the library renamed', () => {
+    const { library, copy } = send(journeyMap());
+    const ours = edit(library, (draft) => change<LaneRecord>(draft, 'breakdowns', { name: 'Pain points' }));
+    const theirs = edit(copy, (draft) => deleteRecords(draft, ['breakdowns']));
+    const result = merged(merge(ours, reopen(theirs)));
+    expect(result.conflicts).toEqual([
+      { kind: 'edited-here-deleted-there', localId: 'breakdowns', incomingId: 'breakdowns' },
+    ]);
+    expect(result.document.records.breakdowns).toMatchObject({ isDeleted: false, name: 'Pain points' });
+  });
+});
+
+describe('merge: notes in cells', () => {
+  test("puts the copy's version of a note both edited in the same cell, just after the local one", () => {
+    const { library, copy } = send(journeyMap());
+    const email = noteWith(library, 'Re-order email');
+    const ours = edit(library, (draft) => updateNote(draft, email.id, { text: 'Re-order email, one click' }));
+    const theirs = edit(copy, (draft) =>
+      updateNote(draft, email.id, { text: 'Re-order email with the cartridge number', wow: true }),
+    );
+    const result = merged(merge(ours, reopen(theirs), { newId: () => 'conflict-copy' }));
+    expect(result.conflicts).toEqual([
+      { kind: 'both-edited', localId: email.id, incomingId: 'conflict-copy' },
+    ]);
+    expect(result.document.records['conflict-copy']).toMatchObject({
+      text: 'Re-order email with the cartridge number',
+      wow: true,
+      kind: 'touchpoint',
+      scenarioId: email.scenarioId,
+      stageId: 'request',
+      laneId: 'touch',
+      slot: 1.5,
+      conflictOf: email.id,
+    });
+    expect(result.document.records[email.id]).toMatchObject({ slot: 1, text: 'Re-order email, one click' });
+  });
+
+  test('places the copy one slot after the last note of its cell', () => {
+    const { library, copy } = send(journeyMap());
+    const hotline = noteWith(library, 'Hotline');
+    const ours = edit(library, (draft) => updateNote(draft, hotline.id, { text: 'Hotline (ours)' }));
+    const theirs = edit(copy, (draft) => updateNote(draft, hotline.id, { text: 'Hotline (theirs)' }));
+    const result = merged(merge(ours, reopen(theirs), { newId: () => 'conflict-copy' }));
+    expect(result.document.records['conflict-copy']).toMatchObject({ stageId: 'request', slot: 3 });
+  });
+
+  test('moves out of the grid a note the library put in a stage the copy deleted, as a new edit', () => {
+    const { library, copy } = send(journeyMap());
+    const ours = edit(library, (draft) =>
+      addNote(
+        draft,
+        { x: 300, y: 40, text: 'Courier missed him', stageId: 'respond', laneId: 'breakdowns' },
+        4_000,
+      ),
+    );
+    const theirs = edit(copy, (draft) => deleteRecords(draft, ['respond']));
+    const result = merged(merge(ours, reopen(theirs), { now: 9_000 }));
+    expect(result.summary).toEqual({ ...NOTHING, deleted: 1, notesMoved: 1 });
+    const moved = noteWith(result.document, 'Courier missed him');
+    expect(moved).toMatchObject({ stageId: null, laneId: null, x: 300, y: 40, version: 2, updated: 9_000 });
+    // The copy that deleted the stage takes the move when it merges the result back.
+    const back = merged(merge(reopen(theirs), reopen(result.document)));
+    expect(noteWith(back.document, 'Courier missed him')).toMatchObject({ stageId: null, laneId: null });
+    expect(back.conflicts).toEqual([]);
+  });
+
+  test('moves into the first scenario a note added to a scenario the copy deleted', () => {
+    const { library, copy } = send(journeyMap());
+    const [current, ideal] = scenariosOf(library);
+    if (!current || !ideal) throw new Error('no scenarios');
+    const ours = edit(library, (draft) =>
+      addNote(draft, { x: 0, y: 0, text: 'Ideal: locker', scenarioId: ideal.id }),
+    );
+    const theirs = edit(copy, (draft) => deleteRecords(draft, [ideal.id]));
+    const result = merged(merge(ours, reopen(theirs)));
+    expect(result.summary).toMatchObject({ deleted: 1, notesMoved: 1 });
+    expect(noteWith(result.document, 'Ideal: locker')).toMatchObject({ scenarioId: current.id });
+  });
+
+  test('gives the map a Current scenario when each side deleted the one the other kept', () => {
+    const { library, copy } = send(journeyMap());
+    const [current, ideal] = scenariosOf(library);
+    if (!current || !ideal) throw new Error('no scenarios');
+    const ours = edit(library, (draft) => deleteRecords(draft, [current.id]));
+    const theirs = edit(copy, (draft) => deleteRecords(draft, [ideal.id]));
+    const result = merged(merge(ours, reopen(theirs), { now: 9_000 }));
+    const scenarios = scenariosOf(result.document);
+    expect(scenarios).toMatchObject([
+      { id: migratedScenarioIds('map-toner').current, name: 'Current', kind: 'current', updated: 9_000 },
+    ]);
+    expect(noteWith(result.document, 'Hotline')).toMatchObject({
+      scenarioId: scenarios[0]?.id,
+      stageId: 'request',
+    });
+    expect(result.summary).toMatchObject({ added: 1, deleted: 1, notesMoved: 4 });
+  });
+});

@@ -1,0 +1,138 @@
+import type { NoteColor, RecordBase } from './records.ts';
+
+/**
+ * The journey structure of a map, from the articles in the design material: stages (columns),
+ * lanes (rows), scenarios (current, ideal...) with their emotion scores, and personas.
+ */
+
+/** The four experience categories (seed 001), shown as bands over the stage headers. */
+export const EXPERIENCE_CATEGORIES = ['discovery', 'relationship', 'purchase', 'follow-up'] as const;
+export type ExperienceCategory = (typeof EXPERIENCE_CATEGORIES)[number];
+
+/** A column of the map: one stage of the customer's journey. */
+export interface StageRecord extends RecordBase {
+  readonly type: 'stage';
+  readonly name: string;
+  /** Left-to-right order; fractional so a stage can be placed between two others. */
+  readonly order: number;
+  /** Width of the column in board units. */
+  readonly width: number;
+  /** Header colour; null for the map's default. */
+  readonly color: NoteColor | null;
+  /** The experience category band this stage sits under, if the map shows them. */
+  readonly category: ExperienceCategory | null;
+}
+
+/**
+ * What a lane is for. Insights read it (the touchpoints lane, the customer service lane); the
+ * emotion lane holds the emotion curve instead of notes.
+ */
+export const LANE_ROLES = [
+  'actions',
+  'touchpoints',
+  'channels',
+  'thoughts',
+  'emotion',
+  'breakdowns',
+  'opportunities',
+  'backstage',
+  'metrics',
+  'customer-service',
+  'custom',
+] as const;
+export type LaneRole = (typeof LANE_ROLES)[number];
+
+/** A row of the map, crossing every stage. */
+export interface LaneRecord extends RecordBase {
+  readonly type: 'lane';
+  readonly name: string;
+  /** Top-to-bottom order; fractional like a stage's. */
+  readonly order: number;
+  /** Smallest height in board units; the lane grows to fit its notes. */
+  readonly height: number;
+  readonly role: LaneRole;
+  /** Hidden lanes keep their notes but are not shown (a facilitator hides what the client won't use). */
+  readonly hidden: boolean;
+  readonly color: NoteColor | null;
+}
+
+export const SCENARIO_KINDS = ['current', 'ideal', 'other'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
+export const EMOTION_RANGE = { min: -3, max: 3 } as const;
+
+/**
+ * One version of the journey over the same stages and lanes: the current experience, the ideal
+ * one, or another. Each note belongs to one scenario.
+ */
+export interface ScenarioRecord extends RecordBase {
+  readonly type: 'scenario';
+  readonly name: string;
+  readonly order: number;
+  readonly kind: ScenarioKind;
+  /** Emotion score per stage id, from EMOTION_RANGE.min (pain) to max (delight); absent = not scored. */
+  readonly emotions: Readonly<Record<string, number>>;
+  /** The scenario this one was copied from ("Create ideal from current"), if any. */
+  readonly basedOn: string | null;
+}
+
+/** Who the customer is. A map can hold several; the map record names the active one. */
+export interface PersonaRecord extends RecordBase {
+  readonly type: 'persona';
+  readonly name: string;
+  readonly role: string;
+  readonly goals: string;
+  readonly needs: string;
+  readonly frustrations: string;
+  readonly quote: string;
+}
+
+/** The connected customer experience continuum (seed 000), customer-controlled to business-controlled. */
+export const CONNECTED_TYPES = [
+  'respond-to-desire',
+  'curated-offering',
+  'coach-behaviour',
+  'automatic-execution',
+] as const;
+export type ConnectedType = (typeof CONNECTED_TYPES)[number];
+
+/** What a note is: each kind has its own colour and glyph, so it reads across the room and in print. */
+export const NOTE_KINDS = [
+  'note',
+  'touchpoint',
+  'breakdown',
+  'opportunity',
+  'idea',
+  'question',
+  'quote',
+] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** Where a touchpoint happens. */
+export const CHANNELS = ['in-person', 'phone', 'web', 'email', 'chat', 'social', 'ad', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Effortless, productive, painless (seed 004): each rated 1–5, or not rated. */
+export interface TouchpointRatings {
+  readonly effortless: number | null;
+  readonly productive: number | null;
+  readonly painless: number | null;
+}
+
+export const RATING_RANGE = { min: 1, max: 5 } as const;
+
+/** Thresholds of the insight rules, which a facilitator can change per map. */
+export interface InsightSettings {
+  /** More major touchpoints than this describe the organisation's processes (seed 002: 8–10). */
+  readonly maxTouchpoints: number;
+  /** Stamps of authenticity stop standing out above this share of touchpoints. */
+  readonly maxStampShare: number;
+  /** Emotion scores at or below this are low points. */
+  readonly lowEmotion: number;
+}
+
+export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
+  maxTouchpoints: 10,
+  maxStampShare: 0.34,
+  lowEmotion: -1,
+};

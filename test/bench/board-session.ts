@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import type { View } from './layout.ts';
+import type { SeedNote } from './seed-notes.ts';
+
+/** Driving the app itself: the steps the bench shares between map sizes. */
+
+export const saveStatusText = (page: Page): Promise<string | null> =>
+  page.locator('output.save-status').textContent();
+
+/** Waits until every edit is stored (the save indicator's own words). */
+export const waitUntilSaved = async (page: Page, timeout = 120_000): Promise<void> => {
+  await page.locator('output.save-status', { hasText: 'All changes saved' }).waitFor({ timeout });
+};
+
+/** A new blank map (no stages or lanes), named in the New map dialog. */
+export const createMap = async (page: Page, name: string): Promise<void> => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New map' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('radio', { name: /^Blank/ }).check();
+  await dialog.getByRole('button', { name: 'Create map' }).click();
+  await page.getByTestId('board').waitFor();
+};
+
+/**
+ * Puts the notes on the board the way a facilitator pasting them would: one paste event
+ * carrying Journeywall's clipboard format, handled by the app's own paste handler.
+ */
+export const pasteNotes = async (page: Page, notes: readonly SeedNote[]): Promise<void> => {
+  const payload = JSON.stringify({ type: 'journeywall/notes', notes });
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, payload);
+  await waitUntilSaved(page);
+  // The pasted notes come selected; the measurements start from a board with no selection.
+  await page.keyboard.press('Escape');
+};
+
+export const zoomPercent = async (page: Page): Promise<number> =>
+  Number.parseInt((await page.getByRole('button', { name: /^Zoom \d+%/ }).textContent()) ?? '', 10);
+
+/** Zoom to fit (Shift+1), optionally then 100% (Ctrl+0) about the same centre. */
+export const showMap = async (page: Page, view: View): Promise<void> => {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Digit1');
+  if (view === '100%') await page.keyboard.press('Control+0');
+};
+
+/** Gives the viewport time to be stored (300 ms after the last change) before reloading. */
+export const settle = (ms = 800): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import {
+  armStep,
+  collectStep,
+  type StepSample,
+  startFrameIntervals,
+  stopFrameIntervals,
+} from './frame-probe.ts';
+import { circle, type Input, MODIFIERS, type Point } from './input.ts';
+import type { Layout } from './layout.ts';
+
+/**
+ * The gestures measured: each is a list of input steps (one event each) with what must happen
+ * before and after them. Every gesture ends where it started, so the next one sees the same
+ * view, and dragging a note back to its place leaves the map unchanged.
+ */
+export interface Gesture {
+  readonly name: string;
+  readonly setUp: () => Promise<void>;
+  readonly steps: readonly (() => Promise<unknown>)[];
+  readonly tearDown: () => Promise<void>;
+}
+
+export interface GestureFigures {
+  readonly steps: StepSample[];
+  /** The work of the set-up and tear-down as one step each (picking a note up, dropping it). */
+  readonly setUp: StepSample;
+  readonly tearDown: StepSample;
+  /** Intervals between animation frames while the same steps run back to back. */
+  readonly intervals: number[];
+}
+
+/** Steps per gesture, after a few unmeasured ones that warm up caches and the JIT. */
+const STEPS = 60;
+const WARM_UP = 5;
+
+const SPACE = ['Space', 32] as const;
+
+export const panWithSpaceDrag = (input: Input, start: Point): Gesture => {
+  const path = circle(start, 160, STEPS + WARM_UP);
+  return {
+    name: 'pan (space + drag)',
+    setUp: async () => {
+      await input.move(start);
+      await input.key('keyDown', ' ', ...SPACE);
+      await input.down(start);
+    },
+    steps: path.slice(1).map((point) => () => input.move(point)),
+    tearDown: async () => {
+      await input.up(path[path.length - 1] ?? start);
+      await input.key('keyUp', ' ', ...SPACE);
+    },
+  };
+};
+
+export const panWithWheel = (input: Input, at: Point): Gesture => {
+  const path = circle(at, 160, STEPS + WARM_UP);
+  return {
+    name: 'pan (wheel)',
+    setUp: () => input.move(at).then(() => undefined),
+    steps: path.slice(1).map((point, index) => {
+      const previous = path[index] ?? at;
+      return () => input.wheel(at, point.x - previous.x, point.y - previous.y);
+    }),
+    tearDown: async () => undefined,
+  };
+};
+
+/** Ctrl+wheel at the pointer in trackpad-pinch-sized steps: in, out past the start, back in. */
+export const zoomWithCtrlWheel = (input: Input, at: Point): Gesture => {
+  const quarter = Math.round((STEPS + WARM_UP) / 4);
+  const deltas = [
+    ...Array<number>(quarter).fill(-20),
+    ...Array<number>(2 * quarter).fill(20),
+    ...Array<number>(quarter).fill(-20),
+  ];
+  return {
+    name: 'zoom (ctrl + wheel)',
+    setUp: () => input.move(at).then(() => undefined),
+    steps: deltas.map((delta) => () => input.wheel(at, 0, delta, MODIFIERS.ctrl)),
+    tearDown: async () => undefined,
+  };
+};
+
+/** Drags one note in a circle back to its place; picking it up and dropping it are set-up and tear-down. */
+export const dragNote = (input: Input, note: Point): Gesture => {
+  const path = circle(note, 120, STEPS + WARM_UP);
+  return {
+    name: 'drag one note',
+    setUp: async () => {
+      await input.move(note);
+      await input.down(note);
+    },
+    steps: path.slice(1).map((point) => () => input.move(point)),
+    tearDown: () => input.up(note).then(() => undefined),
+  };
+};
+
+const measureStep = async (page: Page, action: () => Promise<unknown>): Promise<StepSample> => {
+  await armStep(page);
+  await action();
+  return collectStep(page);
+};
+
+/**
+ * Each step's main-thread work, then the frame intervals with the steps run back to back.
+ * `resetView` puts the viewport back before each pass (zooming may stop at the zoom limit).
+ */
+export const measureGesture = async (
+  page: Page,
+  gesture: Gesture,
+  resetView: () => Promise<void>,
+): Promise<GestureFigures> => {
+  await resetView();
+  const setUp = await measureStep(page, gesture.setUp);
+  const steps: StepSample[] = [];
+  for (const [index, step] of gesture.steps.entries()) {
+    const sample = await measureStep(page, step);
+    if (index >= WARM_UP) steps.push(sample);
+  }
+  const tearDown = await measureStep(page, gesture.tearDown);
+  await resetView();
+  await gesture.setUp();
+  await startFrameIntervals(page);
+  for (const step of gesture.steps) await step();
+  const intervals = await stopFrameIntervals(page);
+  await gesture.tearDown();
+  return { steps, setUp, tearDown, intervals };
+};
+
+/** The gestures measured in each view, aimed at the middle of the map and its middle note. */
+export const boardGestures = (input: Input, layout: Layout): Gesture[] => {
+  const { centre, noteOnScreen } = layout;
+  const offCentre = { x: centre.x + 240, y: centre.y + 120 };
+  return [
+    panWithSpaceDrag(input, offCentre),
+    panWithWheel(input, centre),
+    zoomWithCtrlWheel(input, offCentre),
+    dragNote(input, noteOnScreen),
+  ];
+};

@@ -1,0 +1,137 @@
+import { expect, type Page, test } from '@playwright/test';
+import { board, expectSaved } from './support/journeywall.ts';
+
+/**
+ * The workshop day on a journey map: a map from the customer-experience template, touchpoints
+ * typed into cells, a stamp of authenticity, the touchpoint warning, the ideal scenario created
+ * from the current one, changed, and the gap list read.
+ */
+
+interface BoardGeometry {
+  /** Screen point of the centre of a stage's cell in a lane (by their header names). */
+  cell: (stage: string, lane: string) => { x: number; y: number };
+  /** Screen point of the first note in a cell (notes are arranged from the cell's top left). */
+  firstNote: (stage: string, lane: string) => { x: number; y: number };
+}
+
+/** Maps header names to screen points from the grid as drawn at "zoom to fit" (customer-experience template). */
+const geometry = async (page: Page): Promise<BoardGeometry> => {
+  const box = await board(page).boundingBox();
+  if (!box) throw new Error('no board');
+  const stages = [
+    'Brand awareness',
+    'Interest',
+    'A taste of the offering',
+    'Purchase',
+    'Use',
+    'Post-purchase',
+    'Repeat purchases',
+    'Referral',
+  ];
+  const lanes = [
+    'Customer actions',
+    'Touchpoints',
+    'Channels',
+    'Thoughts and feelings',
+    'Emotion',
+    'Breakdown points',
+    'Opportunities',
+  ];
+  // Fit keeps the grid centred: read its scale from the zoom label and the known grid size.
+  const zoom =
+    Number((await page.getByRole('button', { name: /^Zoom \d+%/ }).textContent())?.replace('%', '')) / 100;
+  const gridWidth = 220 + 8 * 440;
+  const gridHeight = 72 + 32 + 8 * 152 + 180 + 152;
+  const left = box.x + (box.width - gridWidth * zoom) / 2 + 220 * zoom;
+  const top = box.y + (box.height - gridHeight * zoom) / 2 + (72 + 32) * zoom;
+  const laneTop = (index: number) =>
+    lanes.slice(0, index).reduce((sum, name) => sum + (name === 'Emotion' ? 180 : 152), 0);
+  return {
+    cell: (stage, lane) => {
+      const column = stages.indexOf(stage);
+      const row = lanes.indexOf(lane);
+      const height = lane === 'Emotion' ? 180 : 152;
+      return { x: left + (column * 440 + 220) * zoom, y: top + (laneTop(row) + height / 2) * zoom };
+    },
+    firstNote: (stage, lane) => {
+      const column = stages.indexOf(stage);
+      const row = lanes.indexOf(lane);
+      return { x: left + (column * 440 + 16 + 90) * zoom, y: top + (laneTop(row) + 16 + 60) * zoom };
+    },
+  };
+};
+
+const typeInCell = async (page: Page, at: { x: number; y: number }, texts: readonly string[]) => {
+  await page.mouse.click(at.x, at.y);
+  for (const [index, text] of texts.entries()) {
+    if (index === 0) {
+      await page.keyboard.type(text);
+    } else {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(text);
+    }
+  }
+  await page.keyboard.press('Enter');
+};
+
+test('a facilitator maps the current journey, then the ideal, and reads the gap list', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Home printer toner: current');
+  await page.getByText('Customer experience stages').click();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await expect(board(page)).toBeVisible();
+  // A new map opens showing the whole grid (zoom to fit).
+  await expect(page.getByRole('button', { name: /^Zoom \d+%/ })).not.toHaveText('100%');
+  const grid = await geometry(page);
+
+  // Touchpoints called out in the room, typed into their cells: click the cell, type, Tab, type…
+  await typeInCell(page, grid.cell('Brand awareness', 'Touchpoints'), ['TV ad', 'Search result']);
+  await typeInCell(page, grid.cell('Interest', 'Touchpoints'), ['Website', 'Reviews']);
+  await typeInCell(page, grid.cell('Purchase', 'Touchpoints'), [
+    'Order page',
+    'Cartridge finder',
+    'Confirmation email',
+  ]);
+  await typeInCell(page, grid.cell('Use', 'Touchpoints'), ['Install video', 'Support line', 'Delivery box']);
+  await expectSaved(page);
+
+  // Make them touchpoints, all at once.
+  await board(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  await page.getByRole('combobox', { name: 'Note kind' }).selectOption('touchpoint');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /^Insights/ }).click();
+  const insights = page.getByRole('list', { name: 'Insights' });
+  await expect(insights).toContainText('Pick the few touchpoints that wow customers');
+  await expect(insights).not.toContainText('touchpoints: the map may describe');
+
+  // One stamp of authenticity: the install video.
+  await page.getByRole('button', { name: 'Close insights' }).click();
+  const video = grid.firstNote('Use', 'Touchpoints');
+  await page.mouse.click(video.x, video.y);
+  await page.getByRole('checkbox', { name: /Wow/ }).check();
+  await page.getByRole('button', { name: /^Insights/ }).click();
+  await expect(insights).not.toContainText('Pick the few touchpoints that wow customers');
+  await page.getByRole('button', { name: 'Close insights' }).click();
+
+  // The eleventh touchpoint: the warning from the article appears.
+  await typeInCell(page, grid.cell('Post-purchase', 'Touchpoints'), ['Survey email']);
+  await page.getByRole('combobox', { name: 'Note kind' }).selectOption('touchpoint');
+  await page.getByRole('button', { name: /^Insights/ }).click();
+  await expect(insights).toContainText('11 touchpoints: the map may describe your processes');
+
+  // The ideal: created from the current scenario, then changed.
+  await page.getByRole('button', { name: 'Close insights' }).click();
+  await page.getByRole('button', { name: 'Create ideal from current' }).click();
+  await expect(page.getByRole('tab', { name: 'Ideal' })).toHaveAttribute('aria-selected', 'true');
+  await typeInCell(page, grid.cell('Repeat purchases', 'Touchpoints'), ['Printer orders its own toner']);
+  await page.getByRole('combobox', { name: 'Note kind' }).selectOption('touchpoint');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Compare current and ideal' }).click();
+  const gaps = page.getByRole('table', { name: 'Gap list' });
+  await expect(gaps).toContainText('Repeat purchases');
+  await expect(gaps).toContainText('Printer orders its own toner');
+  await expect(page.getByRole('dialog')).toContainText('1 touchpoints added');
+});
