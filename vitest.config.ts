@@ -22,6 +22,7 @@ export default defineConfig({
       'lucide-react',
       'fflate',
       'crc-32',
+      'pngjs/browser.js',
     ],
   },
   test: {

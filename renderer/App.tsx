@@ -8,11 +8,14 @@ import { createFileActions } from './files/file-actions.ts';
 import { closeReview } from './files/merge-review.ts';
 import { PromptDialog } from './files/PromptDialog.tsx';
 import { useFileDrop } from './files/use-file-drop.ts';
+import { findStore } from './find/find-store.ts';
 import { openMap } from './persistence/open-map.ts';
+import { PosterDialog, type PosterMode } from './poster/PosterDialog.tsx';
 import { BoardScreen } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { NewMapDialog } from './screens/NewMapDialog.tsx';
 import { boardStore } from './store/index.ts';
+import { panelsStore } from './ui/panels-store.ts';
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
 import { Toast } from './ui/Toast.tsx';
 
@@ -26,6 +29,7 @@ export const App = () => {
   const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [newMapOpen, setNewMapOpen] = useState(false);
+  const [poster, setPoster] = useState<PosterMode | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dismissNotice = useCallback(() => setNotice(null), []);
 
@@ -83,6 +87,16 @@ export const App = () => {
           return onBoard ? void files.saveCopy() : undefined;
         case 'merge-copy':
           return onBoard ? void files.mergeCopy() : undefined;
+        case 'find':
+          return onBoard ? findStore.getState().openFind() : undefined;
+        case 'toggle-outline':
+          return onBoard ? panelsStore.getState().toggle('outline') : undefined;
+        case 'toggle-legend':
+          return onBoard ? panelsStore.getState().toggle('legend') : undefined;
+        case 'export-poster':
+          return onBoard ? setPoster('poster') : undefined;
+        case 'export-print-pages':
+          return onBoard ? setPoster('print') : undefined;
       }
     },
     [showLibrary, files],
@@ -124,6 +138,9 @@ export const App = () => {
             void putDocument(appServices().db, doc).then(() => open(doc.id));
           }}
         />
+      )}
+      {poster && screen.kind === 'board' && (
+        <PosterDialog mode={poster} onClose={() => setPoster(null)} onSaved={setNotice} />
       )}
       <PromptDialog />
       {notice && <Toast message={notice} onDismiss={dismissNotice} />}

@@ -7,6 +7,7 @@ import {
   isTempFileOf,
   removeStaleTempFiles,
   stageCopy,
+  stageStream,
   stageWrite,
   writeFileAtomic,
 } from './atomic-write.ts';
@@ -142,6 +143,34 @@ describe('staged writes', () => {
       ].sort(),
     );
     await removeStaleTempFiles(path.join(dir, 'missing-folder', 'x.cxmap'));
+  });
+});
+
+describe('streamed writes', () => {
+  it('fill a temp file piece by piece and replace the target only on commit', async () => {
+    const target = path.join(dir, 'poster.png');
+    await writeFile(target, 'the previous poster');
+    const staged = await stageStream(target);
+    await staged.write(Uint8Array.of(1, 2, 3));
+    await staged.write(new Uint8Array(100_000).fill(7));
+    expect(await readFile(target, 'utf8')).toBe('the previous poster');
+    await staged.commit();
+    const written = await readFile(target);
+    expect(written.length).toBe(100_003);
+    expect([...written.subarray(0, 4)]).toEqual([1, 2, 3, 7]);
+    expect(await readdir(dir)).toEqual(['poster.png']);
+  });
+
+  it('leave the target as it was, and no temp file, when discarded', async () => {
+    const target = path.join(dir, 'poster.png');
+    const staged = await stageStream(target);
+    await staged.write(Uint8Array.of(1, 2, 3));
+    await staged.discard();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('fail at once when the folder does not exist', async () => {
+    await expect(stageStream(path.join(dir, 'gone', 'poster.png'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 

@@ -49,15 +49,53 @@ async function stage(target: string, fill: (temp: string) => Promise<void>): Pro
     await discard();
     throw error;
   }
+  return { commit: () => renameInto(temp, target, discard), discard };
+}
+
+async function renameInto(temp: string, target: string, discard: () => Promise<void>): Promise<void> {
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  await syncDirectory(path.dirname(target));
+}
+
+/** A temp file filled piece by piece (a poster of hundreds of MB is never held whole). */
+export interface StagedStream extends StagedFile {
+  /** Appends bytes; call one at a time, awaiting each. */
+  write(bytes: Uint8Array): Promise<void>;
+}
+
+/** Opens a temp file beside `target` to stream into; `commit` fsyncs it and renames it over `target`. */
+export async function stageStream(target: string): Promise<StagedStream> {
+  const temp = tempPathFor(target);
+  const file = await open(temp, 'wx');
+  let isOpen = true;
+  const close = async (): Promise<void> => {
+    if (!isOpen) return;
+    isOpen = false;
+    await file.close();
+  };
+  const discard = async (): Promise<void> => {
+    await close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+  };
   return {
+    async write(bytes) {
+      // writeFile on a handle writes all of it from the current position, across short writes.
+      await file.writeFile(bytes);
+    },
     async commit() {
       try {
-        await rename(temp, target);
+        await file.sync();
+        await close();
       } catch (error) {
         await discard();
         throw error;
       }
-      await syncDirectory(path.dirname(target));
+      await renameInto(temp, target, discard);
     },
     discard,
   };

@@ -2,7 +2,12 @@ import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_LIMITS } from '../../shared/ipc/contract.ts';
-import { createFileDialogs, openDialogOptions, saveDialogOptions } from './file-dialogs.ts';
+import {
+  createFileDialogs,
+  exportDialogOptions,
+  openDialogOptions,
+  saveDialogOptions,
+} from './file-dialogs.ts';
 
 const docs = path.resolve('/home/ana/Documents');
 
@@ -76,6 +81,32 @@ describe('save dialog', () => {
       '/maps/toner.cxmap',
     );
     expect(await dialogsWith(fakeDialog()).chooseSaveTarget('x')).toBeNull();
+  });
+});
+
+describe('export dialog', () => {
+  it('suggests a safe name with the kind’s extension and offers only that type', () => {
+    const poster = exportDialogOptions('poster-png', 'Toner: poster A1 150 dpi', docs);
+    expect(poster).toMatchObject({ title: 'Export poster', buttonLabel: 'Export' });
+    expect(poster.defaultPath).toBe(path.join(docs, 'Toner poster A1 150 dpi.png'));
+    expect(poster.filters).toEqual([{ name: 'PNG poster with map (*.png)', extensions: ['png'] }]);
+    expect(poster.properties).toContain('showOverwriteConfirmation');
+    const pages = exportDialogOptions('print-pdf', 'Toner pages.pdf', docs);
+    expect(pages.defaultPath).toBe(path.join(docs, 'Toner pages.pdf'));
+    expect(pages.filters).toEqual([{ name: 'PDF pages (*.pdf)', extensions: ['pdf'] }]);
+  });
+
+  it('answers the chosen path with the extension added when typed without, or null when cancelled', async () => {
+    const chosen = fakeDialog({ save: '/posters/toner' });
+    expect(await dialogsWith(chosen).chooseExportTarget('poster-png', 'Toner')).toBe('/posters/toner.png');
+    expect(chosen.showSaveDialog).toHaveBeenCalledWith(
+      liveWindow,
+      exportDialogOptions('poster-png', 'Toner', docs),
+    );
+    expect(await dialogsWith(fakeDialog({ save: '/p/pages.PDF' })).chooseExportTarget('print-pdf', 'x')).toBe(
+      '/p/pages.PDF',
+    );
+    expect(await dialogsWith(fakeDialog()).chooseExportTarget('poster-png', 'x')).toBeNull();
   });
 });
 

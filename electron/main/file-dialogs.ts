@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { OpenPurpose } from '../../shared/ipc/contract.ts';
-import { hasMapExtension, MAP_EXTENSION, safeMapFileName } from '../../shared/ipc/file-name.ts';
+import type { ExportKind, OpenPurpose } from '../../shared/ipc/contract.ts';
+import { hasMapExtension, MAP_EXTENSION, safeFileName, safeMapFileName } from '../../shared/ipc/file-name.ts';
 
 export const MAP_FILTER = { name: 'Journeywall map (*.cxmap)', extensions: ['cxmap'] };
 export const POSTER_FILTER = { name: 'Poster with map (*.png)', extensions: ['png'] };
@@ -39,11 +39,33 @@ export function saveDialogOptions(suggestedName: string, directory: string): Sav
   };
 }
 
+const EXPORT_WORDING: Record<ExportKind, { title: string; extension: string; filter: string }> = {
+  'poster-png': { title: 'Export poster', extension: '.png', filter: 'PNG poster with map (*.png)' },
+  'print-pdf': { title: 'Export print pages', extension: '.pdf', filter: 'PDF pages (*.pdf)' },
+};
+
+export function exportDialogOptions(
+  kind: ExportKind,
+  suggestedName: string,
+  directory: string,
+): SaveDialogOptions {
+  const { title, extension, filter } = EXPORT_WORDING[kind];
+  return {
+    title,
+    buttonLabel: 'Export',
+    defaultPath: path.join(directory, safeFileName(suggestedName, extension)),
+    filters: [{ name: filter, extensions: [extension.slice(1)] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+}
+
 export interface FileDialogs {
   /** The file the user chose to open, or null when they cancelled. */
   chooseFileToOpen(purpose: OpenPurpose): Promise<string | null>;
   /** Where the user chose to save, always ending in .cxmap, or null when they cancelled. */
   chooseSaveTarget(suggestedName: string): Promise<string | null>;
+  /** Where the user chose to export, always with the kind's extension, or null when they cancelled. */
+  chooseExportTarget(kind: ExportKind, suggestedName: string): Promise<string | null>;
   /** Says why a file the OS or Open Recent asked for could not be opened. */
   showOpenError(filePath: string, message: string): Promise<void>;
 }
@@ -78,6 +100,18 @@ export function createFileDialogs({ dialog, getWindow, startDirectory }: FileDia
       if (result.canceled || !result.filePath) return null;
       // GTK does not add the filter's extension to a typed name.
       return hasMapExtension(result.filePath) ? result.filePath : `${result.filePath}${MAP_EXTENSION}`;
+    },
+    async chooseExportTarget(kind, suggestedName) {
+      const options = exportDialogOptions(kind, suggestedName, startDirectory());
+      const window = parent();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      const { extension } = EXPORT_WORDING[kind];
+      return result.filePath.toLowerCase().endsWith(extension)
+        ? result.filePath
+        : `${result.filePath}${extension}`;
     },
     async showOpenError(filePath, message) {
       const options = {

@@ -52,6 +52,7 @@ beforeEach(async () => {
   dialogs = {
     chooseFileToOpen: vi.fn(async () => answers.open),
     chooseSaveTarget: vi.fn(async () => answers.save),
+    chooseExportTarget: vi.fn(async () => null),
     showOpenError: vi.fn(async () => undefined),
   };
   addRecentDocument = vi.fn();

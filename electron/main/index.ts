@@ -11,6 +11,7 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, screen, session } from 
 import { EVENTS } from '../../shared/ipc/contract.ts';
 import { registerAppScheme, serveAppFrom } from './app-protocol.ts';
 import { createBackupStore } from './backups.ts';
+import { createExportFiles } from './export-files.ts';
 import { createFileDialogs } from './file-dialogs.ts';
 import { createFileHandles } from './file-handles.ts';
 import { createFileService } from './file-service.ts';
@@ -70,6 +71,7 @@ function start(): void {
     recent,
     addRecentDocument: (filePath) => app.addRecentDocument(filePath),
   });
+  const exports = createExportFiles({ dialogs });
   const outside = createOutsideOpener({
     open: (filePath) => files.openPath(filePath),
     send: (file) => current?.window.webContents.send(EVENTS.openFile, file),
@@ -145,9 +147,14 @@ function start(): void {
       });
     });
     // Files to open wait until the renderer has loaded and can receive them.
-    window.webContents.on('did-start-loading', () => outside.setReady(false));
+    window.webContents.on('did-start-loading', () => {
+      outside.setReady(false);
+      // A reloaded page cannot finish the exports the old one began.
+      void exports.abortAll();
+    });
     window.webContents.on('did-finish-load', () => outside.setReady(true));
     window.on('closed', () => {
+      void exports.abortAll();
       if (current?.window !== window) return;
       current = null;
       outside.setReady(false);
@@ -195,6 +202,10 @@ function start(): void {
       openDroppedFile: (filePath) => files.openDroppedPath(filePath),
       saveFile: (handle, content) => files.saveFile(handle, content),
       saveFileAs: (suggestedName, content) => files.saveFileAs(suggestedName, content),
+      beginExport: (kind, suggestedName) => exports.begin(kind, suggestedName),
+      writeExport: (token, bytes) => exports.write(token, bytes),
+      finishExport: (token) => exports.finish(token),
+      abortExport: (token) => exports.abort(token),
     });
     await recent.load();
     refreshMenu();

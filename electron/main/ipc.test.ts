@@ -51,6 +51,10 @@ beforeEach(() => {
     openDroppedFile: vi.fn(async () => ({ error: 'not a map' })),
     saveFile: vi.fn(async (handle: string) => ({ handle, name: 'toner.cxmap' })),
     saveFileAs: vi.fn(async () => null),
+    beginExport: vi.fn(async () => null),
+    writeExport: vi.fn(async () => null),
+    finishExport: vi.fn(async () => ({ name: 'poster.png' })),
+    abortExport: vi.fn(async () => undefined),
   };
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };
   registerIpcHandlers(ipcMain as unknown as IpcMain, () => window, handlers as unknown as InvokeHandlers);
@@ -220,6 +224,53 @@ describe('file channels', () => {
     await expect(invoke(INVOKE.openDroppedFile, iframe, '/tmp/a.cxmap')).rejects.toThrow('untrusted sender');
     expect(handlers.saveFile).not.toHaveBeenCalled();
     expect(handlers.openDroppedFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('export channels', () => {
+  const token = '3b241101-e2bb-4255-8caf-4136c566a962';
+
+  it('pass valid calls to their handlers', async () => {
+    await invoke(INVOKE.beginExport, fromApp(), 'poster-png', 'Toner poster A1');
+    await invoke(INVOKE.beginExport, fromApp(), 'print-pdf', 'Toner pages');
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    await invoke(INVOKE.writeExport, fromApp(), token, bytes);
+    expect(await invoke(INVOKE.finishExport, fromApp(), token)).toEqual({ name: 'poster.png' });
+    await invoke(INVOKE.abortExport, fromApp(), token);
+    expect(handlers.beginExport.mock.calls).toEqual([
+      ['poster-png', 'Toner poster A1'],
+      ['print-pdf', 'Toner pages'],
+    ]);
+    expect(handlers.writeExport).toHaveBeenCalledWith(token, bytes);
+    expect(handlers.abortExport).toHaveBeenCalledWith(token);
+  });
+
+  it.each([
+    ['an unknown kind', INVOKE.beginExport, ['cxmap', 'Toner']],
+    ['a name over the limit', INVOKE.beginExport, ['poster-png', 'n'.repeat(IPC_LIMITS.fileNameLength + 1)]],
+    ['a path instead of a token', INVOKE.writeExport, ['/home/ana/poster.png', new Uint8Array(1)]],
+    ['text instead of bytes', INVOKE.writeExport, [token, 'PNG']],
+    ['a plain array instead of bytes', INVOKE.writeExport, [token, [1, 2, 3]]],
+    [
+      'bytes over the write limit',
+      INVOKE.writeExport,
+      [token, new Uint8Array(IPC_LIMITS.exportChunkBytes + 1)],
+    ],
+    ['a token that is not a UUID', INVOKE.finishExport, ['../poster.png']],
+    ['an extra argument', INVOKE.abortExport, [token, '/tmp/poster.png']],
+  ] as const)('reject %s without running the handler', async (_label, channel, args) => {
+    await expect(invoke(channel, fromApp(), ...args)).rejects.toThrow('Rejected');
+    for (const handler of ['beginExport', 'writeExport', 'finishExport', 'abortExport'] as const) {
+      expect(handlers[handler]).not.toHaveBeenCalled();
+    }
+  });
+
+  it('reject export calls from an untrusted frame', async () => {
+    const iframe = eventFrom(appFrame({ parent: appFrame(), frameToken: 'child' }));
+    await expect(invoke(INVOKE.beginExport, iframe, 'poster-png', 'Toner')).rejects.toThrow(
+      'untrusted sender',
+    );
+    expect(handlers.beginExport).not.toHaveBeenCalled();
   });
 });
 

@@ -9,9 +9,13 @@ import { z } from 'zod';
 import type {
   AppInfo,
   BackupEntry,
+  BeginExportResult,
+  ExportKind,
+  FileError,
   MapBackup,
   OpenPurpose,
   OpenResult,
+  SavedExport,
   SaveResult,
 } from '../../shared/ipc/contract.ts';
 import { INVOKE } from '../../shared/ipc/contract.ts';
@@ -29,6 +33,10 @@ export interface InvokeHandlers {
   openDroppedFile(filePath: string): Promise<OpenResult>;
   saveFile(handle: string, content: string): Promise<SaveResult>;
   saveFileAs(suggestedName: string, content: string): Promise<SaveResult>;
+  beginExport(kind: ExportKind, suggestedName: string): Promise<BeginExportResult>;
+  writeExport(token: string, bytes: Uint8Array): Promise<FileError | null>;
+  finishExport(token: string): Promise<SavedExport | FileError>;
+  abortExport(token: string): Promise<void>;
 }
 
 export function isTrustedSender(
@@ -87,4 +95,12 @@ export function registerIpcHandlers(
   handle(INVOKE.saveFileAs, invokeArguments.saveFileAs, ([suggestedName, content]) =>
     handlers.saveFileAs(suggestedName, content),
   );
+  handle(INVOKE.beginExport, invokeArguments.beginExport, ([kind, suggestedName]) =>
+    handlers.beginExport(kind, suggestedName),
+  );
+  handle(INVOKE.writeExport, invokeArguments.writeExport, ([token, bytes]) =>
+    handlers.writeExport(token, bytes),
+  );
+  handle(INVOKE.finishExport, invokeArguments.finishExport, ([token]) => handlers.finishExport(token));
+  handle(INVOKE.abortExport, invokeArguments.abortExport, ([token]) => handlers.abortExport(token));
 }

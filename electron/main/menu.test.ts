@@ -162,6 +162,8 @@ describe('application menu', () => {
     const exportMenu = allItems(build(platform).template).find((entry) => entry.label === 'Export');
     expect(submenuOf(exportMenu).map((entry) => [entry.label, entry.id])).toEqual([
       ['A copy of the map (.cxmap)…', 'save-copy'],
+      ['Poster (PNG)…', 'export-poster'],
+      ['Print pages (PDF)…', 'export-print-pages'],
     ]);
   });
 

@@ -100,7 +100,14 @@ export function buildMenuTemplate({
       command('Save', 'save', 'CmdOrCtrl+S'),
       command('Save As…', 'save-as', 'Shift+CmdOrCtrl+S'),
       command('Merge a copy…', 'merge-copy'),
-      { label: 'Export', submenu: [command('A copy of the map (.cxmap)…', 'save-copy')] },
+      {
+        label: 'Export',
+        submenu: [
+          command('A copy of the map (.cxmap)…', 'save-copy'),
+          command('Poster (PNG)…', 'export-poster', 'Shift+CmdOrCtrl+E'),
+          command('Print pages (PDF)…', 'export-print-pages'),
+        ],
+      },
       separator,
       command('Library', 'show-library'),
       separator,
@@ -123,6 +130,8 @@ export function buildMenuTemplate({
       separator,
       command('Select all', 'select-all', 'CmdOrCtrl+A'),
       command('Bring to front', 'bring-to-front'),
+      separator,
+      command('Find…', 'find', 'CmdOrCtrl+F'),
     ],
   };
 
@@ -133,6 +142,9 @@ export function buildMenuTemplate({
       command('Zoom out', 'zoom-out', 'CmdOrCtrl+-'),
       command('Actual size', 'zoom-reset', 'CmdOrCtrl+0'),
       command('Zoom to fit', 'zoom-fit', 'Shift+1'),
+      separator,
+      command('Outline', 'toggle-outline', 'Shift+CmdOrCtrl+O'),
+      command('Legend', 'toggle-legend'),
       separator,
       { role: 'togglefullscreen' },
       ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),

@@ -44,6 +44,10 @@ describe('preload bridge', () => {
         'saveFile',
         'saveFileAs',
         'onOpenFile',
+        'beginExport',
+        'writeExport',
+        'finishExport',
+        'abortExport',
       ].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
@@ -59,6 +63,12 @@ describe('preload bridge', () => {
     await bridge.openFile('merge');
     await bridge.saveFile('3b241101-e2bb-4255-8caf-4136c566a962', '{}');
     await bridge.saveFileAs('Toner', '{}');
+    const token = '3b241101-e2bb-4255-8caf-4136c566a962';
+    const bytes = new Uint8Array([1, 2, 3]);
+    await bridge.beginExport('poster-png', 'Toner poster');
+    await bridge.writeExport(token, bytes);
+    await bridge.finishExport(token);
+    await bridge.abortExport(token);
     expect(invoke.mock.calls).toEqual([
       [INVOKE.appInfo],
       [INVOKE.writeBackup, backup],
@@ -67,6 +77,10 @@ describe('preload bridge', () => {
       [INVOKE.openFile, 'merge'],
       [INVOKE.saveFile, '3b241101-e2bb-4255-8caf-4136c566a962', '{}'],
       [INVOKE.saveFileAs, 'Toner', '{}'],
+      [INVOKE.beginExport, 'poster-png', 'Toner poster'],
+      [INVOKE.writeExport, token, bytes],
+      [INVOKE.finishExport, token],
+      [INVOKE.abortExport, token],
     ]);
   });
 

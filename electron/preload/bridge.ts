@@ -109,6 +109,10 @@ export function createBridge(ipc: BridgeIpc, webUtils: BridgeWebUtils): Journeyw
     openDroppedFile: (file) => openDropped(ipc, webUtils, file),
     saveFile: (handle, content) => ipc.invoke(INVOKE.saveFile, handle, content),
     saveFileAs: (suggestedName, content) => ipc.invoke(INVOKE.saveFileAs, suggestedName, content),
+    beginExport: (kind, suggestedName) => ipc.invoke(INVOKE.beginExport, kind, suggestedName),
+    writeExport: (token, bytes) => ipc.invoke(INVOKE.writeExport, token, bytes),
+    finishExport: (token) => ipc.invoke(INVOKE.finishExport, token),
+    abortExport: (token) => ipc.invoke(INVOKE.abortExport, token),
     onOpenFile(listener) {
       openListeners.add(listener);
       const waiting = pendingOpens.splice(0);

@@ -6,6 +6,7 @@ import { layoutGrid } from '../../shared/journey/layout.ts';
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
+import { FindHighlights } from '../find/FindHighlights.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import { timeLayerDraws } from './frame-timing.ts';
 import { GridShape } from './GridShape.tsx';
@@ -22,7 +23,8 @@ import { visibleRect } from './viewport.ts';
 /**
  * The whiteboard. Two layers: the static one draws every note that is not selected and never
  * listens for events; the active one draws the selection, which is what gestures move, so a
- * drag redraws a handful of notes instead of the whole map. Pointer input is handled on the
+ * drag redraws a handful of notes instead of the whole map. A third, hidden unless a find
+ * query matches, rings the matches. Pointer input is handled on the
  * container (use-board-gestures), with hit-testing done against the model.
  */
 export const Board = () => {
@@ -93,6 +95,7 @@ export const Board = () => {
             <GridShape
               layout={layout}
               showCategories={map?.showCategories ?? false}
+              connectedType={map?.connectedType ?? null}
               scenario={scenario}
               lowEmotion={map?.insightSettings.lowEmotion ?? -1}
               scale={viewport.scale}
@@ -109,6 +112,7 @@ export const Board = () => {
             viewport={viewport}
             editingId={editingId}
           />
+          <FindHighlights layout={layout} scale={viewport.scale} />
         </Stage>
       </div>
       {editing && <NoteEditor editing={editing} />}

@@ -1,12 +1,13 @@
 import type Konva from 'konva';
 import { Shape } from 'react-konva';
 import type { Cell, GridLayout } from '../../shared/journey/layout.ts';
-import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
+import type { ConnectedType, ScenarioRecord } from '../../shared/model/journey-records.ts';
 import { drawGrid } from '../drawing/grid.ts';
 
 interface GridShapeProps {
   readonly layout: GridLayout;
   readonly showCategories: boolean;
+  readonly connectedType: ConnectedType | null;
   readonly scenario: ScenarioRecord | null;
   readonly lowEmotion: number;
   readonly scale: number;
@@ -18,10 +19,12 @@ interface GridShapeProps {
 export const GridShape = ({
   layout,
   showCategories,
+  connectedType,
   scenario,
   lowEmotion,
   scale,
   selectedHeader,
+  selectedCell,
 }: GridShapeProps) => (
   <Shape
     listening={false}
@@ -30,10 +33,12 @@ export const GridShape = ({
       drawGrid(context._context, {
         layout,
         showCategories,
+        connectedType,
         scenario,
         lowEmotion,
         pixel: 1 / scale,
         selectedHeader,
+        selectedCell,
       });
     }}
   />

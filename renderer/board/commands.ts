@@ -1,5 +1,5 @@
 import { draftPlacement } from '../../shared/journey/draft-placement.ts';
-import { gridBounds } from '../../shared/journey/grid-bounds.ts';
+import { gridBounds, hasBandAbove } from '../../shared/journey/grid-bounds.ts';
 import { cellAt } from '../../shared/journey/layout.ts';
 import { isLiveNote, mapRecordOf } from '../../shared/model/document.ts';
 import {
@@ -236,11 +236,13 @@ export const showNotes = (store: BoardStore, ids: readonly string[]): void => {
 };
 
 export const zoomToFit = (store: BoardStore): void => {
-  const { doc, canvasSize, scenarioId } = store.getState();
+  const { doc, canvasSize, scenarioId, coveredLeft } = store.getState();
   if (!doc) return;
   const layout = boardLayout(doc, scenarioId);
-  const grid = gridBounds(layout, mapRecordOf(doc).showCategories);
-  store
-    .getState()
-    .setViewport(fitViewport(boundsOf(grid ? [...layout.notes, grid] : layout.notes), canvasSize));
+  const grid = gridBounds(layout, hasBandAbove(mapRecordOf(doc)));
+  const content = boundsOf(grid ? [...layout.notes, grid] : layout.notes);
+  // Fit into the part of the board the persona card leaves free, unless that part is too narrow.
+  const inset = canvasSize.width - coveredLeft >= canvasSize.width * 0.6 ? coveredLeft : 0;
+  const fit = fitViewport(content, { width: canvasSize.width - inset, height: canvasSize.height });
+  store.getState().setViewport({ ...fit, x: fit.x + inset });
 };

@@ -24,6 +24,11 @@ export const APP_COMMANDS = [
   'save-as',
   'save-copy',
   'merge-copy',
+  'find',
+  'toggle-outline',
+  'toggle-legend',
+  'export-poster',
+  'export-print-pages',
 ] as const satisfies readonly MenuCommand[];
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -99,6 +104,17 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'save-as',
     keys: 'Mod+Shift+S',
     matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's',
+  },
+  { command: 'find', keys: 'Mod+F', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'f' },
+  {
+    command: 'toggle-outline',
+    keys: 'Mod+Shift+O',
+    matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'o',
+  },
+  {
+    command: 'export-poster',
+    keys: 'Mod+Shift+E',
+    matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'e',
   },
   { command: 'new-map', keys: 'Mod+N', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n' },
 ];

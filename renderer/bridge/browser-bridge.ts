@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import type { BackupStore } from './backup-store.ts';
+import { createDownloadExports } from './browser-exports.ts';
 import { createDownloadSaver, pickFile, readPickedFile } from './browser-files.ts';
 import { createMemoryBackupStore } from './memory-backup-store.ts';
 import { openOpfsBackupStore } from './opfs-backup-store.ts';
@@ -14,7 +15,7 @@ export interface BrowserBridgeOptions {
  * The bridge when Journeywall runs in a plain browser (the web build and the end-to-end tests).
  * There is no application menu (the keyboard shortcuts cover it) and no quit to wait for: the
  * page's pagehide is the last moment to flush. Files open through a file input or a drop and
- * save as downloads; nothing opens files from outside, so onOpenFile never fires.
+ * save (and exports) as downloads; nothing opens files from outside, so onOpenFile never fires.
  */
 export const createBrowserBridge = (options: BrowserBridgeOptions = {}): JourneywallBridge => {
   const open = options.backups ?? openDefaultBackupStore;
@@ -25,6 +26,7 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
   };
 
   const saver = createDownloadSaver();
+  const exports = createDownloadExports();
 
   return {
     appInfo: async () => ({ name: 'Journeywall', version, shell: 'browser', platform: navigator.platform }),
@@ -47,6 +49,10 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     saveFile: (handle, content) => saver.save(handle, content),
     saveFileAs: (suggestedName, content) => saver.saveAs(suggestedName, content),
     onOpenFile: () => () => {},
+    beginExport: exports.begin,
+    writeExport: exports.write,
+    finishExport: exports.finish,
+    abortExport: exports.abort,
   };
 };
 

@@ -1,6 +1,9 @@
+import { CONNECTED_ENDS, CONNECTED_LABELS } from '../../shared/journey/connected.ts';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import type { Cell, GridLayout, LaneRow, StageColumn } from '../../shared/journey/layout.ts';
 import {
+  CONNECTED_TYPES,
+  type ConnectedType,
   EMOTION_RANGE,
   type ExperienceCategory,
   type ScenarioRecord,
@@ -34,6 +37,8 @@ export const CATEGORY_COLORS: Readonly<Record<ExperienceCategory, { fill: string
 export interface GridDrawing {
   readonly layout: GridLayout;
   readonly showCategories: boolean;
+  /** The map's place on the connected-experience continuum, drawn over the stage headers. */
+  readonly connectedType?: ConnectedType | null;
   readonly scenario: ScenarioRecord | null;
   readonly lowEmotion: number;
   /** Board units per screen pixel: keeps lines one pixel wide on screen. */
@@ -57,6 +62,7 @@ export const drawGrid = (ctx: CanvasRenderingContext2D, drawing: GridDrawing): v
   ctx.fillStyle = 'rgba(255,255,255,0.55)';
   ctx.fillRect(0, 0, width, height);
   if (showCategories) drawCategoryBands(ctx, layout.stages);
+  else if (drawing.connectedType) drawContinuum(ctx, drawing.connectedType, width);
   for (const column of layout.stages) drawStageHeader(ctx, column);
   for (const row of layout.lanes) drawLaneHeader(ctx, row);
   drawLines(ctx, drawing, width, height);
@@ -92,6 +98,27 @@ const drawCategoryBands = (ctx: CanvasRenderingContext2D, stages: readonly Stage
     ctx.textAlign = 'center';
     ctx.fillText(band.label.toUpperCase(), x + w / 2, y + GRID.categoryHeight / 2, w - 16);
   }
+};
+
+/** The four steps of the continuum across the grid, the map's own step filled, the ends named. */
+const drawContinuum = (ctx: CanvasRenderingContext2D, chosen: ConnectedType, width: number) => {
+  const y = -GRID.headerHeight - GRID.categoryHeight;
+  const step = width / CONNECTED_TYPES.length;
+  ctx.textBaseline = 'middle';
+  CONNECTED_TYPES.forEach((type, index) => {
+    const x = index * step;
+    const mine = type === chosen;
+    ctx.fillStyle = mine ? GRID_COLORS.curve : GRID_COLORS.laneHeader;
+    ctx.fillRect(x + 2, y + 2, step - 4, GRID.categoryHeight - 4);
+    ctx.fillStyle = mine ? '#FFFFFF' : GRID_COLORS.muted;
+    ctx.font = font(18, mine ? 700 : 400);
+    ctx.textAlign = 'center';
+    ctx.fillText(CONNECTED_LABELS[type].toUpperCase(), x + step / 2, y + GRID.categoryHeight / 2, step - 16);
+  });
+  ctx.fillStyle = GRID_COLORS.muted;
+  ctx.font = font(16, 400);
+  ctx.textAlign = 'right';
+  ctx.fillText(`${CONNECTED_ENDS.first} →`, -12, y + GRID.categoryHeight / 2, GRID.laneHeaderWidth - 16);
 };
 
 const drawStageHeader = (ctx: CanvasRenderingContext2D, column: StageColumn) => {

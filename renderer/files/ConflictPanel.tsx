@@ -1,31 +1,33 @@
 import type { MergeConflict } from '../../shared/merge/merge.ts';
-import { isLiveNote } from '../../shared/model/document.ts';
 import { showNotes } from '../board/commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import {
+  type ConflictTarget,
+  choicesFor,
   closeReview,
-  RESOLUTION_LABELS,
+  conflictSentence,
+  conflictTarget,
   type Resolution,
   resolveConflict,
   useReview,
 } from './merge-review.ts';
 
-const conflictSentence = (conflict: MergeConflict, text: (id: string) => string): string => {
-  switch (conflict.kind) {
-    case 'both-edited':
-      return `Both copies changed this note: “${text(conflict.localId)}” here, “${text(conflict.incomingId)}” in the file.`;
-    case 'deleted-here-edited-there':
-      return `You deleted this note; the file changed it: “${text(conflict.incomingId)}”.`;
-    case 'edited-here-deleted-there':
-      return `You changed this note; the file deleted it: “${text(conflict.localId)}”.`;
-    case 'both-edited-record':
-      return `Both copies changed the ${conflict.recordType}${'name' in conflict.incoming ? ` “${conflict.incoming.name}”` : ''}; yours is kept until you choose.`;
+/** Brings what a conflict is about into view: its notes (in their scenario), its header, its scenario. */
+const show = (target: ConflictTarget): void => {
+  if (!target) return;
+  const state = boardStore.getState();
+  if (target.kind === 'header') state.selectHeader(target.header);
+  else if (target.kind === 'scenario') state.setScenario(target.id);
+  else {
+    state.setScenario(target.scenarioId);
+    showNotes(boardStore, target.ids);
   }
 };
 
 /**
  * After a merge: what happened, and each conflict with its choices. Both versions of a conflicting
- * note are on the board (the file's beside yours, outlined in red) until the facilitator chooses.
+ * note are on the board (the file's beside yours, outlined in red) until the facilitator chooses;
+ * for a stage, lane, scenario, persona or the map's settings, yours is kept and theirs is offered.
  */
 export const ConflictPanel = () => {
   const mapId = useReview((state) => state.mapId);
@@ -34,10 +36,6 @@ export const ConflictPanel = () => {
   const conflicts = useReview((state) => state.conflicts);
   const doc = useBoard((state) => state.doc);
   if (!summary || !doc || doc.id !== mapId) return null;
-  const text = (id: string): string => {
-    const record = doc.records[id];
-    return record?.type === 'note' ? record.text.slice(0, 80) || '(empty)' : '';
-  };
   const choose = (conflict: MergeConflict, resolution: Resolution) =>
     resolveConflict(boardStore, conflict, resolution);
   return (
@@ -52,30 +50,28 @@ export const ConflictPanel = () => {
       ) : (
         <ol className="conflict-list" aria-label="Conflicts to resolve">
           {conflicts.map((conflict) => {
-            const ids = [conflict.localId, conflict.incomingId].filter((id) => isLiveNote(doc.records[id]));
+            const target = conflictTarget(doc, conflict);
             return (
               <li key={`${conflict.kind}:${conflict.localId}:${conflict.incomingId}`}>
                 <button
                   type="button"
                   className="link"
-                  onClick={() => showNotes(boardStore, ids)}
-                  disabled={ids.length === 0}
+                  onClick={() => show(target)}
+                  disabled={!target || (target.kind === 'notes' && target.ids.length === 0)}
                 >
-                  {conflictSentence(conflict, text)}
+                  {conflictSentence(doc, conflict)}
                 </button>
                 <div className="conflict-actions">
-                  {(Object.entries(RESOLUTION_LABELS[conflict.kind]) as [Resolution, string][]).map(
-                    ([resolution, label]) => (
-                      <button
-                        key={resolution}
-                        type="button"
-                        className="secondary"
-                        onClick={() => choose(conflict, resolution)}
-                      >
-                        {label}
-                      </button>
-                    ),
-                  )}
+                  {choicesFor(doc, conflict).map(({ resolution, label }) => (
+                    <button
+                      key={resolution}
+                      type="button"
+                      className="secondary"
+                      onClick={() => choose(conflict, resolution)}
+                    >
+                      {label}
+                    </button>
+                  ))}
                 </div>
               </li>
             );

@@ -13,6 +13,8 @@ const ITEMS: readonly { command: AppCommand; label: string }[] = [
   { command: 'save-as', label: 'Save as…' },
   { command: 'save-copy', label: 'Export a copy (.cxmap)…' },
   { command: 'merge-copy', label: 'Merge a copy…' },
+  { command: 'export-poster', label: 'Export poster (PNG)…' },
+  { command: 'export-print-pages', label: 'Print pages (PDF)…' },
 ];
 
 /** The File menu of the toolbar: the browser build has no application menu, the desktop has both. */
@@ -33,7 +35,7 @@ export const FileMenu = ({ onCommand }: FileMenuProps) => {
         type="button"
         className="tool-button"
         aria-label="File"
-        title="File: open, save, merge a copy"
+        title="File: open, save, merge a copy, export a poster"
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen(!open)}

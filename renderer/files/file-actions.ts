@@ -71,7 +71,7 @@ export const createFileActions = (context: FileActionsContext) => {
     }
     // The states just written may be where someone else's copy starts: remember them for merging.
     const marked = markShared(doc);
-    store.getState().adoptDocument(marked);
+    store.getState().rememberShared(doc);
     if (mode !== 'copy') {
       await db.fileLinks.put({
         mapId: doc.id,

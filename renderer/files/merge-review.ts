@@ -1,9 +1,15 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { MergeConflict, MergeSummary } from '../../shared/merge/merge.ts';
-import { deleteRecords, updateNote } from '../../shared/model/edits.ts';
-import type { RecordChanges } from '../../shared/model/records.ts';
+import { COLLECTIONS, MAP_SPEC } from '../../shared/format/records/registry.ts';
+import { removePersona } from '../../shared/journey/personas/persona-edits.ts';
+import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
+import { removeStructure } from '../../shared/journey/structure-edits.ts';
+import type { MergeConflict, MergeSummary, StructureRecord } from '../../shared/merge/merge.ts';
+import { isLiveNote, type JourneyDocument, scenariosOf } from '../../shared/model/document.ts';
+import { deleteRecords, type MutableDocument, updateNote } from '../../shared/model/edits.ts';
+import type { JourneyRecord, NoteRecord, RecordChanges, RecordType } from '../../shared/model/records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
+import { shownNotesById } from '../board/note-order.ts';
 import type { BoardStore } from '../store/index.ts';
 
 /** The conflicts of the last merge still waiting for the facilitator's choice. */
@@ -43,8 +49,178 @@ export const RESOLUTION_LABELS: Readonly<Record<MergeConflict['kind'], Partial<R
     'both-edited-record': { mine: 'Keep mine', theirs: 'Use theirs' },
   };
 
+export interface Choice {
+  readonly resolution: Resolution;
+  readonly label: string;
+}
+
+const SPECS = new Map<
+  RecordType,
+  { readonly noun: string; readonly fieldWords: Readonly<Record<string, string>> }
+>([[MAP_SPEC.type, MAP_SPEC], ...COLLECTIONS.map(({ spec }) => [spec.type, spec] as const)]);
+
+const recordIn = (doc: JourneyDocument, id: string): JourneyRecord | undefined =>
+  Object.hasOwn(doc.records, id) ? doc.records[id] : undefined;
+
+/** The record a conflict keeps alive: the local one, or for a deletion here the copy's edit. */
+const subjectOf = (doc: JourneyDocument, conflict: MergeConflict): JourneyRecord | undefined =>
+  recordIn(doc, conflict.kind === 'deleted-here-edited-there' ? conflict.incomingId : conflict.localId);
+
+const liveNotesOfScenario = (doc: JourneyDocument, scenarioId: string): number =>
+  Object.values(doc.records).filter((record) => isLiveNote(record) && record.scenarioId === scenarioId)
+    .length;
+
+/**
+ * The choices the panel offers for a conflict. Deleting a scenario deletes its notes, so the
+ * choice says how many; the last scenario of a map cannot be deleted, so it is not offered.
+ */
+export const choicesFor = (doc: JourneyDocument, conflict: MergeConflict): Choice[] => {
+  const labels = { ...RESOLUTION_LABELS[conflict.kind] };
+  const deleting: Resolution | null =
+    conflict.kind === 'deleted-here-edited-there'
+      ? 'mine'
+      : conflict.kind === 'edited-here-deleted-there'
+        ? 'theirs'
+        : null;
+  const subject = subjectOf(doc, conflict);
+  if (deleting && subject?.type === 'scenario' && !subject.isDeleted) {
+    const others = scenariosOf(doc).filter((scenario) => scenario.id !== subject.id);
+    const notes = liveNotesOfScenario(doc, subject.id);
+    if (others.length === 0) delete labels[deleting];
+    else if (notes > 0) labels[deleting] = `Delete it and its ${notes === 1 ? 'note' : `${notes} notes`}`;
+  }
+  return (['mine', 'theirs', 'both'] as const).flatMap((resolution) => {
+    const label = labels[resolution];
+    return label ? [{ resolution, label }] : [];
+  });
+};
+
+/** Text quoted in a sentence, cut short: “Request”, or the placeholder when there is none. */
+const quoted = (text: string, placeholder: string): string => `“${text.trim().slice(0, 80) || placeholder}”`;
+
+const noteText = (record: JourneyRecord | undefined): string =>
+  quoted(record?.type === 'note' ? record.text : '', '(empty)');
+
+/** "the stage “Request”", "the map “Toner”". */
+const named = (record: JourneyRecord | undefined, type: RecordType): string => {
+  const noun = SPECS.get(type)?.noun ?? type;
+  return record && 'name' in record ? `the ${noun} ${quoted(record.name, '(no name)')}` : `the ${noun}`;
+};
+
+const BOOKKEEPING = new Set(['id', 'type', 'version', 'versionNonce', 'updated', 'isDeleted', 'synced']);
+
+/** The fields, in the words of messages, in which the copy's version differs from the local record. */
+export const differingFields = (local: JourneyRecord | undefined, incoming: StructureRecord): string[] => {
+  const words = SPECS.get(incoming.type)?.fieldWords ?? {};
+  const differing = new Set<string>();
+  const ours: ReadonlyMap<string, unknown> = new Map(Object.entries(local ?? {}));
+  for (const [field, value] of Object.entries(incoming)) {
+    if (BOOKKEEPING.has(field) || sameValue(ours.get(field), value)) continue;
+    differing.add(words[field] ?? field);
+  }
+  return [...differing];
+};
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+
+const sorted = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([key, inner]) => [key, sorted(inner)]),
+      )
+    : value;
+
+/** One sentence saying what both copies did, in the words of the facilitator. */
+export const conflictSentence = (doc: JourneyDocument, conflict: MergeConflict): string => {
+  const subject = subjectOf(doc, conflict);
+  switch (conflict.kind) {
+    case 'both-edited':
+      return `Both copies changed this note: ${noteText(recordIn(doc, conflict.localId))} here, ${noteText(recordIn(doc, conflict.incomingId))} in the file.`;
+    case 'deleted-here-edited-there':
+      return subject?.type === 'note' || !subject
+        ? `You deleted this note; the file changed it: ${noteText(subject)}.`
+        : `You deleted ${named(subject, subject.type)}; the file changed it.`;
+    case 'edited-here-deleted-there':
+      return subject?.type === 'note' || !subject
+        ? `You changed this note; the file deleted it: ${noteText(subject)}.`
+        : `You changed ${named(subject, subject.type)}; the file deleted it.`;
+    case 'both-edited-record': {
+      const fields = differingFields(subject, conflict.incoming);
+      const what = fields.length === 0 ? '' : ` (${fields.join(', ')})`;
+      return `Both copies changed ${named(subject ?? conflict.incoming, conflict.recordType)}${what}; yours is kept until you choose.`;
+    }
+  }
+};
+
+/** Where the board shows what a conflict is about, if anywhere. */
+export type ConflictTarget =
+  | { readonly kind: 'notes'; readonly scenarioId: string; readonly ids: readonly string[] }
+  | { readonly kind: 'header'; readonly header: { readonly kind: 'stage' | 'lane'; readonly id: string } }
+  | { readonly kind: 'scenario'; readonly id: string }
+  | null;
+
+export const conflictTarget = (doc: JourneyDocument, conflict: MergeConflict): ConflictTarget => {
+  const subject = subjectOf(doc, conflict);
+  if (!subject || subject.isDeleted) return null;
+  switch (subject.type) {
+    case 'note': {
+      const ids = [conflict.localId, conflict.incomingId].filter((id) => {
+        const note = recordIn(doc, id);
+        return isLiveNote(note) && note.scenarioId === subject.scenarioId;
+      });
+      return { kind: 'notes', scenarioId: subject.scenarioId, ids: [...new Set(ids)] };
+    }
+    case 'stage':
+    case 'lane':
+      return { kind: 'header', header: { kind: subject.type, id: subject.id } };
+    case 'scenario':
+      return { kind: 'scenario', id: subject.id };
+    default:
+      return null;
+  }
+};
+
+/**
+ * Deletes a record as the app does for its type: a stage or lane moves its notes out of the grid
+ * to where they are drawn (nothing from the copy disappears with it), a scenario goes with its
+ * notes (the choice said how many), a persona hands the active role on.
+ */
+const deleteRecord = (draft: MutableDocument, id: string, shown: ReadonlyMap<string, NoteRecord>): void => {
+  const record = recordIn(draft, id);
+  if (!record || record.isDeleted) return;
+  switch (record.type) {
+    case 'stage':
+    case 'lane':
+      removeStructure(draft, id, 'move-out', (note) => {
+        const at = shown.get(note.id);
+        return at ? { x: at.x, y: at.y } : undefined;
+      });
+      break;
+    case 'scenario':
+      deleteScenario(draft, id);
+      break;
+    case 'persona':
+      removePersona(draft, id);
+      break;
+    case 'note':
+      deleteRecords(draft, [id]);
+      break;
+    case 'map':
+      break;
+  }
+};
+
+/** The content of the copy's version of a record: every field but the bookkeeping. */
+const contentOf = (record: StructureRecord): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([field]) => !BOOKKEEPING.has(field)));
+
 /** Applies the facilitator's choice for one conflict, as one undo step, and drops it from the list. */
 export const resolveConflict = (store: BoardStore, conflict: MergeConflict, resolution: Resolution): void => {
+  // Where the shown notes are drawn before the edit: removing a stage moves its notes there.
+  const shown = shownNotesById(store.getState().doc, store.getState().scenarioId);
   store.getState().edit('Resolve merge conflict', (draft) => {
     switch (conflict.kind) {
       case 'both-edited': {
@@ -52,35 +228,37 @@ export const resolveConflict = (store: BoardStore, conflict: MergeConflict, reso
         if (resolution === 'mine') deleteRecords(draft, [conflict.incomingId]);
         else updateNote(draft, conflict.incomingId, { conflictOf: undefined });
         if (resolution === 'theirs') {
-          if (local?.type === 'note') updateNote(draft, conflict.incomingId, { x: local.x, y: local.y });
+          // Their version takes the place of mine: where mine was drawn, in its order in the cell.
+          if (local?.type === 'note')
+            updateNote(draft, conflict.incomingId, { x: local.x, y: local.y, slot: local.slot });
           deleteRecords(draft, [conflict.localId]);
         }
         break;
       }
       case 'deleted-here-edited-there':
-        if (resolution === 'mine') deleteRecords(draft, [conflict.incomingId]);
+        if (resolution === 'mine') deleteRecord(draft, conflict.incomingId, shown);
         break;
       case 'edited-here-deleted-there':
-        if (resolution === 'theirs') deleteRecords(draft, [conflict.localId]);
+        if (resolution === 'theirs') deleteRecord(draft, conflict.localId, shown);
         break;
       case 'both-edited-record': {
         const local = draft.records[conflict.localId];
-        if (resolution === 'theirs' && local && local.type === conflict.incoming.type) {
-          const {
-            id: _id,
-            version: _v,
-            versionNonce: _n,
-            updated: _u,
-            isDeleted: _d,
-            synced: _s,
-            ...content
-          } = conflict.incoming;
-          draft.records[conflict.localId] = updateRecord(local, content as RecordChanges<typeof local>);
-        }
+        if (resolution === 'theirs' && local && local.type === conflict.incoming.type)
+          draft.records[conflict.localId] = updateRecord(
+            local,
+            contentOf(conflict.incoming) as RecordChanges<typeof local>,
+          );
         break;
       }
     }
   });
   reviewStore.setState((state) => ({ conflicts: state.conflicts.filter((item) => item !== conflict) }));
   store.getState().pruneSelection();
+  // The shown scenario may be gone: show the first one left.
+  const { doc, scenarioId } = store.getState();
+  const scenario = scenarioId && doc ? recordIn(doc, scenarioId) : undefined;
+  if (doc && scenarioId && (scenario?.type !== 'scenario' || scenario.isDeleted)) {
+    const first = scenariosOf(doc)[0];
+    if (first) store.getState().setScenario(first.id);
+  }
 };

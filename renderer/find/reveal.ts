@@ -1,4 +1,5 @@
 import { GRID } from '../../shared/journey/grid-geometry.ts';
+import type { GridLayout } from '../../shared/journey/layout.ts';
 import type { PersonaField } from '../../shared/journey/personas/persona-fields.ts';
 import type { SearchMatch } from '../../shared/journey/search.ts';
 import { showNotes } from '../board/commands.ts';
@@ -8,10 +9,8 @@ import type { BoardStore } from '../store/index.ts';
 
 /** Bringing one thing of the map into view on the board: a note, a header, a cell. */
 
-/** Where a stage or lane header is drawn, in board units; null when it is not shown. */
-export const headerBox = (store: BoardStore, kind: 'stage' | 'lane', id: string): Rect | null => {
-  const { doc, scenarioId } = store.getState();
-  const layout = boardLayout(doc, scenarioId);
+/** Where a stage or lane header is drawn in a layout, in board units; null when it is not shown. */
+export const headerRect = (layout: GridLayout, kind: 'stage' | 'lane', id: string): Rect | null => {
   if (kind === 'stage') {
     const column = layout.stages.find((candidate) => candidate.stage.id === id);
     return column ? { x: column.x, y: -GRID.headerHeight, w: column.w, h: GRID.headerHeight } : null;
@@ -25,6 +24,12 @@ export const headerBox = (store: BoardStore, kind: 'stage' | 'lane', id: string)
         h: Math.min(row.h, GRID.headerHeight),
       }
     : null;
+};
+
+/** Where a stage or lane header is drawn on the board now. */
+export const headerBox = (store: BoardStore, kind: 'stage' | 'lane', id: string): Rect | null => {
+  const { doc, scenarioId } = store.getState();
+  return headerRect(boardLayout(doc, scenarioId), kind, id);
 };
 
 /** Where the cell of a stage and a lane is drawn; null when either is not shown. */

@@ -1,7 +1,11 @@
 import { ChevronsLeft, Trash2, UserPlus, UserRound } from 'lucide-react';
-import { type CSSProperties, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
-import { PERSONA_FIELDS, personaDisplayName } from '../../shared/journey/personas/persona-fields.ts';
+import {
+  PERSONA_FIELDS,
+  type PersonaField as PersonaFieldName,
+  personaDisplayName,
+} from '../../shared/journey/personas/persona-fields.ts';
 import { activePersonaOf, personasOf } from '../../shared/journey/personas/persona-queries.ts';
 import type { PersonaRecord } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
@@ -11,9 +15,18 @@ import { PersonaField } from './PersonaField.tsx';
 import { addPersonaToMap, editPersonaField, removePersonaFromMap, showPersona } from './persona-commands.ts';
 import './persona.css';
 
+/** A find match in a persona's field: the card opens on that persona and marks the field. */
+export interface PersonaFound {
+  readonly personaId: string;
+  readonly field: PersonaFieldName;
+  /** A new number for each time find goes to a persona match, even the same one again. */
+  readonly request: number;
+}
+
 interface PersonaCardProps {
   /** Start as the small "Persona: <name>" chip instead of the whole card. */
   readonly defaultCollapsed?: boolean;
+  readonly found?: PersonaFound | null;
 }
 
 /** Why a map wants a persona, in the articles' words (domain glossary: who the customer is). */
@@ -40,7 +53,7 @@ const confirmRemove = async (persona: PersonaRecord): Promise<boolean> =>
  * a switcher among the map's personas, add and remove. It folds into a small chip so it never
  * hides the board on a projector.
  */
-export const PersonaCard = ({ defaultCollapsed = false }: PersonaCardProps) => {
+export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaCardProps) => {
   const doc = useBoard((state) => state.doc);
   const titleId = useId();
   const [collapsed, setCollapsed] = useState(defaultCollapsed);
@@ -48,6 +61,20 @@ export const PersonaCard = ({ defaultCollapsed = false }: PersonaCardProps) => {
   const [newPersonaId, setNewPersonaId] = useState<string | null>(null);
   const personas = useMemo(() => (doc ? personasOf(doc) : []), [doc]);
   const active = useMemo(() => (doc ? activePersonaOf(doc) : null), [doc]);
+
+  /** While the card is open, zoom to fit keeps the map clear of it. */
+  const coverLeftOfBoard = useCallback((card: HTMLElement | null) => {
+    const cover = (pixels: number) => boardStore.getState().setCoveredLeft(pixels);
+    if (!card) return cover(0);
+    const measure = () => cover(card.offsetLeft + card.offsetWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(card);
+    return () => {
+      observer.disconnect();
+      cover(0);
+    };
+  }, []);
 
   // Folding and unfolding keep the keyboard focus on the control that undoes it.
   const chip = useRef<HTMLButtonElement>(null);
@@ -66,6 +93,15 @@ export const PersonaCard = ({ defaultCollapsed = false }: PersonaCardProps) => {
   useEffect(() => {
     if (newPersonaId !== null) setNewPersonaId(null);
   }, [newPersonaId]);
+
+  // Going to a match in a persona opens the card on that persona: switching is what the
+  // switcher does, one undo step, and only when another persona is shown.
+  useEffect(() => {
+    if (!found) return;
+    setCollapsed(false);
+    const shown = boardStore.getState().doc;
+    if (shown && activePersonaOf(shown)?.id !== found.personaId) showPersona(boardStore, found.personaId);
+  }, [found]);
 
   if (!doc) return null;
 
@@ -91,6 +127,7 @@ export const PersonaCard = ({ defaultCollapsed = false }: PersonaCardProps) => {
 
   return (
     <section
+      ref={coverLeftOfBoard}
       className="persona-card"
       aria-labelledby={titleId}
       style={{ '--quote-fill': QUOTE_COLORS.fill, '--quote-edge': QUOTE_COLORS.edge } as CSSProperties}
@@ -152,6 +189,7 @@ export const PersonaCard = ({ defaultCollapsed = false }: PersonaCardProps) => {
               value={active[field]}
               multiline={!ONE_LINE.has(field)}
               editOnMount={field === 'name' && newPersonaId === active.id}
+              found={found?.personaId === active.id && found.field === field}
               onCommit={(text) => editPersonaField(boardStore, active.id, field, text)}
             />
           ))}

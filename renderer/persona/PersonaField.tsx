@@ -14,6 +14,8 @@ interface PersonaFieldProps {
   readonly multiline?: boolean;
   /** Open for editing as soon as it is shown (a persona just added starts with its name). */
   readonly editOnMount?: boolean;
+  /** The current find match: marked, and scrolled into view. */
+  readonly found?: boolean;
 }
 
 const display = (field: Field, value: string): string => {
@@ -31,6 +33,7 @@ export const PersonaField = ({
   onCommit,
   multiline = false,
   editOnMount = false,
+  found = false,
 }: PersonaFieldProps) => {
   const words = PERSONA_FIELD_WORDS[field];
   const labelId = useId();
@@ -81,7 +84,7 @@ export const PersonaField = ({
 
   const editorProps = {
     className: 'persona-editor',
-    'aria-label': words.label,
+    'aria-label': `Persona ${words.label.toLowerCase()}`,
     value: draft ?? '',
     maxLength: PERSONA_LIMITS[field],
     placeholder: words.empty,
@@ -91,7 +94,12 @@ export const PersonaField = ({
   };
 
   return (
-    <div className="persona-field" data-field={field}>
+    <div
+      className="persona-field"
+      data-field={field}
+      data-found={found || undefined}
+      ref={scrollWhenFound(found)}
+    >
       <span className="persona-label" id={labelId}>
         {words.label}
       </span>
@@ -125,3 +133,10 @@ export const PersonaField = ({
     </div>
   );
 };
+
+/** A found field scrolls into the card's view, so find shows what it found. */
+const scrollWhenFound =
+  (found: boolean) =>
+  (element: HTMLDivElement | null): void => {
+    if (found) element?.scrollIntoView({ block: 'nearest' });
+  };

@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
+import { personasOf } from '../../shared/journey/personas/persona-queries.ts';
 import { Board } from '../board/Board.tsx';
 import { zoomToFit } from '../board/commands.ts';
 import { boardLayout, orderedNotes } from '../board/note-order.ts';
 import { useClipboard } from '../board/use-clipboard.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { ConflictPanel } from '../files/ConflictPanel.tsx';
+import { FindBar } from '../find/FindBar.tsx';
+import { useFind } from '../find/find-store.ts';
+import { Legend } from '../legend/Legend.tsx';
+import { OutlinePanel } from '../outline/OutlinePanel.tsx';
+import { PersonaCard, type PersonaFound } from '../persona/PersonaCard.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import { InsightsPanel } from '../ui/InsightsPanel.tsx';
 import { NoteInspector } from '../ui/NoteInspector.tsx';
+import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
 import { ScenarioBar } from '../ui/ScenarioBar.tsx';
 import { StructureInspector } from '../ui/StructureInspector.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
@@ -24,7 +31,13 @@ export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
   const hasGrid = useBoard((state) => boardLayout(state.doc, state.scenarioId).stages.length > 0);
   useClipboard(boardStore);
   const [comparing, setComparing] = useState(false);
-  const [insightsOpen, setInsightsOpen] = useState(false);
+  const insightsOpen = usePanelOpen('insights');
+  const outlineOpen = usePanelOpen('outline');
+  const legendOpen = usePanelOpen('legend');
+  const findOpen = useFind((state) => state.open);
+  const hasPersona = useBoard((state) => (state.doc ? personasOf(state.doc).length > 0 : false));
+  const [personaFound, setPersonaFound] = useState<PersonaFound | null>(null);
+  const close = panelsStore.getState().close;
 
   useEffect(() => {
     if (fitOnOpen) zoomToFit(boardStore);
@@ -53,8 +66,22 @@ export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
           <StructureInspector />
         </div>
         <ConflictPanel />
-        <ScenarioBar onCompare={() => setComparing(true)} onInsights={() => setInsightsOpen(!insightsOpen)} />
-        {insightsOpen && <InsightsPanel onClose={() => setInsightsOpen(false)} />}
+        {/* A map without a persona starts with the small chip, so the grid stays in view. */}
+        <PersonaCard defaultCollapsed={!hasPersona} found={findOpen ? personaFound : null} />
+        <FindBar
+          onPersonaMatch={(personaId, field) =>
+            setPersonaFound({ personaId, field, request: (personaFound?.request ?? 0) + 1 })
+          }
+        />
+        <ScenarioBar
+          onCompare={() => setComparing(true)}
+          onInsights={() => panelsStore.getState().toggle('insights')}
+        />
+        <div className="side-panels">
+          {outlineOpen && <OutlinePanel onClose={() => close('outline')} />}
+          {insightsOpen && <InsightsPanel onClose={() => close('insights')} />}
+          {legendOpen && <Legend onClose={() => close('legend')} />}
+        </div>
         {comparing && <CompareView onClose={() => setComparing(false)} />}
       </div>
     </div>

@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { CONNECTED_ENDS, CONNECTED_LABELS } from '../../shared/journey/connected.ts';
 import { newMapFromTemplate } from '../../shared/journey/create-map.ts';
 import { TEMPLATES } from '../../shared/journey/templates.ts';
 import type { JourneyDocument } from '../../shared/model/document.ts';
 import { CONNECTED_TYPES, type ConnectedType } from '../../shared/model/journey-records.ts';
 import { TemplatePreview } from './TemplatePreview.tsx';
 
-export const CONNECTED_LABELS: Readonly<Record<ConnectedType, string>> = {
-  'respond-to-desire': 'Respond to desire (customer in control)',
-  'curated-offering': 'Curated offering',
-  'coach-behaviour': 'Coach behaviour',
-  'automatic-execution': 'Automatic execution (business in control)',
-};
+/** The continuum's ends said in the choice itself, so the four steps read as a scale. */
+const connectedChoice = (type: ConnectedType, index: number): string =>
+  index === 0
+    ? `${CONNECTED_LABELS[type]} (${CONNECTED_ENDS.first})`
+    : index === CONNECTED_TYPES.length - 1
+      ? `${CONNECTED_LABELS[type]} (${CONNECTED_ENDS.last})`
+      : CONNECTED_LABELS[type];
 
 interface NewMapDialogProps {
   readonly onCreate: (doc: JourneyDocument) => void;
@@ -71,9 +73,9 @@ export const NewMapDialog = ({ onCreate, onClose }: NewMapDialogProps) => {
           <label className="field">
             <span>Connected customer experience</span>
             <select value={connected} onChange={(event) => setConnected(event.target.value as ConnectedType)}>
-              {CONNECTED_TYPES.map((type) => (
+              {CONNECTED_TYPES.map((type, index) => (
                 <option key={type} value={type}>
-                  {CONNECTED_LABELS[type]}
+                  {connectedChoice(type, index)}
                 </option>
               ))}
             </select>

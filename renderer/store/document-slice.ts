@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { markWrittenShared } from '../../shared/format/document.ts';
 import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import type { MutableDocument } from '../../shared/model/edits.ts';
 import { idsOfPatches, logChange } from './change-log.ts';
@@ -16,7 +17,11 @@ export interface DocumentSlice {
    * Replaces the document without an undo step, for bookkeeping the user did not do (merge marks
    * written at Save). The history stays: its patches address records by id.
    */
-  adoptDocument(doc: JourneyDocument): void;
+  /**
+   * Remembers, as shared with others, the states of the records a file was just written with,
+   * keeping every edit made while it was written. Not an undo step.
+   */
+  rememberShared(written: JourneyDocument): void;
   /** Applies one user gesture to the document as one undo step. */
   edit(label: string, recipe: (draft: MutableDocument) => void): void;
   undo(): void;
@@ -35,8 +40,13 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
   past: [],
   future: [],
   loadDocument: (doc) => set({ doc, past: [], future: [], scenarioId: doc ? firstScenarioId(doc) : null }),
-  adoptDocument: (doc) => {
-    if (get().doc?.id === doc.id) set({ doc });
+  rememberShared: (written) => {
+    const { doc } = get();
+    if (!doc) return;
+    const marked = markWrittenShared(doc, written);
+    if (marked === doc) return;
+    logChange(doc.records, marked.records, Object.keys(written.records));
+    set({ doc: marked });
   },
   edit: (label, recipe) => {
     const { doc, past } = get();

@@ -55,6 +55,9 @@ export interface SessionSlice {
   /** Size of the board's canvas in CSS pixels (zoom buttons zoom about its centre). */
   canvasSize: { readonly width: number; readonly height: number };
   setCanvasSize(size: { readonly width: number; readonly height: number }): void;
+  /** CSS pixels of the board's left side under the open persona card: zoom to fit keeps clear of them. */
+  coveredLeft: number;
+  setCoveredLeft(pixels: number): void;
   /** The colour new notes get; picking a colour with nothing selected sets it. */
   activeColor: NoteColor;
   setActiveColor(color: NoteColor): void;
@@ -85,6 +88,8 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   },
   canvasSize: { width: 800, height: 600 },
   setCanvasSize: (canvasSize) => set({ canvasSize }),
+  coveredLeft: 0,
+  setCoveredLeft: (coveredLeft) => set({ coveredLeft }),
   activeColor: 'yellow',
   setActiveColor: (activeColor) => set({ activeColor }),
   select: (ids, mode = 'replace') => {

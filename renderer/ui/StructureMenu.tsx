@@ -1,12 +1,23 @@
 import { useEffect, useRef } from 'react';
+import { CONNECTED_LABELS } from '../../shared/journey/connected.ts';
 import { lanesOf } from '../../shared/journey/layout.ts';
 import { setLaneHidden } from '../../shared/journey/structure-edits.ts';
+import { mapRecordOf } from '../../shared/model/document.ts';
+import { CONNECTED_TYPES, type ConnectedType } from '../../shared/model/journey-records.ts';
+import { updateRecord } from '../../shared/model/update.ts';
 import { addStructureNear } from '../board/structure-commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 
 interface StructureMenuProps {
   readonly onClose: () => void;
 }
+
+/** Places the map on the connected-experience continuum (seed 000), or takes it off: one undo step. */
+const setConnectedType = (type: ConnectedType | ''): void =>
+  boardStore.getState().edit('Change connected experience', (draft) => {
+    const map = draft.records[draft.id];
+    if (map?.type === 'map') draft.records[draft.id] = updateRecord(map, { connectedType: type || null });
+  });
 
 /** Adds stages and lanes, and shows or hides each lane (a facilitator hides what the client won't use). */
 export const StructureMenu = ({ onClose }: StructureMenuProps) => {
@@ -20,6 +31,7 @@ export const StructureMenu = ({ onClose }: StructureMenuProps) => {
     return () => window.removeEventListener('pointerdown', close);
   }, [onClose]);
   if (!doc) return null;
+  const map = mapRecordOf(doc);
   return (
     <fieldset className="menu-items menu-up" ref={ref} aria-label="Stages and lanes">
       <button type="button" onClick={() => addStructureNear(boardStore, 'stage')}>
@@ -28,6 +40,20 @@ export const StructureMenu = ({ onClose }: StructureMenuProps) => {
       <button type="button" onClick={() => addStructureNear(boardStore, 'lane')}>
         Add a lane
       </button>
+      <label className="inline-field connected-field">
+        <span>Connected experience</span>
+        <select
+          value={map.connectedType ?? ''}
+          onChange={(event) => setConnectedType(event.target.value as ConnectedType | '')}
+        >
+          <option value="">Not placed</option>
+          {CONNECTED_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {CONNECTED_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      </label>
       <fieldset className="lane-list">
         <legend>Lanes shown</legend>
         {lanesOf(doc).map((lane) => (

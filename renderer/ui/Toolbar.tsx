@@ -3,10 +3,12 @@ import {
   Copy,
   Keyboard,
   LayoutGrid,
+  ListTree,
   Maximize,
   Minus,
   Plus,
   Redo2,
+  Search,
   StickyNote,
   Trash2,
   Undo2,
@@ -18,8 +20,10 @@ import { BOARD_COMMANDS, shortcutLabel } from '../board/shortcuts.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { FileMenu } from '../files/FileMenu.tsx';
 import { FileStatus } from '../files/FileStatus.tsx';
+import { LegendButton } from '../legend/LegendButton.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import { MapTitle } from './MapTitle.tsx';
+import { panelsStore, usePanelOpen } from './panels-store.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 
 import { ToolButton } from './ToolButton.tsx';
@@ -36,6 +40,8 @@ export const Toolbar = ({ onCommand }: ToolbarProps) => {
   const hasSelection = useBoard((state) => state.selection.size > 0);
   const activeColor = useBoard((state) => state.activeColor);
   const scale = useBoard((state) => state.viewport.scale);
+  const outlineOpen = usePanelOpen('outline');
+  const legendOpen = usePanelOpen('legend');
   return (
     <header className="toolbar">
       <div className="toolbar-group">
@@ -97,6 +103,20 @@ export const Toolbar = ({ onCommand }: ToolbarProps) => {
         <ToolButton label="Redo" shortcut={shortcutLabel('redo')} onClick={run('redo')} disabled={!canRedo}>
           <Redo2 aria-hidden />
         </ToolButton>
+      </div>
+      <div className="toolbar-group" role="toolbar" aria-label="Map">
+        <ToolButton label="Find" shortcut={shortcutLabel('find')} onClick={() => onCommand('find')}>
+          <Search aria-hidden />
+        </ToolButton>
+        <ToolButton
+          label="Outline"
+          shortcut={shortcutLabel('toggle-outline')}
+          pressed={outlineOpen}
+          onClick={() => onCommand('toggle-outline')}
+        >
+          <ListTree aria-hidden />
+        </ToolButton>
+        <LegendButton open={legendOpen} onToggle={() => panelsStore.getState().toggle('legend')} />
       </div>
       <div className="toolbar-group" role="toolbar" aria-label="Zoom">
         <ToolButton label="Zoom out" shortcut={shortcutLabel('zoom-out')} onClick={run('zoom-out')}>

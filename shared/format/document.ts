@@ -26,3 +26,23 @@ export const markShared = (doc: SyncedDocument): SyncedDocument => {
   }
   return records ? { ...doc, records } : doc;
 };
+
+/**
+ * Remembers the states a file was written with (`written`) in the map as it is now (`current`),
+ * which the user may have edited while the file was being written: a record changed since keeps
+ * its change and also remembers the written state, so a merge knows where the file's copy began.
+ * Returns the same document, and the same record objects, where nothing is added.
+ */
+export const markWrittenShared = (current: SyncedDocument, written: SyncedDocument): SyncedDocument => {
+  if (current.id !== written.id) return current;
+  let records: Record<string, SyncedRecord> | undefined;
+  for (const [id, state] of Object.entries(written.records)) {
+    const record = current.records[id];
+    if (!record) continue;
+    const marked = withMarks(record, [stateOf(state)]);
+    if (marked === record) continue;
+    records ??= { ...current.records };
+    records[id] = marked;
+  }
+  return records ? { ...current, records } : current;
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTIONS, MAP_SPEC } from './records/registry.ts';
+import { COLLECTIONS, type Collection, groupByOf, groupSchemasOf, MAP_SPEC } from './records/registry.ts';
 
 /** The value of `type` that makes a JSON file a Journeywall map. */
 export const FILE_TYPE = 'journeywall-map';
@@ -30,6 +30,31 @@ export const headerSchema = z.object({
 /** A record as written in its array: the array names its type. */
 const withoutType = <S extends z.ZodObject>(schema: S) => schema.omit({ type: true });
 
+/** The array of one record type: its records, or for notes their groups by place. */
+const collectionSchema = (collection: Collection) => {
+  const { key, spec } = collection;
+  if (groupByOf(collection).length === 0)
+    return z
+      .array(withoutType(spec.schema))
+      .default([])
+      .describe(`Every ${spec.noun} of the map, tombstones included, sorted by id.`);
+  const { shared, own } = groupSchemasOf(collection);
+  return z
+    .array(
+      shared
+        .extend({
+          [key]: z.array(own).describe(`The ${spec.noun}s of this place, tombstones included, sorted by id.`),
+        })
+        .describe(
+          `A place and the ${spec.noun}s in it: a scenario, and a cell (stage and lane) or, when both are left out, no cell.`,
+        ),
+    )
+    .default([])
+    .describe(
+      `Every ${spec.noun} of the map, tombstones included, grouped by place: the groups sorted by scenario, stage and lane (no cell first).`,
+    );
+};
+
 /** The whole file; used to publish the JSON Schema (parse validates record by record). */
 export const fileSchema = z
   .object({
@@ -37,15 +62,7 @@ export const fileSchema = z
     map: withoutType(MAP_SPEC.schema).describe(
       'The map record: the map id, its name, creation time and journey settings.',
     ),
-    ...Object.fromEntries(
-      COLLECTIONS.map(({ key, spec }) => [
-        key,
-        z
-          .array(withoutType(spec.schema))
-          .default([])
-          .describe(`Every ${spec.noun} of the map, tombstones included, sorted by id.`),
-      ]),
-    ),
+    ...Object.fromEntries(COLLECTIONS.map((collection) => [collection.key, collectionSchema(collection)])),
   })
   .meta({
     title: `Journeywall map (.cxmap), format ${CURRENT_FORMAT_VERSION}`,

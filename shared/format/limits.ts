@@ -5,7 +5,7 @@
 export const FILE_LIMITS = {
   /** Bytes on disk: a 5,000-note map is about 1 MB, so this leaves a wide margin. */
   maxBytes: 50 * 1024 * 1024,
-  /** Objects and arrays inside each other. A valid file nests 5 deep. */
+  /** Objects and arrays inside each other. A valid file nests at most 7 deep (a note's merge history). */
   maxDepth: 32,
   /** The map record plus every other record, tombstones included. */
   maxRecords: 200_000,

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { SyncedDocument } from './document.ts';
 import { migratedScenarioIds } from './migrations/1-journey-to-2.ts';
 import { parse } from './parse.ts';
+import { withNotesInPlaces } from './test-support/places.ts';
 
 /** Reading the journey records of a format-2 file: stages, lanes, scenarios, personas, note places. */
 
@@ -76,8 +77,7 @@ const file = (fields: Record<string, unknown> = {}) =>
     lanes: [lane()],
     scenarios: [scenario()],
     personas: [persona()],
-    notes: [note()],
-    ...fields,
+    ...withNotesInPlaces({ notes: [note()], ...fields }),
   });
 
 const opened = (text: string) => {
@@ -164,6 +164,84 @@ describe('parse: the journey', () => {
     ],
   ])('describes %s', (_, fields, what) => {
     expect(errorOf(file(fields))).toBe(`This map file is damaged: ${what}.`);
+  });
+});
+
+describe('parse: notes grouped by place', () => {
+  const fileWithGroups = (groups: unknown) => JSON.stringify({ ...JSON.parse(file()), notes: groups });
+  const place = { scenarioId: 'current', stageId: 'stage-1', laneId: 'lane-1' };
+  const { scenarioId: _s, stageId: _st, laneId: _l, ...own } = note();
+
+  test("gives each note its group's place, numbering notes across groups", () => {
+    const { document, repairs } = opened(
+      fileWithGroups([
+        { scenarioId: 'current', notes: [{ ...own, id: 'free' }] },
+        {
+          ...place,
+          notes: [
+            { ...own, id: 'in-cell' },
+            { ...own, id: 'also-in-cell', slot: 1 },
+          ],
+        },
+      ]),
+    );
+    expect(repairs).toEqual([]);
+    expect(record(document, 'free')).toMatchObject({ scenarioId: 'current', stageId: null, laneId: null });
+    expect(record(document, 'also-in-cell')).toMatchObject({ ...place, slot: 1 });
+    expect(
+      errorOf(
+        fileWithGroups([
+          { ...place, notes: [own] },
+          { ...place, notes: [own, { ...own, w: 'wide' }] },
+        ]),
+      ),
+    ).toBe('This map file is damaged: note 3 has an invalid width.');
+  });
+
+  test('accepts two groups with the same place, and reads the place of the group, not of a note', () => {
+    const { document, repairs } = opened(
+      fileWithGroups([
+        { ...place, notes: [{ ...own, id: 'a' }] },
+        { ...place, notes: [{ ...own, id: 'b', stageId: 'elsewhere' }] },
+      ]),
+    );
+    expect(record(document, 'b')).toMatchObject(place);
+    expect(repairs).toEqual(['Ignored information this version does not know on 1 note.']);
+  });
+
+  test('ignores fields of a group this version does not know', () => {
+    const { repairs } = opened(
+      fileWithGroups([{ ...place, colour: 'red', notes: [own, { ...own, id: 'b' }] }]),
+    );
+    expect(repairs).toEqual(['Ignored information this version does not know on 2 notes.']);
+  });
+
+  test.each([
+    [
+      'a group that is not an object',
+      [{ ...place, notes: [own] }, 'notes'],
+      'group 2 of its notes is not a group',
+    ],
+    ['a group without its list', [{ ...place, note: own }], 'group 1 of its notes holds no list of notes'],
+    [
+      'a group whose scenario is a number',
+      [{ scenarioId: 7, notes: [own] }],
+      'note 1 has an invalid scenario',
+    ],
+    ['a group without a scenario', [{ stageId: 'stage-1', notes: [own] }], 'note 1 has no scenario'],
+  ])('describes %s', (_, groups, what) => {
+    expect(errorOf(fileWithGroups(groups))).toBe(`This map file is damaged: ${what}.`);
+  });
+
+  test('counts the notes of every group against the record limit before reading any', () => {
+    const half = Array.from({ length: 100_000 }, () => ({}));
+    const result = parse(
+      fileWithGroups([
+        { ...place, notes: half },
+        { ...place, notes: half },
+      ]),
+    );
+    expect(result).toMatchObject({ ok: false, error: { kind: 'too-large' } });
   });
 });
 

@@ -3,6 +3,7 @@ import { markShared, type SyncedDocument } from './document.ts';
 import { FILE_LIMITS } from './limits.ts';
 import { parse } from './parse.ts';
 import { serialize } from './serialize.ts';
+import { withNotesInPlaces } from './test-support/places.ts';
 
 const SAVE = { appVersion: '0.1.0', savedAt: 1_718_000_100_000 };
 
@@ -50,8 +51,7 @@ const file = (fields: Record<string, unknown> = {}) =>
     savedAt: 1_718_000_100_000,
     map: mapRecord(),
     scenarios: [scenario],
-    notes: [note()],
-    ...fields,
+    ...withNotesInPlaces({ notes: [note()], ...fields }),
   });
 
 const errorOf = (input: string | Uint8Array) => {

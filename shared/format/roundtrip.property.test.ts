@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import { markShared } from './document.ts';
 import { parse } from './parse.ts';
+import { COLLECTIONS, MAP_SPEC } from './records/registry.ts';
 import { serialize } from './serialize.ts';
 import { arbitraryDocument } from './test-support/maps.ts';
 
@@ -45,5 +47,31 @@ describe('save then open', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('the maps these tests save', () => {
+  test('hold every field of every record type, away from its default', () => {
+    const specs = [MAP_SPEC, ...COLLECTIONS.map(({ spec }) => spec)];
+    const unseen = new Set(
+      specs.flatMap((spec) => Object.keys(spec.schema.shape).map((field) => `${spec.type}.${field}`)),
+    );
+    const defaults = new Map(
+      specs.flatMap((spec) =>
+        Object.entries(spec.schema.shape).flatMap(([field, schema]) =>
+          schema instanceof z.ZodDefault
+            ? [[`${spec.type}.${field}`, JSON.stringify(schema.def.defaultValue)]]
+            : [],
+        ),
+      ),
+    );
+    for (const doc of fc.sample(arbitraryDocument(8, 2), { numRuns: 300, seed: 11 }))
+      for (const record of Object.values(doc.records))
+        for (const [field, value] of Object.entries(record)) {
+          const key = `${record.type}.${field}`;
+          if (value !== undefined && defaults.get(key) !== JSON.stringify(value)) unseen.delete(key);
+        }
+    // The map record itself is never deleted: deleting a map removes it from the library.
+    expect([...unseen]).toEqual(['map.isDeleted']);
   });
 });

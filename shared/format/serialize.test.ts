@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { newMapDocument } from '../model/edits.ts';
 import type { JourneyRecord, NoteRecord } from '../model/records.ts';
+import { updateRecord } from '../model/update.ts';
 import { markShared, type SyncedDocument } from './document.ts';
 import { parse } from './parse.ts';
 import { serialize } from './serialize.ts';
@@ -110,7 +111,7 @@ const smallMap = (): SyncedDocument => {
 };
 
 describe('serialize', () => {
-  test('writes the envelope, the map record and one record per line, each list sorted by id', () => {
+  test('writes the envelope, the map record and one record per line, each list sorted by id, notes grouped by place', () => {
     const lines = serialize(smallMap(), SAVE).split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '{',
@@ -134,9 +135,13 @@ describe('serialize', () => {
       '  ],',
       '  "personas": [],',
       '  "notes": [',
-      '    {"id":"a","scenarioId":"current","color":"yellow","x":0,"y":0,"w":240,"z":1,"text":"First\\nline two","version":1,"versionNonce":9,"updated":5,"isDeleted":true},',
-      '    {"id":"b","scenarioId":"current","color":"blue","x":200,"y":0,"z":2,"text":"Second","version":3,"versionNonce":7,"updated":5,"synced":[[2,4]]},',
-      '    {"id":"c","kind":"touchpoint","scenarioId":"current","stageId":"stage","laneId":"lane","slot":1,"color":"blue","x":0,"y":0,"z":3,"text":"Sign-up form","channel":"web","wow":true,"ratings":{"effortless":2,"productive":null,"painless":5},"version":1,"versionNonce":1,"updated":5}',
+      '    {"scenarioId":"current","notes":[',
+      '      {"id":"a","color":"yellow","x":0,"y":0,"w":240,"z":1,"text":"First\\nline two","version":1,"versionNonce":9,"updated":5,"isDeleted":true},',
+      '      {"id":"b","color":"blue","x":200,"y":0,"z":2,"text":"Second","version":3,"versionNonce":7,"updated":5,"synced":[[2,4]]}',
+      '    ]},',
+      '    {"scenarioId":"current","stageId":"stage","laneId":"lane","notes":[',
+      '      {"id":"c","kind":"touchpoint","slot":1,"color":"blue","x":0,"y":0,"z":3,"text":"Sign-up form","channel":"web","wow":true,"ratings":{"effortless":2,"productive":null,"painless":5},"version":1,"versionNonce":1,"updated":5}',
+      '    ]}',
       '  ]',
       '}',
       '',
@@ -209,11 +214,27 @@ describe('size on disk', () => {
   const bytesPerNote = (doc: SyncedDocument, notes: number) =>
     new TextEncoder().encode(serialize(doc, SAVE)).length / notes;
 
-  test('a saved 5,000-note map with its notes around the grid takes under 250 bytes per note', () => {
-    expect(bytesPerNote(markShared(realisticMap(5000, { inCells: 0 })), 5000)).toBeLessThan(250);
+  test.each([
+    ['three quarters in cells', 0.75],
+    ['all in cells', 1],
+    ['all around the grid', 0],
+  ])('a saved 5,000-note map with its notes %s takes under 250 bytes per note', (_, inCells) => {
+    expect(bytesPerNote(markShared(realisticMap(5000, { seed: 7, inCells })), 5000)).toBeLessThan(250);
   });
 
-  test('a plain note outside the grid costs its scenario id beside what format 1 wrote, and no more', () => {
+  test('and under 250 bytes per note when every note changed since the last save', () => {
+    const doc = realisticMap(5000, { seed: 7 });
+    const shared = markShared(doc);
+    const records = Object.fromEntries(
+      Object.entries(shared.records).map(([id, record]) => [
+        id,
+        record.type === 'note' ? updateRecord(record, { z: record.z + 0.5 }, 1_719_000_000_000) : record,
+      ]),
+    );
+    expect(bytesPerNote({ id: doc.id, records }, 5000)).toBeLessThan(250);
+  });
+
+  test('a plain note outside the grid costs no more than format 1 wrote for it: its place is its group', () => {
     const doc = newMapDocument('Sizes', 1, 'map-1');
     const line = (note: NoteRecord) =>
       serialize({ id: doc.id, records: { ...doc.records, [note.id]: note } }, SAVE)
@@ -221,7 +242,7 @@ describe('size on disk', () => {
         .find((text) => text.includes(`"id":"${note.id}"`));
     const note = plainNote({ id: 'n', x: 40, y: 40, w: 200, h: 150, text: 'Searches for a return label' });
     expect(line(note)).toBe(
-      '    {"id":"n","scenarioId":"current","color":"yellow","x":40,"y":40,"w":200,"h":150,"z":1,"text":"Searches for a return label","version":1,"versionNonce":1,"updated":5}',
+      '      {"id":"n","color":"yellow","x":40,"y":40,"w":200,"h":150,"z":1,"text":"Searches for a return label","version":1,"versionNonce":1,"updated":5}',
     );
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SyncedDocument, SyncedRecord } from './document.ts';
 import { CURRENT_FORMAT_VERSION, FILE_TYPE } from './envelope.ts';
-import { COLLECTIONS, MAP_SPEC } from './records/registry.ts';
-import { marksBeforeCurrent } from './sync-marks.ts';
+import { COLLECTIONS, type Collection, groupByOf, groupSchemasOf, MAP_SPEC } from './records/registry.ts';
+import { marksBeforeCurrent, type SyncMark } from './sync-marks.ts';
 
 export interface SaveInfo {
   /** The version of Journeywall writing the file. */
@@ -16,7 +16,8 @@ export interface SaveInfo {
  * fields in a fixed order, so the same document always gives the same text and `git diff`
  * shows one line per changed record. What the format implies is left out: a record's type
  * (its array says it), a field equal to the default its schema gives it (`isDeleted: false`,
- * a plain note's kind...), and the current state in `synced`.
+ * a plain note's kind...), the current state in `synced`, and a note's place (its scenario,
+ * stage and lane), written once for each group of notes sharing it.
  */
 export const serialize = (doc: SyncedDocument, info: SaveInfo): string => {
   const map = doc.records[doc.id];
@@ -29,25 +30,88 @@ export const serialize = (doc: SyncedDocument, info: SaveInfo): string => {
     `  "savedAt": ${JSON.stringify(info.savedAt)},`,
     `  "map": ${encodeRecord(map, MAP_SPEC.schema)}`,
   ];
-  const records = Object.values(doc.records).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const { key, spec } of COLLECTIONS) {
-    const encoded = records
-      .filter((record) => record.type === spec.type)
-      .map((record) => encodeRecord(record, spec.schema));
+  const records = Object.values(doc.records).sort((a, b) => compareIds(a.id, b.id));
+  for (const collection of COLLECTIONS) {
+    const ofType = records.filter((record) => record.type === collection.spec.type);
+    const encoded =
+      groupByOf(collection).length === 0
+        ? ofType.map((record) => encodeRecord(record, collection.spec.schema))
+        : encodeGroups(collection, ofType);
     lines[lines.length - 1] += ',';
     lines.push(
-      encoded.length === 0 ? `  "${key}": []` : `  "${key}": [\n    ${encoded.join(',\n    ')}\n  ]`,
+      encoded.length === 0
+        ? `  "${collection.key}": []`
+        : `  "${collection.key}": [\n    ${encoded.join(',\n    ')}\n  ]`,
     );
   }
   lines.push('}', '');
   return lines.join('\n');
 };
 
-const encodeRecord = (record: SyncedRecord, schema: z.ZodObject): string => {
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** null (a note outside the grid) sorts before any id. */
+const compareFields = (a: unknown, b: unknown): number =>
+  a === b
+    ? 0
+    : a === null || a === undefined
+      ? -1
+      : b === null || b === undefined
+        ? 1
+        : compareIds(String(a), String(b));
+
+/**
+ * The groups of a grouped collection (notes by place), sorted by their shared fields, each with
+ * its records one per line, sorted by id:
+ *     {"scenarioId":"…","stageId":"…","laneId":"…","notes":[
+ *       {"id":"…",…},
+ *       {"id":"…",…}
+ *     ]}
+ */
+const encodeGroups = (collection: Collection, records: readonly SyncedRecord[]): string[] => {
+  const groupBy = groupByOf(collection);
+  const { shared, own } = groupSchemasOf(collection);
+  const groups = new Map<string, { readonly values: unknown[]; readonly members: string[] }>();
+  for (const record of records) {
+    const values = groupBy.map((field): unknown => Reflect.get(record, field) ?? null);
+    const key = JSON.stringify(values);
+    let group = groups.get(key);
+    if (!group) {
+      group = { values, members: [] };
+      groups.set(key, group);
+    }
+    group.members.push(encodeRecord(record, own));
+  }
+  return [...groups.values()]
+    .sort((a, b) => {
+      for (let index = 0; index < groupBy.length; index++) {
+        const order = compareFields(a.values[index], b.values[index]);
+        if (order !== 0) return order;
+      }
+      return 0;
+    })
+    .map(({ values, members }) => {
+      const head = encodeFields(
+        Object.fromEntries(groupBy.map((field, index) => [field, values[index]])),
+        shared,
+      );
+      const opening = head === '{}' ? '{' : `${head.slice(0, -1)},`;
+      return `${opening}${JSON.stringify(collection.key)}:[\n      ${members.join(',\n      ')}\n    ]}`;
+    });
+};
+
+const encodeRecord = (record: SyncedRecord, schema: z.ZodObject): string =>
+  encodeFields(record, schema, marksBeforeCurrent(record));
+
+/**
+ * A record's fields (or a group's) as one line of JSON, in schema order, leaving out fields at
+ * their defaults; `synced` is written as `marks`.
+ */
+const encodeFields = (values: object, schema: z.ZodObject, marks: readonly SyncMark[] = []): string => {
   const fields: Record<string, unknown> = {};
-  const source: ReadonlyMap<string, unknown> = new Map(Object.entries(record));
+  const source: ReadonlyMap<string, unknown> = new Map(Object.entries(values));
   for (const { key, field, fallback } of planOf(schema)) {
-    const value = key === 'synced' ? marksBeforeCurrent(record) : source.get(key);
+    const value = key === 'synced' ? marks : source.get(key);
     if (value === undefined) continue;
     if (key === 'synced' && Array.isArray(value) && value.length === 0) continue;
     const written = canonical(field, value);

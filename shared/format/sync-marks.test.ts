@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { newMapDocument } from '../model/edits.ts';
-import { markShared } from './document.ts';
+import { addNote, newMapDocument, updateNote } from '../model/edits.ts';
+import { markShared, markWrittenShared } from './document.ts';
 import { knowsState, MAX_SYNC_MARKS, marksBeforeCurrent, type SyncedBase, withMarks } from './sync-marks.ts';
 
 const record = (synced?: SyncedBase['synced']): SyncedBase => ({
@@ -62,5 +62,17 @@ describe('sync marks', () => {
     const marked = markShared(doc);
     expect(marked.records['map-id']?.synced).toEqual([[1, doc.records['map-id']?.versionNonce]]);
     expect(markShared(marked)).toBe(marked);
+  });
+
+  test('a file written while the map was being edited: the edit stays, the written state is remembered', () => {
+    const written = newMapDocument('Toner', 1);
+    const note = addNote(written, { x: 0, y: 0, text: 'Order page' }, 1);
+    const current = { id: written.id, records: { ...written.records } };
+    updateNote(current, note.id, { text: 'Order page with guest checkout' });
+    const marked = markWrittenShared(current, written);
+    const after = marked.records[note.id];
+    expect(after?.type === 'note' && after.text).toBe('Order page with guest checkout');
+    expect(after && knowsState(after, [note.version, note.versionNonce])).toBe(true);
+    expect(markWrittenShared(marked, written)).toBe(marked);
   });
 });

@@ -25,6 +25,11 @@ export const MENU_COMMANDS = [
   'zoom-reset',
   'zoom-fit',
   'show-shortcuts',
+  'find',
+  'toggle-outline',
+  'toggle-legend',
+  'export-poster',
+  'export-print-pages',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -39,7 +44,7 @@ export interface AppInfo {
 export interface MapBackup {
   readonly mapId: string;
   readonly name: string;
-  /** The serialized map (see renderer/persistence/backup-format.ts). */
+  /** The map as .cxmap text (renderer/files/map-file.ts), so a backup opens like any map file. */
   readonly content: string;
 }
 
@@ -83,6 +88,27 @@ export type SaveResult = SavedFile | FileError | null;
 /** What an Open dialog is for: its title and button say so. */
 export type OpenPurpose = 'open' | 'merge';
 
+/** What an export writes: a poster PNG, or a poster split into office-printer pages as one PDF. */
+export const EXPORT_KINDS = ['poster-png', 'print-pdf'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/**
+ * An export being written. In the desktop shell main holds a temporary file beside the path the
+ * user chose, behind `token`; the renderer streams the bytes in and never sees the path.
+ */
+export interface ExportTarget {
+  readonly token: string;
+  /** The file name to show, e.g. "Toner poster A1.png". */
+  readonly name: string;
+}
+
+export type BeginExportResult = ExportTarget | FileError | null;
+
+/** A finished export: complete on disk (desktop) or handed to the browser as a download. */
+export interface SavedExport {
+  readonly name: string;
+}
+
 export interface JourneywallBridge {
   appInfo(): Promise<AppInfo>;
   writeBackup(backup: MapBackup): Promise<void>;
@@ -112,6 +138,17 @@ export interface JourneywallBridge {
    * association), the command line of a second launch, or File ▸ Open Recent.
    */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /**
+   * Starts an export: the desktop asks where in a native Save dialog (null when cancelled); the
+   * browser downloads the file under the suggested name once it is finished.
+   */
+  beginExport(kind: ExportKind, suggestedName: string): Promise<BeginExportResult>;
+  /** Appends the next bytes of the file; awaiting each write bounds the memory in flight. */
+  writeExport(token: string, bytes: Uint8Array): Promise<FileError | null>;
+  /** Completes the file: fsync and rename over the chosen path (desktop), or the download. */
+  finishExport(token: string): Promise<SavedExport | FileError>;
+  /** Drops an unfinished export: nothing appears at the chosen path. */
+  abortExport(token: string): Promise<void>;
 }
 
 /** IPC channel names: renderer → main requests (invoke/handle). */
@@ -125,6 +162,10 @@ export const INVOKE = {
   openDroppedFile: 'journeywall:file-open-dropped',
   saveFile: 'journeywall:file-save',
   saveFileAs: 'journeywall:file-save-as',
+  beginExport: 'journeywall:export-begin',
+  writeExport: 'journeywall:export-write',
+  finishExport: 'journeywall:export-finish',
+  abortExport: 'journeywall:export-abort',
 } as const;
 
 /** IPC channel names: main → renderer events. */
@@ -147,4 +188,8 @@ export const IPC_LIMITS = {
    */
   posterHeadBytes: 64 * 1024 * 1024,
   fileNameLength: 255,
+  /** One write of an export: the renderer sends a poster in pieces of a few MB. */
+  exportChunkBytes: 32 * 1024 * 1024,
+  /** A whole export: a 36 × 120 in banner at 300 DPI is a few hundred MB; 4 GB leaves room. */
+  exportBytes: 4 * 1024 * 1024 * 1024,
 } as const;

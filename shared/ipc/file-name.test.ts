@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_LIMITS } from './contract.ts';
-import { hasMapExtension, safeMapFileName } from './file-name.ts';
+import { hasMapExtension, safeFileName, safeMapFileName } from './file-name.ts';
 
 describe('safeMapFileName', () => {
   it.each([
@@ -41,5 +41,14 @@ describe('safeMapFileName', () => {
     expect(hasMapExtension('a.cxmap')).toBe(true);
     expect(hasMapExtension('a.CxMap')).toBe(true);
     expect(hasMapExtension('a.cxmap.png')).toBe(false);
+  });
+});
+
+describe('safeFileName', () => {
+  it('applies the same rules with another extension, added once', () => {
+    expect(safeFileName('Toner: poster A1', '.png')).toBe('Toner poster A1.png');
+    expect(safeFileName('Toner poster.PNG', '.png')).toBe('Toner poster.png');
+    expect(safeFileName('../pages', '.pdf')).toBe('pages.pdf');
+    expect(safeFileName('x'.repeat(400), '.png').length).toBe(IPC_LIMITS.fileNameLength);
   });
 });

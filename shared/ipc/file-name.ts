@@ -28,11 +28,18 @@ const truncate = (text: string, maxLength: number): string => {
 };
 
 export function safeMapFileName(suggested: string): string {
-  const withoutExtension = hasMapExtension(suggested) ? suggested.slice(0, -MAP_EXTENSION.length) : suggested;
+  return safeFileName(suggested, MAP_EXTENSION);
+}
+
+/** The same rules for any file Journeywall writes, e.g. a poster's ".png". */
+export function safeFileName(suggested: string, extension: string): string {
+  const withoutExtension = suggested.toLowerCase().endsWith(extension)
+    ? suggested.slice(0, -extension.length)
+    : suggested;
   const cleaned = withoutExtension.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ');
   // Leading dots would hide the file (or make it ".."); trailing dots and spaces vanish on Windows.
   const trim = (text: string): string => text.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
-  let stem = trim(truncate(trim(cleaned), IPC_LIMITS.fileNameLength - MAP_EXTENSION.length));
+  let stem = trim(truncate(trim(cleaned), IPC_LIMITS.fileNameLength - extension.length));
   if (RESERVED_NAME.test(stem)) stem = `${stem} map`;
-  return `${stem || FALLBACK_NAME}${MAP_EXTENSION}`;
+  return `${stem || FALLBACK_NAME}${extension}`;
 }

@@ -3,7 +3,7 @@
  * before running a handler: the renderer is treated as untrusted input, like a file from disk.
  */
 import { z } from 'zod';
-import { type INVOKE, IPC_LIMITS } from './contract.ts';
+import { EXPORT_KINDS, type INVOKE, IPC_LIMITS } from './contract.ts';
 
 const encoder = new TextEncoder();
 
@@ -56,6 +56,18 @@ export const droppedPathSchema = z
   .max(MAX_PATH_LENGTH)
   .refine((path) => !path.includes('\0'), 'path with a NUL character');
 
+export const exportKindSchema = z.enum(EXPORT_KINDS);
+
+/** Main mints export tokens with crypto.randomUUID(), like file handles. */
+export const exportTokenSchema = z.uuid('not an export token');
+
+export const exportBytesSchema = z
+  .instanceof(Uint8Array)
+  .refine(
+    (bytes) => bytes.byteLength <= IPC_LIMITS.exportChunkBytes,
+    `export write larger than ${IPC_LIMITS.exportChunkBytes} bytes`,
+  );
+
 /** One argument tuple per INVOKE channel, keyed like INVOKE; extra arguments are rejected. */
 export const invokeArguments = {
   appInfo: z.tuple([]),
@@ -67,4 +79,8 @@ export const invokeArguments = {
   openDroppedFile: z.tuple([droppedPathSchema]),
   saveFile: z.tuple([fileHandleSchema, fileContentSchema]),
   saveFileAs: z.tuple([suggestedNameSchema, fileContentSchema]),
+  beginExport: z.tuple([exportKindSchema, suggestedNameSchema]),
+  writeExport: z.tuple([exportTokenSchema, exportBytesSchema]),
+  finishExport: z.tuple([exportTokenSchema]),
+  abortExport: z.tuple([exportTokenSchema]),
 } as const satisfies Record<keyof typeof INVOKE, z.ZodTuple>;

@@ -3,10 +3,10 @@ import { markShared, type SyncedDocument } from '../format/document.ts';
 import { migratedScenarioIds } from '../format/migrations/1-journey-to-2.ts';
 import { parse } from '../format/parse.ts';
 import { serialize } from '../format/serialize.ts';
-import { scenariosOf } from '../model/document.ts';
+import { mapRecordOf, scenariosOf } from '../model/document.ts';
 import { addNote, deleteRecords, type MutableDocument, newMapDocument, updateNote } from '../model/edits.ts';
-import type { LaneRecord, StageRecord } from '../model/journey-records.ts';
-import type { NoteRecord } from '../model/records.ts';
+import type { LaneRecord, PersonaRecord, StageRecord } from '../model/journey-records.ts';
+import type { MapRecord, NoteRecord, RecordChanges } from '../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { type MergeResult, merge } from './merge.ts';
 
@@ -144,6 +144,110 @@ describe('merge: the structure of the map', () => {
       { kind: 'edited-here-deleted-there', localId: 'breakdowns', incomingId: 'breakdowns' },
     ]);
     expect(result.document.records.breakdowns).toMatchObject({ isDeleted: false, name: 'Pain points' });
+  });
+});
+
+describe('merge: scenarios, personas and the map settings', () => {
+  const persona = (id: string, name: string): PersonaRecord => ({
+    ...freshBookkeeping(id, 1_000),
+    type: 'persona',
+    name,
+    role: '',
+    goals: '',
+    needs: '',
+    frustrations: '',
+    quote: '',
+  });
+
+  const scores = (doc: MutableDocument, emotions: Record<string, number>, which = 0) => {
+    const scenario = scenariosOf(doc)[which];
+    if (!scenario) throw new Error('no scenario');
+    doc.records[scenario.id] = updateRecord(scenario, { emotions });
+    return scenario.id;
+  };
+
+  test("takes the copy's emotion scores when only the copy scored", () => {
+    const { library, copy } = send(journeyMap());
+    let id = '';
+    const theirs = edit(copy, (draft) => {
+      id = scores(draft, { request: -3, respond: 2 });
+    });
+    const result = merged(merge(library, reopen(theirs)));
+    expect(result.summary).toEqual({ ...NOTHING, updated: 1 });
+    expect(result.document.records[id]).toMatchObject({ emotions: { request: -3, respond: 2 } });
+  });
+
+  test("a scenario both scored differently keeps the library's scores and offers the copy's", () => {
+    const { library, copy } = send(journeyMap());
+    let id = '';
+    const ours = edit(library, (draft) => {
+      id = scores(draft, { request: 1 });
+    });
+    const theirs = reopen(edit(copy, (draft) => scores(draft, { request: -2, respond: 3 })));
+    const result = merged(merge(ours, theirs));
+    expect(result.conflicts).toEqual([
+      {
+        kind: 'both-edited-record',
+        localId: id,
+        incomingId: id,
+        recordType: 'scenario',
+        incoming: expect.objectContaining({ emotions: { request: -2, respond: 3 } }),
+      },
+    ]);
+    expect(result.conflicts[0]).not.toHaveProperty('incoming.synced');
+    expect(result.document.records[id]).toMatchObject({ emotions: { request: 1 } });
+  });
+
+  test('the same scores set on both sides, in any order, are no conflict', () => {
+    const { library, copy } = send(journeyMap());
+    const ours = edit(library, (draft) => scores(draft, { request: 1, respond: -1 }));
+    const theirs = edit(copy, (draft) => scores(draft, { respond: -1, request: 1 }));
+    expect(merged(merge(ours, reopen(theirs))).conflicts).toEqual([]);
+  });
+
+  test('adds the persona the copy added; a persona both changed is a conflict offering theirs', () => {
+    const start = edit(journeyMap(), (draft) => {
+      draft.records.david = persona('david', 'David');
+    });
+    const { library, copy } = send(start);
+    const ours = edit(library, (draft) => {
+      draft.records.david = updateRecord(persona('david', 'David'), { goals: 'Never run out of toner' });
+    });
+    const theirs = edit(copy, (draft) => {
+      draft.records.david = updateRecord(persona('david', 'David'), { quote: 'Striped prints again!' });
+      draft.records.maria = persona('maria', 'Maria');
+    });
+    const result = merged(merge(ours, reopen(theirs)));
+    expect(result.summary).toEqual({ ...NOTHING, added: 1, conflicts: 1 });
+    expect(result.document.records.maria).toMatchObject({ type: 'persona', name: 'Maria' });
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'both-edited-record',
+        recordType: 'persona',
+        incoming: expect.objectContaining({ goals: '', quote: 'Striped prints again!' }),
+      }),
+    ]);
+    expect(result.document.records.david).toMatchObject({ goals: 'Never run out of toner', quote: '' });
+  });
+
+  test("the map's settings both changed are a conflict on the map record", () => {
+    const { library, copy } = send(journeyMap());
+    const change = (doc: SyncedDocument, changes: RecordChanges<MapRecord>) =>
+      edit(doc, (draft) => {
+        draft.records[draft.id] = updateRecord(mapRecordOf(draft), changes);
+      });
+    const ours = change(library, { showCategories: true });
+    const theirs = change(copy, { connectedType: 'coach-behaviour' });
+    const result = merged(merge(ours, reopen(theirs)));
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'both-edited-record',
+        localId: 'map-toner',
+        recordType: 'map',
+        incoming: expect.objectContaining({ showCategories: false, connectedType: 'coach-behaviour' }),
+      }),
+    ]);
+    expect(mapRecordOf(result.document)).toMatchObject({ showCategories: true, connectedType: null });
   });
 });
 

@@ -27,6 +27,13 @@ describe('fitting note text', () => {
     expect(fitted.lines.join('')).toBe('Supercalifragilisticexpialidocious');
   });
 
+  it('shrinks rather than breaking a word that would fit whole at a smaller size', () => {
+    const box = { width: 120, height: 100 };
+    const fitted = fitText('Confirmation email', box, mono);
+    expect(fitted.lines).toEqual(['Confirmation', 'email']);
+    expect(mono('Confirmation', fitted.fontSize)).toBeLessThanOrEqual(box.width);
+  });
+
   it('keeps explicit line breaks', () => {
     expect(fitText('Needs\nGoals', { width: 400, height: 200 }, mono).lines).toEqual(['Needs', 'Goals']);
   });

@@ -1,6 +1,7 @@
 /**
- * Lays note text out inside a box: wraps on words, breaks words longer than a line, and shrinks
- * the font until everything fits. At the smallest size, text that still does not fit is cut
+ * Lays note text out inside a box: wraps on words and shrinks the font until everything fits,
+ * preferring a smaller size to breaking a word ("Confirmat / ion"); only a word too long for a
+ * line even at the smallest size is broken. At the smallest size, text that still does not fit is cut
  * with an ellipsis, so text never overflows its note. Measuring is injected so the board, the
  * poster exporter and Node tests share this one algorithm.
  */
@@ -37,24 +38,36 @@ export const fitText = (
   if (trimmed === '' || box.width <= 0 || box.height <= 0) {
     return { fontSize: sizes.max, lineHeight: sizes.max * sizes.lineHeight, lines: [], truncated: false };
   }
-  for (let size = sizes.max; size >= sizes.min; size -= size > 16 ? 2 : 1) {
-    const lineHeight = size * sizes.lineHeight;
-    const maxLines = Math.floor(box.height / lineHeight);
-    if (maxLines < 1) continue;
-    const lines = wrap(trimmed, box.width, size, measure, maxLines + 1);
-    if (lines.length <= maxLines) return { fontSize: size, lineHeight, lines, truncated: false };
+  for (const breakWords of [false, true]) {
+    for (let size = sizes.max; size >= sizes.min; size -= size > 16 ? 2 : 1) {
+      const lineHeight = size * sizes.lineHeight;
+      const maxLines = Math.floor(box.height / lineHeight);
+      if (maxLines < 1) continue;
+      const lines = wrap(trimmed, box.width, size, measure, maxLines + 1, breakWords);
+      if (lines && lines.length <= maxLines) return { fontSize: size, lineHeight, lines, truncated: false };
+    }
   }
   const size = sizes.min;
   const lineHeight = size * sizes.lineHeight;
   const maxLines = Math.max(1, Math.floor(box.height / lineHeight));
-  const lines = wrap(trimmed, box.width, size, measure, maxLines);
+  const lines = wrap(trimmed, box.width, size, measure, maxLines, true) ?? [];
   const last = lines.length - 1;
   lines[last] = ellipsize(lines[last] ?? '', box.width, size, measure);
   return { fontSize: size, lineHeight, lines, truncated: true };
 };
 
-/** Wraps into at most `limit` lines (stopping early keeps long texts cheap to measure). */
-const wrap = (text: string, width: number, size: number, measure: MeasureText, limit: number): string[] => {
+/**
+ * Wraps into at most `limit` lines (stopping early keeps long texts cheap to measure). Without
+ * `breakWords`, a word wider than a line makes it null: the text does not fit at this size.
+ */
+const wrap = (
+  text: string,
+  width: number,
+  size: number,
+  measure: MeasureText,
+  limit: number,
+  breakWords: boolean,
+): string[] | null => {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -67,6 +80,7 @@ const wrap = (text: string, width: number, size: number, measure: MeasureText, l
       if (line) lines.push(line);
       if (lines.length >= limit) return lines;
       line = word;
+      if (!breakWords && measure(line, size) > width) return null;
       while (measure(line, size) > width && line.length > 1) {
         const cut = breakPoint(line, width, size, measure);
         lines.push(line.slice(0, cut));

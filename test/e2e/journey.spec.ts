@@ -135,3 +135,36 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
   await expect(gaps).toContainText('Printer orders its own toner');
   await expect(page.getByRole('dialog')).toContainText('1 touchpoints added');
 });
+
+test('a connected-customer map is placed on the continuum, and the place can change later', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Toner subscription');
+  await page.getByText('Connected customer').click();
+  await page
+    .getByRole('combobox', { name: 'Connected customer experience' })
+    .selectOption('curated-offering');
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await expect(board(page)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Stages and lanes' }).click();
+  const place = page.getByRole('combobox', { name: 'Connected experience' });
+  await expect(place).toHaveValue('curated-offering');
+  await place.selectOption('automatic-execution');
+  await expect(place).toHaveValue('automatic-execution');
+  // One undo step puts the map back where it was.
+  await page.keyboard.press('Escape');
+  await board(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: 'Stages and lanes' }).click();
+  await expect(place).toHaveValue('curated-offering');
+
+  await place.selectOption('respond-to-desire');
+  await expectSaved(page);
+  await page.reload();
+  await expect(board(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Stages and lanes' }).click();
+  await expect(place).toHaveValue('respond-to-desire');
+});

@@ -15,8 +15,9 @@ export const migratedScenarioIds = (mapId: string): { readonly current: string; 
 
 /**
  * Format 2 adds the journey: stages, lanes, scenarios and personas, the map's journey settings,
- * and each note's kind, scenario and cell. A format-1 map has no stages or lanes; its notes all
- * belong to its Current scenario, outside the grid. Versions are kept: migrating is not an edit,
+ * and each note's kind, scenario and cell; notes are listed in groups by place (scenario, stage
+ * and lane). A format-1 map has no stages or lanes; its notes all belong to its Current
+ * scenario, outside the grid: one group. Versions are kept: migrating is not an edit,
  * and two people migrating one file must get the same records.
  */
 export const journeyStructure: Migration = {
@@ -27,8 +28,12 @@ export const journeyStructure: Migration = {
   up: (file) => {
     const { map, notes } = file;
     // A map without a usable id fails validation of the map record, which names the problem.
+    // Its notes are still listed in format 2's way, so the reader gets as far as the map record.
     if (!isJsonObject(map) || typeof map.id !== 'string')
-      return { ok: true, file: { ...file, formatVersion: 2 } };
+      return {
+        ok: true,
+        file: { ...file, formatVersion: 2, notes: Array.isArray(notes) ? [{ notes }] : notes },
+      };
     const ids = migratedScenarioIds(map.id);
     // The bookkeeping of the new scenarios is fixed, like their ids, so every migrated copy agrees.
     const bookkeeping = { version: 1, versionNonce: 0, updated: map.created };
@@ -67,23 +72,26 @@ export const journeyStructure: Migration = {
           },
         ],
         personas: [],
+        // Notes are listed by place: every format-1 note is in Current, outside the grid.
         notes: Array.isArray(notes)
-          ? notes.map((note) =>
-              isJsonObject(note)
-                ? {
-                    ...note,
-                    kind: 'note',
-                    scenarioId: ids.current,
-                    stageId: null,
-                    laneId: null,
-                    slot: 0,
-                    channel: null,
-                    wow: false,
-                    ratings: null,
-                    origin: null,
-                  }
-                : note,
-            )
+          ? [
+              {
+                scenarioId: ids.current,
+                notes: notes.map((note) =>
+                  isJsonObject(note)
+                    ? {
+                        ...note,
+                        kind: 'note',
+                        slot: 0,
+                        channel: null,
+                        wow: false,
+                        ratings: null,
+                        origin: null,
+                      }
+                    : note,
+                ),
+              },
+            ]
           : notes,
       },
     };

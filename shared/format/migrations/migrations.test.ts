@@ -63,6 +63,64 @@ describe('migrations', () => {
   });
 });
 
+describe('format 2: the journey', () => {
+  const text = () => read('format-2.cxmap');
+  const open = () => {
+    const result = parse(text());
+    if (!result.ok) throw new Error(result.error.message);
+    return result;
+  };
+
+  test('the fixture is written exactly as this version writes it: every field survives', () => {
+    const { document, file } = open();
+    expect(serialize(document, { appVersion: file.app.version, savedAt: file.savedAt })).toBe(text());
+  });
+
+  test('opens records of every type with their journey fields', () => {
+    const { document } = open();
+    const count = (type: string) => Object.values(document.records).filter((r) => r.type === type).length;
+    expect(['stage', 'lane', 'scenario', 'persona', 'note'].map(count)).toEqual([4, 8, 2, 1, 16]);
+    expect(document.records[document.id]).toMatchObject({
+      activePersonaId: 'Pers0naDav1dSmallBiz1',
+      connectedType: 'automatic-execution',
+      showCategories: true,
+      insightSettings: { maxTouchpoints: 8, maxStampShare: 0.34, lowEmotion: -1 },
+    });
+    expect(document.records.St4gRepeat00000000004).toMatchObject({
+      color: 'green',
+      category: 'relationship',
+    });
+    expect(document.records.LaneMetr1cs0000000007).toMatchObject({ role: 'metrics', hidden: true });
+    expect(document.records.LaneOldBackstage00008).toMatchObject({ isDeleted: true });
+    expect(document.records.Scen4r10Ideal00000002y).toMatchObject({
+      kind: 'ideal',
+      basedOn: 'Scen4r10Current00001x',
+      emotions: { St4gRepeat00000000004: 3 },
+    });
+    expect(document.records.Pers0naDav1dSmallBiz1).toMatchObject({
+      name: 'David, runs a two-person design studio',
+    });
+    expect(document.records.N0te0000000000000007g).toMatchObject({
+      kind: 'touchpoint',
+      scenarioId: 'Scen4r10Current00001x',
+      stageId: 'St4gRespond0000000003',
+      laneId: 'LaneCust0merServ1ce6',
+      channel: 'phone',
+      wow: true,
+      ratings: { effortless: 5, productive: 5, painless: 4 },
+    });
+    expect(document.records.N0te000000000000000Gp).toMatchObject({
+      slot: 0.5,
+      conflictOf: 'N0te0000000000000006f',
+    });
+    expect(document.records.N0te000000000000000Dm).toMatchObject({
+      scenarioId: 'Scen4r10Ideal00000002y',
+      origin: 'N0te0000000000000002b',
+    });
+    expect(document.records.N0te000000000000000Aj).toMatchObject({ stageId: null, laneId: null });
+  });
+});
+
 describe('format 1: maps before the journey', () => {
   const v1 = () => JSON.parse(read('format-1.cxmap'));
   const open = (text: string) => {

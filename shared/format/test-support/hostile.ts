@@ -94,12 +94,17 @@ const expectSound = (document: SyncedDocument): void => {
  * Valid map texts drawn once per test file: the mutations supply the variety, and drawing a
  * fresh map for each of 100,000 cases would take most of the suite's time.
  */
-export const mapTextPool = (size: number, seed: number): fc.Arbitrary<string> =>
-  fc.constantFrom(...fc.sample(arbitraryMapText(3), { numRuns: size, seed }));
+export const mapTextPool = (
+  size: number,
+  seed: number,
+  maxNotes = 3,
+  maxStructure = 1,
+): fc.Arbitrary<string> =>
+  fc.constantFrom(...fc.sample(arbitraryMapText(maxNotes, maxStructure), { numRuns: size, seed }));
 
 /** The text of a valid map with a few records of every type, as serialize writes it. */
-export const arbitraryMapText = (maxNotes = 4): fc.Arbitrary<string> =>
-  arbitraryDocument(maxNotes, 1).map((doc) =>
+export const arbitraryMapText = (maxNotes = 4, maxStructure = 1): fc.Arbitrary<string> =>
+  arbitraryDocument(maxNotes, maxStructure).map((doc) =>
     serialize(markShared(doc), { appVersion: '0.1.0', savedAt: 1 }),
   );
 
@@ -136,7 +141,7 @@ export const arbitraryBackupText = (maxNotes = 4): fc.Arbitrary<string> =>
     });
   });
 
-type Path = readonly (string | number)[];
+export type Path = readonly (string | number)[];
 
 /** Every place in a parsed JSON value, found without recursion. */
 export const pathsIn = (root: unknown): Path[] => {
@@ -177,8 +182,16 @@ export const replaceAt = (text: string, path: Path, replacement: unknown): unkno
 /** Every place in each pool text with the value there, found once per text: the pools are reused. */
 const placesOf = new Map<string, { readonly paths: Path[]; readonly values: unknown[] }>();
 
-/** A place in a map's text chosen by `pick` (any number, taken modulo the places that fit). */
-export const placeIn = (text: string, pick: number, fits: (value: unknown) => boolean = () => true): Path => {
+/**
+ * A place in a map's text chosen by `pick` (any number, taken modulo the places that fit): one
+ * whose value `fits` and whose path `within` accepts.
+ */
+export const placeIn = (
+  text: string,
+  pick: number,
+  fits: (value: unknown) => boolean = () => true,
+  within: (path: Path) => boolean = () => true,
+): Path => {
   let places = placesOf.get(text);
   if (!places) {
     const root: unknown = JSON.parse(text);
@@ -187,7 +200,7 @@ export const placeIn = (text: string, pick: number, fits: (value: unknown) => bo
     placesOf.set(text, places);
   }
   const { paths, values } = places;
-  const fitting = paths.filter((_, index) => fits(values[index]));
+  const fitting = paths.filter((path, index) => fits(values[index]) && within(path));
   return fitting[pick % fitting.length] ?? [];
 };
 

@@ -331,12 +331,21 @@ const arbitraryPersona = (id: string) =>
 
 const rating = nullable(fc.integer({ min: 1, max: 5 }));
 
-/** Where a note may be: the map's live scenarios, stages and lanes. */
+/**
+ * Where a note may be: a live note in the map's live scenarios, stages and lanes; a deleted one
+ * anywhere, as a tombstone may be (its scenario or stage deleted or gone, half a cell...).
+ */
 interface Places {
   readonly scenarios: readonly string[];
   readonly stages: readonly string[];
   readonly lanes: readonly string[];
   readonly noteIds: readonly string[];
+  /** Every scenario, stage and lane id, deleted ones included. */
+  readonly all: {
+    readonly scenarios: readonly string[];
+    readonly stages: readonly string[];
+    readonly lanes: readonly string[];
+  };
 }
 
 const arbitraryNote = (id: string, places: Places) =>
@@ -349,6 +358,11 @@ const arbitraryNote = (id: string, places: Places) =>
         places.stages.length > 0 && places.lanes.length > 0
           ? nullable(fc.tuple(fc.constantFrom(...places.stages), fc.constantFrom(...places.lanes)))
           : fc.constant(null),
+      tombstonePlace: fc.record({
+        scenarioId: reference(places.all.scenarios),
+        stageId: nullable(reference(places.all.stages)),
+        laneId: nullable(reference(places.all.lanes)),
+      }),
       slot: fc.oneof(fc.nat(40), finite(-1e6, 1e6)),
       color: fc.constantFrom(...NOTE_COLORS),
       x: finite(-FILE_LIMITS.maxCoordinate, FILE_LIMITS.maxCoordinate),
@@ -364,12 +378,13 @@ const arbitraryNote = (id: string, places: Places) =>
       conflictOf: fc.option(reference(places.noteIds), { nil: undefined }),
     })
     .map(
-      ({ bookkeeping, cell, conflictOf, ...note }): NoteRecord => ({
+      ({ bookkeeping, cell, tombstonePlace, conflictOf, ...note }): NoteRecord => ({
         id,
         type: 'note',
         ...note,
         stageId: cell?.[0] ?? null,
         laneId: cell?.[1] ?? null,
+        ...(bookkeeping.isDeleted ? tombstonePlace : {}),
         ...bookkeeping,
         ...(conflictOf === undefined ? {} : { conflictOf }),
       }),
@@ -380,8 +395,9 @@ const liveIds = (records: readonly JourneyRecord[]): string[] =>
 
 /**
  * Any valid document: records of every type with every field anywhere in its allowed range, and
- * every live note in a live scenario and in a cell of a live stage and lane or outside the grid.
- * References that may name nothing (the active persona, origins, emotion scores) sometimes do.
+ * every live note in a live scenario and in a cell of a live stage and lane or outside the grid
+ * (a deleted note anywhere). References that may name nothing (the active persona, origins,
+ * conflict marks, a scenario's basedOn, emotion scores, a tombstone's place) sometimes do.
  */
 export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<SyncedDocument> =>
   fc
@@ -427,6 +443,7 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
             stages: liveIds(structure.stages),
             lanes: liveIds(structure.lanes),
             noteIds,
+            all: { scenarios: scenarioIds, stages: stageIds, lanes: laneIds },
           };
           return fc.tuple(...noteIds.map((id) => arbitraryNote(id, places))).map((notes): SyncedDocument => {
             const records: Record<string, JourneyRecord> = { [mapId]: structure.map };

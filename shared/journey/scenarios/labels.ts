@@ -1,26 +1,12 @@
-import type { Channel, NoteKind, TouchpointRatings } from '../../model/journey-records.ts';
+import { NOTE_KINDS, type NoteKind, type TouchpointRatings } from '../../model/journey-records.ts';
+import { CHANNEL_LABELS, KIND_STYLES } from '../note-kinds.ts';
 
-/** The words the gap list uses for the model's values (the UI's words, from the domain glossary). */
-export const KIND_LABELS: Readonly<Record<NoteKind, string>> = {
-  note: 'Note',
-  touchpoint: 'Touchpoint',
-  breakdown: 'Breakdown point',
-  opportunity: 'Opportunity',
-  idea: 'Idea',
-  question: 'Question',
-  quote: 'Customer quote',
-};
+/** The gap list's words for kinds and channels are the board's (note-kinds.ts), so one name each. */
+export const KIND_LABELS: Readonly<Record<NoteKind, string>> = Object.fromEntries(
+  NOTE_KINDS.map((kind) => [kind, KIND_STYLES[kind].label]),
+) as Record<NoteKind, string>;
 
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  'in-person': 'In person',
-  phone: 'Phone',
-  web: 'Web',
-  email: 'Email',
-  chat: 'Chat',
-  social: 'Social media',
-  ad: 'Ad',
-  other: 'Other channel',
-};
+export { CHANNEL_LABELS };
 
 export const RATING_KEYS = [
   'effortless',

@@ -39,6 +39,12 @@ const TOLERANCE = 3;
 
 export const captureBoard = async (page: Page): Promise<BoardImage> => {
   const board = page.getByTestId('board');
+  // During a pan or zoom the last drawn canvas is moved by a CSS transform until the board is
+  // redrawn a moment later: read the board as the user sees it once it has settled.
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector<HTMLElement>('.board-canvas');
+    return canvas !== null && canvas.style.transform === '';
+  });
   const box = await board.boundingBox();
   if (!box) throw new Error('The board is not on screen');
   const png = PNG.sync.read(await board.screenshot({ animations: 'disabled', caret: 'hide' }));

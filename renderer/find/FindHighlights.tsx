@@ -1,0 +1,56 @@
+import type Konva from 'konva';
+import { Layer, Shape } from 'react-konva';
+import type { GridLayout } from '../../shared/journey/layout.ts';
+import { useFind } from './find-store.ts';
+import { headerRect } from './reveal.ts';
+
+/** Marker colours: amber for every match, a deeper orange ring for the current one. */
+export const FIND_COLORS = { match: 'rgba(250, 176, 5, 0.9)', current: '#E8590C' } as const;
+
+interface FindHighlightsProps {
+  readonly layout: GridLayout;
+  readonly scale: number;
+}
+
+/**
+ * Rings around the notes and headers that match the find query, drawn on a layer of their own
+ * so typing a query never redraws the notes. The layer is hidden while nothing matches.
+ */
+export const FindHighlights = ({ layout, scale }: FindHighlightsProps) => {
+  const matchIds = useFind((state) => state.matchIds);
+  const currentId = useFind((state) => state.currentId);
+  const boxes = matchBoxes(layout, matchIds);
+  return (
+    <Layer name="find" listening={false} visible={boxes.length > 0}>
+      <Shape
+        listening={false}
+        sceneFunc={(context: Konva.Context) => {
+          const ctx = context._context;
+          const pixel = 1 / scale;
+          for (const { id, x, y, w, h } of boxes) {
+            const current = id === currentId;
+            const gap = (current ? 7 : 5) * pixel;
+            ctx.strokeStyle = current ? FIND_COLORS.current : FIND_COLORS.match;
+            ctx.lineWidth = (current ? 5 : 3.5) * pixel;
+            ctx.strokeRect(x - gap, y - gap, w + 2 * gap, h + 2 * gap);
+          }
+        }}
+      />
+    </Layer>
+  );
+};
+
+const matchBoxes = (layout: GridLayout, ids: ReadonlySet<string>) => {
+  if (ids.size === 0) return [];
+  const boxes: { id: string; x: number; y: number; w: number; h: number }[] = [];
+  for (const note of layout.notes) if (ids.has(note.id)) boxes.push(note);
+  for (const column of layout.stages) {
+    const rect = ids.has(column.stage.id) ? headerRect(layout, 'stage', column.stage.id) : null;
+    if (rect) boxes.push({ id: column.stage.id, ...rect });
+  }
+  for (const row of layout.lanes) {
+    const rect = ids.has(row.lane.id) ? headerRect(layout, 'lane', row.lane.id) : null;
+    if (rect) boxes.push({ id: row.lane.id, ...rect });
+  }
+  return boxes;
+};
