@@ -1,9 +1,7 @@
 import { Dexie } from 'dexie';
 import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
-import { newMapDocument } from '../../shared/model/edits.ts';
-import { newId } from '../../shared/model/ids.ts';
-import { type JourneyRecord, NOTE_COLORS } from '../../shared/model/records.ts';
-import { freshBookkeeping } from '../../shared/model/update.ts';
+import { addNote, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
+import { NOTE_COLORS } from '../../shared/model/records.ts';
 import { JourneywallDb } from './journeywall-db.ts';
 
 /**
@@ -96,33 +94,20 @@ export const logCommits = (db: JourneywallDb, log: { event: string; at: number }
   });
 };
 
-/** A map with `count` notes laid out in a grid. */
+/** A map with `count` notes laid out in a grid, made the way the app adds notes. */
 export const documentWithNotes = (name: string, count: number, now = Date.now()): JourneyDocument => {
-  const doc = newMapDocument(name, now);
-  const records: Record<string, JourneyRecord> = { ...doc.records };
+  const base = newMapDocument(name, now);
+  const doc: MutableDocument = { id: base.id, records: { ...base.records } };
+  // Scenario and stacking order given: addNote looking them up would scan the map for every note.
   const scenarioId = firstScenarioId(doc);
   for (let i = 0; i < count; i++) {
-    const id = newId();
-    records[id] = {
-      ...freshBookkeeping(id, now),
-      type: 'note',
-      x: (i % 100) * 200,
-      y: Math.floor(i / 100) * 140,
-      w: 180,
-      h: 120,
-      text: `Note ${i}`,
-      color: NOTE_COLORS[i % NOTE_COLORS.length] ?? 'yellow',
-      z: i + 1,
-      kind: 'note',
-      scenarioId,
-      stageId: null,
-      laneId: null,
-      slot: 0,
-      channel: null,
-      wow: false,
-      ratings: null,
-      origin: null,
-    };
+    const color = NOTE_COLORS[i % NOTE_COLORS.length];
+    addNote(
+      doc,
+      { x: (i % 100) * 200, y: Math.floor(i / 100) * 140, text: `Note ${i}`, color, scenarioId },
+      now,
+      i + 1,
+    );
   }
-  return { id: doc.id, records };
+  return doc;
 };

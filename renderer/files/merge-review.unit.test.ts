@@ -1,19 +1,27 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { markShared, type SyncedDocument } from '../../shared/format/document.ts';
-import { parse } from '../../shared/format/parse.ts';
-import { serialize } from '../../shared/format/serialize.ts';
+import type { SyncedDocument } from '../../shared/format/document.ts';
 import { type MergeConflict, merge } from '../../shared/merge/merge.ts';
-import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
 import {
-  addNote,
-  deleteRecords,
-  type MutableDocument,
-  newMapDocument,
-  updateNote,
-} from '../../shared/model/edits.ts';
-import type { LaneRecord, PersonaRecord, StageRecord } from '../../shared/model/journey-records.ts';
-import type { JourneyRecord, NoteRecord } from '../../shared/model/records.ts';
-import { freshBookkeeping, updateRecord } from '../../shared/model/update.ts';
+  addTouchpoints,
+  change,
+  currentAndIdeal,
+  edit,
+  merged,
+  noteWith,
+  persona,
+  reopen,
+  send,
+  tonerMap,
+} from '../../shared/merge/test-support.ts';
+import { mapRecordOf } from '../../shared/model/document.ts';
+import { addNote, deleteRecords, type MutableDocument, updateNote } from '../../shared/model/edits.ts';
+import type {
+  LaneRecord,
+  PersonaRecord,
+  ScenarioRecord,
+  StageRecord,
+} from '../../shared/model/journey-records.ts';
+import type { MapRecord } from '../../shared/model/records.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import {
   choicesFor,
@@ -31,84 +39,17 @@ import {
  * is deleted the way the app deletes it, or kept.
  */
 
-const stage = (id: string, name: string, order: number): StageRecord => ({
-  ...freshBookkeeping(id, 1_000),
-  type: 'stage',
-  name,
-  order,
-  width: 260,
-  color: null,
-  category: null,
-});
-
-const lane = (id: string, name: string, order: number): LaneRecord => ({
-  ...freshBookkeeping(id, 1_000),
-  type: 'lane',
-  name,
-  order,
-  height: 160,
-  role: order === 0 ? 'touchpoints' : 'breakdowns',
-  hidden: false,
-  color: null,
-});
-
-const persona = (id: string, name: string): PersonaRecord => ({
-  ...freshBookkeeping(id, 1_000),
-  type: 'persona',
-  name,
-  role: 'Office manager',
-  goals: '',
-  needs: '',
-  frustrations: '',
-  quote: '',
-});
-
-/** Two stages, two lanes, a persona, Current and Ideal, and notes in the first cell of Current. */
-const journeyMap = (): SyncedDocument => {
-  const base = newMapDocument('Toner refill', 1_000, 'map-toner');
-  const doc: MutableDocument = { id: base.id, records: { ...base.records } };
-  for (const record of [
-    stage('request', 'Request', 0),
-    stage('respond', 'Respond', 1),
-    lane('touch', 'Touchpoints', 0),
-    lane('breakdowns', 'Breakdown points', 1),
-    persona('david', 'David'),
-  ])
-    doc.records[record.id] = record;
-  for (const [slot, text] of ['Web shop', 'Re-order email'].entries())
-    addNote(doc, { x: 0, y: 0, text, kind: 'touchpoint', stageId: 'request', laneId: 'touch', slot }, 2_000);
-  addNote(doc, { x: 40, y: 40, text: 'Ask sales', stageId: 'respond', laneId: 'breakdowns' }, 2_000);
-  return doc;
-};
-
-const reopen = (doc: SyncedDocument): SyncedDocument => {
-  const result = parse(serialize(doc, { appVersion: '0.2.0', savedAt: 3_000 }));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.document;
-};
-
-const edit = (doc: SyncedDocument, recipe: (draft: MutableDocument) => void): SyncedDocument => {
-  const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
-  recipe(draft);
-  return draft;
-};
-
-const change = <R extends JourneyRecord>(draft: MutableDocument, id: string, changes: Partial<R>) => {
-  draft.records[id] = updateRecord(draft.records[id] as R, changes as never);
-};
+/** The toner map with a persona, two touchpoints in the first cell of Current and a breakdown point. */
+const journeyMap = (): SyncedDocument =>
+  tonerMap((doc) => {
+    doc.records.david = persona('david', 'David');
+    addTouchpoints(doc, ['Web shop', 'Re-order email']);
+    addNote(doc, { x: 40, y: 40, text: 'Ask sales', stageId: 'respond', laneId: 'breakdowns' }, 2_000);
+  });
 
 const scenarioIds = (doc: SyncedDocument) => {
-  const [current, ideal] = scenariosOf(doc);
-  if (!current || !ideal) throw new Error('no scenarios');
+  const { current, ideal } = currentAndIdeal(doc);
   return { current: current.id, ideal: ideal.id };
-};
-
-const noteWith = (doc: SyncedDocument, text: string): NoteRecord => {
-  const found = Object.values(doc.records).find(
-    (record): record is NoteRecord => record.type === 'note' && record.text === text,
-  );
-  if (!found) throw new Error(`no note "${text}"`);
-  return found;
 };
 
 let store: BoardStore;
@@ -121,18 +62,17 @@ const mergeEdits = (
   ours: (draft: MutableDocument) => void,
   theirs: (draft: MutableDocument) => void,
 ): { conflicts: readonly MergeConflict[]; copy: SyncedDocument } => {
-  const library = markShared(journeyMap());
-  const copy = reopen(edit(reopen(library), theirs));
-  const local = edit(library, ours);
+  const sent = send(journeyMap());
+  const copy = reopen(edit(sent.copy, theirs));
+  const local = edit(sent.library, ours);
   store.getState().loadDocument(local);
-  const merged = merge(local, copy, { now: 5_000 });
-  if (!merged.ok) throw new Error(merged.error.message);
+  const result = merged(merge(local, copy, { now: 5_000 }));
   store.getState().edit('Merge a copy', (draft) => {
-    for (const [id, record] of Object.entries(merged.document.records))
+    for (const [id, record] of Object.entries(result.document.records))
       if (local.records[id] !== record) draft.records[id] = record;
   });
-  startReview(local.id, 'copy.cxmap', merged.summary, merged.conflicts);
-  return { conflicts: merged.conflicts, copy };
+  startReview(local.id, 'copy.cxmap', result.summary, result.conflicts);
+  return { conflicts: result.conflicts, copy };
 };
 
 const doc = (): SyncedDocument => {
@@ -209,9 +149,13 @@ describe('other records both copies changed', () => {
     const { conflicts } = mergeEdits(
       (draft) => {
         ids = scenarioIds(draft);
-        change(draft, ids.current, { emotions: { request: -2, respond: 1 } });
+        change<ScenarioRecord>(draft, ids.current, { emotions: { request: -2, respond: 1 } });
       },
-      (draft) => change(draft, scenarioIds(draft).current, { emotions: { request: 3 }, name: 'Today' }),
+      (draft) =>
+        change<ScenarioRecord>(draft, scenarioIds(draft).current, {
+          emotions: { request: 3 },
+          name: 'Today',
+        }),
     );
     const conflict = only(conflicts);
     expect(conflictSentence(doc(), conflict)).toBe(
@@ -243,9 +187,9 @@ describe('other records both copies changed', () => {
 
   test('the map’s settings: theirs brings the copy’s thresholds', () => {
     const { conflicts } = mergeEdits(
-      (draft) => change(draft, draft.id, { showCategories: true }),
+      (draft) => change<MapRecord>(draft, draft.id, { showCategories: true }),
       (draft) =>
-        change(draft, draft.id, {
+        change<MapRecord>(draft, draft.id, {
           insightSettings: { maxTouchpoints: 8, maxStampShare: 0.34, lowEmotion: -2 },
         }),
     );
@@ -304,7 +248,7 @@ describe('a record one copy deleted and the other changed', () => {
       },
       (draft) => {
         const id = scenarioIds(draft).ideal;
-        change(draft, id, { name: 'Ideal (lead)' });
+        change<ScenarioRecord>(draft, id, { name: 'Ideal (lead)' });
         addNote(draft, { x: 0, y: 0, text: 'Locker next door', scenarioId: id }, 4_000);
       },
     );
@@ -323,7 +267,7 @@ describe('a record one copy deleted and the other changed', () => {
     const { conflicts } = mergeEdits(
       (draft) => {
         ids = scenarioIds(draft);
-        change(draft, ids.current, { name: 'Now' });
+        change<ScenarioRecord>(draft, ids.current, { name: 'Now' });
       },
       (draft) => deleteRecords(draft, [scenarioIds(draft).current]),
     );
@@ -359,9 +303,7 @@ describe('a note both copies changed', () => {
 
 describe('differingFields', () => {
   test('names nothing for a record equal in content, whatever the order of its scores', () => {
-    const map = journeyMap();
-    const [current] = scenariosOf(map);
-    if (!current) throw new Error('no scenario');
+    const { current } = currentAndIdeal(journeyMap());
     const scored = { ...current, emotions: { a: 1, b: 2 } };
     expect(differingFields(scored, { ...scored, emotions: { b: 2, a: 1 }, version: 9 })).toEqual([]);
   });

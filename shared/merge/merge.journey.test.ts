@@ -1,107 +1,46 @@
 import { describe, expect, test } from 'vitest';
-import { markShared, type SyncedDocument } from '../format/document.ts';
+import type { SyncedDocument } from '../format/document.ts';
 import { migratedScenarioIds } from '../format/migrations/1-journey-to-2.ts';
-import { parse } from '../format/parse.ts';
-import { serialize } from '../format/serialize.ts';
 import { mapRecordOf, scenariosOf } from '../model/document.ts';
-import { addNote, deleteRecords, type MutableDocument, newMapDocument, updateNote } from '../model/edits.ts';
-import type { LaneRecord, PersonaRecord, StageRecord } from '../model/journey-records.ts';
-import type { MapRecord, NoteRecord, RecordChanges } from '../model/records.ts';
-import { freshBookkeeping, updateRecord } from '../model/update.ts';
-import { type MergeResult, merge } from './merge.ts';
+import { addNote, deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
+import type { LaneRecord, ScenarioRecord, StageRecord } from '../model/journey-records.ts';
+import type { MapRecord } from '../model/records.ts';
+import { updateRecord } from '../model/update.ts';
+import { merge } from './merge.ts';
+import {
+  addTouchpoints,
+  change,
+  currentAndIdeal,
+  edit,
+  merged,
+  NOTHING,
+  noteWith,
+  persona,
+  reopen,
+  send,
+  stage,
+  tonerMap,
+} from './test-support.ts';
 
 /**
  * Merging the journey: stages, lanes, scenarios and personas merge record by record like notes;
  * a record of the structure both sides changed is a conflict that offers the copy's version.
  */
 
-const stage = (id: string, name: string, order: number): StageRecord => ({
-  ...freshBookkeeping(id, 1_000),
-  type: 'stage',
-  name,
-  order,
-  width: 260,
-  color: null,
-  category: null,
-});
-
-const lane = (id: string, name: string, order: number): LaneRecord => ({
-  ...freshBookkeeping(id, 1_000),
-  type: 'lane',
-  name,
-  order,
-  height: 160,
-  role: order === 0 ? 'touchpoints' : 'breakdowns',
-  hidden: false,
-  color: null,
-});
-
-/** Two stages, two lanes, Current and Ideal, and three touchpoints in the first cell of Current. */
-const journeyMap = (): SyncedDocument => {
-  const base = newMapDocument('Toner refill', 1_000, 'map-toner');
-  const doc: MutableDocument = { id: base.id, records: { ...base.records } };
-  for (const record of [
-    stage('request', 'Request', 0),
-    stage('respond', 'Respond', 1),
-    lane('touch', 'Touchpoints', 0),
-    lane('breakdowns', 'Breakdown points', 1),
-  ])
-    doc.records[record.id] = record;
-  for (const [slot, text] of ['Web shop', 'Re-order email', 'Hotline'].entries())
-    addNote(doc, { x: 0, y: 0, text, kind: 'touchpoint', stageId: 'request', laneId: 'touch', slot }, 2_000);
-  addNote(doc, { x: 900, y: 900, text: 'Outside the grid' }, 2_000);
-  return doc;
-};
-
-const reopen = (doc: SyncedDocument): SyncedDocument => {
-  const result = parse(serialize(doc, { appVersion: '0.2.0', savedAt: 3_000 }));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.document;
-};
-
-const send = (library: SyncedDocument) => {
-  const marked = markShared(library);
-  return { library: marked, copy: reopen(marked) };
-};
-
-const edit = (doc: SyncedDocument, recipe: (draft: MutableDocument) => void): SyncedDocument => {
-  const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
-  recipe(draft);
-  return draft;
-};
-
-const change = <R extends StageRecord | LaneRecord>(
-  draft: MutableDocument,
-  id: string,
-  changes: Partial<R>,
-) => {
-  const record = draft.records[id] as R;
-  draft.records[id] = updateRecord(record, changes);
-};
-
-const merged = (result: MergeResult) => {
-  if (!result.ok) throw new Error(result.error.message);
-  return result;
-};
-
-const noteWith = (doc: SyncedDocument, text: string): NoteRecord => {
-  const found = Object.values(doc.records).find(
-    (record): record is NoteRecord => record.type === 'note' && record.text === text,
-  );
-  if (!found) throw new Error(`no note "${text}"`);
-  return found;
-};
-
-const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
+/** The toner map with three touchpoints in the first cell of Current, and a note outside the grid. */
+const journeyMap = (): SyncedDocument =>
+  tonerMap((doc) => {
+    addTouchpoints(doc, ['Web shop', 'Re-order email', 'Hotline']);
+    addNote(doc, { x: 900, y: 900, text: 'Outside the grid' }, 2_000);
+  });
 
 describe('merge: the structure of the map', () => {
   test("takes the copy's new stage and its renamed lane, and keeps the library's scores", () => {
     const { library, copy } = send(journeyMap());
-    const [current] = scenariosOf(library);
-    if (!current) throw new Error('no scenario');
-    const ours = edit(library, (draft) => {
-      draft.records[current.id] = updateRecord(current, { emotions: { request: -2, respond: 1 } });
-    });
+    const { current } = currentAndIdeal(library);
+    const ours = edit(library, (draft) =>
+      change<ScenarioRecord>(draft, current.id, { emotions: { request: -2, respond: 1 } }),
+    );
     const theirs = edit(copy, (draft) => {
       draft.records.repeat = stage('repeat', 'Repeat', 2);
       change<LaneRecord>(draft, 'breakdowns', { name: 'Pain points' });
@@ -148,22 +87,11 @@ describe('merge: the structure of the map', () => {
 });
 
 describe('merge: scenarios, personas and the map settings', () => {
-  const persona = (id: string, name: string): PersonaRecord => ({
-    ...freshBookkeeping(id, 1_000),
-    type: 'persona',
-    name,
-    role: '',
-    goals: '',
-    needs: '',
-    frustrations: '',
-    quote: '',
-  });
-
-  const scores = (doc: MutableDocument, emotions: Record<string, number>, which = 0) => {
-    const scenario = scenariosOf(doc)[which];
-    if (!scenario) throw new Error('no scenario');
-    doc.records[scenario.id] = updateRecord(scenario, { emotions });
-    return scenario.id;
+  /** Scores Current; returns its id. */
+  const scores = (doc: MutableDocument, emotions: Record<string, number>) => {
+    const { current } = currentAndIdeal(doc);
+    change<ScenarioRecord>(doc, current.id, { emotions });
+    return current.id;
   };
 
   test("takes the copy's emotion scores when only the copy scored", () => {
@@ -232,12 +160,10 @@ describe('merge: scenarios, personas and the map settings', () => {
 
   test("the map's settings both changed are a conflict on the map record", () => {
     const { library, copy } = send(journeyMap());
-    const change = (doc: SyncedDocument, changes: RecordChanges<MapRecord>) =>
-      edit(doc, (draft) => {
-        draft.records[draft.id] = updateRecord(mapRecordOf(draft), changes);
-      });
-    const ours = change(library, { showCategories: true });
-    const theirs = change(copy, { connectedType: 'coach-behaviour' });
+    const ours = edit(library, (draft) => change<MapRecord>(draft, draft.id, { showCategories: true }));
+    const theirs = edit(copy, (draft) =>
+      change<MapRecord>(draft, draft.id, { connectedType: 'coach-behaviour' }),
+    );
     const result = merged(merge(ours, reopen(theirs)));
     expect(result.conflicts).toEqual([
       expect.objectContaining({
@@ -307,8 +233,7 @@ describe('merge: notes in cells', () => {
 
   test('moves into the first scenario a note added to a scenario the copy deleted', () => {
     const { library, copy } = send(journeyMap());
-    const [current, ideal] = scenariosOf(library);
-    if (!current || !ideal) throw new Error('no scenarios');
+    const { current, ideal } = currentAndIdeal(library);
     const ours = edit(library, (draft) =>
       addNote(draft, { x: 0, y: 0, text: 'Ideal: locker', scenarioId: ideal.id }),
     );
@@ -320,8 +245,7 @@ describe('merge: notes in cells', () => {
 
   test('gives the map a Current scenario when each side deleted the one the other kept', () => {
     const { library, copy } = send(journeyMap());
-    const [current, ideal] = scenariosOf(library);
-    if (!current || !ideal) throw new Error('no scenarios');
+    const { current, ideal } = currentAndIdeal(library);
     const ours = edit(library, (draft) => deleteRecords(draft, [current.id]));
     const theirs = edit(copy, (draft) => deleteRecords(draft, [ideal.id]));
     const result = merged(merge(ours, reopen(theirs), { now: 9_000 }));

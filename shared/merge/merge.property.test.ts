@@ -20,6 +20,7 @@ import { NOTE_KINDS } from '../model/journey-records.ts';
 import { type JourneyRecord, NOTE_COLORS } from '../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { merge } from './merge.ts';
+import { merged, NOTHING, reopen } from './test-support.ts';
 
 /** One user action on one side, picking what it changes among the live records by index. */
 const arbitraryAction = fc.oneof(
@@ -162,12 +163,6 @@ const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument
   return doc;
 };
 
-const throughFile = (doc: SyncedDocument): SyncedDocument => {
-  const result = parse(serialize(doc, { appVersion: '0.1.0', savedAt: 1 }));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.document;
-};
-
 /** A shared map and two copies edited apart: the library's and one sent by email. */
 const arbitraryDivergence = fc
   .record({
@@ -180,15 +175,9 @@ const arbitraryDivergence = fc
     return {
       base: library,
       local: play(library, ours),
-      incoming: throughFile(play(throughFile(library), theirs)),
+      incoming: reopen(play(reopen(library), theirs)),
     };
   });
-
-const mergedDocument = (local: SyncedDocument, incoming: SyncedDocument) => {
-  const result = merge(local, incoming);
-  if (!result.ok) throw new Error(result.error.message);
-  return result;
-};
 
 /** What a note says, whatever cell or position it is drawn at. */
 const contentOf = (record: SyncedRecord): string =>
@@ -246,14 +235,13 @@ const withinBoard = (doc: SyncedDocument): boolean =>
       (Math.abs(record.x) <= FILE_LIMITS.maxCoordinate && Math.abs(record.y) <= FILE_LIMITS.maxCoordinate),
   );
 
-const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
 const RUNS = { numRuns: 400 };
 
 describe('merge properties', () => {
   test('merging a map with itself changes nothing', () => {
     fc.assert(
       fc.property(arbitraryDocument(6, 2), (doc) => {
-        const result = mergedDocument(doc, doc);
+        const result = merged(merge(doc, doc));
         expect(result.document).toEqual(doc);
         expect(result.summary).toEqual(NOTHING);
       }),
@@ -264,7 +252,7 @@ describe('merge properties', () => {
   test('merge(a, b) and merge(b, a) keep the same records alive and the same note contents', () => {
     fc.assert(
       fc.property(arbitraryDivergence, ({ local, incoming }) => {
-        const [ab, ba] = [mergedDocument(local, incoming).document, mergedDocument(incoming, local).document];
+        const [ab, ba] = [merged(merge(local, incoming)).document, merged(merge(incoming, local)).document];
         expect(liveContents(ab)).toEqual(liveContents(ba));
         expect(liveIds(ab, [local, incoming])).toEqual(liveIds(ba, [local, incoming]));
       }),
@@ -275,9 +263,9 @@ describe('merge properties', () => {
   test('every record either side has is kept, unless the other side deleted it untouched', () => {
     fc.assert(
       fc.property(arbitraryDivergence, ({ base, local, incoming }) => {
-        const result = mergedDocument(local, incoming);
-        const merged = result.document;
-        const contents = new Set(liveContents(merged));
+        const result = merged(merge(local, incoming));
+        const mergedMap = result.document;
+        const contents = new Set(liveContents(mergedMap));
         const offered = new Map(
           result.conflicts.flatMap((conflict) =>
             conflict.kind === 'both-edited-record' ? [[conflict.localId, conflict.incoming]] : [],
@@ -291,12 +279,12 @@ describe('merge properties', () => {
             if (record.isDeleted || record.type === 'map') continue;
             const { id } = record;
             const deletedByOther = other.records[id]?.isDeleted === true && untouched(side, base, id);
-            expect(merged.records[id]?.isDeleted, `${record.type} ${id}`).toBe(deletedByOther);
+            expect(mergedMap.records[id]?.isDeleted, `${record.type} ${id}`).toBe(deletedByOther);
             if (untouched(side, base, id) || deletedByOther) continue;
             if (record.type === 'note') expect(contents).toContain(contentOf(record));
             else {
               // A structure record both sides edited keeps the local version; the copy's is offered.
-              const candidates = [merged.records[id], offered.get(id)].flatMap((candidate) =>
+              const candidates = [mergedMap.records[id], offered.get(id)].flatMap((candidate) =>
                 candidate ? [contentOfStructure(candidate)] : [],
               );
               expect(candidates).toContain(contentOfStructure(record));
@@ -311,8 +299,8 @@ describe('merge properties', () => {
   test('merging the same copy again changes nothing', () => {
     fc.assert(
       fc.property(arbitraryDivergence, ({ local, incoming }) => {
-        const once = mergedDocument(local, incoming);
-        const twice = mergedDocument(once.document, incoming);
+        const once = merged(merge(local, incoming));
+        const twice = merged(merge(once.document, incoming));
         expect(twice.summary).toEqual(NOTHING);
         expect(twice.document).toEqual(once.document);
       }),
@@ -326,7 +314,7 @@ describe('merge properties', () => {
         // The model does not stop a move past the board's edge; that is not merge's doing.
         fc.pre([local, incoming].every(withinBoard));
         const result = parse(
-          serialize(mergedDocument(local, incoming).document, { appVersion: '0', savedAt: 1 }),
+          serialize(merged(merge(local, incoming)).document, { appVersion: '0', savedAt: 1 }),
         );
         expect(result.ok && result.repairs).toEqual([]);
       }),

@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { markShared, type SyncedDocument } from '../format/document.ts';
-import { parse } from '../format/parse.ts';
-import { serialize } from '../format/serialize.ts';
 import { MAX_SYNC_MARKS } from '../format/sync-marks.ts';
 import {
   addNote,
@@ -11,7 +9,8 @@ import {
   renameMap,
   updateNote,
 } from '../model/edits.ts';
-import { type MergeResult, merge } from './merge.ts';
+import { merge } from './merge.ts';
+import { edit, merged, NOTHING, noteWith, reopen, send } from './test-support.ts';
 
 /** The facilitator's map: four notes in a row. */
 const workshopMap = (): SyncedDocument => {
@@ -28,46 +27,15 @@ const workshopMap = (): SyncedDocument => {
   return doc;
 };
 
-/** Saving a file to send: the library remembers what it sent, the recipient opens the file. */
-const send = (library: SyncedDocument): { library: SyncedDocument; copy: SyncedDocument } => {
-  const marked = markShared(library);
-  return { library: marked, copy: reopen(marked) };
-};
-
-const reopen = (doc: SyncedDocument): SyncedDocument => {
-  const result = parse(serialize(doc, { appVersion: '0.1.0', savedAt: 3_000 }));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.document;
-};
-
-const edit = (doc: SyncedDocument, recipe: (draft: MutableDocument) => void): SyncedDocument => {
-  const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
-  recipe(draft);
-  return draft;
-};
-
-const idOf = (doc: SyncedDocument, text: string): string => {
-  const found = Object.values(doc.records).find((record) => record.type === 'note' && record.text === text);
-  if (!found) throw new Error(`no note "${text}"`);
-  return found.id;
-};
-
-const merged = (result: MergeResult) => {
-  if (!result.ok) throw new Error(result.error.message);
-  return result;
-};
-
 const liveTexts = (doc: SyncedDocument): string[] =>
   Object.values(doc.records)
     .flatMap((record) => (record.type === 'note' && !record.isDeleted ? [record.text] : []))
     .sort();
 
-const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
-
 describe('merge: one side changed a record', () => {
   test("takes the copy's edit of a note the library left alone", () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(copy, 'Prints a label');
+    const label = noteWith(copy, 'Prints a label').id;
     const edited = edit(copy, (draft) =>
       updateNote(draft, label, { text: 'Prints a label at the post office' }),
     );
@@ -79,7 +47,7 @@ describe('merge: one side changed a record', () => {
 
   test("keeps the library's edit of a note the copy left alone", () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     const edited = edit(library, (draft) => updateNote(draft, label, { color: 'pink' }));
     const result = merged(merge(edited, copy));
     expect(result.summary).toEqual(NOTHING);
@@ -88,7 +56,7 @@ describe('merge: one side changed a record', () => {
 
   test('deletes what the copy deleted and the library left alone', () => {
     const { library, copy } = send(workshopMap());
-    const refund = idOf(copy, 'Waits for the refund');
+    const refund = noteWith(copy, 'Waits for the refund').id;
     const result = merged(merge(library, reopen(edit(copy, (draft) => deleteRecords(draft, [refund])))));
     expect(result.summary).toEqual({ ...NOTHING, deleted: 1 });
     expect(result.document.records[refund]).toMatchObject({ isDeleted: true });
@@ -96,7 +64,7 @@ describe('merge: one side changed a record', () => {
 
   test('keeps deleted what the library deleted and the copy left alone', () => {
     const { library, copy } = send(workshopMap());
-    const refund = idOf(library, 'Waits for the refund');
+    const refund = noteWith(library, 'Waits for the refund').id;
     const result = merged(
       merge(
         edit(library, (draft) => deleteRecords(draft, [refund])),
@@ -138,7 +106,7 @@ describe('merge: one side changed a record', () => {
 describe('merge: both sides changed a record', () => {
   test('keeps both versions of a note both edited, the copy beside the local one, flagged, covering no note', () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     const ours = edit(library, (draft) =>
       updateNote(draft, label, { text: 'Prints a label (needs a printer)' }),
     );
@@ -167,7 +135,7 @@ describe('merge: both sides changed a record', () => {
 
   test('keeps alive a note the copy deleted but the library edited, and reports it', () => {
     const { library, copy } = send(workshopMap());
-    const refund = idOf(library, 'Waits for the refund');
+    const refund = noteWith(library, 'Waits for the refund').id;
     const ours = edit(library, (draft) =>
       updateNote(draft, refund, { text: 'Waits 14 days for the refund' }),
     );
@@ -184,7 +152,7 @@ describe('merge: both sides changed a record', () => {
 
   test('brings back a note the library deleted but the copy edited, and reports it', () => {
     const { library, copy } = send(workshopMap());
-    const refund = idOf(library, 'Waits for the refund');
+    const refund = noteWith(library, 'Waits for the refund').id;
     const ours = edit(library, (draft) => deleteRecords(draft, [refund]));
     const theirs = edit(copy, (draft) => updateNote(draft, refund, { text: 'Refund never came' }));
     const result = merged(merge(ours, reopen(theirs)));
@@ -197,7 +165,7 @@ describe('merge: both sides changed a record', () => {
 
   test('is not a conflict when both made the same change', () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     const same = (draft: MutableDocument) => updateNote(draft, label, { text: 'Prints a QR code' });
     const result = merged(merge(edit(library, same), reopen(edit(copy, same))));
     expect(result.conflicts).toEqual([]);
@@ -228,7 +196,7 @@ describe('merge: both sides changed a record', () => {
 describe('merge: a workshop', () => {
   test('merging the same copy twice changes nothing the second time', () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     const ours = edit(library, (draft) => updateNote(draft, label, { text: 'Ours' }));
     const theirs = reopen(edit(copy, (draft) => updateNote(draft, label, { text: 'Theirs' })));
     const once = merged(merge(ours, theirs)).document;
@@ -241,7 +209,7 @@ describe('merge: a workshop', () => {
   test('two copies come back: each change arrives, the note both edited is a conflict', () => {
     const { library, copy } = send(workshopMap());
     const [find, label, drop] = ['Finds the returns page', 'Prints a label', 'Drops the parcel off'].map(
-      (text) => idOf(library, text),
+      (text) => noteWith(library, text).id,
     ) as [string, string, string];
     const alice = reopen(
       edit(copy, (draft) => {
@@ -270,7 +238,7 @@ describe('merge: a workshop', () => {
 
   test(`the library can change a note and save ${MAX_SYNC_MARKS - 1} times before an untouched copy of it conflicts`, () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     let ours = library;
     for (let save = 1; save < MAX_SYNC_MARKS; save++) {
       ours = markShared(edit(ours, (draft) => updateNote(draft, label, { text: `Draft ${save}` })));
@@ -283,7 +251,7 @@ describe('merge: a workshop', () => {
 
   test('after more saves than it remembers, the untouched copy conflicts instead of being lost', () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     let ours = library;
     for (let save = 1; save <= MAX_SYNC_MARKS; save++) {
       ours = markShared(edit(ours, (draft) => updateNote(draft, label, { text: `Draft ${save}` })));
@@ -295,8 +263,8 @@ describe('merge: a workshop', () => {
 
   test('a second round: the copy merges the new map, edits again, and only the new edits come back', () => {
     const first = send(workshopMap());
-    const label = idOf(first.library, 'Prints a label');
-    const drop = idOf(first.library, 'Drops the parcel off');
+    const label = noteWith(first.library, 'Prints a label').id;
+    const drop = noteWith(first.library, 'Drops the parcel off').id;
     const alice = edit(first.copy, (draft) => updateNote(draft, label, { text: 'Alice round 1' }));
     const round1 = merged(merge(first.library, reopen(alice))).document;
     const facilitator = edit(round1, (draft) => updateNote(draft, drop, { text: 'Drops it at the locker' }));
@@ -315,7 +283,7 @@ describe('merge: a workshop', () => {
 
   test('adds a record that shares an id with a record of another kind under a new id', () => {
     const { library, copy } = send(workshopMap());
-    const label = idOf(library, 'Prints a label');
+    const label = noteWith(library, 'Prints a label').id;
     const map = library.records['map-returns'];
     if (!map) throw new Error('no map record');
     const clash = { ...library, records: { ...library.records, [label]: { ...map, id: label } } };

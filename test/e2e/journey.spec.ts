@@ -1,4 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
+import { GRID } from '../../shared/journey/grid-geometry.ts';
+import { templateById } from '../../shared/journey/templates.ts';
+import { NOTE_SIZE } from '../../shared/model/records.ts';
 import { board, expectSaved } from './support/journeywall.ts';
 
 /**
@@ -18,46 +21,33 @@ interface BoardGeometry {
 const geometry = async (page: Page): Promise<BoardGeometry> => {
   const box = await board(page).boundingBox();
   if (!box) throw new Error('no board');
-  const stages = [
-    'Brand awareness',
-    'Interest',
-    'A taste of the offering',
-    'Purchase',
-    'Use',
-    'Post-purchase',
-    'Repeat purchases',
-    'Referral',
-  ];
-  const lanes = [
-    'Customer actions',
-    'Touchpoints',
-    'Channels',
-    'Thoughts and feelings',
-    'Emotion',
-    'Breakdown points',
-    'Opportunities',
-  ];
+  const template = templateById('customer-experience');
+  if (!template) throw new Error('no customer-experience template');
+  const stages = template.stages.map((stage) => stage.name);
+  const lanes = template.lanes.map((lane) => lane.name);
+  const heights = template.lanes.map((lane) => lane.height ?? GRID.defaultLaneHeight);
+  const headerHeight = GRID.headerHeight + GRID.categoryHeight;
   // Fit keeps the grid centred: read its scale from the zoom label and the known grid size.
   const zoom =
     Number((await page.getByRole('button', { name: /^Zoom \d+%/ }).textContent())?.replace('%', '')) / 100;
-  const gridWidth = 220 + 8 * 440;
-  const gridHeight = 72 + 32 + 8 * 152 + 180 + 152;
-  const left = box.x + (box.width - gridWidth * zoom) / 2 + 220 * zoom;
-  const top = box.y + (box.height - gridHeight * zoom) / 2 + (72 + 32) * zoom;
-  const laneTop = (index: number) =>
-    lanes.slice(0, index).reduce((sum, name) => sum + (name === 'Emotion' ? 180 : 152), 0);
+  const gridWidth = GRID.laneHeaderWidth + stages.length * GRID.defaultStageWidth;
+  const gridHeight = headerHeight + heights.reduce((sum, height) => sum + height, 0);
+  const left = box.x + (box.width - gridWidth * zoom) / 2 + GRID.laneHeaderWidth * zoom;
+  const top = box.y + (box.height - gridHeight * zoom) / 2 + headerHeight * zoom;
+  const laneTop = (index: number) => heights.slice(0, index).reduce((sum, height) => sum + height, 0);
+  const columnLeft = (stage: string) => stages.indexOf(stage) * GRID.defaultStageWidth;
   return {
     cell: (stage, lane) => {
-      const column = stages.indexOf(stage);
       const row = lanes.indexOf(lane);
-      const height = lane === 'Emotion' ? 180 : 152;
-      return { x: left + (column * 440 + 220) * zoom, y: top + (laneTop(row) + height / 2) * zoom };
+      return {
+        x: left + (columnLeft(stage) + GRID.defaultStageWidth / 2) * zoom,
+        y: top + (laneTop(row) + (heights[row] ?? 0) / 2) * zoom,
+      };
     },
-    firstNote: (stage, lane) => {
-      const column = stages.indexOf(stage);
-      const row = lanes.indexOf(lane);
-      return { x: left + (column * 440 + 16 + 90) * zoom, y: top + (laneTop(row) + 16 + 60) * zoom };
-    },
+    firstNote: (stage, lane) => ({
+      x: left + (columnLeft(stage) + GRID.cellPadding + NOTE_SIZE.w / 2) * zoom,
+      y: top + (laneTop(lanes.indexOf(lane)) + GRID.cellPadding + NOTE_SIZE.h / 2) * zoom,
+    }),
   };
 };
 

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { LANE_ROLES, type LaneRecord } from '../../model/journey-records.ts';
-import { NOTE_COLORS } from '../../model/records.ts';
 import { FILE_LIMITS } from '../limits.ts';
 import { bookkeepingShape, headerColorSchema, idSchema, nameSchema, orderSchema } from './fields.ts';
-import { clampInto, counted, oneOf } from './repairs.ts';
+import { counted, oneOf } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';
-import { BOOKKEEPING_REPAIRS, BOOKKEEPING_WORDS, nameShortened, type RecordSpec } from './spec.ts';
+import {
+  BOOKKEEPING_REPAIRS,
+  BOOKKEEPING_WORDS,
+  headerRecoloured,
+  nameShortened,
+  type RecordSpec,
+  resizedInto,
+} from './spec.ts';
 
 const { laneHeight } = FILE_LIMITS;
 
@@ -41,21 +47,11 @@ export const LANE_SPEC: RecordSpec<LaneRecord> = {
   repairs: {
     ...BOOKKEEPING_REPAIRS,
     name: nameShortened,
-    height: clampInto(laneHeight.min, laneHeight.max, 'resized', (count, noun) => {
-      return `Resized ${counted(count, noun)} that ${count === 1 ? 'was' : 'were'} too low or too high.`;
-    }),
+    height: resizedInto(laneHeight.min, laneHeight.max, 'too low or too high'),
     role: oneOf(LANE_ROLES, 'custom', 'role-unknown', (count, noun) => {
       return `Made ${counted(count, noun)} of a role this version does not know custom lanes.`;
     }),
-    color: oneOf(
-      [...NOTE_COLORS, null],
-      null,
-      'recoloured',
-      (count, noun) => {
-        return `Gave ${counted(count, noun)} with an unknown colour the default colour.`;
-      },
-      true,
-    ),
+    color: headerRecoloured,
   },
   fieldWords: {
     ...BOOKKEEPING_WORDS,

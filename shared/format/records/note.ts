@@ -11,7 +11,13 @@ import { FILE_LIMITS } from '../limits.ts';
 import { bookkeepingShape, coordinateSchema, idSchema, referenceSchema } from './fields.ts';
 import { clampFields, clampInto, counted, dropIfInvalid, oneOf } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';
-import { BOOKKEEPING_REPAIRS, BOOKKEEPING_WORDS, type RecordSpec, textShortened } from './spec.ts';
+import {
+  BOOKKEEPING_REPAIRS,
+  BOOKKEEPING_WORDS,
+  type RecordSpec,
+  resizedInto,
+  textShortened,
+} from './spec.ts';
 
 const ratingSchema = z.int().min(RATING_RANGE.min).max(RATING_RANGE.max).nullable();
 
@@ -77,9 +83,7 @@ const moved = clampInto(-FILE_LIMITS.maxCoordinate, FILE_LIMITS.maxCoordinate, '
   return `Moved ${counted(count, noun)} placed impossibly far away to the edge of the board.`;
 });
 const resized = (axis: 'w' | 'h') =>
-  clampInto(NOTE_MIN_SIZE[axis], NOTE_MAX_SIZE[axis], 'resized', (count, noun) => {
-    return `Resized ${counted(count, noun)} that ${count === 1 ? 'was' : 'were'} too small or too large.`;
-  });
+  resizedInto(NOTE_MIN_SIZE[axis], NOTE_MAX_SIZE[axis], 'too small or too large');
 const rating = { ...RATING_RANGE, integer: true };
 
 export const NOTE_SPEC: RecordSpec<NoteRecord> = {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { JourneyRecord } from '../../model/records.ts';
+import { type JourneyRecord, NOTE_COLORS } from '../../model/records.ts';
 import { FILE_LIMITS } from '../limits.ts';
 import { syncedSchema } from './fields.ts';
-import { counted, dropIfInvalid, type FieldRepair, shortenTo } from './repairs.ts';
+import { clampInto, counted, dropIfInvalid, type FieldRepair, oneOf, shortenTo } from './repairs.ts';
 
 /**
  * Everything the format knows about one record type. Adding a record type to the file is
@@ -46,3 +46,26 @@ export const nameShortened = shortenTo(FILE_LIMITS.maxNameLength, 'name-shortene
 export const textShortened = shortenTo(FILE_LIMITS.maxTextLength, 'text-shortened', (count, noun) => {
   return `Shortened the text of ${counted(count, noun)} to ${FILE_LIMITS.maxTextLength.toLocaleString('en-US')} characters.`;
 });
+
+/**
+ * A width or height pulled back into its range; `outOfRange` says how in the record's words ("too
+ * narrow or too wide"). One kind for every size field, so a note too wide and too high counts once.
+ */
+export const resizedInto = (min: number, max: number, outOfRange: string): FieldRepair =>
+  clampInto(min, max, 'resized', (count, noun) => {
+    return `Resized ${counted(count, noun)} that ${count === 1 ? 'was' : 'were'} ${outOfRange}.`;
+  });
+
+/**
+ * A stage or lane header colour the palette lacks goes back to the map's default (null); a missing
+ * one already is that default.
+ */
+export const headerRecoloured = oneOf(
+  [...NOTE_COLORS, null],
+  null,
+  'recoloured',
+  (count, noun) => {
+    return `Gave ${counted(count, noun)} with an unknown colour the default colour.`;
+  },
+  true,
+);

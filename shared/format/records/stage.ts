@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { EXPERIENCE_CATEGORIES, type StageRecord } from '../../model/journey-records.ts';
-import { NOTE_COLORS } from '../../model/records.ts';
 import { FILE_LIMITS } from '../limits.ts';
 import { bookkeepingShape, headerColorSchema, idSchema, nameSchema, orderSchema } from './fields.ts';
-import { clampInto, counted, oneOf } from './repairs.ts';
+import { counted, oneOf } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';
-import { BOOKKEEPING_REPAIRS, BOOKKEEPING_WORDS, nameShortened, type RecordSpec } from './spec.ts';
+import {
+  BOOKKEEPING_REPAIRS,
+  BOOKKEEPING_WORDS,
+  headerRecoloured,
+  nameShortened,
+  type RecordSpec,
+  resizedInto,
+} from './spec.ts';
 
 const { stageWidth } = FILE_LIMITS;
 
@@ -36,18 +42,8 @@ export const STAGE_SPEC: RecordSpec<StageRecord> = {
   repairs: {
     ...BOOKKEEPING_REPAIRS,
     name: nameShortened,
-    width: clampInto(stageWidth.min, stageWidth.max, 'resized', (count, noun) => {
-      return `Resized ${counted(count, noun)} that ${count === 1 ? 'was' : 'were'} too narrow or too wide.`;
-    }),
-    color: oneOf(
-      [...NOTE_COLORS, null],
-      null,
-      'recoloured',
-      (count, noun) => {
-        return `Gave ${counted(count, noun)} with an unknown colour the default colour.`;
-      },
-      true,
-    ),
+    width: resizedInto(stageWidth.min, stageWidth.max, 'too narrow or too wide'),
+    color: headerRecoloured,
     category: oneOf(
       [...EXPERIENCE_CATEGORIES, null],
       null,

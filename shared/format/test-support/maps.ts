@@ -3,6 +3,7 @@
  * builds them, and fast-check arbitraries covering every valid value of every field.
  */
 import fc from 'fast-check';
+import { templateById } from '../../journey/templates.ts';
 import { mapRecordOf, scenariosOf } from '../../model/document.ts';
 import { newMapDocument } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
@@ -53,17 +54,13 @@ const seeded = (seed: number) => {
   };
 };
 
-const STAGES = [
-  'Brand awareness',
-  'Interest',
-  'A taste of the offering',
-  'Purchase',
-  'Use',
-  'Post-purchase',
-  'Repeat purchases',
-  'Referral',
-];
+const customerExperience = templateById('customer-experience');
+if (!customerExperience) throw new Error('no customer-experience template');
 
+/**
+ * The practitioners' lanes, not the template's (a shorter "Backstage", one height for all): benchmarks
+ * and poster measurements compare runs on this map, so its lanes stay as they were measured.
+ */
 const LANES: readonly (readonly [string, LaneRole])[] = [
   ['Customer actions', 'actions'],
   ['Touchpoints', 'touchpoints'],
@@ -106,7 +103,7 @@ export const realisticMap = (noteCount: number, options: RealisticOptions | numb
   const base = newMapDocument('Checkout journey, workshop 12 March', start, 'map-checkout');
   const records: Record<string, JourneyRecord> = { ...base.records };
   const scenarios = scenariosOf(base);
-  const stages = STAGES.map((name, order): StageRecord => {
+  const stages = customerExperience.stages.map(({ name }, order): StageRecord => {
     const stage: StageRecord = {
       ...freshBookkeeping(newId(), start),
       type: 'stage',
@@ -114,6 +111,7 @@ export const realisticMap = (noteCount: number, options: RealisticOptions | numb
       order,
       width: STAGE_WIDTH,
       color: null,
+      // Two stages a category rather than the template's grouping, for the same reason as LANES.
       category: EXPERIENCE_CATEGORIES[Math.min(3, Math.floor(order / 2))] ?? null,
     };
     records[stage.id] = stage;

@@ -4,6 +4,7 @@ import { addNote, deleteRecords, updateNote } from '../../model/edits.ts';
 import type { ScenarioRecord } from '../../model/journey-records.ts';
 import type { NoteRecord } from '../../model/records.ts';
 import { updateRecord } from '../../model/update.ts';
+import { templateById } from '../templates.ts';
 import { type Comparison, compareScenarios, type StageGap } from './compare.ts';
 import { createScenarioFrom } from './create-scenario-from.ts';
 import { type TestMap, testMap } from './test-support.ts';
@@ -56,16 +57,9 @@ describe('comparing current and ideal', () => {
   it('lines the stages up in order, and finds no gap in an untouched copy', () => {
     const { map } = workshop();
     const comparison = compare(map);
-    expect(comparison.stages.map((gap) => gap.stage?.name)).toEqual([
-      'Brand awareness',
-      'Interest',
-      'A taste of the offering',
-      'Purchase',
-      'Use',
-      'Post-purchase',
-      'Repeat purchases',
-      'Referral',
-    ]);
+    expect(comparison.stages.map((gap) => gap.stage?.name)).toEqual(
+      templateById('customer-experience')?.stages.map((stage) => stage.name),
+    );
     expect(comparison.totals).toEqual({
       touchpointsAdded: 0,
       touchpointsRemoved: 0,
