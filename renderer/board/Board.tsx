@@ -1,13 +1,15 @@
 import type Konva from 'konva';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Group, Layer, Line, Rect, Stage } from 'react-konva';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
-import { layoutGrid } from '../../shared/journey/layout.ts';
+import { type Cell, type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
-import type { NoteRecord } from '../../shared/model/records.ts';
+import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
+import type { MapRecord, NoteRecord } from '../../shared/model/records.ts';
 import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
 import { FindHighlights } from '../find/FindHighlights.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
+import type { Viewport } from '../store/session-slice.ts';
 import { timeLayerDraws } from './frame-timing.ts';
 import { GridShape } from './GridShape.tsx';
 import { useGesturePreview } from './gesture-store.ts';
@@ -67,8 +69,6 @@ export const Board = () => {
   const selectedCell = useBoard((state) => state.selectedCell);
   const [unselected, selected] = useMemo(() => splitBySelection(notes, selection), [notes, selection]);
   useEffect(() => warmTextLayouts(notes), [notes]);
-  // Drawn half a screen beyond each edge, so a pan shows drawn notes until the board is redrawn.
-  const visible = grown(visibleRect(viewport, size), 0.5);
   const editingId = editing?.kind === 'existing' ? editing.id : null;
 
   return (
@@ -82,44 +82,98 @@ export const Board = () => {
       data-testid="board"
     >
       <div className="board-canvas" style={{ transform: catchUpTransform(viewport, liveViewport) }}>
-        <Stage
-          width={size.width}
-          height={size.height}
-          x={viewport.x}
-          y={viewport.y}
-          scaleX={viewport.scale}
-          scaleY={viewport.scale}
-          listening={false}
-        >
-          <Layer ref={staticLayer} name="static" listening={false}>
-            <GridShape
-              layout={layout}
-              showCategories={map?.showCategories ?? false}
-              connectedType={map?.connectedType ?? null}
-              scenario={scenario}
-              lowEmotion={map?.insightSettings.lowEmotion ?? -1}
-              scale={viewport.scale}
-              selectedHeader={selectedHeader?.id ?? null}
-              selectedCell={selectedCell}
-            />
-            <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
-          </Layer>
-          <ActiveLayer
-            layerRef={activeLayer}
-            selected={selected}
-            scale={viewport.scale}
-            visible={visible}
-            viewport={viewport}
-            editingId={editingId}
-          />
-          <FindHighlights layout={layout} scale={viewport.scale} />
-        </Stage>
+        <BoardStage
+          viewport={viewport}
+          size={size}
+          layout={layout}
+          map={map}
+          scenario={scenario}
+          selectedHeader={selectedHeader?.id ?? null}
+          selectedCell={selectedCell}
+          unselected={unselected}
+          selected={selected}
+          editingId={editingId}
+          staticLayer={staticLayer}
+          activeLayer={activeLayer}
+        />
       </div>
       {editing && <NoteEditor editing={editing} />}
       {renaming && <HeaderEditor header={renaming} layout={layout} viewport={liveViewport} />}
     </div>
   );
 };
+
+interface BoardStageProps {
+  /** The viewport the canvas is drawn at (see useDrawnViewport), not the live one. */
+  readonly viewport: Viewport;
+  readonly size: { readonly width: number; readonly height: number };
+  readonly layout: GridLayout;
+  readonly map: MapRecord | null;
+  readonly scenario: ScenarioRecord | null;
+  readonly selectedHeader: string | null;
+  readonly selectedCell: Cell | null;
+  readonly unselected: readonly NoteRecord[];
+  readonly selected: readonly NoteRecord[];
+  readonly editingId: string | null;
+  readonly staticLayer: React.RefObject<Konva.Layer | null>;
+  readonly activeLayer: React.RefObject<Konva.Layer | null>;
+}
+
+/**
+ * The Konva stage. Memoised on what it draws, so a pan or zoom step that only moves the drawn
+ * canvas with a CSS transform re-renders the board's frame but never redraws the layers.
+ */
+const BoardStage = memo(function BoardStage({
+  viewport,
+  size,
+  layout,
+  map,
+  scenario,
+  selectedHeader,
+  selectedCell,
+  unselected,
+  selected,
+  editingId,
+  staticLayer,
+  activeLayer,
+}: BoardStageProps) {
+  // Drawn half a screen beyond each edge, so a pan shows drawn notes until the board is redrawn.
+  const visible = grown(visibleRect(viewport, size), 0.5);
+  return (
+    <Stage
+      width={size.width}
+      height={size.height}
+      x={viewport.x}
+      y={viewport.y}
+      scaleX={viewport.scale}
+      scaleY={viewport.scale}
+      listening={false}
+    >
+      <Layer ref={staticLayer} name="static" listening={false}>
+        <GridShape
+          layout={layout}
+          showCategories={map?.showCategories ?? false}
+          connectedType={map?.connectedType ?? null}
+          scenario={scenario}
+          lowEmotion={map?.insightSettings.lowEmotion ?? -1}
+          scale={viewport.scale}
+          selectedHeader={selectedHeader}
+          selectedCell={selectedCell}
+        />
+        <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
+      </Layer>
+      <ActiveLayer
+        layerRef={activeLayer}
+        selected={selected}
+        scale={viewport.scale}
+        visible={visible}
+        viewport={viewport}
+        editingId={editingId}
+      />
+      <FindHighlights layout={layout} scale={viewport.scale} />
+    </Stage>
+  );
+});
 
 interface ActiveLayerProps {
   readonly layerRef: React.RefObject<Konva.Layer | null>;

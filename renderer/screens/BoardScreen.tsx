@@ -35,7 +35,12 @@ export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
   const outlineOpen = usePanelOpen('outline');
   const legendOpen = usePanelOpen('legend');
   const findOpen = useFind((state) => state.open);
-  const hasPersona = useBoard((state) => (state.doc ? personasOf(state.doc).length > 0 : false));
+  // Read once, when the map opens: the card's first state only (a selector would scan every record
+  // on every store change, pans and zooms included).
+  const [hasPersona] = useState(() => {
+    const { doc } = boardStore.getState();
+    return doc !== null && personasOf(doc).length > 0;
+  });
   const [personaFound, setPersonaFound] = useState<PersonaFound | null>(null);
   const close = panelsStore.getState().close;
 

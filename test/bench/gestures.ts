@@ -31,8 +31,8 @@ export interface GestureFigures {
 }
 
 /** Steps per gesture, after a few unmeasured ones that warm up caches and the JIT. */
-const STEPS = 60;
-const WARM_UP = 5;
+export const STEPS = 60;
+export const WARM_UP = 5;
 
 const SPACE = ['Space', 32] as const;
 
@@ -96,7 +96,8 @@ export const dragNote = (input: Input, note: Point): Gesture => {
   };
 };
 
-const measureStep = async (page: Page, action: () => Promise<unknown>): Promise<StepSample> => {
+/** One step's main-thread work (see frame-probe.ts). */
+export const measureStep = async (page: Page, action: () => Promise<unknown>): Promise<StepSample> => {
   await armStep(page);
   await action();
   return collectStep(page);

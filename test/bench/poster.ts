@@ -18,7 +18,6 @@ import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
-import { startPreview } from './preview-server.ts';
 
 export interface PosterCase {
   readonly label: string;
@@ -250,15 +249,3 @@ export const posterTable = (figures: readonly PosterFigures[], date: string): st
     ),
     '',
   ].join('\n');
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const preview = await startPreview(4175);
-  try {
-    const figures = await runPosterBench(preview.url);
-    const table = posterTable(figures, '2026-11-28');
-    console.log(table);
-    writeFileSync(join(import.meta.dirname, 'POSTER-RESULTS.pending.md'), table);
-  } finally {
-    await preview.stop();
-  }
-}

@@ -12,6 +12,7 @@ import { layoutOf, type View } from './layout.ts';
 import { measureOpen } from './open-timing.ts';
 import { startPreview } from './preview-server.ts';
 import type { SeedNote } from './seed-notes.ts';
+import { profileStageMoves } from './stage-move.ts';
 import { type Phase, traceDuring } from './trace-breakdown.ts';
 
 /**
@@ -46,17 +47,41 @@ const buildUnminified = (outDir: string): void => {
   if (built.status !== 0) throw new Error(`The unminified build failed (exit ${built.status})`);
 };
 
+/** Profiles of the board's missed figures, and of the stage moves (issue 3) that missed. */
+export interface MissProfiles {
+  readonly board: MissProfile[];
+  readonly stageMove: MissProfile[];
+}
+
 export const profileMisses = async (
   browser: Browser,
   notes: readonly SeedNote[],
   misses: readonly Miss[],
   viewport: { width: number; height: number },
-): Promise<MissProfile[]> => {
-  if (misses.length === 0) return [];
+  stageMoveMisses: readonly View[] = [],
+): Promise<MissProfiles> => {
+  if (misses.length === 0 && stageMoveMisses.length === 0) return { board: [], stageMove: [] };
   const outDir = join(process.cwd(), 'test-results', 'bench-unminified');
   buildUnminified(outDir);
   const server = await startPreview(PORT, outDir);
-  const context = await browser.newContext({ baseURL: server.url, viewport });
+  try {
+    const board = await profileBoardMisses(browser, server.url, notes, misses, viewport);
+    const stageMove = await profileStageMoves(browser, server.url, viewport, stageMoveMisses);
+    return { board, stageMove };
+  } finally {
+    await server.stop();
+  }
+};
+
+const profileBoardMisses = async (
+  browser: Browser,
+  baseURL: string,
+  notes: readonly SeedNote[],
+  misses: readonly Miss[],
+  viewport: { width: number; height: number },
+): Promise<MissProfile[]> => {
+  if (misses.length === 0) return [];
+  const context = await browser.newContext({ baseURL, viewport });
   try {
     const page = await context.newPage();
     await injectFrameProbe(page);
@@ -110,6 +135,5 @@ export const profileMisses = async (
     return profiles;
   } finally {
     await context.close();
-    await server.stop();
   }
 };

@@ -2,8 +2,11 @@
  * `npm run bench`: drives the built board in headless Debian Chromium with real input and
  * records, for maps of 1,000 and 5,000 notes, open to first paint, the main-thread work per
  * frame while panning, zooming and dragging a note (at zoom to fit and at 100%), and the
- * main-thread cost of autosaving one edit. Prints a table and appends it to RESULTS.md.
+ * main-thread cost of autosaving one edit; then, on a customer-experience template map with
+ * 300 notes in its cells, the work per frame of dragging a stage that holds 60 of them to a new
+ * place, and of the drop. Prints the tables and appends them to RESULTS.md.
  */
+
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +14,13 @@ import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, chromiumLaunchOptions } from '../chromium.ts';
 import { measureAutosave } from './autosave-cost.ts';
 import { createMap, pasteNotes, settle, showMap, zoomPercent } from './board-session.ts';
+import { fileTable, runFileBench } from './files.ts';
 import { injectFrameProbe } from './frame-probe.ts';
 import { boardGestures, measureGesture } from './gestures.ts';
 import { createInput, type Point } from './input.ts';
 import { layoutOf, type View } from './layout.ts';
 import { measureOpen } from './open-timing.ts';
+import { posterTable, runPosterBench } from './poster.ts';
 import { startPreview } from './preview-server.ts';
 import { profileMisses } from './profile-misses.ts';
 import {
@@ -24,10 +29,13 @@ import {
   markdownTable,
   missesOf,
   profileSection,
+  stageMoveMisses,
+  stageMoveTable,
   TARGET_NOTES,
   type ViewFigures,
 } from './report.ts';
 import { type SeedNote, seedNotes } from './seed-notes.ts';
+import { benchStageMove } from './stage-move.ts';
 
 const SIZES = [1000, 5000];
 const VIEWS: readonly View[] = ['fit', '100%'];
@@ -93,26 +101,33 @@ const buildName = (): string => {
 
 const main = async () => {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   const server = await startPreview(4174);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const figures: MapFigures[] = [];
     for (const count of SIZES) figures.push(await benchMap(browser, server.url, seedNotes(count)));
+    const stageMove = await benchStageMove(browser, server.url, VIEWPORT);
+    const posters = await runPosterBench(server.url);
     await server.stop();
+    const files = runFileBench();
 
     const misses = missesOf(figures);
-    if (misses.length > 0) log(`${misses.length} targets missed: profiling them on an unminified build`);
-    const profiles = await profileMisses(browser, seedNotes(TARGET_NOTES), misses, VIEWPORT);
+    const stageMisses = stageMoveMisses(stageMove);
+    const missed = misses.length + stageMisses.length;
+    if (missed > 0) log(`${missed} targets missed: profiling them on an unminified build`);
+    const profiles = await profileMisses(browser, seedNotes(TARGET_NOTES), misses, VIEWPORT, stageMisses);
 
     const machine =
       `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ` +
-      `load average ${loadavg()[0]?.toFixed(1)} at the end, ` +
+      `load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0]?.toFixed(1)} at the end, ` +
       `headless Chromium ${browser.version()} (${chromiumArgs.join(' ')}), ` +
       `viewport ${VIEWPORT.width}×${VIEWPORT.height}`;
     const date = new Date().toISOString().slice(0, 10);
-    const seeding = figures
-      .map((map) => `${map.notes} notes pasted and saved in ${map.seedMs} ms`)
-      .join('; ');
+    const seeding = [
+      ...figures.map((map) => `${map.notes} notes pasted and saved in ${map.seedMs} ms`),
+      `the template map's 300 notes typed into their cells and saved in ${stageMove.seedMs} ms`,
+    ].join('; ');
     const body = [
       `Build: ${buildName()}.`,
       `Machine: ${machine}.`,
@@ -120,7 +135,15 @@ const main = async () => {
       '',
       markdownTable(figures),
       '',
-      profileSection(TARGET_NOTES, profiles),
+      'Moving a stage (issue 3): the customer-experience template, 300 notes in its cells, 60 of them in the moved stage.',
+      '',
+      stageMoveTable(stageMove),
+      '',
+      profileSection(TARGET_NOTES, profiles.board),
+      profileSection(300, profiles.stageMove),
+      '',
+      posterTable(posters, date),
+      fileTable(files),
     ].join('\n');
     console.log(`\n${body}`);
     appendResults(join(import.meta.dirname, 'RESULTS.md'), `Run of ${date} (${cpus().length} cores)`, body);

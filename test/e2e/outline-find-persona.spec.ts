@@ -16,6 +16,8 @@ const openExample = async (page: Page): Promise<void> => {
   const path = join(dir, 'home-printer-toner.cxmap');
   await writeFile(path, serialize(exampleMap(), { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
   await page.goto('/');
+  // The library is up, and with it the app's keyboard shortcuts.
+  await expect(page.getByRole('button', { name: 'New map' })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles(path);
