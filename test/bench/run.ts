@@ -103,12 +103,13 @@ const main = async () => {
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const server = await startPreview(4174);
+  // First, while its browser is the only one: the poster figures include the whole browser's memory.
+  const posters = await runPosterBench(server.url);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const figures: MapFigures[] = [];
     for (const count of SIZES) figures.push(await benchMap(browser, server.url, seedNotes(count)));
     const stageMove = await benchStageMove(browser, server.url, VIEWPORT);
-    const posters = await runPosterBench(server.url);
     await server.stop();
     const files = runFileBench();
 
