@@ -17,7 +17,7 @@ import type { BoardStore } from '../store/index.ts';
 import { boardLayout, orderedNotes, shownNotesById } from './note-order.ts';
 import { lastPointer } from './pointer.ts';
 import { removeSelectedStructure } from './structure-commands.ts';
-import { boundsOf, fitViewport, nextZoomStep, toBoard, zoomAt } from './viewport.ts';
+import { boundsOf, fitBeside, fitViewport, nextZoomStep, toBoard, zoomAt } from './viewport.ts';
 
 /**
  * Board commands: plain functions of the store, called alike from the keyboard, the toolbar,
@@ -236,13 +236,10 @@ export const showNotes = (store: BoardStore, ids: readonly string[]): void => {
 };
 
 export const zoomToFit = (store: BoardStore): void => {
-  const { doc, canvasSize, scenarioId, coveredLeft } = store.getState();
+  const { doc, canvasSize, scenarioId, covered } = store.getState();
   if (!doc) return;
   const layout = boardLayout(doc, scenarioId);
   const grid = gridBounds(layout, hasBandAbove(mapRecordOf(doc)));
   const content = boundsOf(grid ? [...layout.notes, grid] : layout.notes);
-  // Fit into the part of the board the persona card leaves free, unless that part is too narrow.
-  const inset = canvasSize.width - coveredLeft >= canvasSize.width * 0.6 ? coveredLeft : 0;
-  const fit = fitViewport(content, { width: canvasSize.width - inset, height: canvasSize.height });
-  store.getState().setViewport({ ...fit, x: fit.x + inset });
+  store.getState().setViewport(fitBeside(content, canvasSize, covered));
 };

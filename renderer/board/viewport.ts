@@ -103,6 +103,24 @@ export const fitViewport = (content: Rect | null, size: Size, margin = 48): View
   };
 };
 
+/** How far floating panels reach in over the board's left and bottom edges, in CSS pixels. */
+export interface CoveredEdges {
+  readonly left: number;
+  readonly bottom: number;
+}
+
+/**
+ * Zoom to fit on a board partly under floating panels: the content fits the part they leave
+ * free, unless a panel takes so much of the board that fitting beside it would shrink the map
+ * more than hiding a corner of it does.
+ */
+export const fitBeside = (content: Rect | null, size: Size, covered: CoveredEdges): Viewport => {
+  const left = covered.left <= size.width * 0.4 ? covered.left : 0;
+  const bottom = covered.bottom <= size.height * 0.3 ? covered.bottom : 0;
+  const fit = fitViewport(content, { width: size.width - left, height: size.height - bottom });
+  return { ...fit, x: fit.x + left };
+};
+
 /** The topmost note under a board point; `notes` is bottom to top. */
 export const noteAt = (notes: readonly NoteRecord[], point: Point): NoteRecord | null => {
   for (let index = notes.length - 1; index >= 0; index--) {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { handleAt, resizeFromCorner } from './resize-handles.ts';
-import { boundsOf, fitViewport, nextZoomStep, noteAt, toBoard, toScreen, zoomAt } from './viewport.ts';
+import {
+  boundsOf,
+  fitBeside,
+  fitViewport,
+  nextZoomStep,
+  noteAt,
+  toBoard,
+  toScreen,
+  zoomAt,
+} from './viewport.ts';
 
 describe('viewport math', () => {
   it('zooms about the pointer: the board point under it stays under it', () => {
@@ -49,5 +58,23 @@ describe('viewport math', () => {
     expect(handleAt(note, 1, { x: 190, y: 160 })).toBeNull();
     expect(resizeFromCorner(note, 'nw', { x: 50, y: 80 })).toEqual({ x: 50, y: 80, w: 230, h: 140 });
     expect(resizeFromCorner(note, 'se', { x: 101, y: 101 })).toMatchObject({ w: 60, h: 40 });
+  });
+
+  it('fits the map beside the persona card and above the scenario bar', () => {
+    const content = { x: 0, y: 0, w: 2000, h: 1000 };
+    const size = { width: 1600, height: 900 };
+    const fit = fitBeside(content, size, { left: 380, bottom: 70 });
+    const topLeft = toScreen(fit, { x: 0, y: 0 });
+    const bottomRight = toScreen(fit, { x: 2000, y: 1000 });
+    expect(topLeft.x).toBeGreaterThanOrEqual(380);
+    expect(bottomRight.x).toBeLessThanOrEqual(1600);
+    expect(bottomRight.y).toBeLessThanOrEqual(900 - 70);
+    expect(fit.scale).toBeLessThan(fitViewport(content, size).scale);
+  });
+
+  it('ignores a panel that covers too much of a small board, rather than shrinking the map to nothing', () => {
+    const content = { x: 0, y: 0, w: 2000, h: 1000 };
+    const size = { width: 700, height: 500 };
+    expect(fitBeside(content, size, { left: 380, bottom: 0 })).toEqual(fitViewport(content, size));
   });
 });

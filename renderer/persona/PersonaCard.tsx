@@ -1,5 +1,5 @@
 import { ChevronsLeft, Trash2, UserPlus, UserRound } from 'lucide-react';
-import { type CSSProperties, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
 import {
   PERSONA_FIELDS,
@@ -9,6 +9,7 @@ import {
 import { activePersonaOf, personasOf } from '../../shared/journey/personas/persona-queries.ts';
 import type { PersonaRecord } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { useCoverBoard } from '../board/use-cover-board.ts';
 import { ask } from '../files/prompt-store.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { PersonaField } from './PersonaField.tsx';
@@ -63,18 +64,7 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
   const active = useMemo(() => (doc ? activePersonaOf(doc) : null), [doc]);
 
   /** While the card is open, zoom to fit keeps the map clear of it. */
-  const coverLeftOfBoard = useCallback((card: HTMLElement | null) => {
-    const cover = (pixels: number) => boardStore.getState().setCoveredLeft(pixels);
-    if (!card) return cover(0);
-    const measure = () => cover(card.offsetLeft + card.offsetWidth);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(card);
-    return () => {
-      observer.disconnect();
-      cover(0);
-    };
-  }, []);
+  const coverLeftOfBoard = useCoverBoard('left');
 
   // Folding and unfolding keep the keyboard focus on the control that undoes it.
   const chip = useRef<HTMLButtonElement>(null);

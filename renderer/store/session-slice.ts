@@ -55,9 +55,12 @@ export interface SessionSlice {
   /** Size of the board's canvas in CSS pixels (zoom buttons zoom about its centre). */
   canvasSize: { readonly width: number; readonly height: number };
   setCanvasSize(size: { readonly width: number; readonly height: number }): void;
-  /** CSS pixels of the board's left side under the open persona card: zoom to fit keeps clear of them. */
-  coveredLeft: number;
-  setCoveredLeft(pixels: number): void;
+  /**
+   * CSS pixels along the board's edges under floating panels (the persona card on the left, the
+   * scenario bar at the bottom): zoom to fit keeps the map clear of them.
+   */
+  covered: { readonly left: number; readonly bottom: number };
+  setCovered(edge: 'left' | 'bottom', pixels: number): void;
   /** The colour new notes get; picking a colour with nothing selected sets it. */
   activeColor: NoteColor;
   setActiveColor(color: NoteColor): void;
@@ -88,8 +91,10 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   },
   canvasSize: { width: 800, height: 600 },
   setCanvasSize: (canvasSize) => set({ canvasSize }),
-  coveredLeft: 0,
-  setCoveredLeft: (coveredLeft) => set({ coveredLeft }),
+  covered: { left: 0, bottom: 0 },
+  setCovered: (edge, pixels) => {
+    if (get().covered[edge] !== pixels) set({ covered: { ...get().covered, [edge]: pixels } });
+  },
   activeColor: 'yellow',
   setActiveColor: (activeColor) => set({ activeColor }),
   select: (ids, mode = 'replace') => {

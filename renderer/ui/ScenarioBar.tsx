@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { createScenarioFrom } from '../../shared/journey/scenarios/create-scenario-from.ts';
 import { hasLiveNotes } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { scenariosOf } from '../../shared/model/document.ts';
+import { useCoverBoard } from '../board/use-cover-board.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { useInsights } from './InsightsPanel.tsx';
 import { StructureMenu } from './StructureMenu.tsx';
@@ -21,6 +22,8 @@ export const ScenarioBar = ({ onCompare, onInsights }: ScenarioBarProps) => {
   const doc = useBoard((state) => state.doc);
   const scenarioId = useBoard((state) => state.scenarioId);
   const [structureOpen, setStructureOpen] = useState(false);
+  // Zoom to fit keeps the bottom lane out from under the bar.
+  const coverBottomOfBoard = useCoverBoard('bottom');
   if (!doc) return null;
   const scenarios = scenariosOf(doc);
   const current = scenarios.find((scenario) => scenario.kind === 'current');
@@ -36,7 +39,7 @@ export const ScenarioBar = ({ onCompare, onInsights }: ScenarioBarProps) => {
     boardStore.getState().setScenario(target);
   };
   return (
-    <nav className="scenario-bar" aria-label="Scenarios">
+    <nav ref={coverBottomOfBoard} className="scenario-bar" aria-label="Scenarios">
       <div role="tablist" aria-label="Scenario shown" className="scenario-tabs">
         {scenarios.map((scenario) => (
           <button

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { boundsOf, fitViewport, toScreen, zoomAt } from '../../renderer/board/viewport.ts';
+import { boundsOf, fitBeside, toScreen, zoomAt } from '../../renderer/board/viewport.ts';
 import { type Viewport, ZOOM_LIMITS } from '../../renderer/store/session-slice.ts';
 import { newMapFromTemplate } from '../../shared/journey/create-map.ts';
-import { gridBounds } from '../../shared/journey/grid-bounds.ts';
+import { gridBounds, hasBandAbove } from '../../shared/journey/grid-bounds.ts';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
 import { type TemplateDefinition, templateById } from '../../shared/journey/templates.ts';
@@ -10,6 +10,7 @@ import { firstScenarioId, type JourneyDocument } from '../../shared/model/docume
 import { addNote, type MutableDocument } from '../../shared/model/edits.ts';
 import { NOTE_COLORS, type NoteColor } from '../../shared/model/records.ts';
 import { captureBoard, colorAt } from '../e2e/support/board-pixels.ts';
+import { coveredEdges } from '../e2e/support/journeywall.ts';
 import { settle, waitUntilSaved } from './board-session.ts';
 import type { Point } from './input.ts';
 import { seedNotes } from './seed-notes.ts';
@@ -125,11 +126,14 @@ export class JourneyMirror {
     return row;
   }
 
-  /** The viewport "zoom to fit" (Shift+1) gives this map on a board of `size`. */
-  fit(size: BoardBox['size']): Viewport {
+  /** The viewport "zoom to fit" (Shift+1) gives this map on the board. */
+  fit(box: BoardBox): Viewport {
     const layout = this.layout();
-    const grid = gridBounds(layout, template().showCategories ?? false);
-    return fitViewport(boundsOf(grid ? [...layout.notes, grid] : layout.notes), size);
+    const grid = gridBounds(
+      layout,
+      hasBandAbove({ showCategories: template().showCategories ?? false, connectedType: null }),
+    );
+    return fitBeside(boundsOf(grid ? [...layout.notes, grid] : layout.notes), box.size, box.covered);
   }
 }
 
@@ -138,6 +142,8 @@ export interface BoardBox {
   readonly left: number;
   readonly top: number;
   readonly size: { readonly width: number; readonly height: number };
+  /** What the floating panels cover of the board (see fitBeside). */
+  readonly covered: { readonly left: number; readonly bottom: number };
 }
 
 export const boardBox = async (page: Page): Promise<BoardBox> => {
@@ -147,6 +153,7 @@ export const boardBox = async (page: Page): Promise<BoardBox> => {
     left: box.x,
     top: box.y,
     size: { width: Math.max(1, Math.floor(box.width)), height: Math.max(1, Math.floor(box.height)) },
+    covered: await coveredEdges(page),
   };
 };
 
@@ -296,7 +303,7 @@ export const typeJourneyNotes = async (page: Page, mirror: JourneyMirror): Promi
     const row = mirror.laneRow(layout, run.lane);
     if (!column) throw new Error(`No stage ${run.stage}`);
     const cell = { x: column.x, y: row.y, w: column.w, h: row.h };
-    const at = await pointInCell(page, box, mirror.fit(box.size), cell, `The cell ${run.stage},${run.lane}`);
+    const at = await pointInCell(page, box, mirror.fit(box), cell, `The cell ${run.stage},${run.lane}`);
     await page.mouse.click(at.x, at.y);
     await page.keyboard.press('Enter');
     await editor.waitFor();

@@ -18,6 +18,7 @@ import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
+import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
 
 export interface PosterCase {
   readonly label: string;
@@ -189,7 +190,7 @@ export const runPosterBench = async (baseURL: string): Promise<PosterFigures[]> 
       viewport: { width: 1600, height: 1000 },
       acceptDownloads: true,
     });
-    const page = await context.newPage();
+    const page = interceptFileChoosers(await context.newPage());
     const map = realisticMap(NOTES, { seed: 5, inCells: 1 });
     const mapPath = join(dir, 'bench.cxmap');
     writeFileSync(mapPath, serialize(map, { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));

@@ -133,7 +133,7 @@ const showView = async (
 ): Promise<Viewport> => {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+Digit1');
-  const fit = mirror.fit(box.size);
+  const fit = mirror.fit(box);
   if (view === 'fit') {
     await settle(200);
     return fit;

@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { serialize } from '../../shared/format/serialize.ts';
 import { startPreview } from '../bench/preview-server.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
+import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
 import { exampleMap } from './example-map.ts';
 
 /**
@@ -19,7 +20,9 @@ const main = async () => {
   const preview = await startPreview(4177);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, baseURL: preview.url });
+    const page = interceptFileChoosers(
+      await browser.newPage({ viewport: { width: 1600, height: 1000 }, baseURL: preview.url }),
+    );
     const dir = await mkdtemp(join(tmpdir(), 'journeywall-poster-docs-'));
     const mapPath = join(dir, 'home-printer-toner.cxmap');
     await writeFile(

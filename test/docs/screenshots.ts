@@ -5,6 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { serialize } from '../../shared/format/serialize.ts';
 import { startPreview } from '../bench/preview-server.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
+import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
 import { exampleMap } from './example-map.ts';
 
 /**
@@ -31,7 +32,9 @@ const main = async () => {
   const preview = await startPreview(4176);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, baseURL: preview.url });
+    const page = interceptFileChoosers(
+      await browser.newPage({ viewport: { width: 1920, height: 1080 }, baseURL: preview.url }),
+    );
     const dir = await mkdtemp(join(tmpdir(), 'journeywall-docs-'));
     await openExample(page, dir);
     await page.screenshot({ path: join(out, 'journey-map.png') });

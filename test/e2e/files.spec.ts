@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { CURRENT_FORMAT_VERSION } from '../../shared/format/envelope.ts';
 import { centreOf, visibleNotes } from './support/board-pixels.ts';
 import {
@@ -8,8 +8,10 @@ import {
   createMap,
   expectSaved,
   goToLibrary,
+  interceptFileChoosers,
   mapCard,
   readNoteText,
+  test,
   typeNotes,
 } from './support/journeywall.ts';
 
@@ -42,7 +44,7 @@ const mergeFromMenu = async (page: Page, path: string): Promise<void> => {
 /** A second laptop: a browser profile with an empty library. */
 const freshProfile = async (browser: Browser): Promise<Page> => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  const page = await context.newPage();
+  const page = interceptFileChoosers(await context.newPage());
   await page.goto('/');
   await expect(page.getByText('No maps yet. Create one to start a workshop.')).toBeVisible();
   return page;

@@ -1,8 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
+import { fitBeside, toScreen } from '../../renderer/board/viewport.ts';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { templateById } from '../../shared/journey/templates.ts';
 import { NOTE_SIZE } from '../../shared/model/records.ts';
-import { board, expectSaved } from './support/journeywall.ts';
+import { board, coveredEdges, expectSaved } from './support/journeywall.ts';
 
 /**
  * The workshop day on a journey map: a map from the customer-experience template, touchpoints
@@ -27,27 +28,31 @@ const geometry = async (page: Page): Promise<BoardGeometry> => {
   const lanes = template.lanes.map((lane) => lane.name);
   const heights = template.lanes.map((lane) => lane.height ?? GRID.defaultLaneHeight);
   const headerHeight = GRID.headerHeight + GRID.categoryHeight;
-  // Fit keeps the grid centred: read its scale from the zoom label and the known grid size.
-  const zoom =
-    Number((await page.getByRole('button', { name: /^Zoom \d+%/ }).textContent())?.replace('%', '')) / 100;
-  const gridWidth = GRID.laneHeaderWidth + stages.length * GRID.defaultStageWidth;
-  const gridHeight = headerHeight + heights.reduce((sum, height) => sum + height, 0);
-  const left = box.x + (box.width - gridWidth * zoom) / 2 + GRID.laneHeaderWidth * zoom;
-  const top = box.y + (box.height - gridHeight * zoom) / 2 + headerHeight * zoom;
+  // The grid with its headers and category band, fitted where the app fits it: beside the panels.
+  const grid = {
+    x: -GRID.laneHeaderWidth,
+    y: -headerHeight,
+    w: GRID.laneHeaderWidth + stages.length * GRID.defaultStageWidth,
+    h: headerHeight + heights.reduce((sum, height) => sum + height, 0),
+  };
+  const size = { width: Math.floor(box.width), height: Math.floor(box.height) };
+  const fit = fitBeside(grid, size, await coveredEdges(page));
+  const onScreen = (x: number, y: number) => {
+    const point = toScreen(fit, { x, y });
+    return { x: box.x + point.x, y: box.y + point.y };
+  };
   const laneTop = (index: number) => heights.slice(0, index).reduce((sum, height) => sum + height, 0);
   const columnLeft = (stage: string) => stages.indexOf(stage) * GRID.defaultStageWidth;
   return {
     cell: (stage, lane) => {
       const row = lanes.indexOf(lane);
-      return {
-        x: left + (columnLeft(stage) + GRID.defaultStageWidth / 2) * zoom,
-        y: top + (laneTop(row) + (heights[row] ?? 0) / 2) * zoom,
-      };
+      return onScreen(columnLeft(stage) + GRID.defaultStageWidth / 2, laneTop(row) + (heights[row] ?? 0) / 2);
     },
-    firstNote: (stage, lane) => ({
-      x: left + (columnLeft(stage) + GRID.cellPadding + NOTE_SIZE.w / 2) * zoom,
-      y: top + (laneTop(lanes.indexOf(lane)) + GRID.cellPadding + NOTE_SIZE.h / 2) * zoom,
-    }),
+    firstNote: (stage, lane) =>
+      onScreen(
+        columnLeft(stage) + GRID.cellPadding + NOTE_SIZE.w / 2,
+        laneTop(lanes.indexOf(lane)) + GRID.cellPadding + NOTE_SIZE.h / 2,
+      ),
   };
 };
 

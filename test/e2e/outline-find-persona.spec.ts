@@ -1,10 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { serialize } from '../../shared/format/serialize.ts';
 import { exampleMap } from '../docs/example-map.ts';
-import { board, expectSaved } from './support/journeywall.ts';
+import { board, expectSaved, test } from './support/journeywall.ts';
 
 /**
  * The map read and edited without the canvas: find across notes, headers and the persona, the

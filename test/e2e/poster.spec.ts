@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { serialize } from '../../shared/format/serialize.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { readEmbeddedMap } from '../../shared/poster/png-embed.ts';
 import { exampleMap } from '../docs/example-map.ts';
-import { board, goToLibrary, mapCard } from './support/journeywall.ts';
+import { board, goToLibrary, interceptFileChoosers, mapCard, test } from './support/journeywall.ts';
 
 /**
  * Posters as a consultant makes them: the filled-in map exported from the File menu as a PNG
@@ -89,7 +89,9 @@ test('a poster exported from the File menu is the paper at its DPI, and opening 
   expect(readEmbeddedMap(png).ok).toBe(true);
 
   // Another laptop: the poster opens as the editable map, every note with it.
-  const other = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+  const other = interceptFileChoosers(
+    await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage(),
+  );
   await other.goto('/');
   const transfer = await other.evaluateHandle(
     (bytes) => {

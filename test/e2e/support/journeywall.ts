@@ -1,6 +1,23 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** What a facilitator does with Journeywall, as steps the tests share. */
+
+/**
+ * Keeps Playwright's file-chooser interception on for the page's whole life. Turned on only by
+ * `waitForEvent('filechooser')`, it can lose the race with the key press that opens the chooser:
+ * headless Chromium then shows a real chooser, cancels it at once, and the test waits forever.
+ */
+export const interceptFileChoosers = <P extends Pick<Page, 'on'>>(page: P): P => {
+  page.on('filechooser', () => undefined);
+  return page;
+};
+
+/** Playwright's test, with file choosers intercepted on its page from the start. */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    await use(interceptFileChoosers(page));
+  },
+});
 
 export interface Point {
   readonly x: number;
@@ -113,3 +130,20 @@ export const openMap = async (page: Page, name: string): Promise<void> => {
   await expect(board(page)).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Map name' })).toHaveValue(name);
 };
+
+/**
+ * How far the persona card and the scenario bar reach in over the board, measured the way the
+ * app measures them, so a test can work out where zoom to fit puts the map (fitBeside).
+ */
+export const coveredEdges = async (page: Page): Promise<{ left: number; bottom: number }> =>
+  page.evaluate(() => {
+    const reach = (selector: string, edge: 'left' | 'bottom') => {
+      const panel = document.querySelector<HTMLElement>(selector);
+      if (!panel) return 0;
+      const board = panel.offsetParent;
+      const pixels =
+        edge === 'left' ? panel.offsetLeft + panel.offsetWidth : (board?.clientHeight ?? 0) - panel.offsetTop;
+      return Math.max(0, Math.round(pixels));
+    };
+    return { left: reach('.persona-card', 'left'), bottom: reach('.scenario-bar', 'bottom') };
+  });
