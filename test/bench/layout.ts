@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
+import { fitBeside, toScreen, zoomAt } from '../../renderer/board/viewport.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { captureBoard, colorAt } from '../e2e/support/board-pixels.ts';
+import { coveredEdges } from '../e2e/support/journeywall.ts';
 import type { Point } from './input.ts';
 import { boundsOfNotes, type SeedNote } from './seed-notes.ts';
 
 export type View = 'fit' | '100%';
-
-/** Zoom to fit's margin around the map, in screen pixels (as the app fits it). */
-const FIT_MARGIN = 48;
 
 export interface Layout {
   readonly centre: Point;
@@ -18,31 +17,25 @@ export interface Layout {
 }
 
 /**
- * Where things are on screen. Zoom to fit centres the map in the board and 100% zooms about
- * that centre, so the middle of the map is the middle of the board in both views.
+ * Where things are on screen, worked out with the app's own viewport math: zoom to fit fits the
+ * map beside the floating panels (fitBeside), and 100% zooms about the middle of the board.
  */
 export const layoutOf = async (page: Page, notes: readonly SeedNote[], view: View): Promise<Layout> => {
   const box = await page.getByTestId('board').boundingBox();
   if (!box) throw new Error('The board is not on screen');
-  const width = Math.floor(box.width);
-  const height = Math.floor(box.height);
+  const size = { width: Math.floor(box.width), height: Math.floor(box.height) };
   const bounds = boundsOfNotes(notes);
-  const scale =
-    view === '100%'
-      ? 1
-      : Math.max(
-          0.05,
-          Math.min(1, (width - 2 * FIT_MARGIN) / bounds.w, (height - 2 * FIT_MARGIN) / bounds.h),
-        );
-  const centre = { x: box.x + width / 2, y: box.y + height / 2 };
+  const middleOfBoard = { x: size.width / 2, y: size.height / 2 };
+  const fitted = fitBeside(bounds, size, await coveredEdges(page));
+  const viewport = view === '100%' ? zoomAt(fitted, middleOfBoard, 1 / fitted.scale) : fitted;
+  const centre = { x: box.x + middleOfBoard.x, y: box.y + middleOfBoard.y };
   const middle = { x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 };
   const distance = (note: SeedNote) =>
     Math.hypot(note.x + note.w / 2 - middle.x, note.y + note.h / 2 - middle.y);
   const note = notes.reduce((best, candidate) => (distance(candidate) < distance(best) ? candidate : best));
-  const noteOnScreen = {
-    x: Math.round(centre.x + (note.x + note.w / 2 - middle.x) * scale),
-    y: Math.round(centre.y + (note.y + note.h / 2 - middle.y) * scale),
-  };
+  const onBoard = toScreen(viewport, { x: note.x + note.w / 2, y: note.y + note.h / 2 });
+  const noteOnScreen = { x: Math.round(box.x + onBoard.x), y: Math.round(box.y + onBoard.y) };
+  const scale = viewport.scale;
   // Most of a 5 × 5 patch at that point must be the note's colour (its text may cross the middle).
   const image = await captureBoard(page);
   let matching = 0;
