@@ -29,7 +29,8 @@ export const App = () => {
   const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [newMapOpen, setNewMapOpen] = useState(false);
-  const [poster, setPoster] = useState<PosterMode | null>(null);
+  /** The export dialog, and the map it was opened on: it is never shown over another map. */
+  const [poster, setPoster] = useState<{ readonly mode: PosterMode; readonly mapId: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dismissNotice = useCallback(() => setNotice(null), []);
 
@@ -46,6 +47,7 @@ export const App = () => {
       boardStore.getState().clearSelection();
       boardStore.getState().startEditing(null);
       rememberOpenMap(mapId);
+      setPoster(null);
       setScreen({ kind: 'board', mapId, fit: loaded.viewport === null });
     } catch (reason) {
       setNotice(`Couldn't open the map: ${reason instanceof Error ? reason.message : String(reason)}`);
@@ -59,6 +61,7 @@ export const App = () => {
     boardStore.getState().startEditing(null);
     boardStore.getState().clearSelection();
     boardStore.getState().loadDocument(null);
+    setPoster(null);
     setScreen({ kind: 'library' });
   }, []);
 
@@ -66,6 +69,12 @@ export const App = () => {
     const { db, bridge } = appServices();
     return createFileActions({ db, bridge, store: boardStore, openMap: open, notify: setNotice });
   }, [open]);
+
+  // One export at a time: a second export command while the dialog is open leaves it as it is.
+  const openPoster = useCallback((mode: PosterMode) => {
+    const doc = boardStore.getState().doc;
+    if (doc) setPoster((open) => (open?.mapId === doc.id ? open : { mode, mapId: doc.id }));
+  }, []);
 
   const onAppCommand = useCallback(
     (command: AppCommand) => {
@@ -94,12 +103,12 @@ export const App = () => {
         case 'toggle-legend':
           return onBoard ? panelsStore.getState().toggle('legend') : undefined;
         case 'export-poster':
-          return onBoard ? setPoster('poster') : undefined;
+          return openPoster('poster');
         case 'export-print-pages':
-          return onBoard ? setPoster('print') : undefined;
+          return openPoster('print');
       }
     },
-    [showLibrary, files],
+    [showLibrary, files, openPoster],
   );
 
   useKeyboardShortcuts(boardStore, onAppCommand);
@@ -139,8 +148,8 @@ export const App = () => {
           }}
         />
       )}
-      {poster && screen.kind === 'board' && (
-        <PosterDialog mode={poster} onClose={() => setPoster(null)} onSaved={setNotice} />
+      {poster && screen.kind === 'board' && poster.mapId === screen.mapId && (
+        <PosterDialog mode={poster.mode} onClose={() => setPoster(null)} onSaved={setNotice} />
       )}
       <PromptDialog />
       {notice && <Toast message={notice} onDismiss={dismissNotice} />}

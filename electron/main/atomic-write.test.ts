@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { safeFileName } from '../../shared/ipc/file-name.ts';
 import {
   isTempFileName,
   isTempFileOf,
@@ -171,6 +172,16 @@ describe('streamed writes', () => {
 
   it('fail at once when the folder does not exist', async () => {
     await expect(stageStream(path.join(dir, 'gone', 'poster.png'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('have room for their temp file beside the longest name Journeywall suggests', async () => {
+    for (const title of ['😀'.repeat(400), 'ト'.repeat(400), 'a'.repeat(400)]) {
+      const target = path.join(dir, safeFileName(title, '.png'));
+      const staged = await stageStream(target);
+      await staged.write(Uint8Array.of(1));
+      await staged.commit();
+      expect(await readdir(dir)).toContain(path.basename(target));
+    }
   });
 });
 

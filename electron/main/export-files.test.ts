@@ -96,6 +96,25 @@ describe('exporting to a file the user chose', () => {
     });
   });
 
+  it('removes temp files an interrupted export left beside the target', async () => {
+    const target = path.join(dir, 'poster.png');
+    await writeFile(path.join(dir, '.poster.png.0123456789ab.tmp'), 'half a poster from a crash');
+    await writeFile(path.join(dir, '.other.png.0123456789ab.tmp'), 'another file’s export');
+    const { files } = exportsTo(target);
+    const { token } = await begun(files);
+    await files.finish(token);
+    expect((await readdir(dir)).sort()).toEqual(['.other.png.0123456789ab.tmp', 'poster.png']);
+  });
+
+  it('settles abortAll only once drops already under way have removed their files', async () => {
+    const { files } = exportsTo(path.join(dir, 'poster.png'));
+    const { token } = await begun(files);
+    void files.write(token, new Uint8Array(16 * 1024 * 1024));
+    void files.abort(token);
+    await files.abortAll();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('drops every unfinished export when the window goes', async () => {
     const { files } = exportsTo(path.join(dir, 'poster.png'));
     const first = await begun(files);

@@ -14,7 +14,7 @@ import {
   IPC_LIMITS,
   type SavedExport,
 } from '../../shared/ipc/contract.ts';
-import { type StagedStream, stageStream } from './atomic-write.ts';
+import { removeStaleTempFiles, type StagedStream, stageStream } from './atomic-write.ts';
 import type { FileDialogs } from './file-dialogs.ts';
 import { errorCode } from './file-errors.ts';
 
@@ -30,7 +30,11 @@ export interface ExportFiles {
   write(token: string, bytes: Uint8Array): Promise<FileError | null>;
   finish(token: string): Promise<SavedExport | FileError>;
   abort(token: string): Promise<void>;
-  /** Drops every unfinished export (the window closed or the app quits). */
+  /**
+   * Drops every unfinished export (the window closed, its renderer is gone, or the app quits)
+   * and settles once no temp file of any export is left, including drops and completions
+   * already under way.
+   */
   abortAll(): Promise<void>;
 }
 
@@ -71,13 +75,36 @@ export function createExportFiles({
   maxBytes = IPC_LIMITS.exportBytes,
 }: ExportFilesOptions): ExportFiles {
   const sessions = new Map<string, ExportSession>();
+  /** Discards and completions under way: a quit waits for them, or a temp file could outlive it. */
+  const settling = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    settling.add(work);
+    const untrack = () => settling.delete(work);
+    work.then(untrack, untrack);
+    return work;
+  };
 
-  const drop = async (token: string): Promise<void> => {
+  const drop = (token: string): Promise<void> => {
     const session = sessions.get(token);
-    if (!session) return;
+    if (!session) return Promise.resolve();
     sessions.delete(token);
-    await session.queue.catch(() => undefined);
-    await session.file.discard();
+    return track(
+      (async () => {
+        await session.queue.catch(() => undefined);
+        await session.file.discard();
+      })(),
+    );
+  };
+
+  const complete = async (session: ExportSession): Promise<SavedExport | FileError> => {
+    try {
+      await session.queue;
+      await session.file.commit();
+      return { name: session.name };
+    } catch (error) {
+      await session.file.discard();
+      return { error: exportWriteError(error, session.name) };
+    }
   };
 
   return {
@@ -86,6 +113,9 @@ export function createExportFiles({
       try {
         target = await dialogs.chooseExportTarget(kind, suggestedName);
         if (target === null) return null;
+        // Temp files of this target are from an export a crash or power cut cut short: the
+        // dialog runs one export at a time, so none is in use.
+        await removeStaleTempFiles(target);
         const file = await stageStream(target);
         const token = newToken();
         const name = path.basename(target);
@@ -119,20 +149,14 @@ export function createExportFiles({
       const session = sessions.get(token);
       if (!session) return { error: EXPORT_MESSAGES.unknown };
       sessions.delete(token);
-      try {
-        await session.queue;
-        await session.file.commit();
-        return { name: session.name };
-      } catch (error) {
-        await session.file.discard();
-        return { error: exportWriteError(error, session.name) };
-      }
+      return track(complete(session));
     },
 
     abort: drop,
 
     async abortAll() {
-      await Promise.all([...sessions.keys()].map(drop));
+      for (const token of [...sessions.keys()]) void drop(token);
+      await Promise.all(settling);
     },
   };
 }

@@ -1,7 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_LIMITS } from '../../shared/ipc/contract.ts';
+import { FILE_NAME_BYTES } from '../../shared/ipc/file-name.ts';
 import {
   createFileDialogs,
   exportDialogOptions,
@@ -11,7 +14,7 @@ import {
 
 const docs = path.resolve('/home/ana/Documents');
 
-function fakeDialog(answers: { open?: string[]; save?: string } = {}) {
+function fakeDialog(answers: { open?: string[]; save?: string; button?: number } = {}) {
   return {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({
       canceled: answers.open === undefined,
@@ -21,7 +24,10 @@ function fakeDialog(answers: { open?: string[]; save?: string } = {}) {
       canceled: answers.save === undefined,
       filePath: answers.save ?? '',
     })),
-    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({
+      response: answers.button ?? 0,
+      checkboxChecked: false,
+    })),
   };
 }
 
@@ -91,6 +97,11 @@ describe('export dialog', () => {
     expect(poster.defaultPath).toBe(path.join(docs, 'Toner poster A1 150 dpi.png'));
     expect(poster.filters).toEqual([{ name: 'PNG poster with map (*.png)', extensions: ['png'] }]);
     expect(poster.properties).toContain('showOverwriteConfirmation');
+    // The longest name the renderer may send, shortened rather than refused.
+    const long = exportDialogOptions('print-pdf', 'ト'.repeat(IPC_LIMITS.suggestedNameLength), docs);
+    const longName = path.basename(String(long.defaultPath));
+    expect(longName.endsWith('ト.pdf')).toBe(true);
+    expect(new TextEncoder().encode(longName).length).toBeLessThanOrEqual(FILE_NAME_BYTES);
     const pages = exportDialogOptions('print-pdf', 'Toner pages.pdf', docs);
     expect(pages.defaultPath).toBe(path.join(docs, 'Toner pages.pdf'));
     expect(pages.filters).toEqual([{ name: 'PDF pages (*.pdf)', extensions: ['pdf'] }]);
@@ -122,5 +133,49 @@ describe('open error', () => {
         detail: 'toner.cxmap was not found.',
       }),
     );
+  });
+});
+
+describe('a name typed without its extension, where the file with it exists', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'jw-dialogs-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const replaceQuestion = (name: string) =>
+    expect.objectContaining({
+      message: `${name} already exists. Do you want to replace it?`,
+      buttons: ['Replace', 'Cancel'],
+      cancelId: 1,
+    });
+
+  it.each([
+    [
+      'an export',
+      'toner.png',
+      (dialogs: ReturnType<typeof dialogsWith>) => dialogs.chooseExportTarget('poster-png', 'x'),
+    ],
+    ['a map save', 'toner.cxmap', (dialogs: ReturnType<typeof dialogsWith>) => dialogs.chooseSaveTarget('x')],
+  ])('asks before %s replaces it, and answers null when the user cancels', async (_label, name, choose) => {
+    await writeFile(path.join(dir, name), 'last week');
+    const cancelled = fakeDialog({ save: path.join(dir, 'toner'), button: 1 });
+    expect(await choose(dialogsWith(cancelled))).toBeNull();
+    expect(cancelled.showMessageBox).toHaveBeenCalledWith(liveWindow, replaceQuestion(name));
+
+    const replaced = fakeDialog({ save: path.join(dir, 'toner'), button: 0 });
+    expect(await choose(dialogsWith(replaced))).toBe(path.join(dir, name));
+  });
+
+  it('asks nothing when no such file exists, or when the dialog itself confirmed the full name', async () => {
+    const fresh = fakeDialog({ save: path.join(dir, 'toner') });
+    expect(await dialogsWith(fresh).chooseExportTarget('print-pdf', 'x')).toBe(path.join(dir, 'toner.pdf'));
+    await writeFile(path.join(dir, 'toner.pdf'), 'pages');
+    const typed = fakeDialog({ save: path.join(dir, 'toner.pdf') });
+    expect(await dialogsWith(typed).chooseExportTarget('print-pdf', 'x')).toBe(path.join(dir, 'toner.pdf'));
+    expect(fresh.showMessageBox).not.toHaveBeenCalled();
+    expect(typed.showMessageBox).not.toHaveBeenCalled();
   });
 });

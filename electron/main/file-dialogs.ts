@@ -2,10 +2,17 @@
  * The native Open and Save dialogs, attached to the app window. Only paths a user picked here
  * (or the OS handed over) ever become file handles; the renderer only proposes a file name.
  */
+import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type {
+  BrowserWindow,
+  Dialog,
+  MessageBoxOptions,
+  OpenDialogOptions,
+  SaveDialogOptions,
+} from 'electron';
 import type { ExportKind, OpenPurpose } from '../../shared/ipc/contract.ts';
-import { hasMapExtension, MAP_EXTENSION, safeFileName, safeMapFileName } from '../../shared/ipc/file-name.ts';
+import { hasExtension, MAP_EXTENSION, safeFileName, safeMapFileName } from '../../shared/ipc/file-name.ts';
 
 export const MAP_FILTER = { name: 'Journeywall map (*.cxmap)', extensions: ['cxmap'] };
 export const POSTER_FILTER = { name: 'Poster with map (*.png)', extensions: ['png'] };
@@ -59,12 +66,32 @@ export function exportDialogOptions(
   };
 }
 
+function replaceQuestion(filePath: string): MessageBoxOptions {
+  return {
+    type: 'warning',
+    message: `${path.basename(filePath)} already exists. Do you want to replace it?`,
+    detail: 'Replacing it overwrites what it holds now.',
+    buttons: ['Replace', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  };
+}
+
+const exists = (filePath: string): Promise<boolean> =>
+  access(filePath).then(
+    () => true,
+    () => false,
+  );
+
 export interface FileDialogs {
   /** The file the user chose to open, or null when they cancelled. */
   chooseFileToOpen(purpose: OpenPurpose): Promise<string | null>;
-  /** Where the user chose to save, always ending in .cxmap, or null when they cancelled. */
+  /**
+   * Where the user chose to save, always ending in .cxmap, or null when they cancelled (also when
+   * adding .cxmap named an existing file they chose not to replace).
+   */
   chooseSaveTarget(suggestedName: string): Promise<string | null>;
-  /** Where the user chose to export, always with the kind's extension, or null when they cancelled. */
+  /** Where the user chose to export, always with the kind's extension, or null as for a save. */
   chooseExportTarget(kind: ExportKind, suggestedName: string): Promise<string | null>;
   /** Says why a file the OS or Open Recent asked for could not be opened. */
   showOpenError(filePath: string, message: string): Promise<void>;
@@ -82,6 +109,22 @@ export function createFileDialogs({ dialog, getWindow, startDirectory }: FileDia
     const window = getWindow();
     return window && !window.isDestroyed() ? window : null;
   };
+  const showMessage = (options: MessageBoxOptions) => {
+    const window = parent();
+    return window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options);
+  };
+  /**
+   * The chosen path with `extension`. GTK does not add the filter's extension to a typed name,
+   * so its overwrite question was about the name without it: when adding the extension names a
+   * file that exists, ask again here, and answer null (cancelled) unless the user replaces it.
+   */
+  const withExtension = async (chosen: string, extension: string): Promise<string | null> => {
+    if (hasExtension(chosen, extension)) return chosen;
+    const target = `${chosen}${extension}`;
+    if (!(await exists(target))) return target;
+    const { response } = await showMessage(replaceQuestion(target));
+    return response === 0 ? target : null;
+  };
   return {
     async chooseFileToOpen(purpose) {
       const options = openDialogOptions(purpose, startDirectory());
@@ -98,8 +141,7 @@ export function createFileDialogs({ dialog, getWindow, startDirectory }: FileDia
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      // GTK does not add the filter's extension to a typed name.
-      return hasMapExtension(result.filePath) ? result.filePath : `${result.filePath}${MAP_EXTENSION}`;
+      return withExtension(result.filePath, MAP_EXTENSION);
     },
     async chooseExportTarget(kind, suggestedName) {
       const options = exportDialogOptions(kind, suggestedName, startDirectory());
@@ -108,20 +150,15 @@ export function createFileDialogs({ dialog, getWindow, startDirectory }: FileDia
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      const { extension } = EXPORT_WORDING[kind];
-      return result.filePath.toLowerCase().endsWith(extension)
-        ? result.filePath
-        : `${result.filePath}${extension}`;
+      return withExtension(result.filePath, EXPORT_WORDING[kind].extension);
     },
     async showOpenError(filePath, message) {
-      const options = {
-        type: 'warning' as const,
+      await showMessage({
+        type: 'warning',
         message: `Journeywall could not open ${path.basename(filePath)}.`,
         detail: message,
         buttons: ['OK'],
-      };
-      const window = parent();
-      await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+      });
     },
   };
 }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENTS, INVOKE, type OpenedFile } from '../../shared/ipc/contract.ts';
+import { EVENTS, type ExportTarget, INVOKE, type OpenedFile } from '../../shared/ipc/contract.ts';
+import { EXPORT_MESSAGES } from './export-files.ts';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -366,5 +367,42 @@ describe('file requests from the renderer', () => {
   it('answers null to Open when the user cancels the dialog', async () => {
     const window = await launch();
     expect(await invoke(window, INVOKE.openFile, 'open')).toBeNull();
+  });
+});
+
+describe('exports the renderer leaves unfinished', () => {
+  /** An export begun into userData/posters with a few bytes written: its temp file is there. */
+  async function exportUnderWay(window: Window): Promise<{ dir: string; token: string }> {
+    const dir = path.join(fake.state.userData, 'posters');
+    await mkdir(dir);
+    fake.state.dialogAnswers.save = path.join(dir, 'Toner poster.png');
+    const { token } = (await invoke(
+      window,
+      INVOKE.beginExport,
+      'poster-png',
+      'Toner poster',
+    )) as ExportTarget;
+    await invoke(window, INVOKE.writeExport, token, Uint8Array.of(137, 80, 78, 71));
+    expect(await readdir(dir)).toEqual([expect.stringMatching(/^\.Toner poster\.png\.[0-9a-f]{12}\.tmp$/)]);
+    return { dir, token };
+  }
+
+  it('are dropped when the renderer crashes, leaving nothing in the folder', async () => {
+    const window = await launch();
+    const { dir, token } = await exportUnderWay(window);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(async () => expect(await readdir(dir)).toEqual([]));
+    expect(await invoke(window, INVOKE.finishExport, token)).toEqual({ error: EXPORT_MESSAGES.unknown });
+  });
+
+  it('are dropped before the app quits: no temp file outlives it', async () => {
+    const window = await launch();
+    const { dir } = await exportUnderWay(window);
+    app().emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import { createFileService } from './file-service.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { createOutsideOpener, filesFromArgv, isOpenablePath } from './os-open.ts';
-import { createCloseGate, createFlushCoordinator } from './quit-flush.ts';
+import { createCloseGate, createFlushCoordinator, waitAtMost } from './quit-flush.ts';
 import { createRecentFiles } from './recent-files.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -53,8 +53,6 @@ function start(): void {
   let current: OpenWindow | null = null;
   let windowOpening: Promise<void> | null = null;
 
-  const quitGate = createCloseGate(() => current?.prepareToClose() ?? Promise.resolve());
-
   const recent = createRecentFiles(path.join(userData, 'recent-files.json'), () => refreshMenu());
   const dialogs = createFileDialogs({
     dialog,
@@ -72,6 +70,10 @@ function start(): void {
     addRecentDocument: (filePath) => app.addRecentDocument(filePath),
   });
   const exports = createExportFiles({ dialogs });
+  // The app exits only once the renderer's saves are flushed and no export's temp file is left.
+  const quitGate = createCloseGate(() =>
+    Promise.all([current?.prepareToClose(), waitAtMost(exports.abortAll())]),
+  );
   const outside = createOutsideOpener({
     open: (filePath) => files.openPath(filePath),
     send: (file) => current?.window.webContents.send(EVENTS.openFile, file),
@@ -153,6 +155,8 @@ function start(): void {
       void exports.abortAll();
     });
     window.webContents.on('did-finish-load', () => outside.setReady(true));
+    // Nor can a renderer that crashed or was killed; without this its temp files stay until quit.
+    window.webContents.on('render-process-gone', () => void exports.abortAll());
     window.on('closed', () => {
       void exports.abortAll();
       if (current?.window !== window) return;

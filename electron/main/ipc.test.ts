@@ -190,7 +190,7 @@ describe('file channels', () => {
     ['a path instead of a handle', INVOKE.saveFile, ['/home/ana/toner.cxmap', '{}']],
     ['a missing content', INVOKE.saveFile, [handle]],
     ['content that is not text', INVOKE.saveFile, [handle, { notes: [] }]],
-    ['a name over the limit', INVOKE.saveFileAs, ['n'.repeat(IPC_LIMITS.fileNameLength + 1), '{}']],
+    ['a name over the limit', INVOKE.saveFileAs, ['n'.repeat(IPC_LIMITS.suggestedNameLength + 1), '{}']],
     ['a name that is not text', INVOKE.saveFileAs, [42, '{}']],
     ['an extra argument', INVOKE.saveFileAs, ['Toner', '{}', '/tmp/x.cxmap']],
     ['an empty dropped path', INVOKE.openDroppedFile, ['']],
@@ -213,8 +213,8 @@ describe('file channels', () => {
     expect(handlers.saveFile).toHaveBeenCalledTimes(1);
   });
 
-  it('accept a name of exactly the limit', async () => {
-    await invoke(INVOKE.saveFileAs, fromApp(), 'n'.repeat(IPC_LIMITS.fileNameLength), '{}');
+  it('accept a name longer than a file name, up to the limit: main shortens it', async () => {
+    await invoke(INVOKE.saveFileAs, fromApp(), 'n'.repeat(IPC_LIMITS.suggestedNameLength), '{}');
     expect(handlers.saveFileAs).toHaveBeenCalledTimes(1);
   });
 
@@ -237,9 +237,12 @@ describe('export channels', () => {
     await invoke(INVOKE.writeExport, fromApp(), token, bytes);
     expect(await invoke(INVOKE.finishExport, fromApp(), token)).toEqual({ name: 'poster.png' });
     await invoke(INVOKE.abortExport, fromApp(), token);
+    // Longer than a file name may be: the export dialog shortens it instead of refusing it.
+    await invoke(INVOKE.beginExport, fromApp(), 'poster-png', 'n'.repeat(IPC_LIMITS.fileNameLength + 1));
     expect(handlers.beginExport.mock.calls).toEqual([
       ['poster-png', 'Toner poster A1'],
       ['print-pdf', 'Toner pages'],
+      ['poster-png', 'n'.repeat(IPC_LIMITS.fileNameLength + 1)],
     ]);
     expect(handlers.writeExport).toHaveBeenCalledWith(token, bytes);
     expect(handlers.abortExport).toHaveBeenCalledWith(token);
@@ -247,7 +250,11 @@ describe('export channels', () => {
 
   it.each([
     ['an unknown kind', INVOKE.beginExport, ['cxmap', 'Toner']],
-    ['a name over the limit', INVOKE.beginExport, ['poster-png', 'n'.repeat(IPC_LIMITS.fileNameLength + 1)]],
+    [
+      'a name over the limit',
+      INVOKE.beginExport,
+      ['poster-png', 'n'.repeat(IPC_LIMITS.suggestedNameLength + 1)],
+    ],
     ['a path instead of a token', INVOKE.writeExport, ['/home/ana/poster.png', new Uint8Array(1)]],
     ['text instead of bytes', INVOKE.writeExport, [token, 'PNG']],
     ['a plain array instead of bytes', INVOKE.writeExport, [token, [1, 2, 3]]],

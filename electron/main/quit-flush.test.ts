@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCloseGate, createFlushCoordinator, FLUSH_TIMEOUT_MS, type FlushTimer } from './quit-flush.ts';
+import {
+  createCloseGate,
+  createFlushCoordinator,
+  FLUSH_TIMEOUT_MS,
+  type FlushTimer,
+  waitAtMost,
+} from './quit-flush.ts';
 
 /** A timer the test advances by hand. */
 function manualTimer() {
@@ -168,5 +174,26 @@ describe('quit sequence', () => {
     expect(quit).not.toHaveBeenCalled();
     advance(1);
     await vi.waitFor(() => expect(quit).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('waiting for work before the app exits', () => {
+  it('settles when the work is done', async () => {
+    const { timer, pendingCount } = manualTimer();
+    let finish: () => void = () => undefined;
+    const waited = waitAtMost(new Promise<void>((resolve) => (finish = resolve)), { timer });
+    expect(await settled(waited)).toBe('pending');
+    finish();
+    expect(await waited).toBe('done');
+    expect(pendingCount()).toBe(0);
+  });
+
+  it('gives up at the flush time limit, so a hung disk cannot keep the app open', async () => {
+    const { timer, advance } = manualTimer();
+    const waited = waitAtMost(new Promise(() => undefined), { timer });
+    advance(FLUSH_TIMEOUT_MS - 1);
+    expect(await settled(waited)).toBe('pending');
+    advance(1);
+    expect(await waited).toBe('timed-out');
   });
 });

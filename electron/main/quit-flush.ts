@@ -67,6 +67,24 @@ export function createFlushCoordinator(options: FlushCoordinatorOptions = {}): F
 }
 
 /**
+ * Waits for work that should end before the app exits (removing unfinished exports' temp files),
+ * but like a flush no longer than the time limit: a hung network drive cannot keep the app open.
+ */
+export function waitAtMost(
+  work: Promise<unknown>,
+  { timer = realTimer, timeoutMs = FLUSH_TIMEOUT_MS }: { timer?: FlushTimer; timeoutMs?: number } = {},
+): Promise<'done' | 'timed-out'> {
+  return new Promise((resolve) => {
+    const handle = timer.set(() => resolve('timed-out'), timeoutMs);
+    const done = (): void => {
+      timer.clear(handle);
+      resolve('done');
+    };
+    work.then(done, done);
+  });
+}
+
+/**
  * Lets a close or quit through only after `prepare` has run once: the first event is prevented,
  * `prepare` runs, then `proceed` repeats the close or quit, which now passes. Events arriving
  * while `prepare` runs are prevented and absorbed.

@@ -1,11 +1,13 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addStructure } from '../../shared/journey/structure-edits.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { loadFonts } from '../drawing/fonts.ts';
 import { boardStore } from '../store/index.ts';
 import { Board } from './Board.tsx';
+import { shownNotesById } from './note-order.ts';
 import '../styles.css';
 
 let host: HTMLDivElement;
@@ -74,6 +76,28 @@ const show = async (
 };
 
 describe('the board in Chromium', () => {
+  it('opens the text editor of a note in a cell over the note where it is drawn', async () => {
+    let id = '';
+    await show((doc) => {
+      const stageId = addStructure(doc, 'stage', 'Purchase');
+      const laneId = addStructure(doc, 'lane', 'Touchpoints');
+      // Its stored x/y are far away: in a cell a note is drawn at its slot.
+      id = addNote(doc, { x: 3000, y: 3000, text: 'Order page', stageId, laneId }).id;
+    });
+    const { doc, scenarioId } = boardStore.getState();
+    const drawn = shownNotesById(doc, scenarioId).get(id);
+    if (!drawn) throw new Error('the note is not drawn');
+    expect(drawn.x).toBeLessThan(1000);
+    act(() => boardStore.getState().startEditing({ kind: 'existing', id }));
+    const editor = host.querySelector('textarea');
+    if (!editor) throw new Error('no editor');
+    const box = editor.getBoundingClientRect();
+    const board = host.querySelector('[role="application"]')?.getBoundingClientRect() ?? { left: 0, top: 0 };
+    expect(box.left - board.left).toBeCloseTo(drawn.x, 0);
+    expect(box.top - board.top).toBeCloseTo(drawn.y, 0);
+    act(() => boardStore.getState().startEditing(null));
+  });
+
   it('draws a note in its colour with its text inside, and nothing outside it', async () => {
     await show((doc) => {
       addNote(doc, { x: 100, y: 100, text: 'Runs out of toner', color: 'blue' });

@@ -5,6 +5,7 @@ import { NOTE_PADDING } from '../drawing/text-layout.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Editing } from '../store/session-slice.ts';
 import { commitEditing } from './commands.ts';
+import { shownNotesById } from './note-order.ts';
 
 interface NoteEditorProps {
   readonly editing: Editing;
@@ -16,8 +17,9 @@ interface NoteEditorProps {
  */
 export const NoteEditor = ({ editing }: NoteEditorProps) => {
   const viewport = useBoard((state) => state.viewport);
+  // Where the note is drawn: a note in a cell sits at its place in the cell, not at its stored x/y.
   const note = useBoard((state) =>
-    editing.kind === 'existing' ? state.doc?.records[editing.id] : undefined,
+    editing.kind === 'existing' ? shownNotesById(state.doc, state.scenarioId).get(editing.id) : undefined,
   );
   const box = editing.kind === 'new' ? editing : note?.type === 'note' ? note : null;
   const initial = note?.type === 'note' ? note.text : editing.kind === 'new' ? (editing.text ?? '') : '';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { noteSchema } from '../../shared/format/records/note.ts';
-import { isLiveNote } from '../../shared/model/document.ts';
+import { placeCopies } from '../../shared/journey/drop-notes.ts';
 import { deleteRecords, insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
 import { NOTE_COLORS, NOTE_MAX_SIZE, NOTE_MIN_SIZE, NOTE_SIZE } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
+import { boardLayout, shownNotesById } from './note-order.ts';
 import { lastPointer } from './pointer.ts';
 import { boundsOf, toBoard } from './viewport.ts';
 
@@ -38,11 +39,12 @@ type ClipboardNote = z.infer<typeof ClipboardNotes>['notes'][number];
 let lastCopied: string | null = null;
 
 const selectedForClipboard = (store: BoardStore): ClipboardNote[] => {
-  const { doc, selection } = store.getState();
-  if (!doc) return [];
+  const { doc, selection, scenarioId } = store.getState();
+  // Copies are placed from where the notes are drawn (a note in a cell at its place there).
+  const shown = shownNotesById(doc, scenarioId);
   return [...selection]
-    .map((id) => doc.records[id])
-    .filter(isLiveNote)
+    .map((id) => shown.get(id))
+    .filter((note) => note !== undefined)
     .map(({ x, y, w, h, text, color, z, kind, channel, wow, ratings }) => ({
       ...{ x, y, w, h, text, color, z },
       ...{ kind, channel, wow, ratings },
@@ -95,14 +97,16 @@ export const pasteNotes = (store: BoardStore, text: string | null): number => {
   const notes = parseClipboard(text ?? lastCopied ?? '');
   const bounds = boundsOf(notes);
   if (!bounds) return 0;
-  const { viewport, canvasSize } = store.getState();
+  const { viewport, canvasSize, doc, scenarioId } = store.getState();
+  const layout = boardLayout(doc, scenarioId);
   const target =
     lastPointer(viewport) ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
   const dx = Math.round(target.x - (bounds.x + bounds.w / 2));
   const dy = Math.round(target.y - (bounds.y + bounds.h / 2));
   let ids: string[] = [];
   store.getState().edit(notes.length === 1 ? 'Paste note' : 'Paste notes', (draft) => {
-    ids = insertCopies(draft, notes, dx, dy, store.getState().scenarioId);
+    ids = insertCopies(draft, notes, dx, dy, scenarioId);
+    placeCopies(draft, layout, ids);
   });
   store.getState().select(ids);
   return ids.length;

@@ -1,4 +1,5 @@
 import { draftPlacement } from '../../shared/journey/draft-placement.ts';
+import { isInCell, placeCopies } from '../../shared/journey/drop-notes.ts';
 import { gridBounds, hasBandAbove } from '../../shared/journey/grid-bounds.ts';
 import { cellAt } from '../../shared/journey/layout.ts';
 import { isLiveNote, mapRecordOf } from '../../shared/model/document.ts';
@@ -178,9 +179,12 @@ export const selectAll = (store: BoardStore): void => {
 export const duplicateSelection = (store: BoardStore): void => {
   const notes = selectedNotes(store);
   if (notes.length === 0) return;
+  const { doc, scenarioId } = store.getState();
+  const layout = boardLayout(doc, scenarioId);
   let ids: string[] = [];
   store.getState().edit('Duplicate', (draft) => {
-    ids = insertCopies(draft, notes, NOTE_GAP, NOTE_GAP, store.getState().scenarioId);
+    ids = insertCopies(draft, notes, NOTE_GAP, NOTE_GAP, scenarioId);
+    placeCopies(draft, layout, ids);
   });
   store.getState().select(ids);
 };
@@ -201,8 +205,13 @@ export const applyColor = (store: BoardStore, color: NoteColor): void => {
   });
 };
 
+/** Arrow keys move the selected free notes; a note in a cell keeps its place in the cell. */
 export const nudgeSelection = (store: BoardStore, dx: number, dy: number): void => {
-  const ids = [...store.getState().selection];
+  const { doc, scenarioId } = store.getState();
+  const layout = boardLayout(doc, scenarioId);
+  const ids = selectedNotes(store)
+    .filter((note) => !isInCell(layout, note))
+    .map((note) => note.id);
   if (ids.length > 0) store.getState().edit('Move', (draft) => moveNotes(draft, ids, dx, dy));
 };
 

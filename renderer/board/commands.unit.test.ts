@@ -195,6 +195,54 @@ describe('typing into the journey grid', () => {
     expect(store.getState().past).toHaveLength(3);
   });
 
+  it('leaves a note in a cell where it is when nudged: no move, no undo step', () => {
+    const template = templateById('customer-experience');
+    if (!template) throw new Error('no template');
+    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
+    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const [first] = layout.stages;
+    const lane = layout.lanes.find((row) => row.lane.role !== 'emotion');
+    startNewNote(store, { x: (first?.x ?? 0) + 50, y: (lane?.y ?? 0) + 50 });
+    commitEditing(store, 'In a cell', 'done');
+    const before = store.getState().doc;
+    nudgeSelection(store, 10, 0);
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('duplicates and pastes a note of a cell into the cell under the copy, after its notes', () => {
+    const template = templateById('customer-experience');
+    if (!template) throw new Error('no template');
+    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
+    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const [first] = layout.stages;
+    const lane = layout.lanes.find((row) => row.lane.role !== 'emotion');
+    if (!first || !lane) throw new Error('template incomplete');
+    startNewNote(store, { x: first.x + 50, y: lane.y + 50 });
+    commitEditing(store, 'Original', 'next');
+    commitEditing(store, 'Second', 'done');
+    const original = notes().find((note) => note.text === 'Original');
+    store.getState().select([original?.id as string]);
+    duplicateSelection(store);
+    const json = JSON.stringify({
+      type: 'journeywall/notes',
+      notes: [{ x: 0, y: 0, w: 180, h: 120, text: 'Pasted', color: 'yellow', z: 0 }],
+    });
+    setLastPointer(null);
+    store.getState().setViewport({ x: 500 - (first.x + 100), y: 400 - (lane.y + 80), scale: 1 });
+    pasteNotes(store, json);
+    const drawn = boardLayout(store.getState().doc, store.getState().scenarioId).notes;
+    const inCell = drawn
+      .filter((note) => note.stageId === first.stage.id && note.laneId === lane.lane.id)
+      .sort((a, b) => a.slot - b.slot);
+    expect(inCell.map((note) => note.text)).toEqual(['Original', 'Second', 'Original', 'Pasted']);
+    for (const note of inCell) {
+      expect(note.x).toBeGreaterThanOrEqual(first.x);
+      expect(note.x + note.w).toBeLessThanOrEqual(first.x + first.w);
+    }
+    expect(store.getState().past).toHaveLength(4);
+  });
+
   it('adds no note in the emotion lane, which holds the emotion curve', () => {
     const template = templateById('lifecycle');
     if (!template) throw new Error('no template');

@@ -45,10 +45,11 @@ export const removeSelectedStructure = async (store: BoardStore): Promise<void> 
     if (choice !== 'move-out' && choice !== 'delete') return;
     mode = choice;
   }
-  const shown = shownNotesById(store.getState().doc, store.getState().scenarioId);
+  // Kept notes stay where they are drawn in their own scenario, not only in the shown one.
+  const before = store.getState().doc;
   store.getState().edit(header.kind === 'stage' ? 'Remove stage' : 'Remove lane', (draft) =>
     removeStructure(draft, header.id, mode, (note) => {
-      const at = shown.get(note.id);
+      const at = shownNotesById(before, note.scenarioId).get(note.id);
       return at ? { x: at.x, y: at.y } : undefined;
     }),
   );

@@ -8,6 +8,7 @@ import { updateNote } from '../../shared/model/edits.ts';
 import type { BoardStore } from '../store/index.ts';
 import { editSelected, startNewNote } from './commands.ts';
 import { gestureStore, IDLE_PREVIEW } from './gesture-store.ts';
+import { notForTheBoard } from './key-targets.ts';
 import { boardLayout, orderedNotes, shownNotesById } from './note-order.ts';
 import { setLastPointer } from './pointer.ts';
 import { CORNER_CURSORS, type Corner, handleAt, resizeFromCorner } from './resize-handles.ts';
@@ -26,7 +27,7 @@ type Gesture =
       structure: 'stage' | 'lane';
       startPoint: Point;
       moved: boolean;
-      index: number;
+      beforeId: string | null;
     };
 
 /** Pointer movement (screen px) below which a press is a click, not a drag. */
@@ -91,7 +92,7 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
                   structure: grip.kind,
                   startPoint: point,
                   moved: false,
-                  index: -1,
+                  beforeId: null,
                 };
         } else if (hit) {
           if (event.shiftKey) state.select([hit.id], 'toggle');
@@ -167,7 +168,7 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
             gesture.id,
             point,
           );
-          gesture.index = drop.index;
+          gesture.beforeId = drop.beforeId;
           gestureStore.setState({ structureDrop: { line: drop.line } });
           break;
         }
@@ -221,9 +222,9 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
         const { id, size } = preview.structureSize;
         state.edit('Resize', (d) => resizeStructure(d, id, size));
       } else if (finished.kind === 'structure-move' && finished.moved) {
-        const { id, index } = finished;
+        const { id, beforeId } = finished;
         state.edit(finished.structure === 'stage' ? 'Move stage' : 'Move lane', (d) =>
-          moveStructureTo(d, id, index),
+          moveStructureTo(d, id, beforeId),
         );
       } else if (finished.kind === 'emotion' && preview.emotion && state.scenarioId) {
         const { stageId, score } = preview.emotion;
@@ -288,7 +289,7 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.code !== 'Space' || isTyping(event.target)) return;
+      if (event.code !== 'Space' || notForTheBoard(event.target, ' ')) return;
       event.preventDefault();
       if (!spaceHeld) {
         spaceHeld = true;
@@ -324,7 +325,3 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
     };
   }, [container, store]);
 };
-
-export const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

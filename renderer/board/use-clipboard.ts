@@ -1,21 +1,21 @@
 import { useEffect } from 'react';
 import type { BoardStore } from '../store/index.ts';
 import { copySelection, cutSelection, pasteNotes } from './clipboard.ts';
-import { isTyping } from './use-board-gestures.ts';
+import { notForTheBoard } from './key-targets.ts';
 
 /** Wires the document's copy/cut/paste events (keyboard, Edit menu roles) to the board. */
 export const useClipboard = (store: BoardStore): void => {
   useEffect(() => {
     const onCopy = (event: ClipboardEvent) => {
-      if (isTyping(event.target) || store.getState().editing) return;
+      if (notForTheBoard(event.target) || store.getState().editing) return;
       if (copySelection(store, event.clipboardData)) event.preventDefault();
     };
     const onCut = (event: ClipboardEvent) => {
-      if (isTyping(event.target) || store.getState().editing) return;
+      if (notForTheBoard(event.target) || store.getState().editing) return;
       if (cutSelection(store, event.clipboardData)) event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTyping(event.target) || store.getState().editing) return;
+      if (notForTheBoard(event.target) || store.getState().editing) return;
       event.preventDefault();
       pasteNotes(store, event.clipboardData?.getData('text/plain') || null);
     };

@@ -14,7 +14,7 @@ import {
 
 export type { AppCommand };
 
-import { isTyping } from './use-board-gestures.ts';
+import { isTyping, notForTheBoard } from './key-targets.ts';
 
 /** Menu commands that act on a text field instead of the board while one has the focus. */
 const TEXT_COMMANDS: Partial<Record<MenuCommand, string>> = {
@@ -45,8 +45,8 @@ export const useKeyboardShortcuts = (
 ): void => {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || store.getState().editing) return;
-      if (event.target instanceof HTMLElement && event.target.closest('[role="dialog"]')) return;
+      if (event.defaultPrevented || notForTheBoard(event.target, event.key) || store.getState().editing)
+        return;
       if (typeIntoSelectedCell(store, event)) {
         event.preventDefault();
         return;

@@ -64,6 +64,14 @@ export const revealHeader = (store: BoardStore, kind: 'stage' | 'lane', id: stri
   centreOn(store, box);
 };
 
+/** Selects a lane (a cell has no selection of its own) and pans to its cell in a stage. */
+export const revealCell = (store: BoardStore, stageId: string, laneId: string): void => {
+  const box = cellBox(store, stageId, laneId);
+  if (!box) return;
+  store.getState().selectHeader({ kind: 'lane', id: laneId });
+  centreOn(store, box);
+};
+
 export type PersonaMatchHandler = (personaId: string, field: PersonaField) => void;
 
 /** Shows one find match: a note or header on the board; a persona field is the card's to show. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { testMap } from '../../shared/journey/scenarios/test-support.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
-import { updateNote } from '../../shared/model/edits.ts';
+import { deleteRecords, updateNote } from '../../shared/model/edits.ts';
 import { freshBookkeeping, updateRecord } from '../../shared/model/update.ts';
 import { shownNotesById } from '../board/note-order.ts';
 import { useKeyboardShortcuts } from '../board/use-keyboard-shortcuts.ts';
@@ -286,6 +286,15 @@ describe('the outline', () => {
       .element(page.getByRole('tree', { name: 'Home printer toner, Ideal scenario' }))
       .toBeVisible();
     await shows('Stage: Purchase, no notes');
+  });
+
+  it('keeps the keyboard in the tree when the focused note goes away on the board', async () => {
+    const { empty } = await show();
+    await arrowDownTo('Breakdown point: Toner runs out mid-report');
+    boardStore.getState().edit('Delete note', (draft) => deleteRecords(draft, [empty.id]));
+    await shows('Stage: Use, no notes');
+    await expect.poll(() => document.activeElement?.getAttribute('role')).toBe('treeitem');
+    expect(document.activeElement?.getAttribute('tabindex')).toBe('0');
   });
 
   it('closes from its close button', async () => {

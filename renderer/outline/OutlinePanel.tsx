@@ -16,7 +16,7 @@ import { renameStructure } from '../../shared/journey/structure-edits.ts';
 import { deleteRecords, updateNote } from '../../shared/model/edits.ts';
 import { showNotes } from '../board/commands.ts';
 import { boardLayout } from '../board/note-order.ts';
-import { cellBox, centreOn, revealHeader } from '../find/reveal.ts';
+import { revealCell, revealHeader } from '../find/reveal.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { InlineEditor } from './InlineEditor.tsx';
 import { buildOutline } from './outline-model.ts';
@@ -45,11 +45,7 @@ const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRigh
 const reveal = (target: OutlineTarget): void => {
   if (target.kind === 'note') showNotes(boardStore, [target.id]);
   else if (target.kind === 'stage') revealHeader(boardStore, 'stage', target.id);
-  else if (target.kind === 'lane') {
-    boardStore.getState().selectHeader({ kind: 'lane', id: target.laneId });
-    const box = cellBox(boardStore, target.stageId, target.laneId);
-    if (box) centreOn(boardStore, box);
-  }
+  else if (target.kind === 'lane') revealCell(boardStore, target.stageId, target.laneId);
 };
 
 const textOf = (target: OutlineTarget): string => {
@@ -102,6 +98,8 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
    */
   const pendingFocus = useRef<{ key: string; reveal: boolean } | null>(null);
   const quietFocus = useRef<string | null>(null);
+  /** The item with the keyboard focus, until the focus leaves the tree on purpose. */
+  const focusedKey = useRef<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
   const titleId = useId();
   const keysId = useId();
@@ -126,6 +124,16 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
     if (!pending) return;
     pendingFocus.current = null;
     focusItem(pending.key, pending.reveal);
+  });
+
+  // The focused item went away (undo removed its note, a stage was deleted on the board): the
+  // keyboard stays in the tree, on the item Tab lands on, instead of falling to the page.
+  useLayoutEffect(() => {
+    const gone = focusedKey.current;
+    if (gone === null || elements.current.has(gone)) return;
+    focusedKey.current = null;
+    const active = document.activeElement;
+    if ((active === null || active === document.body) && tabKey) focusItem(tabKey, false);
   });
 
   // A note or stage selected on the board becomes the item Tab lands on, scrolled into view.
@@ -213,6 +221,7 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
 
   const onItemFocus = (event: FocusEvent<HTMLDivElement>, node: OutlineNode) => {
     if (event.target !== event.currentTarget) return;
+    focusedKey.current = node.key;
     setActiveKey(node.key);
     if (quietFocus.current === node.key) quietFocus.current = null;
     else reveal(node.target);
@@ -342,6 +351,11 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
           onKeyDown={onKeyDown}
           onClick={onClick}
           onDoubleClick={onDoubleClick}
+          onBlur={(event) => {
+            // Leaving for another control, not an item removed from under the focus.
+            if (event.target.isConnected && !tree.current?.contains(event.relatedTarget as Node | null))
+              focusedKey.current = null;
+          }}
         >
           {nodes.map(renderNode)}
         </div>

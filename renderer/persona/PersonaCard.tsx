@@ -60,8 +60,16 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
   const [collapsed, setCollapsed] = useState(defaultCollapsed);
   /** A persona just added opens with its name ready to type. */
   const [newPersonaId, setNewPersonaId] = useState<string | null>(null);
+  /**
+   * The persona a find match brought up. Session state of the card: looking is not editing,
+   * so the map's active persona (and the undo history) stay as they were.
+   */
+  const [shownByFind, setShownByFind] = useState<string | null>(null);
   const personas = useMemo(() => (doc ? personasOf(doc) : []), [doc]);
-  const active = useMemo(() => (doc ? activePersonaOf(doc) : null), [doc]);
+  const active = useMemo(
+    () => personas.find((persona) => persona.id === shownByFind) ?? (doc ? activePersonaOf(doc) : null),
+    [doc, personas, shownByFind],
+  );
 
   /** While the card is open, zoom to fit keeps the map clear of it. */
   const coverLeftOfBoard = useCoverBoard('left');
@@ -84,14 +92,14 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
     if (newPersonaId !== null) setNewPersonaId(null);
   }, [newPersonaId]);
 
-  // Going to a match in a persona opens the card on that persona: switching is what the
-  // switcher does, one undo step, and only when another persona is shown.
+  // Each time find goes to a match in a persona (a new request), the card opens on that persona;
+  // when find closes (no request), the card goes back to the map's active persona.
+  const foundRequest = found?.request ?? 0;
+  const foundPersonaId = found?.personaId ?? null;
   useEffect(() => {
-    if (!found) return;
-    setCollapsed(false);
-    const shown = boardStore.getState().doc;
-    if (shown && activePersonaOf(shown)?.id !== found.personaId) showPersona(boardStore, found.personaId);
-  }, [found]);
+    setShownByFind(foundPersonaId);
+    if (foundRequest > 0) setCollapsed(false);
+  }, [foundRequest, foundPersonaId]);
 
   if (!doc) return null;
 
@@ -110,7 +118,16 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
       </button>
     );
 
-  const add = () => setNewPersonaId(addPersonaToMap(boardStore));
+  const add = () => {
+    setShownByFind(null);
+    setNewPersonaId(addPersonaToMap(boardStore));
+  };
+  /** Choosing a persona in the switcher is an edit of the map (one undo step) when it changes it. */
+  const choose = (id: string) => {
+    setShownByFind(null);
+    const map = boardStore.getState().doc;
+    if (map && activePersonaOf(map)?.id !== id) showPersona(boardStore, id);
+  };
   const remove = async () => {
     if (active && (await confirmRemove(active))) removePersonaFromMap(boardStore, active.id);
   };
@@ -161,7 +178,7 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
       {active && personas.length > 1 && (
         <label className="persona-switcher">
           <span>Persona shown</span>
-          <select value={active.id} onChange={(event) => showPersona(boardStore, event.currentTarget.value)}>
+          <select value={active.id} onChange={(event) => choose(event.currentTarget.value)}>
             {personas.map((persona) => (
               <option key={persona.id} value={persona.id}>
                 {personaDisplayName(persona)}

@@ -1,12 +1,13 @@
 import { zlibSync } from 'fflate';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncedDocument } from '../../shared/format/document.ts';
+import { mapRecordOf } from '../../shared/model/document.ts';
 import { formatBytes } from '../../shared/poster/file-size.ts';
 import { type Orientation, paperById } from '../../shared/poster/paper.ts';
 import { appServices } from '../app/services.ts';
 import { toMapFile } from '../files/map-file.ts';
 import { boardStore, useBoard } from '../store/index.ts';
-import { exportPoster } from './export-poster.ts';
+import { type ExportOutcome, exportPoster, failureMessage } from './export-poster.ts';
 import { PosterFields } from './PosterFields.tsx';
 import { PosterPreview } from './PosterPreview.tsx';
 import { estimatePosterBytes, printedSize } from './poster-estimate.ts';
@@ -20,7 +21,10 @@ export type PosterMode = 'poster' | 'print';
 interface PosterDialogProps {
   readonly mode: PosterMode;
   readonly onClose: () => void;
-  /** Called with a confirmation once the file is saved; the dialog then closes. */
+  /**
+   * Shows a message in the app's notice: the confirmation once the file is saved (the dialog
+   * then closes), or how an export ended after the dialog went away (its map was closed).
+   */
   readonly onSaved: (message: string) => void;
 }
 
@@ -30,6 +34,10 @@ type Run =
   | { readonly state: 'failed'; readonly error: string };
 
 const PREVIEW_BOX = 380;
+
+export const DIALOG_MESSAGES = {
+  closedWhileExporting: 'The export was cancelled because its map was closed; nothing was saved.',
+} as const;
 
 /**
  * File ▸ Export ▸ Poster (PNG) or Print pages (PDF): the options, a live preview of the page,
@@ -49,9 +57,16 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
   });
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  /** False once the dialog is gone: an export still running then reports through the notice. */
+  const mounted = useRef(true);
   useEffect(() => {
+    // Set here too: StrictMode runs this effect, its cleanup, and the effect again.
+    mounted.current = true;
     ref.current?.showModal();
-    return () => abort.current?.abort();
+    return () => {
+      mounted.current = false;
+      abort.current?.abort();
+    };
   }, []);
 
   const mapFile = useMemo(() => (doc ? embeddedMap(doc) : null), [doc]);
@@ -59,13 +74,20 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
     () => (doc && scenarioId ? posterPictureOf(doc, scenarioId, options) : null),
     [doc, scenarioId, options],
   );
-  const printSheet: PrintSheet = {
-    paper: paperById(sheet.paper),
-    orientation: sheet.orientation,
-    overlap: sheet.overlap,
-    margin: DEFAULT_PRINT_SHEET.margin,
-  };
-  const tiling = picture?.ok && mode === 'print' ? planPrintFor(picture.picture, printSheet) : null;
+  // Kept between renders (progress updates re-render often): a new tiling repaints the preview.
+  const printSheet = useMemo<PrintSheet>(
+    () => ({
+      paper: paperById(sheet.paper),
+      orientation: sheet.orientation,
+      overlap: sheet.overlap,
+      margin: DEFAULT_PRINT_SHEET.margin,
+    }),
+    [sheet.paper, sheet.orientation, sheet.overlap],
+  );
+  const tiling = useMemo(
+    () => (picture?.ok && mode === 'print' ? planPrintFor(picture.picture, printSheet) : null),
+    [picture, mode, printSheet],
+  );
   const problem = !picture
     ? 'Open a map to export it.'
     : !picture.ok
@@ -75,28 +97,42 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
         : null;
   const running = run.state === 'running';
 
+  /** How an export ended, said in the dialog, or in the app's notice once the dialog is gone. */
+  const report = (outcome: ExportOutcome, exported: SyncedDocument) => {
+    if (outcome.status === 'saved') {
+      // The poster carries the map: a copy reopened from it merges back like a saved file.
+      if (mode === 'poster') boardStore.getState().rememberShared(exported);
+      onSaved(`Exported ${outcome.name} (${formatBytes(outcome.bytes)}).`);
+      ref.current?.close();
+    } else if (!mounted.current) {
+      onSaved(outcome.status === 'failed' ? outcome.error : DIALOG_MESSAGES.closedWhileExporting);
+    }
+  };
+
   const start = async () => {
     if (!doc || !mapFile || !picture?.ok || problem) return;
     const controller = new AbortController();
     abort.current = controller;
     setRun({ state: 'running', done: 0, total: 1 });
-    const outcome = await exportPoster({
-      bridge: appServices().bridge,
-      picture: picture.picture,
-      map: mapFile.text,
-      suggestedName: posterFileName(mapName(picture.picture), options, mode),
-      output: mode === 'poster' ? { kind: 'poster-png' } : { kind: 'print-pdf', sheet: printSheet },
-      signal: controller.signal,
-      onProgress: (done, total) => setRun({ state: 'running', done, total }),
-    });
-    abort.current = null;
-    if (outcome.status === 'saved') {
-      // The poster carries the map: a copy reopened from it merges back like a saved file.
-      if (mode === 'poster') boardStore.getState().rememberShared(doc);
-      onSaved(`Exported ${outcome.name} (${formatBytes(outcome.bytes)}).`);
-      ref.current?.close();
-    } else if (outcome.status === 'failed') setRun({ state: 'failed', error: outcome.error });
-    else setRun({ state: 'idle' });
+    let outcome: ExportOutcome = { status: 'cancelled' };
+    try {
+      outcome = await exportPoster({
+        bridge: appServices().bridge,
+        picture: picture.picture,
+        map: mapFile.text,
+        suggestedName: posterFileName(mapRecordOf(doc).name, options, mode),
+        output: mode === 'poster' ? { kind: 'poster-png' } : { kind: 'print-pdf', sheet: printSheet },
+        signal: controller.signal,
+        onProgress: (done, total) => setRun({ state: 'running', done, total }),
+      });
+    } catch (error) {
+      outcome = { status: 'failed', error: failureMessage(error) };
+    } finally {
+      // Whatever happened, the dialog leaves "running": its buttons work again.
+      abort.current = null;
+      setRun(outcome.status === 'failed' ? { state: 'failed', error: outcome.error } : { state: 'idle' });
+    }
+    report(outcome, doc);
   };
 
   const title = mode === 'poster' ? 'Export poster' : 'Print pages';
@@ -214,8 +250,6 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
     </dialog>
   );
 };
-
-const mapName = (picture: { title: { name: string } | null }): string => picture.title?.name ?? 'Journey map';
 
 const embeddedMap = (doc: SyncedDocument) => {
   const text = toMapFile(doc);

@@ -115,6 +115,59 @@ describe('exporting a poster', () => {
     expect(bridge.finishExport).not.toHaveBeenCalled();
   });
 
+  it('drops the file when Cancel comes after the last byte was written, just before it is completed', async () => {
+    const { bridge } = fakeBridge();
+    const controller = new AbortController();
+    // The last write of the file is where the user pressed Cancel.
+    bridge.writeExport.mockImplementation(async () => {
+      controller.abort();
+      return null;
+    });
+    const outcome = await exportPoster({
+      bridge,
+      ...picture(),
+      suggestedName: 'Toner poster',
+      output: { kind: 'poster-png' },
+      signal: controller.signal,
+    });
+    expect(outcome).toEqual({ status: 'cancelled' });
+    expect(bridge.writeExport).toHaveBeenCalled();
+    expect(bridge.finishExport).not.toHaveBeenCalled();
+    expect(bridge.abortExport).toHaveBeenCalledWith('token');
+  });
+
+  it('fails in words, never hanging, when the shell refuses to begin', async () => {
+    const { bridge } = fakeBridge();
+    bridge.beginExport.mockRejectedValueOnce(new Error('Rejected journeywall:export-begin: name too long'));
+    const outcome = await exportPoster({
+      bridge,
+      ...picture(),
+      suggestedName: 'Toner poster',
+      output: { kind: 'poster-png' },
+    });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error: 'The export failed (Rejected journeywall:export-begin: name too long); nothing was saved.',
+    });
+    expect(bridge.writeExport).not.toHaveBeenCalled();
+  });
+
+  it('fails in words and drops the file when completing it throws', async () => {
+    const { bridge } = fakeBridge();
+    bridge.finishExport.mockRejectedValueOnce(new Error('The shell went away'));
+    const outcome = await exportPoster({
+      bridge,
+      ...picture(),
+      suggestedName: 'Toner poster',
+      output: { kind: 'poster-png' },
+    });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error: 'The export failed (The shell went away); nothing was saved.',
+    });
+    expect(bridge.abortExport).toHaveBeenCalledWith('token');
+  });
+
   it('does nothing when the Save dialog is cancelled', async () => {
     const { bridge } = fakeBridge();
     bridge.beginExport.mockResolvedValueOnce(null as never);

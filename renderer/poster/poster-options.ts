@@ -115,13 +115,23 @@ export const posterSpecOf = (options: PosterOptions, content: BoardBox): SpecRes
   };
 };
 
-/** "Toner poster A1 150 dpi": what the file is suggested as. */
+/** As much of the map's name as a map file's suggested name keeps (renderer/files/map-file.ts). */
+const MAP_NAME_IN_FILE_NAME = 120;
+
+/**
+ * "Toner poster A1 150 dpi": what the file is suggested as. A long map name is cut (by whole
+ * characters) so the paper and DPI stay in the name and the shell never sees an overlong one.
+ */
 export const posterFileName = (mapName: string, options: PosterOptions, kind: 'poster' | 'print'): string => {
+  const name = Array.from(mapName.replace(/\s+/g, ' ').trim())
+    .slice(0, MAP_NAME_IN_FILE_NAME)
+    .join('')
+    .trim();
   const paper =
     options.paper === 'banner'
       ? 'banner'
       : options.paper === 'custom'
         ? `${options.customWidth}x${options.customHeight} ${options.unit}`
         : paperById(options.paper).label;
-  return `${mapName} ${kind === 'poster' ? 'poster' : 'print pages'} ${paper} ${options.dpi} dpi`;
+  return `${name || 'Journey map'} ${kind === 'poster' ? 'poster' : 'print pages'} ${paper} ${options.dpi} dpi`;
 };

@@ -72,5 +72,11 @@ describe('the dialog’s options', () => {
     expect(posterFileName('Toner', { ...DEFAULT_POSTER_OPTIONS, paper: 'letter', dpi: 300 }, 'print')).toBe(
       'Toner print pages US Letter 300 dpi',
     );
+    expect(posterFileName('  ', DEFAULT_POSTER_OPTIONS, 'poster')).toBe('Journey map poster A1 150 dpi');
+  });
+
+  it('keep the paper and DPI in the name of a map with a very long name', () => {
+    const name = posterFileName(`Toner ${'😀'.repeat(499)}`, DEFAULT_POSTER_OPTIONS, 'poster');
+    expect(name).toBe(`Toner ${'😀'.repeat(114)} poster A1 150 dpi`);
   });
 });

@@ -225,6 +225,28 @@ describe('a failed render', () => {
     ).rejects.toThrow(RENDER_MESSAGES.failedTile);
   });
 
+  it('stops at the band where a tile failed, without drawing the rest of the poster', async () => {
+    const picture = pictureOf({ paper: 'a4', dpi: 72 });
+    let tilesRead = 0;
+    const progress: number[] = [];
+    await expect(
+      renderPosterPng({
+        picture,
+        map: '',
+        onChunk: () => {},
+        onProgress: (done) => progress.push(done),
+        // Nine bands of 100 rows; only the first fails to draw.
+        tiles: { maxBandBytes: picture.layout.page.width * 4 * 100 },
+        createCanvas: failingCanvas((width, height) => {
+          tilesRead++;
+          return new Uint8ClampedArray(width * height * 4).fill(tilesRead === 1 ? 0 : 255);
+        }),
+      }),
+    ).rejects.toThrow(RENDER_MESSAGES.failedTile);
+    expect(tilesRead).toBe(1);
+    expect(progress).toEqual([]);
+  });
+
   it('is refused when the whole poster comes out one colour', async () => {
     const picture = pictureOf({ paper: 'a4', dpi: 72 });
     await expect(

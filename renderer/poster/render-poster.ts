@@ -4,7 +4,8 @@
  * resolution; the band's rows go to the PNG encoder a slice at a time, with a yield to the event
  * loop after each, so the board and the dialog stay responsive and memory stays around one band
  * however large the poster. A blank image, a tile that failed to draw (a canvas over its limit
- * reads back transparent) or a short image is an error, and the caller then discards the file.
+ * reads back transparent; caught at its band, not after the rest is drawn) or a short image is
+ * an error, and the caller then discards the file.
  */
 import { createPngStream, type PngSummary } from '../../shared/poster/png-stream.ts';
 import { copyTileIntoBand, planBands, type TileOptions } from '../../shared/poster/tiles.ts';
@@ -45,11 +46,11 @@ export const RENDER_MESSAGES = {
 } as const;
 
 /** Rows handed to the encoder between yields: a few million pixels, tens of milliseconds. */
-const targetSliceRows = (width: number) => Math.max(16, Math.floor(2_000_000 / width));
+export const targetSliceRows = (width: number) => Math.max(16, Math.floor(2_000_000 / width));
 
 const newCanvas: TileCanvasFactory = (width, height) => new OffscreenCanvas(width, height);
 
-const checkCancelled = (signal: AbortSignal | undefined) => {
+export const checkCancelled = (signal: AbortSignal | undefined) => {
   if (signal?.aborted) throw new PosterRenderError(RENDER_MESSAGES.cancelled, true);
 };
 
@@ -82,6 +83,7 @@ export const renderPosterPng = async (options: RenderPngOptions): Promise<PngSum
       for (let row = 0; row < band.height; row += sliceRows) {
         const take = Math.min(sliceRows, band.height - row);
         await stream.pushRows(rows.subarray(row * page.width * 4, (row + take) * page.width * 4));
+        if (stream.translucentPixels > 0) throw new PosterRenderError(RENDER_MESSAGES.failedTile);
         await options.drain?.();
         options.onProgress?.(band.y + row + take, page.height);
         await yieldToEventLoop();
@@ -89,7 +91,6 @@ export const renderPosterPng = async (options: RenderPngOptions): Promise<PngSum
       }
     }
     const summary = await stream.finish();
-    if (summary.translucentPixels > 0) throw new PosterRenderError(RENDER_MESSAGES.failedTile);
     if (summary.uniform) throw new PosterRenderError(RENDER_MESSAGES.blank);
     return summary;
   } catch (error) {

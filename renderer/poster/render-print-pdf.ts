@@ -2,15 +2,18 @@
  * The poster on office-printer pages: shared/poster/print-pages.ts splits the page into
  * overlapping pieces; each sheet is drawn here (its piece of the poster by drawPosterRegion,
  * then trim, alignment and registration marks and its number in the margins) and added to a
- * streamed PDF, one sheet at a time.
+ * streamed PDF, one sheet at a time. Memory stays around one sheet's canvas (at most 600 DPI,
+ * print-pages.ts): its pixels are read back, checked and compressed a band of rows at a time,
+ * with a yield to the event loop between bands so the board stays responsive.
  */
 
 import type { Orientation, Paper, PixelSize } from '../../shared/poster/paper.ts';
-import { createPdfWriter, predictedRgbRows } from '../../shared/poster/pdf-pages.ts';
+import { createPdfWriter, createRgbRowPredictor } from '../../shared/poster/pdf-pages.ts';
 import { type PrintPage, type PrintTilingPlan, planPrintPages } from '../../shared/poster/print-pages.ts';
+import { createZlibSink } from '../../shared/poster/zlib-sink.ts';
 import { font } from '../drawing/fonts.ts';
 import { drawPosterRegion, PAPER, type PosterPicture } from './draw-poster.ts';
-import { PosterRenderError, RENDER_MESSAGES } from './render-poster.ts';
+import { checkCancelled, PosterRenderError, RENDER_MESSAGES, targetSliceRows } from './render-poster.ts';
 import { yieldToEventLoop } from './yield.ts';
 
 export interface PrintSheet {
@@ -91,10 +94,43 @@ export const drawPrintSheet = (
   ctx.restore();
 };
 
-/** zlib-compresses with the platform's compressor (Chromium's zlib) off the JavaScript heap's hot path. */
-const deflate = async (bytes: Uint8Array): Promise<Uint8Array> => {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * The drawn sheet as its PDF image's zlib stream. Rows are read back, checked to be opaque (a
+ * canvas over its memory limit reads back transparent) and compressed by the platform's zlib
+ * band by band; only the compressed sheet, a few MB, is held whole.
+ */
+const compressSheet = async (
+  ctx: OffscreenCanvasRenderingContext2D,
+  sheet: PixelSize,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> => {
+  const { width, height } = sheet;
+  const parts: Uint8Array[] = [];
+  const zlib = createZlibSink('native', 6, (bytes) => parts.push(bytes));
+  const predict = createRgbRowPredictor(width);
+  const bandRows = targetSliceRows(width);
+  try {
+    for (let y = 0; y < height; y += bandRows) {
+      const rgba = ctx.getImageData(0, y, width, Math.min(bandRows, height - y)).data;
+      for (let i = 3; i < rgba.length; i += 4) {
+        if (rgba[i] !== 255) throw new PosterRenderError(RENDER_MESSAGES.failedTile);
+      }
+      await zlib.write(predict(rgba));
+      await yieldToEventLoop();
+      checkCancelled(signal);
+    }
+    await zlib.end();
+  } catch (error) {
+    zlib.abort();
+    throw error;
+  }
+  const data = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    data.set(part, at);
+    at += part.length;
+  }
+  return data;
 };
 
 export const renderPrintPdf = async (options: RenderPdfOptions): Promise<number> => {
@@ -102,24 +138,21 @@ export const renderPrintPdf = async (options: RenderPdfOptions): Promise<number>
   const plan = planPrintFor(picture, sheet);
   if (!plan.ok) throw new PosterRenderError(plan.error);
   const { tiling } = plan;
+  const { width, height } = tiling.sheet;
   const writer = createPdfWriter(options.onChunk);
-  const canvas = new OffscreenCanvas(tiling.sheet.width, tiling.sheet.height);
+  const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new PosterRenderError(RENDER_MESSAGES.failedTile);
   const points = 72 / picture.layout.dpi;
   for (const page of tiling.pages) {
-    if (signal?.aborted) throw new PosterRenderError(RENDER_MESSAGES.cancelled, true);
+    checkCancelled(signal);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     drawPrintSheet(ctx, picture, page, tiling.sheet);
-    const { width, height } = tiling.sheet;
-    const rgba = ctx.getImageData(0, 0, width, height).data;
-    for (let i = 3; i < rgba.length; i += 4) {
-      if (rgba[i] !== 255) throw new PosterRenderError(RENDER_MESSAGES.failedTile);
-    }
-    const data = await deflate(predictedRgbRows(rgba, width, height));
+    const data = await compressSheet(ctx, tiling.sheet, signal);
     writer.addImagePage({ widthPt: width * points, heightPt: height * points, width, height, data });
     await options.drain?.();
     options.onProgress?.(page.number, tiling.pages.length);
+    // The progress bar shows this sheet done before the next one is drawn.
     await yieldToEventLoop();
   }
   writer.finish();

@@ -14,6 +14,7 @@ import { PersonaCard, type PersonaFound } from '../persona/PersonaCard.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import { InsightsPanel } from '../ui/InsightsPanel.tsx';
 import { NoteInspector } from '../ui/NoteInspector.tsx';
+import { returnFocusOnClose } from '../ui/panel-focus.ts';
 import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
 import { ScenarioBar } from '../ui/ScenarioBar.tsx';
 import { StructureInspector } from '../ui/StructureInspector.tsx';
@@ -48,6 +49,13 @@ export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
     if (fitOnOpen) zoomToFit(boardStore);
   }, [fitOnOpen]);
 
+  useEffect(() => returnFocusOnClose(panelsStore), []);
+
+  // A persona match lasts as long as find is open: reopening find must not show it again.
+  useEffect(() => {
+    if (!findOpen) setPersonaFound(null);
+  }, [findOpen]);
+
   return (
     <div className="app">
       <Toolbar onCommand={onCommand} />
@@ -72,10 +80,10 @@ export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
         </div>
         <ConflictPanel />
         {/* A map without a persona starts with the small chip, so the grid stays in view. */}
-        <PersonaCard defaultCollapsed={!hasPersona} found={findOpen ? personaFound : null} />
+        <PersonaCard defaultCollapsed={!hasPersona} found={personaFound} />
         <FindBar
           onPersonaMatch={(personaId, field) =>
-            setPersonaFound({ personaId, field, request: (personaFound?.request ?? 0) + 1 })
+            setPersonaFound((was) => ({ personaId, field, request: (was?.request ?? 0) + 1 }))
           }
         />
         <ScenarioBar

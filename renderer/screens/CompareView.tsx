@@ -50,8 +50,12 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
           <button
             type="button"
             className="secondary"
-            onClick={() =>
-              setNotice(copyText(gapListText(comparison, names)) ? 'Gap list copied.' : 'Could not copy.')
+            onClick={async () =>
+              setNotice(
+                (await copyText(gapListText(comparison, names)))
+                  ? 'Gap list copied.'
+                  : 'Could not copy: save it as CSV or Markdown instead.',
+              )
             }
           >
             Copy as text

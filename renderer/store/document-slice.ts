@@ -28,11 +28,19 @@ export interface DocumentSlice {
   redo(): void;
 }
 
-/** After undo or redo the shown scenario may be gone (its creation undone): show the first one. */
-const keepScenario = (state: BoardState): void => {
-  const { doc, scenarioId } = state;
-  const current = scenarioId ? doc?.records[scenarioId] : undefined;
-  if (doc && (current?.type !== 'scenario' || current.isDeleted)) state.setScenario(firstScenarioId(doc));
+/**
+ * After undo or redo, shows the scenario the step was made in, so the change happens in view;
+ * if that one is gone (its creation undone), keeps the shown one, or else shows the first.
+ */
+const showScenarioOf = (state: BoardState, entry: HistoryEntry): void => {
+  const { doc } = state;
+  if (!doc) return;
+  const live = (id: string | null) => {
+    const record = id ? doc.records[id] : undefined;
+    return record?.type === 'scenario' && !record.isDeleted;
+  };
+  if (entry.scenarioId && live(entry.scenarioId)) state.setScenario(entry.scenarioId);
+  else if (!live(state.scenarioId)) state.setScenario(firstScenarioId(doc));
 };
 
 export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice> = (set, get) => ({
@@ -51,7 +59,7 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
   edit: (label, recipe) => {
     const { doc, past } = get();
     if (!doc) return;
-    const result = applyEdit(doc, label, recipe);
+    const result = applyEdit(doc, label, recipe, get().scenarioId);
     if (!result.entry) return;
     logChange(doc.records, result.doc.records, idsOfPatches(result.entry.patches));
     set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
@@ -63,8 +71,8 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     const undone = replay(doc, entry.inverse);
     logChange(doc.records, undone.records, idsOfPatches(entry.inverse));
     set({ doc: undone, past: past.slice(0, -1), future: [...future, entry] });
+    showScenarioOf(get(), entry);
     get().pruneSelection();
-    keepScenario(get());
   },
   redo: () => {
     const { doc, past, future } = get();
@@ -73,7 +81,7 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     const redone = replay(doc, entry.patches);
     logChange(doc.records, redone.records, idsOfPatches(entry.patches));
     set({ doc: redone, past: [...past, entry], future: future.slice(0, -1) });
+    showScenarioOf(get(), entry);
     get().pruneSelection();
-    keepScenario(get());
   },
 });

@@ -10,6 +10,8 @@ export interface HistoryEntry {
   readonly label: string;
   readonly patches: readonly Patch[];
   readonly inverse: readonly Patch[];
+  /** The scenario shown when the step was made: undo and redo show it, so the change is seen. */
+  readonly scenarioId: string | null;
 }
 
 export interface EditResult {
@@ -22,12 +24,13 @@ export const applyEdit = (
   doc: JourneyDocument,
   label: string,
   recipe: (draft: MutableDocument) => void,
+  scenarioId: string | null,
 ): EditResult => {
   const [next, patches, inverse] = produceWithPatches(doc, (draft) => {
     recipe(draft as MutableDocument);
   });
   if (patches.length === 0) return { doc, entry: null };
-  return { doc: next, entry: { label, patches, inverse } };
+  return { doc: next, entry: { label, patches, inverse, scenarioId } };
 };
 
 /**

@@ -66,7 +66,10 @@ export interface SessionSlice {
   setActiveColor(color: NoteColor): void;
   select(ids: Iterable<string>, mode?: 'replace' | 'add' | 'toggle'): void;
   clearSelection(): void;
-  /** Drops selected ids that no longer name a live note (after undo, delete...). */
+  /**
+   * Drops what the session points at that is gone (after undo, delete...): selected notes, the
+   * note being edited, the selected or renamed header, the selected cell.
+   */
   pruneSelection(): void;
   startEditing(editing: Editing | null): void;
   setViewport(viewport: Viewport): void;
@@ -77,8 +80,9 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   editing: null,
   viewport: DEFAULT_VIEWPORT,
   selectedHeader: null,
+  // A selected header replaces a selected cell: typing must not start a note in the old cell.
   selectHeader: (selectedHeader) =>
-    set(selectedHeader ? { selectedHeader, selection: new Set() } : { selectedHeader }),
+    set(selectedHeader ? { selectedHeader, selection: new Set(), selectedCell: null } : { selectedHeader }),
   selectedCell: null,
   selectCell: (selectedCell) =>
     set(selectedCell ? { selectedCell, selection: new Set(), selectedHeader: null } : { selectedCell }),
@@ -113,10 +117,18 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
     if (get().selection.size > 0) set({ selection: new Set() });
   },
   pruneSelection: () => {
-    const { doc, selection, editing } = get();
+    const { doc, selection, editing, selectedHeader, selectedCell, renaming } = get();
     const live = [...selection].filter((id) => isLiveNote(doc?.records[id]));
     if (live.length !== selection.size) set({ selection: new Set(live) });
     if (editing?.kind === 'existing' && !isLiveNote(doc?.records[editing.id])) set({ editing: null });
+    const shown = (id: string, kind: 'stage' | 'lane') => {
+      const record = doc?.records[id];
+      return record?.type === kind && !record.isDeleted && !(record.type === 'lane' && record.hidden);
+    };
+    if (selectedHeader && !shown(selectedHeader.id, selectedHeader.kind)) set({ selectedHeader: null });
+    if (renaming && !shown(renaming.id, renaming.kind)) set({ renaming: null });
+    if (selectedCell && !(shown(selectedCell.stageId, 'stage') && shown(selectedCell.laneId, 'lane')))
+      set({ selectedCell: null });
   },
   startEditing: (editing) => set({ editing }),
   setViewport: (viewport) => {

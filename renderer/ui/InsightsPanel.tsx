@@ -1,12 +1,13 @@
 import { AlertTriangle, Info, X } from 'lucide-react';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { checkInsights } from '../../shared/journey/insights/check-insights.ts';
 import type { Insight } from '../../shared/journey/insights/insight.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
 import type { InsightSettings } from '../../shared/model/journey-records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
-import { showNotes } from '../board/commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { NumberField } from './NumberField.tsx';
+import { revealInsight } from './reveal-insight.ts';
 
 interface InsightsPanelProps {
   readonly onClose: () => void;
@@ -19,13 +20,6 @@ export const useInsights = (): readonly Insight[] => {
   return useMemo(() => (doc && scenarioId ? checkInsights(doc, scenarioId) : []), [doc, scenarioId]);
 };
 
-const reveal = (insight: Insight) => {
-  if (insight.noteIds.length > 0) showNotes(boardStore, insight.noteIds);
-  else if (insight.stageIds[0])
-    boardStore.getState().selectHeader({ kind: 'stage', id: insight.stageIds[0] });
-  else if (insight.laneIds[0]) boardStore.getState().selectHeader({ kind: 'lane', id: insight.laneIds[0] });
-};
-
 const SETTING_FIELDS: readonly [keyof InsightSettings, string, number, number, number][] = [
   ['maxTouchpoints', 'Most major touchpoints', 1, 50, 1],
   ['maxStampShare', 'Largest share of stamps of authenticity', 0.05, 1, 0.05],
@@ -35,9 +29,9 @@ const SETTING_FIELDS: readonly [keyof InsightSettings, string, number, number, n
 /** What the articles' rules say about the scenario shown; each item highlights what it concerns. */
 export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
   const insights = useInsights();
+  const fieldId = useId();
   const settings = useBoard((state) => (state.doc ? mapRecordOf(state.doc).insightSettings : null));
   const setSetting = (key: keyof InsightSettings, value: number) => {
-    if (!Number.isFinite(value)) return;
     boardStore.getState().edit('Change insight setting', (draft) => {
       const map = draft.records[draft.id];
       if (map?.type === 'map')
@@ -60,7 +54,7 @@ export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
         <ul className="insight-list" aria-label="Insights">
           {insights.map((insight) => (
             <li key={insight.id} data-severity={insight.severity}>
-              <button type="button" className="insight" onClick={() => reveal(insight)}>
+              <button type="button" className="insight" onClick={() => revealInsight(boardStore, insight)}>
                 {insight.severity === 'warning' ? (
                   <AlertTriangle aria-label="Warning" />
                 ) : (
@@ -79,15 +73,16 @@ export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
         <details className="insight-settings">
           <summary>Thresholds</summary>
           {SETTING_FIELDS.map(([key, label, min, max, step]) => (
-            <label key={key} className="field">
+            <label key={key} className="field" htmlFor={`${fieldId}-${key}`}>
               <span>{label}</span>
-              <input
-                type="number"
+              <NumberField
+                id={`${fieldId}-${key}`}
+                label={label}
                 min={min}
                 max={max}
                 step={step}
                 value={settings[key]}
-                onChange={(event) => setSetting(key, Number(event.target.value))}
+                onCommit={(value) => setSetting(key, value)}
               />
             </label>
           ))}

@@ -1,12 +1,14 @@
-import { Columns2, CopyPlus, Layers, Lightbulb } from 'lucide-react';
+import { Columns2, CopyPlus, Layers, Lightbulb, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { createScenarioFrom } from '../../shared/journey/scenarios/create-scenario-from.ts';
+import { isTouched } from '../../shared/journey/scenarios/create-scenario-from.ts';
 import { hasLiveNotes } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { scenariosOf } from '../../shared/model/document.ts';
 import { useCoverBoard } from '../board/use-cover-board.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { useInsights } from './InsightsPanel.tsx';
+import { ScenarioTabs } from './ScenarioTabs.tsx';
 import { StructureMenu } from './StructureMenu.tsx';
+import { addScenarioToMap, createIdealFromCurrent, removeScenarioFromMap } from './scenario-commands.ts';
 
 interface ScenarioBarProps {
   readonly onCompare: () => void;
@@ -14,50 +16,55 @@ interface ScenarioBarProps {
 }
 
 /**
- * The scenarios of the map as tabs (Current, Ideal...), "Create ideal from current", the
- * compare view, and the stages-and-lanes menu. Sits at the bottom of the board.
+ * The scenarios of the map as tabs (Current, Ideal...) with add, rename and remove, "Create ideal
+ * from current", the compare view, and the stages-and-lanes menu. Sits at the bottom of the board.
  */
 export const ScenarioBar = ({ onCompare, onInsights }: ScenarioBarProps) => {
   const warnings = useInsights().filter((insight) => insight.severity === 'warning').length;
   const doc = useBoard((state) => state.doc);
   const scenarioId = useBoard((state) => state.scenarioId);
   const [structureOpen, setStructureOpen] = useState(false);
+  const [renameRequest, setRenameRequest] = useState<{ readonly id: string } | null>(null);
   // Zoom to fit keeps the bottom lane out from under the bar.
   const coverBottomOfBoard = useCoverBoard('bottom');
   if (!doc) return null;
   const scenarios = scenariosOf(doc);
+  const shown = scenarios.find((scenario) => scenario.id === scenarioId);
   const current = scenarios.find((scenario) => scenario.kind === 'current');
-  const ideal = scenarios.find((scenario) => scenario.kind === 'ideal');
+  // The one Compare shows, should an older map hold more than one.
+  const ideal = scenarios.findLast((scenario) => scenario.kind === 'ideal');
   const canCreateIdeal = current !== undefined && hasLiveNotes(doc, current.id);
-  const idealFilled = ideal !== undefined && hasLiveNotes(doc, ideal.id);
-  const createIdeal = () => {
-    if (!current) return;
-    let target = '';
-    boardStore.getState().edit('Create ideal from current', (draft) => {
-      target = createScenarioFrom(draft, current.id, { name: 'Ideal', kind: 'ideal' });
-    });
-    boardStore.getState().setScenario(target);
+  const idealFilled = ideal !== undefined && isTouched(doc, ideal);
+  const add = () => {
+    const id = addScenarioToMap(boardStore);
+    if (id) setRenameRequest({ id });
   };
   return (
     <nav ref={coverBottomOfBoard} className="scenario-bar" aria-label="Scenarios">
-      <div role="tablist" aria-label="Scenario shown" className="scenario-tabs">
-        {scenarios.map((scenario) => (
-          <button
-            key={scenario.id}
-            type="button"
-            role="tab"
-            aria-selected={scenario.id === scenarioId}
-            className="scenario-tab"
-            onClick={() => boardStore.getState().setScenario(scenario.id)}
-          >
-            {scenario.name}
-          </button>
-        ))}
-      </div>
+      <ScenarioTabs scenarios={scenarios} shownId={scenarioId} renameRequest={renameRequest} />
+      <button
+        type="button"
+        className="tool-button"
+        aria-label="Add scenario"
+        title="Add scenario"
+        onClick={add}
+      >
+        <Plus aria-hidden />
+      </button>
+      <button
+        type="button"
+        className="tool-button"
+        aria-label={shown ? `Remove scenario ${shown.name}` : 'Remove scenario'}
+        title="Remove the scenario shown"
+        disabled={!shown || scenarios.length <= 1}
+        onClick={() => shown && void removeScenarioFromMap(boardStore, shown)}
+      >
+        <Trash2 aria-hidden />
+      </button>
       <button
         type="button"
         className="secondary with-icon"
-        onClick={createIdeal}
+        onClick={() => current && void createIdealFromCurrent(boardStore, current, ideal)}
         disabled={!canCreateIdeal}
         title="Copy the current scenario's notes and emotion scores as the starting point of the ideal one"
       >

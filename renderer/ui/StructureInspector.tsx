@@ -1,4 +1,5 @@
 import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, EyeOff, Plus, Trash2 } from 'lucide-react';
+import { useId } from 'react';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import {
   moveStructure,
@@ -10,10 +11,12 @@ import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { NOTE_COLORS, type NoteColor } from '../../shared/model/records.ts';
 import { addStructureNear, removeSelectedStructure } from '../board/structure-commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { NumberField } from './NumberField.tsx';
 import { ToolButton } from './ToolButton.tsx';
 
 /** The selected stage or lane: move, resize, recolour, hide, add one beside it, remove it. */
 export const StructureInspector = () => {
+  const sizeId = useId();
   const header = useBoard((state) => state.selectedHeader);
   const record = useBoard((state) => (header ? state.doc?.records[header.id] : undefined));
   if (!header || (record?.type !== 'stage' && record?.type !== 'lane') || record.isDeleted) return null;
@@ -39,19 +42,18 @@ export const StructureInspector = () => {
       >
         {isStage ? <ArrowRight aria-hidden /> : <ArrowDown aria-hidden />}
       </ToolButton>
-      <label className="inline-field">
+      <label className="inline-field" htmlFor={sizeId}>
         <span>{isStage ? 'Width' : 'Height'}</span>
-        <input
-          type="number"
+        <NumberField
+          key={record.id}
+          id={sizeId}
           className="size-input"
-          aria-label={isStage ? 'Stage width' : 'Lane height'}
+          label={isStage ? 'Stage width' : 'Lane height'}
           min={isStage ? GRID.minStageWidth : GRID.minLaneHeight}
           max={isStage ? GRID.maxStageWidth : GRID.maxLaneHeight}
           step={20}
           value={size}
-          onChange={(event) =>
-            edit('Resize', (d) => resizeStructure(d, record.id, Number(event.target.value)))
-          }
+          onCommit={(next) => edit('Resize', (d) => resizeStructure(d, record.id, next))}
         />
       </label>
       <label className="inline-field">

@@ -187,7 +187,13 @@ export const IPC_LIMITS = {
    * hands over only the chunks before the first IDAT, and at most this many bytes of them.
    */
   posterHeadBytes: 64 * 1024 * 1024,
+  /** Longest file name most file systems take: 255 UTF-8 bytes (ext4, APFS), 255 UTF-16 units (NTFS). */
   fileNameLength: 255,
+  /**
+   * A name the renderer suggests may be longer than a file name (a map's name is up to 500
+   * characters): main shortens it to fit rather than refusing the save or export.
+   */
+  suggestedNameLength: 1000,
   /** One write of an export: the renderer sends a poster in pieces of a few MB. */
   exportChunkBytes: 32 * 1024 * 1024,
   /** A whole export: a 36 × 120 in banner at 300 DPI is a few hundred MB; 4 GB leaves room. */

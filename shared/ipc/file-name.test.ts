@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_LIMITS } from './contract.ts';
-import { hasMapExtension, safeFileName, safeMapFileName } from './file-name.ts';
+import { FILE_NAME_BYTES, hasExtension, MAP_EXTENSION, safeFileName, safeMapFileName } from './file-name.ts';
+
+const utf8 = (text: string): number => new TextEncoder().encode(text).length;
 
 describe('safeMapFileName', () => {
   it.each([
@@ -30,17 +32,23 @@ describe('safeMapFileName', () => {
     expect(safeMapFileName(title)).toBe(expected);
   });
 
-  it('keeps the whole name within the file-name limit, without splitting a character', () => {
+  it('shortens a long name to fit, counting UTF-8 bytes, without splitting a character', () => {
     const long = safeMapFileName('😀'.repeat(400));
-    expect(long.length).toBeLessThanOrEqual(IPC_LIMITS.fileNameLength);
+    expect(utf8(long)).toBeLessThanOrEqual(FILE_NAME_BYTES);
     expect(long.endsWith('😀.cxmap')).toBe(true);
-    expect(safeMapFileName('a'.repeat(1000)).length).toBe(IPC_LIMITS.fileNameLength);
+    expect(utf8(safeMapFileName('トナー'.repeat(200)))).toBeLessThanOrEqual(FILE_NAME_BYTES);
+    expect(safeMapFileName('a'.repeat(1000)).length).toBe(FILE_NAME_BYTES);
+  });
+
+  it('leaves room for the temp file an atomic write puts beside it', () => {
+    const temp = `.${safeMapFileName('😀'.repeat(400))}.0123456789ab.tmp`;
+    expect(utf8(temp)).toBeLessThanOrEqual(IPC_LIMITS.fileNameLength);
   });
 
   it('recognises the map extension in any case', () => {
-    expect(hasMapExtension('a.cxmap')).toBe(true);
-    expect(hasMapExtension('a.CxMap')).toBe(true);
-    expect(hasMapExtension('a.cxmap.png')).toBe(false);
+    expect(hasExtension('a.cxmap', MAP_EXTENSION)).toBe(true);
+    expect(hasExtension('a.CxMap', MAP_EXTENSION)).toBe(true);
+    expect(hasExtension('a.cxmap.png', MAP_EXTENSION)).toBe(false);
   });
 });
 
@@ -49,6 +57,6 @@ describe('safeFileName', () => {
     expect(safeFileName('Toner: poster A1', '.png')).toBe('Toner poster A1.png');
     expect(safeFileName('Toner poster.PNG', '.png')).toBe('Toner poster.png');
     expect(safeFileName('../pages', '.pdf')).toBe('pages.pdf');
-    expect(safeFileName('x'.repeat(400), '.png').length).toBe(IPC_LIMITS.fileNameLength);
+    expect(safeFileName('x'.repeat(400), '.png').length).toBe(FILE_NAME_BYTES);
   });
 });

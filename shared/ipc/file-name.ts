@@ -15,13 +15,32 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f/\\:*?"<>|]+/g;
 /** Windows reserves these device names whatever the extension ("CON.cxmap" cannot be created). */
 const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
-export const hasMapExtension = (name: string): boolean => name.toLowerCase().endsWith(MAP_EXTENSION);
+/** Whether `name` ends in `extension` (".cxmap", ".png"), in any case. */
+export const hasExtension = (name: string, extension: string): boolean =>
+  name.toLowerCase().endsWith(extension);
+
+/**
+ * Longest name of a file Journeywall writes, in UTF-8 bytes: a file-system name less the 18
+ * bytes an atomic write adds for its temp file, ".<name>.<12 hex digits>.tmp"
+ * (electron/main/atomic-write.ts), so the temp file can always be made beside it. Bytes, because
+ * ext4 and APFS count bytes and Japanese or emoji take three or four per character; NTFS's 255
+ * UTF-16 units are never fewer.
+ */
+export const FILE_NAME_BYTES = IPC_LIMITS.fileNameLength - 18;
+
+/** UTF-8 length of one code point (a lone surrogate is written as U+FFFD, three bytes). */
+const utf8Bytes = (char: string): number => {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
 
 /** Cuts whole code points, so a long name never ends in half an emoji. */
-const truncate = (text: string, maxLength: number): string => {
+const truncateBytes = (text: string, maxBytes: number): string => {
   let result = '';
+  let bytes = 0;
   for (const char of text) {
-    if (result.length + char.length > maxLength) break;
+    bytes += utf8Bytes(char);
+    if (bytes > maxBytes) break;
     result += char;
   }
   return result;
@@ -31,15 +50,15 @@ export function safeMapFileName(suggested: string): string {
   return safeFileName(suggested, MAP_EXTENSION);
 }
 
-/** The same rules for any file Journeywall writes, e.g. a poster's ".png". */
+/** The same rules for any file Journeywall writes, e.g. a poster's ".png"; the extension is ASCII. */
 export function safeFileName(suggested: string, extension: string): string {
-  const withoutExtension = suggested.toLowerCase().endsWith(extension)
+  const withoutExtension = hasExtension(suggested, extension)
     ? suggested.slice(0, -extension.length)
     : suggested;
   const cleaned = withoutExtension.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ');
   // Leading dots would hide the file (or make it ".."); trailing dots and spaces vanish on Windows.
   const trim = (text: string): string => text.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
-  let stem = trim(truncate(trim(cleaned), IPC_LIMITS.fileNameLength - extension.length));
+  let stem = trim(truncateBytes(trim(cleaned), FILE_NAME_BYTES - extension.length));
   if (RESERVED_NAME.test(stem)) stem = `${stem} map`;
   return `${stem || FALLBACK_NAME}${extension}`;
 }

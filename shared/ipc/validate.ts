@@ -37,7 +37,7 @@ export const openPurposeSchema = z.enum(['open', 'merge']);
 /** Main mints file handles with crypto.randomUUID(); the renderer can only hand them back. */
 export const fileHandleSchema = z.uuid('not a file handle');
 
-export const suggestedNameSchema = z.string().max(IPC_LIMITS.fileNameLength);
+export const suggestedNameSchema = z.string().max(IPC_LIMITS.suggestedNameLength);
 
 export const fileContentSchema = z
   .string()

@@ -1,3 +1,4 @@
+import { isLiveNote } from '../model/document.ts';
 import { type MutableDocument, updateNote } from '../model/edits.ts';
 import type { NoteRecord } from '../model/records.ts';
 import { cellAt, type GridLayout, slotAt } from './layout.ts';
@@ -22,9 +23,47 @@ export const dropNotes = (
     if (cell) {
       // Notes dropped together keep their order, just before the note they were dropped on.
       const slot = slotAt(layout, cell, centre, moving) + index / (ordered.length + 1) / 2;
-      updateNote(doc, note.id, { stageId: cell.stageId, laneId: cell.laneId, slot });
+      // The drop point is stored too: should the cell go, the note stays where it was last put.
+      updateNote(doc, note.id, {
+        x: note.x + dx,
+        y: note.y + dy,
+        stageId: cell.stageId,
+        laneId: cell.laneId,
+        slot,
+      });
     } else {
       updateNote(doc, note.id, { x: note.x + dx, y: note.y + dy, stageId: null, laneId: null });
     }
   });
 };
+
+/** True when a note is drawn in a cell (arranged by its slot there, its stored x/y unused). */
+export const isInCell = (layout: GridLayout, note: NoteRecord): boolean =>
+  layout.stages.some((column) => column.stage.id === note.stageId) &&
+  layout.lanes.some((row) => row.lane.id === note.laneId);
+
+/**
+ * Puts copies (duplicated or pasted notes) into the cell under their centre, after the notes
+ * already there, as a dropped note joins one; a copy outside the grid stays where it is put.
+ * `layout` is the grid as shown before the copies were added.
+ */
+export const placeCopies = (doc: MutableDocument, layout: GridLayout, ids: readonly string[]): void => {
+  const copies = ids
+    .map((id) => doc.records[id])
+    .filter(isLiveNote)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const nextSlot = new Map<string, number>();
+  for (const copy of copies) {
+    const cell = cellAt(layout, { x: copy.x + copy.w / 2, y: copy.y + copy.h / 2 });
+    if (!cell) continue;
+    const key = `${cell.stageId}\u0000${cell.laneId}`;
+    const slot = nextSlot.get(key) ?? lastSlot(layout, cell.stageId, cell.laneId) + 1;
+    nextSlot.set(key, slot + 1);
+    updateNote(doc, copy.id, { stageId: cell.stageId, laneId: cell.laneId, slot });
+  }
+};
+
+const lastSlot = (layout: GridLayout, stageId: string, laneId: string): number =>
+  layout.notes
+    .filter((note) => note.stageId === stageId && note.laneId === laneId)
+    .reduce((last, note) => Math.max(last, note.slot), -1);

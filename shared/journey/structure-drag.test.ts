@@ -40,8 +40,9 @@ it('drops a dragged stage between the stages the pointer is between', () => {
   const grid = layout();
   const [introduction] = grid.stages;
   const id = introduction?.stage.id as string;
-  expect(dropIndex(grid, 'stage', id, { x: 10, y: 0 }).index).toBe(0);
-  expect(dropIndex(grid, 'stage', id, { x: 3 * GRID.defaultStageWidth - 10, y: 0 }).index).toBe(2);
+  const [, growth] = grid.stages;
+  expect(dropIndex(grid, 'stage', id, { x: 10, y: 0 }).beforeId).toBe(growth?.stage.id);
+  expect(dropIndex(grid, 'stage', id, { x: 3 * GRID.defaultStageWidth - 10, y: 0 }).beforeId).toBeNull();
   expect(dropIndex(grid, 'stage', id, { x: 3 * GRID.defaultStageWidth - 10, y: 0 }).line.x1).toBe(
     3 * GRID.defaultStageWidth,
   );

@@ -40,25 +40,32 @@ export const gripAt = (
 };
 
 /**
- * Where a dragged stage or lane would go: the index among the others, and the line (in board
- * units) that shows the place while dragging.
+ * Where a dragged stage or lane would go: before which shown stage or lane (null: after the
+ * last), and the line (in board units) that shows the place while dragging. Hidden lanes are
+ * not in the layout, so the place is named by a neighbour's id, not by a count.
  */
 export const dropIndex = (
   layout: GridLayout,
   kind: 'stage' | 'lane',
   id: string,
   point: { x: number; y: number },
-): { index: number; line: { x1: number; y1: number; x2: number; y2: number } } => {
+): { beforeId: string | null; line: { x1: number; y1: number; x2: number; y2: number } } => {
   if (kind === 'stage') {
     const others = layout.stages.filter((column) => column.stage.id !== id);
     const index = others.filter((column) => column.x + column.w / 2 < point.x).length;
     const before = others[index - 1];
     const edge = before ? before.x + before.w : (others[0]?.x ?? 0);
-    return { index, line: { x1: edge, y1: -GRID.headerHeight, x2: edge, y2: layout.height } };
+    return {
+      beforeId: others[index]?.stage.id ?? null,
+      line: { x1: edge, y1: -GRID.headerHeight, x2: edge, y2: layout.height },
+    };
   }
   const others = layout.lanes.filter((row) => row.lane.id !== id);
   const index = others.filter((row) => row.y + row.h / 2 < point.y).length;
   const before = others[index - 1];
   const edge = index === 0 ? (others[0]?.y ?? 0) : (before?.y ?? 0) + (before?.h ?? 0);
-  return { index, line: { x1: -GRID.laneHeaderWidth, y1: edge, x2: layout.width, y2: edge } };
+  return {
+    beforeId: others[index]?.lane.id ?? null,
+    line: { x1: -GRID.laneHeaderWidth, y1: edge, x2: layout.width, y2: edge },
+  };
 };

@@ -36,6 +36,12 @@ describe('editing stages and lanes', () => {
     expect(names(doc)).toEqual(['Introduction', 'Trial', 'Growth', 'Maturity', 'Decline or renewal']);
   });
 
+  it('adds a stage at the end when the one to follow is gone (its creation undone)', () => {
+    const doc = lifecycle();
+    addStructure(doc, 'stage', 'Renewal', 'no-such-stage');
+    expect(names(doc)).toEqual(['Introduction', 'Growth', 'Maturity', 'Renewal']);
+  });
+
   it('reorders a stage with its notes, and widens it within limits', () => {
     const doc = lifecycle();
     const [introduction, growth] = stagesOf(doc);
@@ -54,11 +60,31 @@ describe('editing stages and lanes', () => {
 
   it('drags a stage to another place among the stages', () => {
     const doc = lifecycle();
-    const [introduction, , maturity] = stagesOf(doc);
-    moveStructureTo(doc, introduction?.id as string, 2);
+    const [introduction, growth, maturity] = stagesOf(doc);
+    moveStructureTo(doc, introduction?.id as string, null);
     expect(names(doc)).toEqual(['Growth', 'Maturity', 'Introduction']);
-    moveStructureTo(doc, maturity?.id as string, 0);
+    moveStructureTo(doc, maturity?.id as string, growth?.id as string);
     expect(names(doc)).toEqual(['Maturity', 'Growth', 'Introduction']);
+  });
+
+  it('moves a lane among the shown lanes, past a hidden one, and changes nothing where it already is', () => {
+    const doc = lifecycle();
+    const [first, second, third] = lanesOf(doc);
+    if (!first || !second || !third) throw new Error('template incomplete');
+    setLaneHidden(doc, second.id, true);
+    const shown = () =>
+      layoutGrid(doc, firstScenarioId(doc))
+        .lanes.map((row) => row.lane.id)
+        .slice(0, 2);
+    const records = { ...doc.records };
+    // Dropped just before the next shown lane, or moved up from the top: where it already is.
+    moveStructureTo(doc, first.id, third.id);
+    moveStructure(doc, first.id, -1);
+    expect(doc.records).toEqual(records);
+    moveStructure(doc, first.id, 1);
+    expect(shown()).toEqual([third.id, first.id]);
+    moveStructureTo(doc, first.id, third.id);
+    expect(shown()).toEqual([first.id, third.id]);
   });
 
   it('removes a stage with its notes, or moves the notes out to where they were drawn', () => {

@@ -17,7 +17,7 @@ export type StructureKind = 'stage' | 'lane';
 const structureOf = (doc: MutableDocument, kind: StructureKind): (StageRecord | LaneRecord)[] =>
   kind === 'stage' ? stagesOf(doc) : lanesOf(doc);
 
-/** Adds a stage or lane after `afterId` (or at the end); returns its id. */
+/** Adds a stage or lane after `afterId` (at the end without one, or when it is gone); returns its id. */
 export const addStructure = (
   doc: MutableDocument,
   kind: StructureKind,
@@ -25,7 +25,8 @@ export const addStructure = (
   afterId?: string,
 ): string => {
   const items = structureOf(doc, kind);
-  const index = afterId ? items.findIndex((item) => item.id === afterId) : items.length - 1;
+  const afterIndex = items.findIndex((item) => item.id === afterId);
+  const index = afterIndex === -1 ? items.length - 1 : afterIndex;
   const before = items[index];
   const after = items[index + 1];
   const order =
@@ -58,24 +59,38 @@ export const renameStructure = (doc: MutableDocument, id: string, name: string):
     doc.records[id] = updateRecord(record, { name: trimmed });
 };
 
-/** Moves a stage one place left (-1) or right (+1), a lane up or down; its notes go with it. */
+/** Stages and lanes as shown on the board: hidden lanes left out, except the one being moved. */
+const shownWith = (items: readonly (StageRecord | LaneRecord)[], id: string) =>
+  items.filter((item) => item.id === id || !(item.type === 'lane' && item.hidden));
+
+/**
+ * Moves a stage one place left (-1) or right (+1), a lane up or down past the next shown lane
+ * (a hidden one is skipped); its notes go with it.
+ */
 export const moveStructure = (doc: MutableDocument, id: string, direction: -1 | 1): void => {
   const record = doc.records[id];
   if (record?.type !== 'stage' && record?.type !== 'lane') return;
-  const items = structureOf(doc, record.type);
-  const index = items.findIndex((item) => item.id === id);
-  const neighbour = items[index + direction];
+  const shown = shownWith(structureOf(doc, record.type), id);
+  const neighbour = shown[shown.findIndex((item) => item.id === id) + direction];
   if (!neighbour) return;
   doc.records[id] = updateRecord(record, { order: neighbour.order });
   doc.records[neighbour.id] = updateRecord(neighbour, { order: record.order });
 };
 
-/** Moves a stage or lane to position `index` among the others (its notes go with it). */
-export const moveStructureTo = (doc: MutableDocument, id: string, index: number): void => {
+/**
+ * Moves a stage or lane to just before `beforeId` (null: after the last), its notes with it.
+ * Where it already is among the shown ones, nothing changes: no undo step.
+ */
+export const moveStructureTo = (doc: MutableDocument, id: string, beforeId: string | null): void => {
   const record = doc.records[id];
   if (record?.type !== 'stage' && record?.type !== 'lane') return;
-  const others = structureOf(doc, record.type).filter((item) => item.id !== id);
-  const target = Math.max(0, Math.min(others.length, index));
+  const items = structureOf(doc, record.type);
+  const shown = shownWith(items, id);
+  const following = shown[shown.findIndex((item) => item.id === id) + 1];
+  if (beforeId === id || (following?.id ?? null) === beforeId) return;
+  const others = items.filter((item) => item.id !== id);
+  const target = beforeId === null ? others.length : others.findIndex((item) => item.id === beforeId);
+  if (target === -1) return;
   const before = others[target - 1];
   const after = others[target];
   const order =
@@ -86,8 +101,6 @@ export const moveStructureTo = (doc: MutableDocument, id: string, index: number)
         : after
           ? after.order - 1
           : 0;
-  const current = structureOf(doc, record.type).findIndex((item) => item.id === id);
-  if (current === target) return;
   doc.records[id] = updateRecord(record, { order });
 };
 

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createPdfWriter, predictedRgbRows } from './pdf-pages.ts';
+import { createPdfWriter, createRgbRowPredictor } from './pdf-pages.ts';
 
 /** A w × h RGBA image whose every pixel has its own colour. */
 const gradient = (width: number, height: number, seed: number) => {
@@ -10,6 +10,16 @@ const gradient = (width: number, height: number, seed: number) => {
     rgba.set([(i * 7 + seed) & 255, (i * 13) & 255, (i >> 3) & 255, 255], i * 4);
   }
   return rgba;
+};
+
+/** An image's predicted rows, produced `band` rows at a time as the sheet renderer reads them back. */
+const predictedInBands = (rgba: Uint8Array, width: number, band: number) => {
+  const predict = createRgbRowPredictor(width);
+  const parts: Uint8Array[] = [];
+  for (let at = 0; at < rgba.length; at += width * 4 * band) {
+    parts.push(predict(rgba.subarray(at, at + width * 4 * band)));
+  }
+  return Buffer.concat(parts);
 };
 
 const write = (pages: { width: number; height: number; rgba: Uint8Array }[]) => {
@@ -21,7 +31,7 @@ const write = (pages: { width: number; height: number; rgba: Uint8Array }[]) => 
       heightPt: (page.height * 72) / 150,
       width: page.width,
       height: page.height,
-      data: zlibSync(predictedRgbRows(page.rgba, page.width, page.height)),
+      data: zlibSync(predictedInBands(page.rgba, page.width, 5)),
     });
   }
   writer.finish();
@@ -76,7 +86,7 @@ describe('print pages as a PDF', () => {
     expect(text).toContain('/MediaBox [0 0 9.6 19.2]');
   });
 
-  it('holds each image pixel for pixel, as RGB', () => {
+  it('holds each image pixel for pixel, as RGB, though its rows were predicted a band at a time', () => {
     const streams = [...text.matchAll(/\/Width (\d+) \/Height (\d+) [\s\S]*?\/Length (\d+) >>\nstream\n/g)];
     expect(streams).toHaveLength(2);
     streams.forEach((match, index) => {

@@ -18,7 +18,7 @@ export interface PdfImagePage {
   /** The image in pixels. */
   readonly width: number;
   readonly height: number;
-  /** zlib stream of the rows from `predictedRgbRows`. */
+  /** zlib stream of the rows from `createRgbRowPredictor`. */
   readonly data: Uint8Array;
 }
 
@@ -32,28 +32,29 @@ export interface PdfWriter {
 const PNG_UP = 2;
 
 /**
- * RGBA rows (as read from a canvas) as RGB rows, each preceded by its PNG filter byte (Up), which
- * is what FlateDecode with /Predictor 15 expects. Alpha is dropped: pages are drawn opaque.
+ * Turns RGBA rows (as read from a canvas) into RGB rows, each preceded by its PNG filter byte
+ * (Up), which is what FlateDecode with /Predictor 15 expects. Alpha is dropped: pages are drawn
+ * opaque. Fed an image's rows a band at a time, top to bottom, it keeps the row above the band
+ * for the Up filter, so an image need never be read back whole.
  */
-export const predictedRgbRows = (
-  rgba: Uint8Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-): Uint8Array => {
+export const createRgbRowPredictor = (width: number) => {
   const rowBytes = width * 3;
-  const out = new Uint8Array((rowBytes + 1) * height);
   let previous = new Uint8Array(rowBytes);
   let current = new Uint8Array(rowBytes);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0, i = y * width * 4, o = 0; x < width; x++, i += 4, o += 3) {
-      current[o] = rgba[i] as number;
-      current[o + 1] = rgba[i + 1] as number;
-      current[o + 2] = rgba[i + 2] as number;
+  return (rgba: Uint8Array | Uint8ClampedArray): Uint8Array => {
+    const rows = Math.floor(rgba.length / (width * 4));
+    const out = new Uint8Array((rowBytes + 1) * rows);
+    for (let y = 0; y < rows; y++) {
+      for (let x = 0, i = y * width * 4, o = 0; x < width; x++, i += 4, o += 3) {
+        current[o] = rgba[i] as number;
+        current[o + 1] = rgba[i + 1] as number;
+        current[o + 2] = rgba[i + 2] as number;
+      }
+      filterRow(PNG_UP, current, previous, 3, out, y * (rowBytes + 1));
+      [previous, current] = [current, previous];
     }
-    filterRow(PNG_UP, current, previous, 3, out, y * (rowBytes + 1));
-    [previous, current] = [current, previous];
-  }
-  return out;
+    return out;
+  };
 };
 
 const encoder = new TextEncoder();

@@ -170,6 +170,15 @@ describe('exports that must not be saved', () => {
     expect(failed.summary.translucentPixels).toBe(width * (height - 100));
   });
 
+  it('counts transparent pixels as the rows come, before the image is finished', async () => {
+    const stream = createPngStream({ width, height, dpi: 72, onChunk: () => undefined });
+    await stream.pushRows(pixels.subarray(0, width * 10 * 4));
+    expect(stream.translucentPixels).toBe(0);
+    await stream.pushRows(new Uint8Array(width * 5 * 4));
+    expect(stream.translucentPixels).toBe(width * 5);
+    stream.abort();
+  });
+
   it('stops writing when cancelled', async () => {
     for (const engine of ['fflate', 'native'] as const) {
       let calls = 0;

@@ -86,6 +86,8 @@ export interface PngStream {
   /** Cancels: nothing more reaches onChunk. */
   abort(): void;
   readonly rowsWritten: number;
+  /** Pixels pushed so far that were not fully opaque, so a failed tile is caught at its band. */
+  readonly translucentPixels: number;
 }
 
 const METRES_PER_INCH = 0.0254;
@@ -171,6 +173,9 @@ export const createPngStream = (options: PngStreamOptions): PngStream => {
   return {
     get rowsWritten() {
       return rowsWritten;
+    },
+    get translucentPixels() {
+      return pixels.translucent;
     },
     async pushRows(rgba) {
       enter('pushRows');

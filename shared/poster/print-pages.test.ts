@@ -166,4 +166,23 @@ describe('printing a poster on office paper', () => {
         'This poster would take 611 pages; the most Journeywall prints is 400. Choose a lower DPI or a plotter.',
     });
   });
+
+  it('prints at up to 600 DPI, and says so above that, so no sheet needs gigabytes to draw', () => {
+    const at = (dpi: number) =>
+      planPrintPages({
+        poster: pagePixels(paperById('a3'), 'landscape', dpi),
+        dpi,
+        sheet: paperById('a4'),
+        orientation: 'portrait',
+        overlap: 10,
+        margin: 10,
+      });
+    const finest = at(600);
+    expect(finest.ok && finest.tiling.sheet).toEqual({ width: 4961, height: 7016 });
+    expect(at(601)).toEqual({
+      ok: false,
+      error: 'Print pages go up to 600 DPI, as fine as office printers print. Choose 600 DPI or lower.',
+    });
+    expect(at(1200).ok).toBe(false);
+  });
 });

@@ -66,12 +66,23 @@ export type PrintTilingPlan =
 /** More pages than this is no longer an office-printer job. */
 export const MAX_PRINT_PAGES = 400;
 
+/**
+ * Each sheet is drawn whole on one canvas at the poster's DPI: an A4 sheet at 600 DPI is 139 MB
+ * of pixels, at 1200 DPI four times that. Office printers print no finer than 600 DPI anyway.
+ */
+export const MAX_PRINT_DPI = 600;
+
+export const PRINT_MESSAGES = {
+  dpi: `Print pages go up to ${MAX_PRINT_DPI} DPI, as fine as office printers print. Choose ${MAX_PRINT_DPI} DPI or lower.`,
+} as const;
+
 /** Pieces needed to cover `length` with pieces of `area` that advance by `step`. */
 const count = (length: number, area: number, step: number): number =>
   length <= area ? 1 : 1 + Math.ceil((length - area) / step);
 
 export const planPrintPages = (options: PrintTilingOptions): PrintTilingPlan => {
   const { poster, dpi } = options;
+  if (dpi > MAX_PRINT_DPI) return { ok: false, error: PRINT_MESSAGES.dpi };
   if (!(options.margin >= 0 && options.overlap >= 0)) {
     return { ok: false, error: 'Margin and overlap must be zero or more.' };
   }

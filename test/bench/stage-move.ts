@@ -83,7 +83,8 @@ const headerMiddle = (mirror: JourneyMirror, place: number): Point => {
 
 /**
  * A board x where dropping the stage at `from` puts it at `to`: halfway between the middles of
- * the stages that will be either side of it (dropIndex counts the other stages left of the pointer).
+ * the stages that will be either side of it (the board drops it before the first of the other
+ * stages whose middle is right of the pointer).
  */
 const dropX = (mirror: JourneyMirror, from: number, to: number): number => {
   const others = mirror.layout().stages.filter((_, index) => index !== from);

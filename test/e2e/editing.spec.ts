@@ -11,6 +11,7 @@ import {
   readNoteText,
   startNewMap,
   swatch,
+  zoomLabel,
 } from './support/journeywall.ts';
 
 /*
@@ -157,4 +158,52 @@ test('copy and paste notes within a map, and cut them into another map', async (
   await expect(mapCard(page, 'Interviews')).toContainText('2 notes');
   await openMap(page, 'Interviews');
   expect((await visibleNotes(page)).map((note) => note.color)).toEqual(['green', 'yellow']);
+});
+
+test('keys pressed in a dialog stay in the dialog: the notes behind it are left alone', async ({ page }) => {
+  await createMap(page, 'Dialog keys');
+  await addNoteAt(page, { x: 400, y: 300 }, 'Stays on the board');
+  await page.keyboard.press('Escape');
+  await page.mouse.click(400, 300);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: /Keyboard shortcuts/ });
+  await expect(dialog).toBeVisible();
+  // Delete, a colour digit and N would act on the selected note if the board heard them.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('3');
+  await page.keyboard.press('n');
+  // Enter on the focused Close button closes the dialog instead of editing the note.
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Note text', exact: true })).toHaveCount(0);
+  const notes = await visibleNotes(page);
+  expect(notes).toHaveLength(1);
+  expect(notes[0]?.color).toBe('yellow');
+});
+
+test('Enter and Space press a focused button, not the board; other keys still reach the board', async ({
+  page,
+}) => {
+  await createMap(page, 'Button keys');
+  await addNoteAt(page, { x: 400, y: 300 }, 'Selected');
+  await page.mouse.click(400, 300);
+  const noteEditor = page.getByRole('textbox', { name: 'Note text', exact: true });
+
+  await page.getByRole('button', { name: /^Insights/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Insights' })).toBeVisible();
+  await expect(noteEditor).toHaveCount(0);
+
+  await page
+    .getByRole('toolbar', { name: 'Zoom' })
+    .getByRole('button', { name: /^Zoom in/ })
+    .focus();
+  await page.keyboard.press('Space');
+  await expect(zoomLabel(page)).not.toHaveText('100%');
+  await expect(noteEditor).toHaveCount(0);
+
+  // A digit from the focused button still recolours the selected note.
+  await page.keyboard.press('4');
+  await expect.poll(async () => (await visibleNotes(page)).map((note) => note.color)).toEqual(['blue']);
 });

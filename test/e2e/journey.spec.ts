@@ -103,6 +103,8 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
 
   // One stamp of authenticity: the install video.
   await page.getByRole('button', { name: 'Close insights' }).click();
+  // Closing the panel gives the keyboard back to the button that opened it.
+  await expect(page.getByRole('button', { name: /^Insights/ })).toBeFocused();
   const video = grid.firstNote('Use', 'Touchpoints');
   await page.mouse.click(video.x, video.y);
   await page.getByRole('checkbox', { name: /Wow/ }).check();
@@ -129,6 +131,84 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
   await expect(gaps).toContainText('Repeat purchases');
   await expect(gaps).toContainText('Printer orders its own toner');
   await expect(page.getByRole('dialog')).toContainText('1 touchpoints added');
+
+  // "Copy as text" puts the gap list on the clipboard, not the notes selected on the board.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.getByRole('button', { name: 'Copy as text' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Gap list copied.');
+  await expect.poll(clipboard).toContain('Printer orders its own toner');
+
+  // Where the clipboard API is refused (the desktop shell), the copy command does the same.
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Refused', 'NotAllowedError'));
+  });
+  await page.getByRole('button', { name: 'Copy as text' }).click();
+  await expect.poll(clipboard).toContain('Printer orders its own toner');
+
+  // Asking again for an ideal from current asks before replacing the one worked on.
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'New ideal from current' }).click();
+  const question = page.getByRole('dialog', { name: 'Start Ideal over?' });
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal']);
+  await page.getByRole('button', { name: 'New ideal from current' }).click();
+  await question.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal']);
+  await page.getByRole('button', { name: 'Compare current and ideal' }).click();
+  await expect(page.getByRole('dialog')).toContainText('No differences yet');
+});
+
+test('a facilitator adds a scenario, names it, and undo takes it back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Toner scenarios');
+  await page.getByText('Customer experience stages').click();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await expect(board(page)).toBeVisible();
+
+  // A new scenario is shown at once, its name ready to type.
+  await page.getByRole('button', { name: 'Add scenario' }).click();
+  const name = page.getByRole('textbox', { name: 'Scenario name' });
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Scenario 3');
+  await name.fill('Automatic delivery');
+  await name.press('Enter');
+  const added = page.getByRole('tab', { name: 'Automatic delivery' });
+  await expect(added).toHaveAttribute('aria-selected', 'true');
+  await expect(added).toBeFocused();
+
+  // Double-click renames; Escape leaves the name as it was.
+  await added.dblclick();
+  await name.fill('Printer on autopilot');
+  await name.press('Escape');
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal', 'Automatic delivery']);
+  await added.dblclick();
+  await name.fill('Printer on autopilot');
+  await name.press('Enter');
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal', 'Printer on autopilot']);
+
+  // Each is one undo step: each rename, then the new scenario.
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal', 'Automatic delivery']);
+  await undo.click();
+  await undo.click();
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal']);
+
+  // Removing asks first, and never takes the last scenario.
+  await page.getByRole('button', { name: 'Remove scenario Current' }).click();
+  await page
+    .getByRole('dialog', { name: 'Remove scenario?' })
+    .getByRole('button', { name: 'Remove' })
+    .click();
+  await expect(page.getByRole('tab')).toHaveText(['Ideal']);
+  await expect(page.getByRole('tab', { name: 'Ideal' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Remove scenario Ideal' })).toBeDisabled();
+  await undo.click();
+  await expect(page.getByRole('tab')).toHaveText(['Current', 'Ideal']);
+  await expectSaved(page);
 });
 
 test('a connected-customer map is placed on the continuum, and the place can change later', async ({

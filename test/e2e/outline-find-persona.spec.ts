@@ -127,3 +127,35 @@ test('a persona is added, filled in on the card and still there after a reload',
   await expect(card).toContainText('Sam');
   await expect(card).toContainText('Why is there no recycling bag?');
 });
+
+test('a persona match is shown on the card without switching the map’s persona or its history', async ({
+  page,
+}) => {
+  await openExample(page);
+  const card = page.getByRole('region', { name: /Persona/ });
+  await card.getByRole('button', { name: 'Add persona' }).click();
+  await page.getByRole('textbox', { name: 'Persona name' }).fill('Sam');
+  await page.keyboard.press('Enter');
+  const shown = card.getByRole('combobox', { name: 'Persona shown' }).locator('option:checked');
+  await expect(shown).toHaveText('Sam');
+  // Undo the name, so there is something to redo.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await expect(redo).toBeEnabled();
+
+  await page.keyboard.press('Control+f');
+  await page.getByRole('searchbox', { name: 'Find in notes, headers and personas' }).fill('client deadline');
+  await expect(shown).toHaveText('Dana');
+  await expect(page.locator('.persona-field[data-field="goals"]')).toHaveAttribute('data-found', 'true');
+  await expect(redo).toBeEnabled();
+
+  // Closing find shows the map's persona again; reopening it does not go back to the match.
+  await page.keyboard.press('Escape');
+  await expect(shown).not.toHaveText('Dana');
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('searchbox', { name: 'Find in notes, headers and personas' })).toBeFocused();
+  await expect(shown).not.toHaveText('Dana');
+  await page.keyboard.press('Escape');
+  await redo.click();
+  await expect(shown).toHaveText('Sam');
+});

@@ -5,7 +5,7 @@ import { addNote, deleteRecords, type MutableDocument, updateNote } from '../../
 import type { ScenarioRecord } from '../../model/journey-records.ts';
 import type { NoteRecord } from '../../model/records.ts';
 import { updateRecord } from '../../model/update.ts';
-import { createScenarioFrom } from './create-scenario-from.ts';
+import { createScenarioFrom, isTouched, refillScenarioFrom } from './create-scenario-from.ts';
 import { addScenario } from './scenario-edits.ts';
 import { type TestMap, testMap } from './test-support.ts';
 
@@ -209,5 +209,51 @@ describe('create ideal from current', () => {
     expect(notesIn(before, target)).toHaveLength(0);
     expect(Object.values(after.records).filter(isLiveNote)).toHaveLength(8);
     expect(scenario(after, target).emotions).toEqual(scenario(before, map.currentId).emotions);
+  });
+});
+
+describe('starting a worked-on ideal over from current', () => {
+  it("replaces the ideal's notes and emotion scores with copies of current's, keeping its name and place", () => {
+    const map = testMap();
+    const stage = map.stageId('Purchase');
+    const kept = map.put('Purchase', 'Touchpoints', { text: 'Orders toner by phone', kind: 'touchpoint' });
+    setEmotions(map, map.currentId, { [stage]: -2 });
+    const old = map.put('Use', 'Touchpoints', {
+      text: 'Printer orders its own toner',
+      scenarioId: map.idealId,
+    });
+    setEmotions(map, map.idealId, { [stage]: 3 });
+
+    refillScenarioFrom(map.doc, map.currentId, map.idealId, 8000);
+
+    expect(scenariosOf(map.doc).map((record) => record.name)).toEqual(['Current', 'Ideal']);
+    expect(map.doc.records[old.id]).toMatchObject({ isDeleted: true, updated: 8000 });
+    const copies = notesIn(map.doc, map.idealId);
+    expect(copies.map((note) => [note.text, note.origin])).toEqual([['Orders toner by phone', kept.id]]);
+    expect(scenario(map.doc, map.idealId)).toMatchObject({
+      name: 'Ideal',
+      kind: 'ideal',
+      emotions: { [stage]: -2 },
+      basedOn: map.currentId,
+    });
+    expect(map.note(kept.id)).toBe(kept);
+  });
+
+  it('refuses to refill a scenario from itself', () => {
+    const map = testMap();
+    expect(() => refillScenarioFrom(map.doc, map.idealId, map.idealId)).toThrow(/from itself/);
+  });
+});
+
+describe('whether a scenario has been worked on', () => {
+  it('counts live notes and emotion scores, not deleted notes', () => {
+    const map = testMap();
+    expect(isTouched(map.doc, scenario(map.doc, map.idealId))).toBe(false);
+    const note = map.put('Use', 'Touchpoints', { text: 'Gone', scenarioId: map.idealId });
+    expect(isTouched(map.doc, scenario(map.doc, map.idealId))).toBe(true);
+    deleteRecords(map.doc, [note.id]);
+    expect(isTouched(map.doc, scenario(map.doc, map.idealId))).toBe(false);
+    setEmotions(map, map.idealId, { [map.stageId('Use')]: 1 });
+    expect(isTouched(map.doc, scenario(map.doc, map.idealId))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { liveNotesByZ, scenariosOf, topZ } from '../../model/document.ts';
+import { isLiveNote, type JourneyDocument, liveNotesByZ, scenariosOf, topZ } from '../../model/document.ts';
 import { addNote, type MutableDocument, newScenario } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
 import type { ScenarioKind, ScenarioRecord } from '../../model/journey-records.ts';
@@ -46,17 +46,42 @@ export const createScenarioFrom = (
   return targetId;
 };
 
+/**
+ * "New ideal from current" once the Ideal has been worked on, when the facilitator chose to
+ * start it over: the target's notes are deleted and replaced by copies of the source's, and it
+ * takes the source's emotion scores. The target keeps its name, kind and place.
+ */
+export const refillScenarioFrom = (
+  doc: MutableDocument,
+  sourceScenarioId: string,
+  targetScenarioId: string,
+  now: number = Date.now(),
+): void => {
+  const source = liveScenario(doc, sourceScenarioId);
+  const target = liveScenario(doc, targetScenarioId);
+  if (source.id === target.id) throw new Error(`scenario ${source.id} cannot be refilled from itself`);
+  for (const record of Object.values(doc.records))
+    if (isLiveNote(record) && record.scenarioId === target.id)
+      doc.records[record.id] = updateRecord(record, { isDeleted: true }, now);
+  doc.records[target.id] = updateRecord(
+    target,
+    { emotions: { ...source.emotions }, basedOn: source.id },
+    now,
+  );
+  copyNotes(doc, source.id, target.id, now);
+};
+
+/** True once someone has worked on the scenario: it holds notes or emotion scores. */
+export const isTouched = (doc: JourneyDocument, scenario: ScenarioRecord): boolean =>
+  Object.keys(scenario.emotions).length > 0 || hasLiveNotes(doc, scenario.id);
+
 const untouchedScenario = (
   doc: MutableDocument,
   kind: ScenarioKind,
   exceptId: string,
 ): ScenarioRecord | undefined =>
   scenariosOf(doc).find(
-    (scenario) =>
-      scenario.kind === kind &&
-      scenario.id !== exceptId &&
-      Object.keys(scenario.emotions).length === 0 &&
-      !hasLiveNotes(doc, scenario.id),
+    (scenario) => scenario.kind === kind && scenario.id !== exceptId && !isTouched(doc, scenario),
   );
 
 /** Copies go on top of every note, bottom to top as the originals are stacked. */

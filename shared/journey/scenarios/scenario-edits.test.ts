@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLiveNote, scenariosOf } from '../../model/document.ts';
 import { addNote } from '../../model/edits.ts';
-import { addScenario, deleteScenario, renameScenario } from './scenario-edits.ts';
+import { addScenario, deleteScenario, nextScenarioName, renameScenario } from './scenario-edits.ts';
 import { testMap } from './test-support.ts';
 
 describe('adding a scenario', () => {
@@ -27,6 +27,17 @@ describe('adding a scenario', () => {
     const map = testMap();
     const id = addScenario(map.doc, { name: '   ', kind: 'ideal' });
     expect(map.doc.records[id]).toMatchObject({ name: 'Ideal' });
+  });
+});
+
+describe('naming a new scenario', () => {
+  it('numbers it after the scenarios there are, skipping a name in use', () => {
+    const map = testMap();
+    expect(nextScenarioName(map.doc)).toBe('Scenario 3');
+    addScenario(map.doc, { name: 'Scenario 4', kind: 'other' });
+    expect(nextScenarioName(map.doc)).toBe('Scenario 5');
+    deleteScenario(map.doc, map.idealId);
+    expect(nextScenarioName(map.doc)).toBe('Scenario 3');
   });
 });
 

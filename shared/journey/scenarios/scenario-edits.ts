@@ -43,6 +43,14 @@ export const nextScenarioOrder = (doc: JourneyDocument): number => {
 export const hasLiveNotes = (doc: JourneyDocument, scenarioId: string): boolean =>
   Object.values(doc.records).some((record) => isLiveNote(record) && record.scenarioId === scenarioId);
 
+/** "Scenario 3" for a map with two: the first such name no live scenario has yet. */
+export const nextScenarioName = (doc: JourneyDocument): string => {
+  const taken = new Set(scenariosOf(doc).map((scenario) => scenario.name));
+  let number = scenariosOf(doc).length + 1;
+  while (taken.has(`${DEFAULT_NAMES.other} ${number}`)) number += 1;
+  return `${DEFAULT_NAMES.other} ${number}`;
+};
+
 /** A new empty scenario after the last one. Returns its id. */
 export const addScenario = (
   doc: MutableDocument,
