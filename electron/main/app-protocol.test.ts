@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { REMOTE } from '../../test/remote-urls.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 const protocol = vi.hoisted(() => ({
@@ -65,7 +66,7 @@ describe('resolveAppPath', () => {
     'app://other/index.html',
     'app://journeywall.evil/index.html',
     'file:///etc/passwd',
-    'https://journeywall/index.html',
+    REMOTE.appHostOverHttps,
   ])('refuses %s', (url) => {
     expect(resolveAppPath(dist, url)).toBeNull();
   });

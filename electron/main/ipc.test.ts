@@ -1,6 +1,7 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE, IPC_LIMITS, type MapBackup } from '../../shared/ipc/contract.ts';
+import { REMOTE } from '../../test/remote-urls.ts';
 import { type InvokeHandlers, isTrustedSender, registerIpcHandlers } from './ipc.ts';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -283,7 +284,7 @@ describe('export channels', () => {
 
 describe('sender check', () => {
   it.each([
-    ['a remote page', eventFrom(appFrame({ url: 'https://evil.example/' }))],
+    ['a remote page', eventFrom(appFrame({ url: REMOTE.page }))],
     ['a file:// page', eventFrom(appFrame({ url: 'file:///home/user/map.html' }))],
     ['a look-alike origin', eventFrom(appFrame({ url: 'app://journeywall.evil/index.html' }))],
     ['an iframe of the app', eventFrom(appFrame({ parent: appFrame(), frameToken: 'child' }))],

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { App, Session, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REMOTE } from '../../test/remote-urls.ts';
 import {
   guardAllWebContents,
   hardenSession,
@@ -84,8 +85,8 @@ describe('session hardening', () => {
       true,
     );
     expect(captured.check?.(null, 'persistent-storage', 'app://journeywall')).toBe(true);
-    expect(requestPermission(captured.request, 'persistent-storage', 'https://evil.example/')).toBe(false);
-    expect(captured.check?.(null, 'persistent-storage', 'https://evil.example')).toBe(false);
+    expect(requestPermission(captured.request, 'persistent-storage', REMOTE.page)).toBe(false);
+    expect(captured.check?.(null, 'persistent-storage', REMOTE.origin)).toBe(false);
     expect(captured.check?.(null, 'persistent-storage', 'app://journeywall.evil')).toBe(false);
   });
 
@@ -98,12 +99,12 @@ describe('session hardening', () => {
   });
 
   it.each([
-    ['https://example.com/tracker.js', true],
+    [REMOTE.script, true],
     ['http://localhost:5173/', true],
     ['ws://localhost:5173/', true],
-    ['wss://example.com/socket', true],
+    [REMOTE.socket, true],
     ['file:///etc/passwd', true],
-    ['ftp://example.com/x', true],
+    [REMOTE.ftp, true],
     ['app://journeywall/assets/index.js', false],
     ['devtools://devtools/bundled/inspector.html', false],
     ['data:image/png;base64,AAAA', false],
@@ -145,7 +146,7 @@ describe('web contents hardening', () => {
   it.each(['will-navigate', 'will-redirect'])('blocks %s to anything outside the app', (eventName) => {
     const contents = new FakeWebContents();
     hardenWebContents(contents as unknown as WebContents);
-    for (const url of ['https://example.com/', 'file:///home/user/map.cxmap', 'app://other/index.html']) {
+    for (const url of [REMOTE.site, 'file:///home/user/map.cxmap', 'app://other/index.html']) {
       const event = navigationEvent(url);
       contents.emit(eventName, event);
       expect(event.preventDefault, url).toHaveBeenCalled();
@@ -159,7 +160,7 @@ describe('web contents hardening', () => {
     const contents = new FakeWebContents();
     hardenWebContents(contents as unknown as WebContents);
     expect(contents.windowOpenHandler?.({ url: 'app://journeywall/index.html' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: REMOTE.site })).toEqual({ action: 'deny' });
     const attach = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', attach);
     expect(attach.preventDefault).toHaveBeenCalled();
@@ -170,9 +171,9 @@ describe('web contents hardening', () => {
     guardAllWebContents(app as unknown as App);
     const contents = new FakeWebContents();
     app.emit('web-contents-created', {}, contents);
-    const event = navigationEvent('https://example.com/');
+    const event = navigationEvent(REMOTE.site);
     contents.emit('will-navigate', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: REMOTE.site })).toEqual({ action: 'deny' });
   });
 });
