@@ -18,7 +18,7 @@ import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
-import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
+import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
 
 export interface PosterCase {
   readonly label: string;
@@ -99,16 +99,6 @@ const browserMemory = (): { rss: number; pss: number } => {
     queue.push(...(children.get(pid) ?? []));
   }
   return { rss: (rssPages * PAGE_SIZE) / 1024 / 1024, pss: pssKb / 1024 };
-};
-
-const openMapFile = async (page: Page, path: string) => {
-  await page.goto('/');
-  await page.getByText('No maps yet. Create one to start a workshop.').waitFor();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(path);
-  await page.getByTestId('board').waitFor();
-  await page.getByText('All changes saved').waitFor({ timeout: 30_000 });
 };
 
 /** Reads the header chunks and checks the file ends with IEND, without loading it whole. */
@@ -194,7 +184,7 @@ export const runPosterBench = async (baseURL: string): Promise<PosterFigures[]> 
     const map = realisticMap(NOTES, { seed: 5, inCells: 1 });
     const mapPath = join(dir, 'bench.cxmap');
     writeFileSync(mapPath, serialize(map, { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
-    await openMapFile(page, mapPath);
+    await openFromLibrary(page, mapPath);
     const figures: PosterFigures[] = [];
     for (const poster of POSTER_CASES) {
       const result = await exportCase(page, poster, dir);

@@ -2,11 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { serialize } from '../../shared/format/serialize.ts';
 import { startPreview } from '../bench/preview-server.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
-import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
-import { exampleMap } from './example-map.ts';
+import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
+import { writeExampleMap } from './example-map.ts';
 
 /**
  * The docs' poster picture: the example map exported from the running app as an A1 poster at
@@ -25,16 +24,8 @@ const main = async () => {
     );
     const dir = await mkdtemp(join(tmpdir(), 'journeywall-poster-docs-'));
     const mapPath = join(dir, 'home-printer-toner.cxmap');
-    await writeFile(
-      mapPath,
-      serialize(exampleMap(), { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }),
-    );
-    await page.goto('/');
-    await page.getByText('No maps yet. Create one to start a workshop.').waitFor();
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+o');
-    await (await chooser).setFiles(mapPath);
-    await page.getByTestId('board').waitFor();
+    await writeExampleMap(mapPath);
+    await openFromLibrary(page, mapPath);
     await page.keyboard.press('Control+Shift+E');
     const dialog = page.getByRole('dialog', { name: 'Export poster' });
     await dialog.getByLabel('Paper').selectOption('a1');

@@ -1,12 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { serialize } from '../../shared/format/serialize.ts';
 import { startPreview } from '../bench/preview-server.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
-import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
-import { exampleMap } from './example-map.ts';
+import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
+import { writeExampleMap } from './example-map.ts';
 
 /**
  * Takes the README's pictures from the running app: `npm run docs:screenshots` (after
@@ -17,14 +16,8 @@ const out = process.argv[2] ?? 'docs';
 
 const openExample = async (page: Page, dir: string): Promise<void> => {
   const path = join(dir, 'home-printer-toner.cxmap');
-  await writeFile(path, serialize(exampleMap(), { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
-  await page.goto('/');
-  await page.getByRole('heading', { name: /maps/i }).first().waitFor();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(path);
-  await page.getByTestId('board').waitFor();
-  await page.getByText('All changes saved').waitFor();
+  await writeExampleMap(path);
+  await openFromLibrary(page, path);
   await page.getByText(/^Opened /).waitFor({ state: 'hidden', timeout: 15_000 });
 };
 

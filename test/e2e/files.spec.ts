@@ -10,6 +10,7 @@ import {
   goToLibrary,
   interceptFileChoosers,
   mapCard,
+  openWithShortcut,
   readNoteText,
   test,
   typeNotes,
@@ -26,12 +27,6 @@ const saveWithShortcut = async (page: Page, path: string): Promise<string> => {
   const file = await download;
   await file.saveAs(path);
   return file.suggestedFilename();
-};
-
-const openWithShortcut = async (page: Page, path: string): Promise<void> => {
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(path);
 };
 
 const mergeFromMenu = async (page: Page, path: string): Promise<void> => {

@@ -1,10 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { serialize } from '../../shared/format/serialize.ts';
-import { exampleMap } from '../docs/example-map.ts';
-import { board, expectSaved, test } from './support/journeywall.ts';
+import { writeExampleMap } from '../docs/example-map.ts';
+import { board, expectSaved, openFromLibrary, test } from './support/journeywall.ts';
 
 /**
  * The map read and edited without the canvas: find across notes, headers and the persona, the
@@ -12,17 +11,9 @@ import { board, expectSaved, test } from './support/journeywall.ts';
  */
 
 const openExample = async (page: Page): Promise<void> => {
-  const dir = await mkdtemp(join(tmpdir(), 'journeywall-e2e-'));
-  const path = join(dir, 'home-printer-toner.cxmap');
-  await writeFile(path, serialize(exampleMap(), { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
-  await page.goto('/');
-  // The library is up, and with it the app's keyboard shortcuts.
-  await expect(page.getByRole('button', { name: 'New map' })).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(path);
-  await expect(board(page)).toBeVisible();
-  await expectSaved(page);
+  const path = join(await mkdtemp(join(tmpdir(), 'journeywall-e2e-')), 'home-printer-toner.cxmap');
+  await writeExampleMap(path);
+  await openFromLibrary(page, path);
 };
 
 const zoomLevel = (page: Page) => page.getByRole('button', { name: /^Zoom \d+%/ });

@@ -1,11 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { serialize } from '../../shared/format/serialize.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { readEmbeddedMap } from '../../shared/poster/png-embed.ts';
-import { exampleMap } from '../docs/example-map.ts';
-import { board, goToLibrary, interceptFileChoosers, mapCard, test } from './support/journeywall.ts';
+import { exampleMap, writeExampleMap } from '../docs/example-map.ts';
+import {
+  goToLibrary,
+  interceptFileChoosers,
+  mapCard,
+  openFromLibrary,
+  openWithShortcut,
+  test,
+} from './support/journeywall.ts';
 
 /**
  * Posters as a consultant makes them: the filled-in map exported from the File menu as a PNG
@@ -16,18 +22,9 @@ import { board, goToLibrary, interceptFileChoosers, mapCard, test } from './supp
 const example = exampleMap();
 const NAME = 'Home printer toner';
 
-const openFile = async (page: Page, path: string): Promise<void> => {
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(path);
-};
-
 const openExample = async (page: Page, path: string): Promise<void> => {
-  writeFileSync(path, serialize(example, { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
-  await page.goto('/');
-  await expect(page.getByText('No maps yet. Create one to start a workshop.')).toBeVisible();
-  await openFile(page, path);
-  await expect(board(page)).toBeVisible();
+  await writeExampleMap(path);
+  await openFromLibrary(page, path);
   await expect(page.getByRole('textbox', { name: 'Map name' })).toHaveValue(NAME);
 };
 
@@ -146,7 +143,7 @@ test('Ctrl+Shift+E opens the poster dialog; a poster whose map is damaged opens 
   damaged[itxt + 200] = (damaged[itxt + 200] ?? 0) ^ 0xff;
   const path = info.outputPath('damaged.png');
   writeFileSync(path, damaged);
-  await openFile(page, path);
+  await openWithShortcut(page, path);
   const message = page.getByRole('dialog', { name: "Couldn't open damaged.png" });
   await expect(message).toContainText('The map inside this poster is damaged');
   await message.getByRole('button', { name: 'OK' }).click();

@@ -147,3 +147,23 @@ export const coveredEdges = async (page: Page): Promise<{ left: number; bottom: 
     };
     return { left: reach('.persona-card', 'left'), bottom: reach('.scenario-bar', 'bottom') };
   });
+
+/** Opens a map file (or a poster) from disk with Ctrl+O, the way a user does. */
+export const openWithShortcut = async (page: Page, path: string): Promise<void> => {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(path);
+};
+
+/**
+ * Starts on the library and opens a map file there; resolves once the map is on the board and
+ * stored. Waits with locators only, so benchmarks and doc scripts use it outside a test too.
+ */
+export const openFromLibrary = async (page: Page, path: string): Promise<void> => {
+  await page.goto('/');
+  // The library is up, and with it the app's keyboard shortcuts.
+  await page.getByRole('button', { name: 'New map' }).waitFor();
+  await openWithShortcut(page, path);
+  await board(page).waitFor();
+  await saveStatus(page).filter({ hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
+};
