@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { serialize } from '../../shared/format/serialize.ts';
 import { newMapFromTemplate } from '../../shared/journey/create-map.ts';
 import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
 import { addPersona, setActivePersona } from '../../shared/journey/personas/persona-edits.ts';
@@ -142,9 +140,4 @@ export const exampleMap = (now = Date.UTC(2026, 10, 28, 9)): JourneyDocument => 
   );
   setActivePersona(doc, persona, now);
   return { id: doc.id, records: doc.records };
-};
-
-/** Writes the example as a .cxmap file at `path`, as saved on the workshop day. */
-export const writeExampleMap = async (path: string): Promise<void> => {
-  await writeFile(path, serialize(exampleMap(), { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
 };

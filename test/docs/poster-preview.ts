@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { startPreview } from '../bench/preview-server.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
-import { writeExampleMap } from './example-map.ts';
+import { writeExampleMap } from './example-map-file.ts';
 
 /**
  * The docs' poster picture: the example map exported from the running app as an A1 poster at

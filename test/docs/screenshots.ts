@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startPreview } from '../bench/preview-server.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
-import { writeExampleMap } from './example-map.ts';
+import { writeExampleMap } from './example-map-file.ts';
 
 /**
  * Takes the README's pictures from the running app: `npm run docs:screenshots` (after

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { writeExampleMap } from '../docs/example-map.ts';
+import { writeExampleMap } from '../docs/example-map-file.ts';
 import { board, expectSaved, openFromLibrary, test } from './support/journeywall.ts';
 
 /**

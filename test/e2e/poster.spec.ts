@@ -3,7 +3,8 @@ import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { readEmbeddedMap } from '../../shared/poster/png-embed.ts';
-import { exampleMap, writeExampleMap } from '../docs/example-map.ts';
+import { exampleMap } from '../docs/example-map.ts';
+import { writeExampleMap } from '../docs/example-map-file.ts';
 import {
   goToLibrary,
   interceptFileChoosers,
