@@ -15,6 +15,7 @@ import { BoardScreen } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { NewMapDialog } from './screens/NewMapDialog.tsx';
 import { boardStore } from './store/index.ts';
+import { noticeStore, showNotice, useNotice } from './ui/notice-store.ts';
 import { panelsStore } from './ui/panels-store.ts';
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
 import { Toast } from './ui/Toast.tsx';
@@ -31,8 +32,7 @@ export const App = () => {
   const [newMapOpen, setNewMapOpen] = useState(false);
   /** The export dialog, and the map it was opened on: it is never shown over another map. */
   const [poster, setPoster] = useState<{ readonly mode: PosterMode; readonly mapId: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const dismissNotice = useCallback(() => setNotice(null), []);
+  const notice = useNotice();
 
   const open = useCallback(async (mapId: string) => {
     const { db, persistence } = appServices();
@@ -50,7 +50,7 @@ export const App = () => {
       setPoster(null);
       setScreen({ kind: 'board', mapId, fit: loaded.viewport === null });
     } catch (reason) {
-      setNotice(`Couldn't open the map: ${reason instanceof Error ? reason.message : String(reason)}`);
+      showNotice(`Couldn't open the map: ${reason instanceof Error ? reason.message : String(reason)}`);
       setScreen({ kind: 'library' });
     }
   }, []);
@@ -67,7 +67,7 @@ export const App = () => {
 
   const files = useMemo(() => {
     const { db, bridge } = appServices();
-    return createFileActions({ db, bridge, store: boardStore, openMap: open, notify: setNotice });
+    return createFileActions({ db, bridge, store: boardStore, openMap: open, notify: showNotice });
   }, [open]);
 
   // One export at a time: a second export command while the dialog is open leaves it as it is.
@@ -149,10 +149,10 @@ export const App = () => {
         />
       )}
       {poster && screen.kind === 'board' && poster.mapId === screen.mapId && (
-        <PosterDialog mode={poster.mode} onClose={() => setPoster(null)} onSaved={setNotice} />
+        <PosterDialog mode={poster.mode} onClose={() => setPoster(null)} onSaved={showNotice} />
       )}
       <PromptDialog />
-      {notice && <Toast message={notice} onDismiss={dismissNotice} />}
+      {notice && <Toast key={notice} message={notice} onDismiss={noticeStore.getState().dismiss} />}
       {dragging && <div className="drop-overlay">Drop a .cxmap file or a poster to open it</div>}
     </>
   );
