@@ -3,15 +3,17 @@ import { lastOpenMap, rememberOpenMap } from './app/last-open-map.ts';
 import { appServices } from './app/services.ts';
 import { markMapOpening } from './board/frame-timing.ts';
 import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-keyboard-shortcuts.ts';
-import { putDocument } from './db/library.ts';
+import { loadMap, putDocument } from './db/library.ts';
 import { createFileActions } from './files/file-actions.ts';
 import { closeReview } from './files/merge-review.ts';
 import { PromptDialog } from './files/PromptDialog.tsx';
 import { useFileDrop } from './files/use-file-drop.ts';
 import { findStore } from './find/find-store.ts';
 import { openMap } from './persistence/open-map.ts';
+import { purgedMaps } from './persistence/purged-maps.ts';
+import { recoveredMessage, recoverLostMaps } from './persistence/recover-lost-maps.ts';
 import { PosterDialog, type PosterMode } from './poster/PosterDialog.tsx';
-import { BoardScreen } from './screens/BoardScreen.tsx';
+import { BoardScreen, type HeldElsewhere } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { NewMapDialog } from './screens/NewMapDialog.tsx';
 import { boardStore } from './store/index.ts';
@@ -34,19 +36,31 @@ export const App = () => {
   const [poster, setPoster] = useState<{ readonly mode: PosterMode; readonly mapId: string } | null>(null);
   const notice = useNotice();
 
+  /** Set while another window holds the open map: first found there, or later taken over. */
+  const [elsewhere, setElsewhere] = useState<HeldElsewhere | null>(null);
+
   const open = useCallback(async (mapId: string) => {
-    const { db, persistence } = appServices();
+    const { db, persistence, holds } = appServices();
     markMapOpening();
     try {
+      // The map being left is stored before another window may take it.
+      await persistence.autosave.flush().catch(() => undefined);
+      const mine = await holds.hold(mapId);
+      boardStore.getState().startEditing(null);
+      boardStore.getState().startRenaming(null);
+      // Set before the map is loaded, so autosave never stores a map another window holds.
+      boardStore.getState().setHeldElsewhere(!mine);
       const loaded = await openMap(db, boardStore, persistence, mapId);
       if (!loaded) {
-        rememberOpenMap(null);
+        holds.release();
+        boardStore.getState().setHeldElsewhere(false);
+        await rememberOpenMap(db, null);
         setScreen({ kind: 'library' });
         return;
       }
       boardStore.getState().clearSelection();
-      boardStore.getState().startEditing(null);
-      rememberOpenMap(mapId);
+      setElsewhere(mine ? null : 'open');
+      await rememberOpenMap(db, mapId);
       setPoster(null);
       setScreen({ kind: 'board', mapId, fit: loaded.viewport === null });
     } catch (reason) {
@@ -55,14 +69,35 @@ export const App = () => {
     }
   }, []);
 
+  /** "Open here instead": the other window stores its edits and lets go; this one reloads the map. */
+  const takeOver = useCallback(async () => {
+    const { db, persistence, holds } = appServices();
+    const mapId = boardStore.getState().doc?.id;
+    if (!mapId) return;
+    await holds.takeOver(mapId);
+    const viewport = boardStore.getState().viewport;
+    await openMap(db, boardStore, persistence, mapId);
+    boardStore.getState().setViewport(viewport);
+    boardStore.getState().setHeldElsewhere(false);
+    setElsewhere(null);
+    await rememberOpenMap(db, mapId);
+  }, []);
+
   const showLibrary = useCallback(() => {
-    rememberOpenMap(null);
+    const { db, persistence, holds } = appServices();
+    void rememberOpenMap(db, null);
     closeReview();
     boardStore.getState().startEditing(null);
     boardStore.getState().clearSelection();
     boardStore.getState().loadDocument(null);
+    boardStore.getState().setHeldElsewhere(false);
+    setElsewhere(null);
     setPoster(null);
     setScreen({ kind: 'library' });
+    void persistence.autosave
+      .flush()
+      .catch(() => undefined)
+      .then(() => holds.release());
   }, []);
 
   const files = useMemo(() => {
@@ -115,10 +150,42 @@ export const App = () => {
   const dragging = useFileDrop(useCallback((file: File) => void files.openDropped(file), [files]));
 
   useEffect(() => {
-    const previous = lastOpenMap();
-    if (previous) void open(previous);
-    else setScreen({ kind: 'library' });
+    const start = async () => {
+      const { db, bridge } = appServices();
+      // Maps the browser's storage lost come back from their backups before anything is shown.
+      const recovered = await recoverLostMaps(db, bridge, purgedMaps()).catch(() => []);
+      if (recovered.length > 0) showNotice(recoveredMessage(recovered));
+      const previous = await lastOpenMap(db);
+      if (previous) await open(previous);
+      else setScreen({ kind: 'library' });
+    };
+    void start();
   }, [open]);
+
+  useEffect(() => {
+    const { db, holds } = appServices();
+    const stopLost = holds.onLost((mapId) => {
+      if (boardStore.getState().doc?.id !== mapId) return;
+      boardStore.getState().setHeldElsewhere(true);
+      setElsewhere('moved');
+    });
+    // A map shown read-only follows what the window holding it stores.
+    const stopStored = holds.onStoredElsewhere((mapId) => {
+      const state = boardStore.getState();
+      if (!state.heldElsewhere || state.doc?.id !== mapId) return;
+      void loadMap(db, mapId).then((loaded) => {
+        const now = boardStore.getState();
+        if (!loaded || !now.heldElsewhere || now.doc?.id !== mapId) return;
+        const scenarioId = now.scenarioId;
+        now.loadDocument(loaded.doc);
+        if (scenarioId && loaded.doc.records[scenarioId]) now.setScenario(scenarioId);
+      });
+    });
+    return () => {
+      stopLost();
+      stopStored();
+    };
+  }, []);
 
   useEffect(() => {
     const { bridge } = appServices();
@@ -136,7 +203,13 @@ export const App = () => {
         <LibraryScreen onOpen={(mapId) => void open(mapId)} onCommand={onAppCommand} />
       )}
       {screen.kind === 'board' && (
-        <BoardScreen key={screen.mapId} fitOnOpen={screen.fit} onCommand={onAppCommand} />
+        <BoardScreen
+          key={screen.mapId}
+          fitOnOpen={screen.fit}
+          onCommand={onAppCommand}
+          heldElsewhere={elsewhere}
+          onTakeOver={() => void takeOver()}
+        />
       )}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       {newMapOpen && (

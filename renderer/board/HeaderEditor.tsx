@@ -3,6 +3,7 @@ import { GRID } from '../../shared/journey/grid-geometry.ts';
 import type { GridLayout } from '../../shared/journey/layout.ts';
 import { renameStructure } from '../../shared/journey/structure-edits.ts';
 import { FONT_FAMILY } from '../drawing/fonts.ts';
+import { draftTargets } from '../store/draft.ts';
 import { boardStore } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
 
@@ -19,6 +20,10 @@ export const HeaderEditor = ({ header, layout, viewport }: HeaderEditorProps) =>
   const column = layout.stages.find((candidate) => candidate.stage.id === header.id);
   const row = layout.lanes.find((candidate) => candidate.lane.id === header.id);
   const record = column?.stage ?? row?.lane;
+  const target = { kind: 'header', header } as const;
+  // A name being typed when the app stopped comes back as it was.
+  const draft = boardStore.getState().draft;
+  const initial = draftTargets(draft, target) ? draft.text : record?.name;
   useEffect(() => {
     ref.current?.focus();
     ref.current?.select();
@@ -39,6 +44,7 @@ export const HeaderEditor = ({ header, layout, viewport }: HeaderEditorProps) =>
         .getState()
         .edit(`Rename ${header.kind}`, (draft) => renameStructure(draft, header.id, value));
     }
+    boardStore.getState().setDraft(null);
     boardStore.getState().startRenaming(null);
   };
   const scale = viewport.scale;
@@ -47,9 +53,16 @@ export const HeaderEditor = ({ header, layout, viewport }: HeaderEditorProps) =>
       ref={ref}
       className="header-editor"
       aria-label={`${header.kind === 'stage' ? 'Stage' : 'Lane'} name`}
-      defaultValue={record.name}
+      defaultValue={initial}
       maxLength={200}
       onBlur={finish}
+      onChange={(event) =>
+        boardStore.getState().setDraft({
+          target,
+          text: event.currentTarget.value,
+          scenarioId: boardStore.getState().scenarioId,
+        })
+      }
       onKeyDown={(event) => {
         event.stopPropagation();
         if (event.key === 'Enter') event.currentTarget.blur();

@@ -22,7 +22,7 @@ export const NoteEditor = ({ editing }: NoteEditorProps) => {
     editing.kind === 'existing' ? shownNotesById(state.doc, state.scenarioId).get(editing.id) : undefined,
   );
   const box = editing.kind === 'new' ? editing : note?.type === 'note' ? note : null;
-  const initial = note?.type === 'note' ? note.text : editing.kind === 'new' ? (editing.text ?? '') : '';
+  const initial = editing.text ?? (note?.type === 'note' ? note.text : '');
   const [text, setText] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
   const committed = useRef(false);
@@ -72,7 +72,15 @@ export const NoteEditor = ({ editing }: NoteEditorProps) => {
       className="note-editor"
       aria-label={editing.kind === 'new' ? 'New note text' : 'Note text'}
       value={text}
-      onChange={(event) => setText(event.target.value)}
+      onChange={(event) => {
+        setText(event.target.value);
+        // Stored as typed, so a crash mid-sentence loses nothing.
+        boardStore.getState().setDraft({
+          target: { kind: 'note', editing },
+          text: event.target.value,
+          scenarioId: boardStore.getState().scenarioId,
+        });
+      }}
       onKeyDown={onKeyDown}
       onBlur={() => finish('done')}
       maxLength={10000}

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { JourneyRecord } from '../../shared/model/records.ts';
+import type { Draft } from '../store/draft.ts';
 import { SCHEMA_VERSIONS } from './schema-versions.ts';
 
 /** One row of the library: what the library screen lists without loading a map's records. */
@@ -13,6 +14,12 @@ export interface MapSummary {
   readonly noteCount: number;
   /** When the map was moved to the trash, or null while it is in the library. */
   readonly deletedAt: number | null;
+  /**
+   * Counts the writes of this map's records. Autosave expects the count it wrote last: any other
+   * value (or no row at all) means the store was wiped or written elsewhere, and the whole map
+   * is written again. Absent in rows stored before it existed.
+   */
+  readonly revision?: number;
 }
 
 /** A record of some map as stored: the record itself plus the map it belongs to. */
@@ -39,6 +46,18 @@ export interface FileLink {
   readonly savedSignature: string;
 }
 
+/** The text being typed in a map's open editor, as stored (see store/draft.ts). */
+export interface StoredDraft extends Draft {
+  readonly mapId: string;
+  readonly updated: number;
+}
+
+/** Session state kept in IndexedDB rather than localStorage, which Chromium writes lazily. */
+export interface SessionRow {
+  readonly key: 'last-open-map';
+  readonly mapId: string;
+}
+
 export const DEFAULT_DB_NAME = 'journeywall';
 
 /**
@@ -50,9 +69,12 @@ export class JourneywallDb extends Dexie {
   records!: Table<StoredRecord, [string, string]>;
   viewports!: Table<StoredViewport, string>;
   fileLinks!: Table<FileLink, string>;
+  drafts!: Table<StoredDraft, string>;
+  session!: Table<SessionRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
-    super(name);
+    // Strict: a commit reaches the disk before it is reported, so a power cut keeps it too.
+    super(name, { chromeTransactionDurability: 'strict' });
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);

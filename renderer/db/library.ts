@@ -2,8 +2,10 @@ import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.t
 import { newMapDocument } from '../../shared/model/edits.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
+import type { Draft } from '../store/draft.ts';
 import { copyDocument } from './copy-document.ts';
 import type { JourneywallDb, MapSummary, SavedViewport } from './journeywall-db.ts';
+import { readStoredDraft } from './stored-draft.ts';
 import { fromStored, summarize, toStored } from './stored-records.ts';
 
 /**
@@ -15,6 +17,10 @@ export interface LoadedMap {
   readonly doc: JourneyDocument;
   /** Null when the map has never been shown. */
   readonly viewport: SavedViewport | null;
+  /** Text that was being typed in an editor when the map was last open, if any. */
+  readonly draft?: Draft | null;
+  /** The stored revision (see MapSummary.revision) the document was read at. */
+  readonly revision?: number;
 }
 
 export const UNTITLED_MAP = 'Untitled map';
@@ -54,7 +60,10 @@ export const putDocument = async (
     const existing = await db.maps.get(doc.id);
     await db.records.where('mapId').equals(doc.id).delete();
     await db.records.bulkPut(Object.values(doc.records).map((record) => toStored(doc.id, record)));
-    await db.maps.put(summarize(doc, existing?.deletedAt ?? null));
+    await db.maps.put({
+      ...summarize(doc, existing?.deletedAt ?? null),
+      revision: (existing?.revision ?? 0) + 1,
+    });
     if (viewport)
       await db.viewports.put({ mapId: doc.id, x: viewport.x, y: viewport.y, scale: viewport.scale });
   });
@@ -62,14 +71,16 @@ export const putDocument = async (
 
 /** A map's document and last viewport, or null when the library has no such map. */
 export const loadMap = async (db: JourneywallDb, mapId: string): Promise<LoadedMap | null> =>
-  db.transaction('r', [db.records, db.viewports], async () => {
+  db.transaction('r', [db.maps, db.records, db.viewports, db.drafts], async () => {
     const rows = await db.records.where('mapId').equals(mapId).toArray();
     const records: Record<string, JourneyRecord> = {};
     for (const row of rows) records[row.id] = fromStored(row);
     if (records[mapId]?.type !== 'map') return null;
     const stored = await db.viewports.get(mapId);
     const viewport = stored ? { x: stored.x, y: stored.y, scale: stored.scale } : null;
-    return { doc: { id: mapId, records }, viewport };
+    const draft = readStoredDraft(await db.drafts.get(mapId));
+    const revision = (await db.maps.get(mapId))?.revision ?? 0;
+    return { doc: { id: mapId, records }, viewport, draft, revision };
   });
 
 /**
@@ -98,7 +109,7 @@ export const duplicateMap = async (
   mapId: string,
   now: number = Date.now(),
 ): Promise<string | null> =>
-  db.transaction('rw', [db.maps, db.records, db.viewports], async () => {
+  db.transaction('rw', [db.maps, db.records, db.viewports, db.drafts], async () => {
     const loaded = await loadMap(db, mapId);
     if (!loaded) return null;
     const copy = copyDocument(loaded.doc, `${mapRecordOf(loaded.doc).name} (copy)`, now);
@@ -121,8 +132,9 @@ export const restoreMap = async (db: JourneywallDb, mapId: string): Promise<void
 
 /** Deletes a map and everything stored for it, for good (its file backups stay). */
 export const purgeMap = async (db: JourneywallDb, mapId: string): Promise<void> => {
-  await db.transaction('rw', [db.maps, db.records, db.viewports, db.fileLinks], async () => {
+  await db.transaction('rw', [db.maps, db.records, db.viewports, db.fileLinks, db.drafts], async () => {
     await db.records.where('mapId').equals(mapId).delete();
+    await db.drafts.delete(mapId);
     await db.viewports.delete(mapId);
     await db.fileLinks.delete(mapId);
     await db.maps.delete(mapId);

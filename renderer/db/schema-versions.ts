@@ -41,4 +41,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: upgradeToJourney,
   },
+  {
+    // The text of an open editor per map (drafts), and session state that must survive a crash
+    // as surely as the maps do (which map was open).
+    version: 4,
+    stores: { drafts: 'mapId', session: 'key' },
+  },
 ];

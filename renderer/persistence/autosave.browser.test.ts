@@ -41,7 +41,7 @@ const storedNotes = async (db: JourneywallDb, mapId: string) => {
 };
 
 describe('autosave', () => {
-  it('stores an edit within 300 ms of the change', async () => {
+  it('starts storing an edit at once, well within 300 ms of the change', async () => {
     const db = createTestDb();
     const commits: { event: string; at: number }[] = [];
     logCommits(db, commits);
@@ -56,33 +56,33 @@ describe('autosave', () => {
     expect(status.getState().state).toBe('saving');
 
     await expect.poll(() => commits.length, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
-    expect((commits[0]?.at ?? Infinity) - editedAt).toBeLessThanOrEqual(300 + 80);
+    expect((commits[0]?.at ?? Infinity) - editedAt).toBeLessThanOrEqual(300);
     expect(await storedNotes(db, mapId)).toEqual(['Long queue at the till']);
     expect(status.getState()).toMatchObject({ state: 'saved', message: null });
     expect(await listMaps(db)).toMatchObject([{ id: mapId, noteCount: 1 }]);
   });
 
-  it('saves within about a second while edits keep coming', async () => {
+  it('stores edits made while a write runs in the next write, losing none', async () => {
     const db = createTestDb();
     const commits: { event: string; at: number }[] = [];
     logCommits(db, commits);
     const mapId = await createMap(db, 'Drag');
-    const { store } = await openBoard(db, mapId);
+    const { store, status } = await openBoard(db, mapId);
     store.getState().edit('Add note', (doc) => {
       addNote(doc, { x: 0, y: 0, text: 'Dragged' });
     });
-    await expect.poll(() => commits.length, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
-    commits.length = 0;
-
-    const startedAt = performance.now();
     const noteId = liveNotesByZ(store.getState().doc ?? { id: '', records: {} })[0]?.id ?? '';
-    while (performance.now() - startedAt < 2_000) {
+    for (let step = 0; step < 60; step++) {
       store.getState().edit('Move', (doc) => moveNotes(doc, [noteId], 5, 0));
-      await sleep(100);
+      await sleep(2);
     }
 
-    expect(commits.length).toBeGreaterThanOrEqual(1);
-    expect((commits[0]?.at ?? Infinity) - startedAt).toBeLessThanOrEqual(1_000 + 150);
+    await expect.poll(() => status.getState().state, { timeout: 3_000 }).toBe('saved');
+    const stored = await db.records.get([mapId, noteId]);
+    expect(stored).toMatchObject({ x: 300, text: 'Dragged' });
+    // Writes follow one another: a burst of edits takes fewer writes than edits.
+    expect(commits.length).toBeGreaterThan(0);
+    expect(commits.length).toBeLessThan(61);
   });
 
   it('writes only the changed note when one note of a 5,000-note map is edited', async () => {
@@ -164,7 +164,7 @@ describe('autosave', () => {
     });
     await expect.poll(() => status.getState().state, { timeout: 2_000 }).toBe('error');
     expect(status.getState().message).toBe(
-      "Couldn't save to this computer's storage (disk full?). Your edits are kept and Journeywall keeps retrying.",
+      "The disk is full, so this computer can't store your latest edits. They are kept in this window; saving resumes by itself when space is freed.",
     );
     await expect.poll(() => states.includes('retrying'), { timeout: 2_000 }).toBe(true);
     expect(liveNotesByZ(store.getState().doc ?? { id: '', records: {} }).map((note) => note.text)).toEqual([
@@ -186,7 +186,7 @@ describe('autosave', () => {
     const events: { event: string; at: number }[] = [];
     logCommits(db, events);
     const mapId = await createMap(db, 'Quit');
-    const { store, autosave } = await openBoard(db, mapId, { debounceMs: 10_000, maxWaitMs: 10_000 });
+    const { store, autosave } = await openBoard(db, mapId, {});
     events.length = 0;
 
     store.getState().edit('Add note', (doc) => {
@@ -203,7 +203,7 @@ describe('autosave', () => {
     const db = createTestDb();
     const fault = injectQuotaFault(db);
     const mapId = await createMap(db, 'Quit on a full disk');
-    const { store, autosave } = await openBoard(db, mapId, { debounceMs: 10_000, maxWaitMs: 10_000 });
+    const { store, autosave } = await openBoard(db, mapId, {});
     fault.failing = true;
     store.getState().edit('Add note', (doc) => {
       addNote(doc, { x: 0, y: 0, text: 'Kept' });
@@ -221,7 +221,7 @@ describe('autosave', () => {
     const db = createTestDb();
     const first = await createMap(db, 'First');
     const second = await createMap(db, 'Second');
-    const { store, autosave } = await openBoard(db, first, { debounceMs: 10_000, maxWaitMs: 10_000 });
+    const { store, autosave } = await openBoard(db, first, {});
     store.getState().edit('Add note', (doc) => {
       addNote(doc, { x: 0, y: 0, text: 'On the first map' });
     });

@@ -1,50 +1,66 @@
 import type { StoreApi } from 'zustand/vanilla';
-import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
+import type { JourneyDocument } from '../../shared/model/document.ts';
 import type { JourneywallDb, SavedViewport } from '../db/journeywall-db.ts';
 import type { LoadedMap } from '../db/library.ts';
 import { saveChanges } from '../db/save-changes.ts';
+import type { Draft } from '../store/draft.ts';
 import { diffRecords } from './record-diff.ts';
-import { describeSaveError, type SaveStatusStore } from './save-status.ts';
+import { describeSaveError, needsReconnect, type SaveStatusStore } from './save-status.ts';
 
 /** The part of the board store that autosave reads. */
 export interface PersistedState {
   readonly doc: JourneyDocument | null;
   readonly viewport: SavedViewport;
+  readonly draft: Draft | null;
+  /** Another window holds the open map: this one shows it and stores nothing of it. */
+  readonly heldElsewhere: boolean;
 }
 
 export interface AutosaveOptions {
   readonly db: JourneywallDb;
   readonly store: StoreApi<PersistedState>;
   readonly status: SaveStatusStore;
-  /** Quiet time after the last change before saving. */
-  readonly debounceMs?: number;
-  /** Longest a change waits while edits keep coming. */
-  readonly maxWaitMs?: number;
+  /** Quiet time after the last viewport change before saving it (pans come in bursts). */
+  readonly viewportDebounceMs?: number;
+  /** Longest a viewport change waits while pans keep coming. */
+  readonly viewportMaxWaitMs?: number;
   /** Waits between attempts after consecutive failures; the last one repeats. */
   readonly retryDelaysMs?: readonly number[];
+  /** Told in plain words when the stored copy was gone or changed and was written again whole. */
+  readonly notify?: (message: string) => void;
+  /** Told after each map was stored (other windows showing it can reload). */
+  readonly onSaved?: (mapId: string) => void;
 }
 
 export interface Autosave {
   /** Saves every pending change now; resolves once IndexedDB committed, rejects if it failed. */
   flush(): Promise<void>;
   /**
-   * Declares a document (and viewport) as what the library holds, before it is put in the
-   * store, so opening a map writes nothing. A document put in the store without this is saved
-   * whole: nothing unknown is assumed to be stored.
+   * Declares a map as what the library holds, before it is put in the store, so opening a map
+   * writes nothing. A document put in the store without this is saved whole: nothing unknown
+   * is assumed to be stored.
    */
-  adopt(doc: JourneyDocument, viewport: SavedViewport | null): void;
+  adopt(loaded: LoadedMap): void;
   /** The in-memory state of a map whose edits are not stored yet (e.g. while the disk is full). */
   unsaved(mapId: string): LoadedMap | null;
+  /**
+   * Checks soon that the open map's stored copy is still there and still this window's, and
+   * writes it whole if not (after the browser closed the database under us, for instance).
+   */
+  verify(): void;
   stop(): void;
 }
 
 export const AUTOSAVE_TIMING = {
-  debounceMs: 300,
-  maxWaitMs: 1000,
-  retryDelaysMs: [1000, 2000, 5000, 10_000, 30_000],
+  viewportDebounceMs: 300,
+  viewportMaxWaitMs: 1000,
+  retryDelaysMs: [1000, 2000, 5000, 10_000],
 } as const;
 
-/** One map's saved snapshot and its newest in-memory state. */
+export const REWRITTEN_MESSAGE =
+  "This map's copy on this computer was cleared or changed outside this window. Journeywall saved it again from this window, so nothing is lost.";
+
+/** One map's stored state and its newest in-memory state. */
 interface Tracked {
   saved: JourneyDocument['records'];
   /** Live notes in `saved`, once known: lets a save count notes from the edits alone. */
@@ -52,45 +68,67 @@ interface Tracked {
   latest: JourneyDocument;
   savedViewport: SavedViewport | null;
   latestViewport: SavedViewport | null;
+  savedDraft: Draft | null;
+  latestDraft: Draft | null;
+  /** The revision of the stored map this window expects; null before it was ever stored. */
+  revision: number | null;
+  /** Check the stored copy at the next save even when nothing changed. */
+  check: boolean;
 }
 
 const NOTHING_SAVED: JourneyDocument['records'] = Object.freeze({});
 
 /**
- * Saves the open document shortly after each change, writing only the records that changed.
- * A failed write leaves the snapshot where it was, so the next attempt writes the same changes
- * plus any newer ones; nothing is dropped until IndexedDB has committed it.
+ * Stores the open map as it changes, writing only the records that changed. A document or draft
+ * change is written at once (changes made while a write runs go in the next one), so an edit is
+ * stored within a write or two, whatever the load; viewport changes wait for a quiet moment.
+ * A failed write leaves the saved state where it was, so the next attempt writes the same
+ * changes plus newer ones; nothing is dropped until IndexedDB has committed it.
  */
 export const startAutosave = (options: AutosaveOptions): Autosave => {
-  const { db, store, status } = options;
-  const debounceMs = options.debounceMs ?? AUTOSAVE_TIMING.debounceMs;
-  const maxWaitMs = options.maxWaitMs ?? AUTOSAVE_TIMING.maxWaitMs;
+  const { db, store, status, notify, onSaved } = options;
+  const viewportDebounceMs = options.viewportDebounceMs ?? AUTOSAVE_TIMING.viewportDebounceMs;
+  const viewportMaxWaitMs = options.viewportMaxWaitMs ?? AUTOSAVE_TIMING.viewportMaxWaitMs;
   const retryDelaysMs = options.retryDelaysMs ?? AUTOSAVE_TIMING.retryDelaysMs;
 
   const tracked = new Map<string, Tracked>();
-  const adopted = new Map<string, { records: JourneyDocument['records']; viewport: SavedViewport | null }>();
+  const adopted = new Map<string, LoadedMap>();
   let currentId: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let changedSince: number | null = null;
+  let timerAt = 0;
+  let viewportSince: number | null = null;
   let failures = 0;
   let retryAt = 0;
   let running: Promise<void> | null = null;
   let stopped = false;
 
+  /** Changes a user would lose: the map's records or the text of an open editor. */
+  const holdsEdits = (entry: Tracked): boolean =>
+    entry.latest.records !== entry.saved || entry.latestDraft !== entry.savedDraft || entry.check;
+
   const isDirty = (entry: Tracked): boolean =>
-    entry.latest.records !== entry.saved || !sameViewport(entry.latestViewport, entry.savedViewport);
+    holdsEdits(entry) || !sameViewport(entry.latestViewport, entry.savedViewport);
 
   const forgetClosedMaps = (): void => {
     for (const [id, entry] of tracked) if (id !== currentId && !isDirty(entry)) tracked.delete(id);
   };
 
-  const schedule = (immediately = false): void => {
+  const schedule = (): void => {
     if (stopped) return;
     const now = Date.now();
-    changedSince ??= now;
-    let delay = immediately ? 0 : Math.min(debounceMs, changedSince + maxWaitMs - now);
-    if (failures > 0) delay = Math.max(delay, retryAt - now);
+    const urgent = [...tracked.values()].some(holdsEdits);
+    let at: number;
+    if (urgent) {
+      at = now;
+    } else {
+      viewportSince ??= now;
+      at = Math.min(now + viewportDebounceMs, viewportSince + viewportMaxWaitMs);
+    }
+    if (failures > 0) at = Math.max(at, retryAt);
+    // An earlier timer already covers this change; a later one is brought forward.
+    if (timer && timerAt <= at) return;
     if (timer) clearTimeout(timer);
+    timerAt = at;
     timer = setTimeout(
       () => {
         timer = null;
@@ -98,14 +136,14 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
           // Reported through the status; the retry is already scheduled.
         });
       },
-      Math.max(0, delay),
+      Math.max(0, at - now),
     );
   };
 
   const save = async (): Promise<void> => {
     while (running) await running.catch(() => undefined);
     const dirty = [...tracked.values()].filter(isDirty);
-    changedSince = null;
+    viewportSince = null;
     if (dirty.length === 0) return;
     running = writeAll(dirty);
     try {
@@ -113,23 +151,27 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     } finally {
       running = null;
     }
+    // Edits made while this write ran go in the next one.
+    if ([...tracked.values()].some(isDirty)) schedule();
   };
 
   const writeAll = async (dirty: readonly Tracked[]): Promise<void> => {
-    const documentChanged = dirty.some((entry) => entry.latest.records !== entry.saved);
+    const editsChanged = dirty.some(holdsEdits);
     if (failures > 0) status.setState({ state: 'retrying' });
-    else if (documentChanged) status.setState({ state: 'saving', message: null });
+    else if (editsChanged) status.setState({ state: 'saving', message: null });
     try {
       for (const entry of dirty) await writeOne(entry);
     } catch (error) {
       failures++;
-      retryAt = Date.now() + (retryDelaysMs[Math.min(failures, retryDelaysMs.length) - 1] ?? debounceMs);
+      retryAt = Date.now() + (retryDelaysMs[Math.min(failures, retryDelaysMs.length) - 1] ?? 1000);
+      // A connection the browser closed or could not open stays broken until it is reopened.
+      if (needsReconnect(error)) db.close({ disableAutoOpen: false });
       status.setState({ state: 'error', message: describeSaveError(error) });
       schedule();
       throw error;
     }
     failures = 0;
-    if (documentChanged || status.getState().state !== 'saved') {
+    if (editsChanged || status.getState().state !== 'saved') {
       status.setState({ state: 'saved', message: null, lastSavedAt: Date.now() });
     }
     forgetClosedMaps();
@@ -138,64 +180,82 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
   const writeOne = async (entry: Tracked): Promise<void> => {
     const doc = entry.latest;
     const viewport = entry.latestViewport;
+    const draft = entry.latestDraft;
     const diff = diffRecords(entry.saved, doc.records, entry.savedNoteCount);
     const viewportChanged = viewport !== null && !sameViewport(viewport, entry.savedViewport);
-    await saveChanges(db, {
-      mapId: doc.id,
-      map: mapRecordOf(doc),
+    const result = await saveChanges(db, {
+      doc,
       changed: diff.changed,
       removed: diff.removed,
       noteCount: diff.noteCount,
       viewport: viewportChanged ? viewport : null,
+      draft: draft === entry.savedDraft ? undefined : draft,
+      expectedRevision: entry.revision,
     });
     entry.saved = doc.records;
     entry.savedNoteCount = diff.noteCount;
     entry.savedViewport = viewport;
-  };
-
-  const noteDocument = (doc: JourneyDocument | null): void => {
-    const previousId = currentId;
-    currentId = doc?.id ?? null;
-    if (doc) {
-      const entry = tracked.get(doc.id) ?? track(doc);
-      const documentChanged = entry.latest.records !== doc.records || entry.saved === NOTHING_SAVED;
-      entry.latest = doc;
-      if (documentChanged && isDirty(entry) && status.getState().state === 'saved') {
-        status.setState({ state: 'saving' });
-      }
-    }
-    forgetClosedMaps();
-    // The map being left is saved at once: it no longer changes, and it may be reopened next.
-    const leftAMap = previousId !== null && previousId !== currentId;
-    if ([...tracked.values()].some(isDirty)) schedule(leftAMap);
+    entry.savedDraft = draft;
+    entry.revision = result.revision;
+    entry.check = false;
+    if (result.rewritten) notify?.(REWRITTEN_MESSAGE);
+    if (diff.changed.length > 0 || diff.removed.length > 0 || result.rewritten) onSaved?.(doc.id);
   };
 
   const track = (doc: JourneyDocument): Tracked => {
     const known = adopted.get(doc.id);
     adopted.delete(doc.id);
     const entry: Tracked = {
-      saved: known?.records ?? NOTHING_SAVED,
+      saved: known?.doc.records ?? NOTHING_SAVED,
       savedNoteCount: null,
       latest: doc,
       savedViewport: known?.viewport ?? null,
       latestViewport: known?.viewport ?? null,
+      savedDraft: known?.draft ?? null,
+      latestDraft: known?.draft ?? null,
+      revision: known?.revision ?? null,
+      check: false,
     };
     tracked.set(doc.id, entry);
     return entry;
   };
 
-  const noteViewport = (viewport: SavedViewport): void => {
-    const entry = currentId ? tracked.get(currentId) : undefined;
-    if (!entry) return;
-    entry.latestViewport = { x: viewport.x, y: viewport.y, scale: viewport.scale };
-    if (isDirty(entry)) schedule();
+  const current = (): Tracked | undefined => (currentId ? tracked.get(currentId) : undefined);
+
+  /** Follows the store: which map is open and its newest document, viewport and draft. */
+  const follow = (state: PersistedState, previous: PersistedState | null): void => {
+    if (state.heldElsewhere) {
+      // Another window stores this map; this one only shows it.
+      currentId = null;
+      forgetClosedMaps();
+      return;
+    }
+    const doc = state.doc;
+    currentId = doc?.id ?? null;
+    const entry = doc ? (tracked.get(doc.id) ?? track(doc)) : undefined;
+    if (entry && doc) {
+      entry.latest = doc;
+      if (state.viewport !== previous?.viewport && previous?.doc?.id === doc.id) {
+        entry.latestViewport = { x: state.viewport.x, y: state.viewport.y, scale: state.viewport.scale };
+      }
+      entry.latestDraft = state.draft;
+    }
+    forgetClosedMaps();
+    const waiting = [...tracked.values()];
+    if (waiting.some(holdsEdits) && status.getState().state === 'saved') status.setState({ state: 'saving' });
+    if (waiting.some(isDirty)) schedule();
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.doc !== previous.doc) noteDocument(state.doc);
-    if (state.viewport !== previous.viewport) noteViewport(state.viewport);
+    if (
+      state.doc !== previous.doc ||
+      state.viewport !== previous.viewport ||
+      state.draft !== previous.draft ||
+      state.heldElsewhere !== previous.heldElsewhere
+    )
+      follow(state, previous);
   });
-  noteDocument(store.getState().doc);
+  follow(store.getState(), null);
 
   return {
     flush: async () => {
@@ -203,16 +263,27 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
       timer = null;
       await save();
     },
-    adopt: (doc, viewport) => {
-      const entry = tracked.get(doc.id);
+    adopt: (loaded) => {
+      const entry = tracked.get(loaded.doc.id);
       if (entry && isDirty(entry)) return;
-      tracked.delete(doc.id);
-      adopted.set(doc.id, { records: doc.records, viewport });
+      tracked.delete(loaded.doc.id);
+      adopted.set(loaded.doc.id, loaded);
     },
     unsaved: (mapId) => {
       const entry = tracked.get(mapId);
       if (!entry || !isDirty(entry)) return null;
-      return { doc: entry.latest, viewport: entry.latestViewport };
+      return {
+        doc: entry.latest,
+        viewport: entry.latestViewport,
+        draft: entry.latestDraft,
+        revision: entry.revision ?? undefined,
+      };
+    },
+    verify: () => {
+      const entry = current();
+      if (!entry) return;
+      entry.check = true;
+      schedule();
     },
     stop: () => {
       stopped = true;

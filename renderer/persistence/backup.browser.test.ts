@@ -15,11 +15,11 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const setUp = (intervalMs: number) => {
+const setUp = (delayMs: number) => {
   const store = createBoardStore();
   const status = createSaveStatusStore();
   const bridge = createBrowserBridge({ backups: async () => createMemoryBackupStore() });
-  const backups = startBackups({ store, bridge, status, intervalMs });
+  const backups = startBackups({ store, bridge, status, delayMs });
   running.push(backups);
   return { store, status, bridge, backups };
 };
@@ -95,7 +95,7 @@ describe('the rolling file backup', () => {
         written.push(content);
       },
     };
-    const backups = startBackups({ store, bridge, status, intervalMs: 100 });
+    const backups = startBackups({ store, bridge, status, delayMs: 100 });
     running.push(backups);
     store.getState().loadDocument(newMapDocument('Failing'));
     store.getState().edit('Add note', (draft) => {
@@ -104,7 +104,9 @@ describe('the rolling file backup', () => {
 
     await expect
       .poll(() => status.getState().backupError, { timeout: 1_000 })
-      .toBe("Couldn't write the backup file: disk full");
+      .toBe(
+        "The disk is full, so the backup file couldn't be written. The map itself is kept in this window.",
+      );
     failing = false;
     await expect.poll(() => written.length, { timeout: 1_000 }).toBe(1);
     expect(status.getState().backupError).toBeNull();

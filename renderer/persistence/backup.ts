@@ -3,14 +3,14 @@ import { IPC_LIMITS, type JourneywallBridge } from '../../shared/ipc/contract.ts
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import { toMapFile } from '../files/map-file.ts';
 import type { PersistedState } from './autosave.ts';
-import type { SaveStatusStore } from './save-status.ts';
+import { describeBackupError, type SaveStatusStore } from './save-status.ts';
 
 export interface BackupOptions {
   readonly store: StoreApi<PersistedState>;
   readonly bridge: Pick<JourneywallBridge, 'writeBackup'>;
   readonly status: SaveStatusStore;
   /** Longest an edit waits before it reaches the file backup. */
-  readonly intervalMs?: number;
+  readonly delayMs?: number;
 }
 
 export interface Backups {
@@ -19,16 +19,20 @@ export interface Backups {
   stop(): void;
 }
 
-export const BACKUP_INTERVAL_MS = 2 * 60 * 1000;
+/**
+ * Short, because the backup is what survives when the browser wipes IndexedDB (as Chromium may
+ * after a write fails on a full disk); long enough that a burst of edits makes one backup.
+ */
+export const BACKUP_DELAY_MS = 3000;
 
 /**
- * The rolling file backup: a second copy of the open map outside IndexedDB, which Chromium may
- * wipe when the disk is full. Written at most once per interval while the map changes, when
- * another map is opened, and on flush before quit.
+ * The rolling file backup: a second copy of the open map outside IndexedDB. Written within
+ * `delayMs` of a change (one write for all the changes in that time), when another map is
+ * opened, and on flush (window hidden or closed, quit).
  */
 export const startBackups = (options: BackupOptions): Backups => {
   const { store, bridge, status } = options;
-  const intervalMs = options.intervalMs ?? BACKUP_INTERVAL_MS;
+  const delayMs = options.delayMs ?? BACKUP_DELAY_MS;
   /** The newest state of the open map that no backup holds yet. */
   let pending: JourneyDocument | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -57,8 +61,8 @@ export const startBackups = (options: BackupOptions): Backups => {
       await bridge.writeBackup({ mapId: doc.id, name, content: toMapFile(doc, savedAt) });
       status.setState({ lastBackupAt: savedAt, backupError: null });
     } catch (error) {
-      status.setState({ backupError: `Couldn't write the backup file: ${errorMessage(error)}` });
-      // Try again next interval unless a newer state is already waiting.
+      status.setState({ backupError: describeBackupError(error) });
+      // Try again after the delay unless a newer state is already waiting.
       if (!pending || pending.id !== doc.id) noteChange(doc);
       throw error;
     }
@@ -70,9 +74,9 @@ export const startBackups = (options: BackupOptions): Backups => {
     timer ??= setTimeout(() => {
       timer = null;
       writePending().catch(() => {
-        // Reported through the status; retried at the next interval.
+        // Reported through the status; retried after the delay.
       });
-    }, intervalMs);
+    }, delayMs);
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -93,5 +97,3 @@ export const startBackups = (options: BackupOptions): Backups => {
     },
   };
 };
-
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

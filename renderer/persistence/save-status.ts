@@ -39,23 +39,47 @@ export const saveStatus: SaveStatusStore = createSaveStatusStore();
 
 export const useSaveStatus = <T>(selector: (status: SaveStatus) => T): T => useStore(saveStatus, selector);
 
-/** The user-facing sentence for a failed write; the edits themselves stay in memory. */
+/**
+ * The user-facing sentence for a failed write: what happened and that the edits are kept, in
+ * plain words. The exception's own text never reaches the user (it names browser internals).
+ */
 export const describeSaveError = (error: unknown): string => {
   if (isQuotaError(error)) {
-    return "Couldn't save to this computer's storage (disk full?). Your edits are kept and Journeywall keeps retrying.";
+    return "The disk is full, so this computer can't store your latest edits. They are kept in this window; saving resumes by itself when space is freed.";
   }
-  const message = field(error, 'message');
-  const detail = message ? ` (${message})` : '';
-  return `Couldn't save your latest edits${detail}. Your edits are kept and Journeywall keeps retrying.`;
+  return "This computer's storage isn't answering, so your latest edits aren't stored yet. They are kept in this window and Journeywall keeps trying.";
 };
 
-/** Dexie wraps IndexedDB errors: the DOMException's name may be on the error or on its `inner`. */
-const isQuotaError = (error: unknown): boolean =>
-  field(error, 'name') === 'QuotaExceededError' ||
-  (typeof error === 'object' &&
-    error !== null &&
-    'inner' in error &&
-    field(error.inner, 'name') === 'QuotaExceededError');
+/** The plain sentence for a file backup that could not be written. */
+export const describeBackupError = (error: unknown): string =>
+  isQuotaError(error)
+    ? "The disk is full, so the backup file couldn't be written. The map itself is kept in this window."
+    : "The backup file couldn't be written. The map itself is kept in this window; Journeywall tries again.";
+
+/** Errors after which the database connection must be reopened before the next attempt. */
+export const needsReconnect = (error: unknown): boolean => {
+  const names = errorNames(error);
+  return !names.includes('QuotaExceededError') && !names.includes('ConstraintError');
+};
+
+const isQuotaError = (error: unknown): boolean => {
+  const names = errorNames(error);
+  if (names.includes('QuotaExceededError')) return true;
+  // Chromium reports a full disk during a commit as an UnknownError naming the disk.
+  return errorMessages(error).some((message) => /disk|space|quota/i.test(message));
+};
+
+/** Dexie wraps IndexedDB errors: the DOMException may be the error itself or its `inner`. */
+const errorNames = (error: unknown): string[] =>
+  [field(error, 'name'), field(inner(error), 'name')].filter((name): name is string => name !== undefined);
+
+const errorMessages = (error: unknown): string[] =>
+  [field(error, 'message'), field(inner(error), 'message')].filter(
+    (message): message is string => message !== undefined,
+  );
+
+const inner = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null && 'inner' in error ? error.inner : undefined;
 
 const field = (value: unknown, key: 'name' | 'message'): string | undefined => {
   if (typeof value !== 'object' || value === null || !(key in value)) return undefined;

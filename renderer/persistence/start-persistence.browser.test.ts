@@ -9,6 +9,7 @@ import { createMap, loadMap } from '../db/library.ts';
 import { createTestDb, deleteTestDbs, injectQuotaFault } from '../db/testing.ts';
 import { readMapFile } from '../files/map-file.ts';
 import { createBoardStore } from '../store/index.ts';
+import { REWRITTEN_MESSAGE } from './autosave.ts';
 import { openMap } from './open-map.ts';
 import { createSaveStatusStore } from './save-status.ts';
 import { type Persistence, startPersistence } from './start-persistence.ts';
@@ -22,17 +23,19 @@ afterEach(async () => {
   await deleteTestDbs();
 });
 
-/** Persistence that would wait ten seconds to save on its own, so only a flush explains a write. */
+/** Persistence whose backup would wait a minute on its own, so only a flush explains a backup. */
 const start = async (db: JourneywallDb, bridge: JourneywallBridge, mapName = 'Workshop') => {
   const store = createBoardStore();
+  const notices: string[] = [];
+  const notify = (message: string) => notices.push(message);
   const status = createSaveStatusStore();
   const persistence = startPersistence({
     db,
     store,
     bridge,
     status,
-    timing: { debounceMs: 10_000, maxWaitMs: 10_000 },
-    backupIntervalMs: 60_000,
+    notify,
+    backupDelayMs: 60_000,
   });
   running.push(persistence);
   const mapId = await createMap(db, mapName);
@@ -41,7 +44,7 @@ const start = async (db: JourneywallDb, bridge: JourneywallBridge, mapName = 'Wo
     store.getState().edit('Add note', (doc) => {
       addNote(doc, { x: 0, y: 0, text });
     });
-  return { store, status, persistence, mapId, addText };
+  return { store, status, persistence, mapId, addText, notices };
 };
 
 const memoryBridge = () => createBrowserBridge({ backups: async () => createMemoryBackupStore() });
@@ -52,9 +55,10 @@ const storedNotes = async (db: JourneywallDb, mapId: string) => {
 };
 
 describe('persistence', () => {
-  it('saves at once when the window is hidden', async () => {
+  it('saves and writes the backup at once when the window is hidden', async () => {
     const db = createTestDb();
-    const { mapId, addText } = await start(db, memoryBridge());
+    const bridge = memoryBridge();
+    const { mapId, addText } = await start(db, bridge);
     addText('Typed before switching windows');
 
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -62,6 +66,52 @@ describe('persistence', () => {
     await expect
       .poll(() => storedNotes(db, mapId), { timeout: 500 })
       .toEqual(['Typed before switching windows']);
+    await expect
+      .poll(() => bridge.readBackup(mapId), { timeout: 500 })
+      .toContain('Typed before switching windows');
+  });
+
+  it('writes the whole map back when the browser deletes the database under it', async () => {
+    const db = createTestDb();
+    const { store, mapId, addText, notices, status } = await start(db, memoryBridge());
+    addText('Before the wipe');
+    addText('Also before the wipe');
+    await expect.poll(() => storedNotes(db, mapId)).toHaveLength(2);
+
+    // What clearing site data does: the open connection is told to go, then the database is gone.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(db.name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    await expect.poll(() => notices, { timeout: 3_000 }).toEqual([REWRITTEN_MESSAGE]);
+    expect((await storedNotes(db, mapId)).sort()).toEqual(['Also before the wipe', 'Before the wipe']);
+    expect(await db.maps.get(mapId)).toMatchObject({ noteCount: 2, deletedAt: null });
+    expect(status.getState().state).toBe('saved');
+    expect(store.getState().doc).not.toBeNull();
+  });
+
+  it('writes the whole map back when another writer changed it', async () => {
+    const db = createTestDb();
+    const { mapId, addText, notices } = await start(db, memoryBridge());
+    addText('Mine');
+    await expect.poll(() => storedNotes(db, mapId)).toEqual(['Mine']);
+    // Another writer: the records are cut down and the library row rewritten.
+    const other = createTestDb(db.name);
+    await other.transaction('rw', [other.maps, other.records], async () => {
+      const notes = await other.records
+        .where('mapId')
+        .equals(mapId)
+        .filter((row) => row.type === 'note')
+        .primaryKeys();
+      await other.records.bulkDelete(notes);
+      await other.maps.update(mapId, { noteCount: 0, revision: 99 });
+    });
+
+    addText('Mine too');
+    await expect.poll(() => notices).toEqual([REWRITTEN_MESSAGE]);
+    expect((await storedNotes(db, mapId)).sort()).toEqual(['Mine', 'Mine too']);
+    expect(await db.maps.get(mapId)).toMatchObject({ noteCount: 2 });
   });
 
   it('saves and writes the backup when the page is closed', async () => {

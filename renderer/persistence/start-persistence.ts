@@ -11,8 +11,10 @@ export interface PersistenceOptions {
   readonly store: StoreApi<PersistedState>;
   readonly bridge: JourneywallBridge;
   readonly status?: SaveStatusStore;
-  readonly timing?: Pick<AutosaveOptions, 'debounceMs' | 'maxWaitMs' | 'retryDelaysMs'>;
-  readonly backupIntervalMs?: number;
+  readonly timing?: Pick<AutosaveOptions, 'viewportDebounceMs' | 'viewportMaxWaitMs' | 'retryDelaysMs'>;
+  readonly backupDelayMs?: number;
+  readonly notify?: AutosaveOptions['notify'];
+  readonly onSaved?: AutosaveOptions['onSaved'];
 }
 
 export interface Persistence {
@@ -24,30 +26,36 @@ export interface Persistence {
 
 /**
  * Everything that keeps the board's edits: autosave to IndexedDB, the rolling file backup,
- * flushing when the window is hidden or closed or the shell is about to quit, and the request
- * for persistent storage.
+ * flushing both when the window is hidden or closed or the shell is about to quit, checking the
+ * stored map again when the browser closes the database under us (its storage was cleared),
+ * and the request for persistent storage.
  */
 export const startPersistence = (options: PersistenceOptions): Persistence => {
-  const { db, store, bridge } = options;
+  const { db, store, bridge, notify, onSaved } = options;
   const status = options.status ?? saveStatus;
-  const autosave = startAutosave({ db, store, status, ...options.timing });
-  const backups = startBackups({ store, bridge, status, intervalMs: options.backupIntervalMs });
+  const autosave = startAutosave({ db, store, status, notify, onSaved, ...options.timing });
+  const backups = startBackups({ store, bridge, status, delayMs: options.backupDelayMs });
 
   const flush = async (): Promise<void> => {
     const [saved] = await Promise.allSettled([autosave.flush(), backups.flush()]);
     if (saved.status === 'rejected') throw saved.reason;
   };
   const saveNow = (): void => {
-    autosave.flush().catch(() => {
+    flush().catch(() => {
       // Shown in the status; autosave keeps retrying.
     });
   };
   const onVisibilityChange = (): void => {
     if (document.visibilityState === 'hidden') saveNow();
+    else autosave.verify();
   };
+  // The connection closed (the browser cleared its storage, or lost its backing store; Dexie
+  // reopens on next use): check that the open map is still stored.
+  const onClose = (): void => autosave.verify();
 
   document.addEventListener('visibilitychange', onVisibilityChange);
   window.addEventListener('pagehide', saveNow);
+  db.on('close', onClose);
   const stopFlushRequests = bridge.onFlushRequest(flush);
   void requestPersistentStorage(status);
 
@@ -57,6 +65,7 @@ export const startPersistence = (options: PersistenceOptions): Persistence => {
     stop: () => {
       document.removeEventListener('visibilitychange', onVisibilityChange);
       window.removeEventListener('pagehide', saveNow);
+      db.on('close').unsubscribe(onClose);
       stopFlushRequests();
       autosave.stop();
       backups.stop();

@@ -11,6 +11,7 @@ import type { PersonaRecord } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { useCoverBoard } from '../board/use-cover-board.ts';
 import { ask } from '../files/prompt-store.ts';
+import { draftTargets } from '../store/draft.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { PersonaField } from './PersonaField.tsx';
 import { addPersonaToMap, editPersonaField, removePersonaFromMap, showPersona } from './persona-commands.ts';
@@ -36,6 +37,12 @@ export const PERSONA_HINT = 'Who is the customer? Their goals, their needs and a
 /** Short texts get one line; the others may run to a few. */
 const ONE_LINE = new Set(['name', 'role']);
 
+/** The text being typed into a persona field, kept in the store (a field remounted keeps it). */
+const draftOf = (personaId: string, field: PersonaFieldName): string | undefined => {
+  const { draft } = boardStore.getState();
+  return draftTargets(draft, { kind: 'persona', personaId, field }) ? draft.text : undefined;
+};
+
 /** The customer-quote notes' colours, so the persona's quote reads as the voice of the customer too. */
 const QUOTE_COLORS = NOTE_PALETTE[KIND_STYLES.quote.color];
 
@@ -57,14 +64,19 @@ const confirmRemove = async (persona: PersonaRecord): Promise<boolean> =>
 export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaCardProps) => {
   const doc = useBoard((state) => state.doc);
   const titleId = useId();
-  const [collapsed, setCollapsed] = useState(defaultCollapsed);
+  /** A persona text being typed when the app stopped: the card opens on it, editor open. */
+  const [restored] = useState(() => {
+    const target = boardStore.getState().draft?.target;
+    return target?.kind === 'persona' ? target : null;
+  });
+  const [collapsed, setCollapsed] = useState(defaultCollapsed && !restored);
   /** A persona just added opens with its name ready to type. */
   const [newPersonaId, setNewPersonaId] = useState<string | null>(null);
   /**
    * The persona a find match brought up. Session state of the card: looking is not editing,
    * so the map's active persona (and the undo history) stay as they were.
    */
-  const [shownByFind, setShownByFind] = useState<string | null>(null);
+  const [shownByFind, setShownByFind] = useState<string | null>(restored?.personaId ?? null);
   const personas = useMemo(() => (doc ? personasOf(doc) : []), [doc]);
   const active = useMemo(
     () => personas.find((persona) => persona.id === shownByFind) ?? (doc ? activePersonaOf(doc) : null),
@@ -198,6 +210,13 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
               editOnMount={field === 'name' && newPersonaId === active.id}
               found={found?.personaId === active.id && found.field === field}
               onCommit={(text) => editPersonaField(boardStore, active.id, field, text)}
+              restoredDraft={draftOf(active.id, field)}
+              onDraft={(text) => {
+                const target = { kind: 'persona', personaId: active.id, field } as const;
+                const state = boardStore.getState();
+                if (text !== null) state.setDraft({ target, text, scenarioId: state.scenarioId });
+                else if (draftTargets(state.draft, target)) state.setDraft(null);
+              }}
             />
           ))}
         </div>

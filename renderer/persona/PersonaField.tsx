@@ -16,6 +16,10 @@ interface PersonaFieldProps {
   readonly editOnMount?: boolean;
   /** The current find match: marked, and scrolled into view. */
   readonly found?: boolean;
+  /** Text typed and not yet kept, to open the editor with (restored after a crash). */
+  readonly restoredDraft?: string;
+  /** Told every change of the text being typed, and null once the edit is finished. */
+  readonly onDraft?: (text: string | null) => void;
 }
 
 const display = (field: Field, value: string): string => {
@@ -34,11 +38,13 @@ export const PersonaField = ({
   multiline = false,
   editOnMount = false,
   found = false,
+  restoredDraft,
+  onDraft,
 }: PersonaFieldProps) => {
   const words = PERSONA_FIELD_WORDS[field];
   const labelId = useId();
   const valueId = useId();
-  const [draft, setDraft] = useState<string | null>(editOnMount ? value : null);
+  const [draft, setDraft] = useState<string | null>(restoredDraft ?? (editOnMount ? value : null));
   // Set once an edit is finished, so the blur that follows closing the editor commits nothing more.
   const finished = useRef(false);
   const shown = useRef<HTMLButtonElement>(null);
@@ -70,6 +76,7 @@ export const PersonaField = ({
     if (keep && draft.trim() !== value) onCommit(draft);
     returnFocus.current = refocus;
     setDraft(null);
+    onDraft?.(null);
   };
 
   const onEditorKey = (event: KeyboardEvent) => {
@@ -88,7 +95,10 @@ export const PersonaField = ({
     value: draft ?? '',
     maxLength: PERSONA_LIMITS[field],
     placeholder: words.empty,
-    onChange: (event: { currentTarget: { value: string } }) => setDraft(event.currentTarget.value),
+    onChange: (event: { currentTarget: { value: string } }) => {
+      setDraft(event.currentTarget.value);
+      onDraft?.(event.currentTarget.value);
+    },
     onBlur: () => finish(true, false),
     onKeyDown: onEditorKey,
   };

@@ -16,18 +16,30 @@ import { InsightsPanel } from '../ui/InsightsPanel.tsx';
 import { NoteInspector } from '../ui/NoteInspector.tsx';
 import { returnFocusOnClose } from '../ui/panel-focus.ts';
 import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
+import { SaveProblem } from '../ui/SaveStatus.tsx';
 import { ScenarioBar } from '../ui/ScenarioBar.tsx';
 import { StructureInspector } from '../ui/StructureInspector.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { CompareView } from './CompareView.tsx';
 
+/** Another window holds the map: it was open there first, or it was taken over from here. */
+export type HeldElsewhere = 'open' | 'moved';
+
+const HELD_ELSEWHERE_WORDS: Readonly<Record<HeldElsewhere, string>> = {
+  open: 'This map is open in another window.',
+  moved: 'This map is now open in another window.',
+};
+
 interface BoardScreenProps {
   /** True when the map has no remembered viewport: show all of it once the board has a size. */
   readonly fitOnOpen: boolean;
   readonly onCommand: (command: AppCommand) => void;
+  /** Set while another window holds the map: the board is shown read-only. */
+  readonly heldElsewhere?: HeldElsewhere | null;
+  readonly onTakeOver?: () => void;
 }
 
-export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
+export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTakeOver }: BoardScreenProps) => {
   const empty = useBoard((state) => orderedNotes(state.doc, state.scenarioId).length === 0 && !state.editing);
   const hasGrid = useBoard((state) => boardLayout(state.doc, state.scenarioId).stages.length > 0);
   useClipboard(boardStore);
@@ -59,7 +71,19 @@ export const BoardScreen = ({ fitOnOpen, onCommand }: BoardScreenProps) => {
   return (
     <div className="app">
       <Toolbar onCommand={onCommand} />
-      <div className="board-area">
+      <SaveProblem />
+      {heldElsewhere && (
+        <div className="held-elsewhere" role="alert">
+          <p>
+            {HELD_ELSEWHERE_WORDS[heldElsewhere]} To keep every edit, this window only shows it; edits made
+            there appear here.
+          </p>
+          <button type="button" className="primary" onClick={onTakeOver}>
+            Open here instead
+          </button>
+        </div>
+      )}
+      <div className="board-area" inert={heldElsewhere !== null}>
         <Board />
         {empty && !hasGrid && (
           <p className="board-hint">

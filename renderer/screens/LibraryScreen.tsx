@@ -14,6 +14,7 @@ import {
   restoreMap,
 } from '../db/library.ts';
 import { restoreFromBackup } from '../db/restore-backup.ts';
+import { rememberPurged } from '../persistence/purged-maps.ts';
 import { Toast } from '../ui/Toast.tsx';
 import { MapCard } from './MapCard.tsx';
 
@@ -111,7 +112,10 @@ export const LibraryScreen = ({ onOpen, onCommand }: LibraryScreenProps) => {
                 <button
                   type="button"
                   className="danger"
-                  onClick={() => void purgeMap(db, map.id)}
+                  onClick={() => {
+                    rememberPurged(map.id);
+                    void purgeMap(db, map.id);
+                  }}
                   aria-label={`Delete ${map.name} forever`}
                 >
                   Delete forever

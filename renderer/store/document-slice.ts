@@ -47,7 +47,8 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
   doc: null,
   past: [],
   future: [],
-  loadDocument: (doc) => set({ doc, past: [], future: [], scenarioId: doc ? firstScenarioId(doc) : null }),
+  loadDocument: (doc) =>
+    set({ doc, past: [], future: [], scenarioId: doc ? firstScenarioId(doc) : null, draft: null }),
   rememberShared: (written) => {
     const { doc } = get();
     if (!doc) return;
@@ -57,17 +58,17 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     set({ doc: marked });
   },
   edit: (label, recipe) => {
-    const { doc, past } = get();
-    if (!doc) return;
+    const { doc, past, heldElsewhere } = get();
+    if (!doc || heldElsewhere) return;
     const result = applyEdit(doc, label, recipe, get().scenarioId);
     if (!result.entry) return;
     logChange(doc.records, result.doc.records, idsOfPatches(result.entry.patches));
     set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
   },
   undo: () => {
-    const { doc, past, future } = get();
+    const { doc, past, future, heldElsewhere } = get();
     const entry = past.at(-1);
-    if (!doc || !entry) return;
+    if (!doc || !entry || heldElsewhere) return;
     const undone = replay(doc, entry.inverse);
     logChange(doc.records, undone.records, idsOfPatches(entry.inverse));
     set({ doc: undone, past: past.slice(0, -1), future: [...future, entry] });
@@ -75,9 +76,9 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     get().pruneSelection();
   },
   redo: () => {
-    const { doc, past, future } = get();
+    const { doc, past, future, heldElsewhere } = get();
     const entry = future.at(-1);
-    if (!doc || !entry) return;
+    if (!doc || !entry || heldElsewhere) return;
     const redone = replay(doc, entry.patches);
     logChange(doc.records, redone.records, idsOfPatches(entry.patches));
     set({ doc: redone, past: [...past, entry], future: future.slice(0, -1) });

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { isLiveNote } from '../../shared/model/document.ts';
 import type { NoteColor } from '../../shared/model/records.ts';
+import type { Draft } from './draft.ts';
 import type { BoardState } from './index.ts';
 
 /** Where the board is looking: board units are multiplied by `scale`, then offset by (x, y). */
@@ -18,7 +19,12 @@ export const ZOOM_LIMITS = { min: 0.05, max: 4 } as const;
  * and typing its text is one undo step, and a note left empty never enters the map.
  */
 export type Editing =
-  | { readonly kind: 'existing'; readonly id: string }
+  | {
+      readonly kind: 'existing';
+      readonly id: string;
+      /** Text to start from instead of the note's (a draft restored after a crash). */
+      readonly text?: string;
+    }
   | {
       readonly kind: 'new';
       readonly x: number;
@@ -73,6 +79,15 @@ export interface SessionSlice {
   pruneSelection(): void;
   startEditing(editing: Editing | null): void;
   setViewport(viewport: Viewport): void;
+  /** The text of the open editor, stored as it is typed; null when no editor holds any. */
+  draft: Draft | null;
+  setDraft(draft: Draft | null): void;
+  /**
+   * True while another window holds this map: the board shows it but takes no edits, so two
+   * windows never overwrite each other.
+   */
+  heldElsewhere: boolean;
+  setHeldElsewhere(heldElsewhere: boolean): void;
 }
 
 export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> = (set, get) => ({
@@ -87,11 +102,15 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   selectCell: (selectedCell) =>
     set(selectedCell ? { selectedCell, selection: new Set(), selectedHeader: null } : { selectedCell }),
   renaming: null,
-  startRenaming: (renaming) => set({ renaming }),
+  startRenaming: (renaming) => {
+    if (renaming && get().heldElsewhere) return;
+    set({ renaming });
+  },
   scenarioId: null,
   setScenario: (scenarioId) => {
     if (scenarioId === get().scenarioId) return;
-    set({ scenarioId, selection: new Set(), editing: null });
+    set({ scenarioId, selection: new Set() });
+    get().startEditing(null);
   },
   canvasSize: { width: 800, height: 600 },
   setCanvasSize: (canvasSize) => set({ canvasSize }),
@@ -120,17 +139,30 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
     const { doc, selection, editing, selectedHeader, selectedCell, renaming } = get();
     const live = [...selection].filter((id) => isLiveNote(doc?.records[id]));
     if (live.length !== selection.size) set({ selection: new Set(live) });
-    if (editing?.kind === 'existing' && !isLiveNote(doc?.records[editing.id])) set({ editing: null });
+    if (editing?.kind === 'existing' && !isLiveNote(doc?.records[editing.id])) get().startEditing(null);
     const shown = (id: string, kind: 'stage' | 'lane') => {
       const record = doc?.records[id];
       return record?.type === kind && !record.isDeleted && !(record.type === 'lane' && record.hidden);
     };
     if (selectedHeader && !shown(selectedHeader.id, selectedHeader.kind)) set({ selectedHeader: null });
-    if (renaming && !shown(renaming.id, renaming.kind)) set({ renaming: null });
+    if (renaming && !shown(renaming.id, renaming.kind))
+      set({ renaming: null, draft: get().draft?.target.kind === 'header' ? null : get().draft });
     if (selectedCell && !(shown(selectedCell.stageId, 'stage') && shown(selectedCell.laneId, 'lane')))
       set({ selectedCell: null });
   },
-  startEditing: (editing) => set({ editing }),
+  startEditing: (editing) => {
+    if (editing && get().heldElsewhere) return;
+    // A note draft lives as long as its editor: closing or moving the editor ends it.
+    set(get().draft?.target.kind === 'note' ? { editing, draft: null } : { editing });
+  },
+  draft: null,
+  setDraft: (draft) => {
+    if (draft && get().heldElsewhere) return;
+    if (draft !== get().draft) set({ draft });
+  },
+  heldElsewhere: false,
+  setHeldElsewhere: (heldElsewhere) =>
+    set(heldElsewhere ? { heldElsewhere, editing: null, renaming: null, draft: null } : { heldElsewhere }),
   setViewport: (viewport) => {
     const scale = Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, viewport.scale));
     set({ viewport: { ...viewport, scale } });
