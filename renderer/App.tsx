@@ -59,6 +59,10 @@ export const App = () => {
         return;
       }
       boardStore.getState().clearSelection();
+      if (loaded.repairs?.length)
+        showNotice(
+          `Some of this map's stored data was damaged and has been repaired: ${loaded.repairs.join(' ')}`,
+        );
       setElsewhere(mine ? null : 'open');
       await rememberOpenMap(db, mapId);
       setPoster(null);

@@ -136,8 +136,26 @@ describe('the library', () => {
       viewport: { x: 12.5, y: -300, scale: 0.25 },
       draft: null,
       revision: 1,
+      repairs: [],
     });
     expect(await listMaps(reopened)).toMatchObject([{ id: doc.id, name: 'Big workshop', noteCount: 500 }]);
+  });
+
+  it('reads stored rows like a file: a damaged row is repaired or left out, and said so', async () => {
+    const db = createTestDb();
+    const doc = documentWithNotes('Damaged rows', 3);
+    await putDocument(db, doc);
+    const [first, second] = liveNotesByZ(doc);
+    if (!first || !second) throw new Error('no notes');
+    // A colour this version does not know (repairable), and a note with no text at all (not).
+    await db.records.update([doc.id, first.id], { color: 'ultraviolet' } as never);
+    await db.records.update([doc.id, second.id], { text: 42 } as never);
+
+    const loaded = await loadMap(db, doc.id);
+    const notes = loaded ? liveNotesByZ(loaded.doc) : [];
+    expect(notes.map((note) => note.text)).toEqual(['Note 0', 'Note 2']);
+    expect(notes[0]?.color).toBe('yellow');
+    expect(loaded?.repairs?.length).toBeGreaterThan(0);
   });
 
   it('knows no map it was never given', async () => {

@@ -6,7 +6,7 @@ import type { Draft } from '../store/draft.ts';
 import { copyDocument } from './copy-document.ts';
 import type { JourneywallDb, MapSummary, SavedViewport } from './journeywall-db.ts';
 import { readStoredDraft } from './stored-draft.ts';
-import { fromStored, summarize, toStored } from './stored-records.ts';
+import { readStoredMap, summarize, toStored } from './stored-records.ts';
 
 /**
  * The library's operations on stored maps. Each runs in one Dexie transaction, so a map is
@@ -21,6 +21,8 @@ export interface LoadedMap {
   readonly draft?: Draft | null;
   /** The stored revision (see MapSummary.revision) the document was read at. */
   readonly revision?: number;
+  /** What was repaired or left out of damaged stored rows, in plain sentences; empty when sound. */
+  readonly repairs?: readonly string[];
 }
 
 export const UNTITLED_MAP = 'Untitled map';
@@ -72,15 +74,14 @@ export const putDocument = async (
 /** A map's document and last viewport, or null when the library has no such map. */
 export const loadMap = async (db: JourneywallDb, mapId: string): Promise<LoadedMap | null> =>
   db.transaction('r', [db.maps, db.records, db.viewports, db.drafts], async () => {
-    const rows = await db.records.where('mapId').equals(mapId).toArray();
-    const records: Record<string, JourneyRecord> = {};
-    for (const row of rows) records[row.id] = fromStored(row);
-    if (records[mapId]?.type !== 'map') return null;
+    // Rows are validated and repaired like a file's records: storage may hold damaged or older rows.
+    const { doc, repairs } = readStoredMap(mapId, await db.records.where('mapId').equals(mapId).toArray());
+    if (!doc) return null;
     const stored = await db.viewports.get(mapId);
     const viewport = stored ? { x: stored.x, y: stored.y, scale: stored.scale } : null;
     const draft = readStoredDraft(await db.drafts.get(mapId));
     const revision = (await db.maps.get(mapId))?.revision ?? 0;
-    return { doc: { id: mapId, records }, viewport, draft, revision };
+    return { doc, viewport, draft, revision, repairs };
   });
 
 /**

@@ -1,12 +1,21 @@
+import { readStoredRecords } from '../../shared/format/read-stored.ts';
 import { isLiveNote, type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import type { MapSummary, StoredRecord } from './journeywall-db.ts';
 
 export const toStored = (mapId: string, record: JourneyRecord): StoredRecord => ({ ...record, mapId });
 
-export const fromStored = (row: StoredRecord): JourneyRecord => {
-  const { mapId: _mapId, ...record } = row;
-  return record as JourneyRecord;
+/**
+ * A map from the rows stored for it, through the validation and repairs a .cxmap file gets:
+ * null when its map record is missing or unreadable. `repairs` says in plain sentences what was
+ * repaired or left out (empty for a sound map).
+ */
+export const readStoredMap = (
+  mapId: string,
+  rows: readonly StoredRecord[] | unknown[],
+): { doc: JourneyDocument | null; repairs: readonly string[] } => {
+  const { doc, repairs } = readStoredRecords(mapId, rows);
+  return { doc, repairs };
 };
 
 const countLiveNotes = (records: JourneyDocument['records']): number => {

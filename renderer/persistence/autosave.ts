@@ -144,7 +144,11 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     while (running) await running.catch(() => undefined);
     const dirty = [...tracked.values()].filter(isDirty);
     viewportSince = null;
-    if (dirty.length === 0) return;
+    if (dirty.length === 0) {
+      // A change undone before it was written (a draft set back as it was): nothing is waiting.
+      if (status.getState().state === 'saving') status.setState({ state: 'saved' });
+      return;
+    }
     running = writeAll(dirty);
     try {
       await running;

@@ -86,6 +86,8 @@ describe('drafts: the text of an open editor', () => {
     const again = await openBoard(createTestDb(db.name), mapId);
     expect(again.store.getState().editing).toMatchObject({ kind: 'new', x: 40, y: 60, text: 'Half a sente' });
     expect(again.store.getState().draft?.text).toBe('Half a sente');
+    // Reopening writes nothing, and says so.
+    await expect.poll(() => again.status.getState().state).toBe('saved');
   });
 
   it('reopens a stage rename and drops a draft whose note is gone', async () => {

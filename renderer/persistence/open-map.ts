@@ -30,7 +30,8 @@ export const openMap = async (
 ): Promise<LoadedMap | null> => {
   const loaded = persistence.autosave.unsaved(mapId) ?? (await loadMap(db, mapId));
   if (!loaded) return null;
-  persistence.autosave.adopt(loaded);
+  // A repaired map differs from its rows: not adopted, so autosave writes it whole, repaired.
+  if (!loaded.repairs?.length) persistence.autosave.adopt(loaded);
   const state = store.getState();
   state.loadDocument(loaded.doc);
   if (loaded.viewport) state.setViewport(loaded.viewport);

@@ -1,5 +1,3 @@
-import { newId } from '../model/ids.ts';
-import type { MapRecord } from '../model/records.ts';
 import { dedupeIds } from './dedupe.ts';
 import type { SyncedDocument, SyncedRecord } from './document.ts';
 import { CURRENT_FORMAT_VERSION, headerSchema } from './envelope.ts';
@@ -10,8 +8,7 @@ import { formatVersionOf, migrate } from './migrations/index.ts';
 import { isJsonObject } from './migrations/migration.ts';
 import { readInput } from './read-input.ts';
 import { readRecords } from './read-records.ts';
-import { counted } from './records/repairs.ts';
-import { rehomeNotes } from './references.ts';
+import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
 import { findForbiddenKey, scanNesting } from './scan.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
@@ -103,30 +100,6 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
     repairs: log.messages(),
     file: { formatVersion: version, savedAt: header.data.savedAt, app: header.data.app },
   };
-};
-
-/**
- * Notes whose scenario, stage or lane the file lacks are moved where they stay visible. A
- * repair is not an edit: versions stay, and the Current scenario made for a map without one
- * has the id and bookkeeping every reader of the file gives it.
- */
-const repairPlaces = (records: Record<string, SyncedRecord>, map: MapRecord, log: RepairLog): void => {
-  const { createdScenario, toFirstScenario, outOfGrid } = rehomeNotes(records, map.id, {
-    newId,
-    fresh: () => ({ version: 1, versionNonce: 0, updated: map.created }),
-    moved: (note, place) => ({ ...note, ...place }),
-  });
-  if (createdScenario) log.add('scenario-created', () => 'Added the scenario “Current”: the map had none.');
-  log.add(
-    'scenario-missing',
-    (count) => `Moved ${counted(count, 'note')} whose scenario is missing into the first scenario.`,
-    toFirstScenario,
-  );
-  log.add(
-    'cell-missing',
-    (count) => `Moved ${counted(count, 'note')} whose stage or lane is missing out of the grid.`,
-    outOfGrid,
-  );
 };
 
 const startsWithBrace = (text: string): boolean => {

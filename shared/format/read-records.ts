@@ -3,6 +3,7 @@ import { FILE_LIMITS } from './limits.ts';
 import { damaged, type ParseError, tooManyRecords } from './messages.ts';
 import { isJsonObject, type JsonObject } from './migrations/migration.ts';
 import { COLLECTIONS, type Collection, groupByOf, MAP_SPEC, type RecordSpec } from './records/registry.ts';
+import type { FieldRepair } from './records/repairs.ts';
 import type { RepairLog } from './repair-log.ts';
 
 export type ReadRecords =
@@ -15,6 +16,11 @@ interface Listed {
   readonly shared?: JsonObject;
   /** Its group carries fields this version does not know. */
   readonly groupHasUnknown?: boolean;
+  /**
+   * The record names its own type, as a record stored by the app does; a file leaves the type
+   * out, its collection implies it.
+   */
+  readonly typed?: boolean;
 }
 
 /**
@@ -83,10 +89,30 @@ const listedIn = (collection: Collection, value: unknown): readonly Listed[] | s
   return listed;
 };
 
+const SPECS_BY_TYPE: ReadonlyMap<string, RecordSpec<SyncedRecord>> = new Map(
+  [MAP_SPEC, ...COLLECTIONS.map((collection) => collection.spec)].map((spec) => [spec.type, spec]),
+);
+
+/** The spec of a record type, or undefined for a value that names no type this version knows. */
+export const recordSpecOf = (type: unknown): RecordSpec<SyncedRecord> | undefined =>
+  typeof type === 'string' ? SPECS_BY_TYPE.get(type) : undefined;
+
+/**
+ * One record that names its own type (`type: 'note'`, ...), validated and repaired exactly as a
+ * file's record of that type: the valid, repaired record, or what is wrong with it ("the note has
+ * no text"). `label` names the record in that reason; by default, "the" and its type.
+ */
+export const readTypedRecord = (raw: unknown, log: RepairLog, label?: string): SyncedRecord | string => {
+  if (!isJsonObject(raw)) return `${label ?? 'the record'} is not a record`;
+  const spec = recordSpecOf(raw.type);
+  if (!spec) return `${label ?? 'the record'} is of a type this version does not know`;
+  return readRecord(spec, { raw, typed: true }, label ?? `the ${spec.noun}`, [], log);
+};
+
 /** The valid, repaired record, or what is wrong with it ("note 3 has an invalid width"). */
 const readRecord = <R extends SyncedRecord>(
   spec: RecordSpec<R>,
-  { raw, shared, groupHasUnknown = false }: Listed,
+  { raw, shared, groupHasUnknown = false, typed = false }: Listed,
   label: string,
   groupBy: readonly string[],
   log: RepairLog,
@@ -96,25 +122,29 @@ const readRecord = <R extends SyncedRecord>(
   const candidate: Record<string, unknown> = { type: spec.type };
   let unknownFields = groupHasUnknown;
   for (const key of Object.keys(raw)) {
+    if (key === 'type' && typed) continue;
     if (key !== 'type' && Object.hasOwn(shape, key) && !groupBy.includes(key)) candidate[key] = raw[key];
     else unknownFields = true;
   }
   if (shared) for (const key of Object.keys(shared)) candidate[key] = shared[key];
-  if (unknownFields) log.ignoredFields(spec.noun);
 
-  const repaired = new Set<string>();
+  const repaired = new Map<string, FieldRepair>();
   for (const [field, repair] of Object.entries(spec.repairs)) {
     const fixed = repair.fix(candidate[field]);
     if (!fixed) continue;
     if (fixed.value === undefined) delete candidate[field];
     else candidate[field] = fixed.value;
-    if (repaired.has(repair.kind)) continue;
-    repaired.add(repair.kind);
-    log.add(`${repair.kind}:${spec.noun}`, (count) => repair.sentence(count, spec.noun));
+    repaired.set(repair.kind, repair);
   }
 
   const result = spec.validate(candidate);
-  if (result.success) return result.data;
+  // Logged only for a record that is read: one left out (from storage) was not repaired.
+  if (result.success) {
+    if (unknownFields) log.ignoredFields(spec.noun);
+    for (const [kind, repair] of repaired)
+      log.add(`${kind}:${spec.noun}`, (count) => repair.sentence(count, spec.noun));
+    return result.data;
+  }
   const field = String(result.error.issues[0]?.path[0] ?? '');
   const words = spec.fieldWords[field] ?? 'value';
   return candidate[field] === undefined ? `${label} has no ${words}` : `${label} has an invalid ${words}`;

@@ -1,6 +1,9 @@
+import { newId } from '../model/ids.ts';
 import type { ScenarioRecord } from '../model/journey-records.ts';
-import type { JourneyRecord, NoteRecord, RecordBase } from '../model/records.ts';
+import type { JourneyRecord, MapRecord, NoteRecord, RecordBase } from '../model/records.ts';
 import { migratedScenarioIds } from './migrations/1-journey-to-2.ts';
+import { counted } from './records/repairs.ts';
+import type { RepairLog } from './repair-log.ts';
 
 /**
  * Where notes live: every live note belongs to a live scenario, and sits either in a cell of a
@@ -90,4 +93,32 @@ export const rehomeNotes = (
     });
   }
   return { createdScenario, toFirstScenario, outOfGrid };
+};
+
+/**
+ * Rehomes the notes of a map being read (from a file or from the library's storage), reporting
+ * it in the log. A repair is not an edit: versions stay, and the Current scenario made for a map
+ * without one has the id and bookkeeping every reader of the map gives it.
+ */
+export const repairPlaces = (
+  records: Record<string, JourneyRecord>,
+  map: MapRecord,
+  log: RepairLog,
+): void => {
+  const { createdScenario, toFirstScenario, outOfGrid } = rehomeNotes(records, map.id, {
+    newId,
+    fresh: () => ({ version: 1, versionNonce: 0, updated: map.created }),
+    moved: (note, place) => ({ ...note, ...place }),
+  });
+  if (createdScenario) log.add('scenario-created', () => 'Added the scenario “Current”: the map had none.');
+  log.add(
+    'scenario-missing',
+    (count) => `Moved ${counted(count, 'note')} whose scenario is missing into the first scenario.`,
+    toFirstScenario,
+  );
+  log.add(
+    'cell-missing',
+    (count) => `Moved ${counted(count, 'note')} whose stage or lane is missing out of the grid.`,
+    outOfGrid,
+  );
 };
