@@ -9,6 +9,8 @@ import { arbitraryDocument } from './test-support/maps.ts';
 
 const SAVE = { appVersion: '0.1.0', savedAt: 1_718_000_000_000 };
 const RUNS = { numRuns: 1_000 };
+/** A thousand generated maps take seconds on a loaded machine; the property, not the clock, is tested. */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 const reopen = (input: string | Uint8Array) => {
   const result = parse(input);
@@ -16,7 +18,7 @@ const reopen = (input: string | Uint8Array) => {
   return result;
 };
 
-describe('save then open', () => {
+describe('save then open', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   test('gives back the saved map exactly, without repairs', () => {
     fc.assert(
       fc.property(arbitraryDocument(8, 2), fc.boolean(), (doc, asBytes) => {
