@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { BACKUP_DELAY_MS } from '../../renderer/persistence/backup.ts';
 import type { AutosaveFigures } from './autosave-cost.ts';
 import type { GestureFigures } from './gestures.ts';
 import type { View } from './layout.ts';
@@ -96,12 +97,25 @@ const checksOf = (figures: MapFigures): Check[] => {
     targetText: `≤ ${TARGETS.autosave}`,
     extra: `the nudge's own frame p50 ${ms(edit.p50)}; tasks over 50 ms: ${longTasks.length}`,
   });
+  const backup = summarize(figures.autosave.backup);
+  checks.push({
+    notes,
+    view: '100%',
+    what: 'backup',
+    p50: backup.p50,
+    high: backup.max,
+    judged: backup.p50,
+    target: Number.POSITIVE_INFINITY,
+    targetText: 'reported',
+    extra: `the whole map serialised and written, ${BACKUP_DELAY_MS / 1000} s after the edit`,
+  });
   return checks;
 };
 
 const LABELS: Readonly<Record<string, string>> = {
   open: 'open map → first paint',
   autosave: 'autosave of one edit (main thread)',
+  backup: 'file backup after an edit (main thread)',
 };
 
 /** Figures at the target size that miss their target. */
