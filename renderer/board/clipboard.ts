@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { PASTE_LIMITS } from '../../shared/format/limits.ts';
 import { noteSchema } from '../../shared/format/records/note.ts';
+import { counted } from '../../shared/format/records/repairs.ts';
 import { placeCopies } from '../../shared/journey/drop-notes.ts';
 import { deleteRecords, insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
 import { NOTE_COLORS, NOTE_MAX_SIZE, NOTE_MIN_SIZE, NOTE_SIZE } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
+import { showNotice } from '../ui/notice-store.ts';
 import { boardLayout, shownNotesById } from './note-order.ts';
 import { lastPointer } from './pointer.ts';
 import { boundsOf, toBoard } from './viewport.ts';
@@ -16,24 +19,30 @@ import { boundsOf, toBoard } from './viewport.ts';
 const JSON_MARKER = 'journeywall/notes';
 
 const finite = z.number().finite().min(-1e7).max(1e7);
-const ClipboardNotes = z.object({
-  type: z.literal(JSON_MARKER),
-  notes: z
-    .array(
-      z.object({
-        x: finite,
-        y: finite,
-        w: z.number().min(NOTE_MIN_SIZE.w).max(NOTE_MAX_SIZE.w),
-        h: z.number().min(NOTE_MIN_SIZE.h).max(NOTE_MAX_SIZE.h),
-        text: z.string().max(10000),
-        color: z.enum(NOTE_COLORS),
-        z: finite,
-        ...noteSchema.pick({ kind: true, channel: true, wow: true, ratings: true }).partial().shape,
-      }),
-    )
-    .max(20000),
+const CopiedNote = z.object({
+  x: finite,
+  y: finite,
+  w: z.number().min(NOTE_MIN_SIZE.w).max(NOTE_MAX_SIZE.w),
+  h: z.number().min(NOTE_MIN_SIZE.h).max(NOTE_MAX_SIZE.h),
+  text: z.string().max(10000),
+  color: z.enum(NOTE_COLORS),
+  z: finite,
+  ...noteSchema.pick({ kind: true, channel: true, wow: true, ratings: true }).partial().shape,
 });
-type ClipboardNote = z.infer<typeof ClipboardNotes>['notes'][number];
+// Notes past the limit are only counted, so only the kept ones are validated.
+const CopiedNotes = z.object({ type: z.literal(JSON_MARKER), notes: z.array(z.unknown()) });
+type ClipboardNote = z.infer<typeof CopiedNote>;
+
+/** What a paste would put on the board, and what of the clipboard it leaves out. */
+export type ParsedClipboard =
+  | {
+      /** Notes copied in Journeywall, or lines of plain text. */
+      readonly from: 'journeywall' | 'text';
+      readonly notes: ClipboardNote[];
+      /** Copied notes or non-empty lines past the paste limit. */
+      readonly leftOut: number;
+    }
+  | { readonly from: 'too-long'; readonly notes: []; readonly leftOut: 0 };
 
 /** Kept too in memory: some environments deny clipboard data to synthetic key events. */
 let lastCopied: string | null = null;
@@ -68,35 +77,63 @@ export const cutSelection = (store: BoardStore, data: DataTransfer | null): bool
   return true;
 };
 
-export const parseClipboard = (text: string): ClipboardNote[] => {
-  if (text.length > 20_000_000) return [];
+const parseCopied = (text: string): ParsedClipboard | null => {
+  let value: unknown;
   try {
-    const parsed = ClipboardNotes.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data.notes;
+    value = JSON.parse(text);
   } catch {
-    // Not our JSON: fall through to plain text.
+    return null;
   }
-  return text
+  const copied = CopiedNotes.safeParse(value);
+  if (!copied.success) return null;
+  const kept = z.array(CopiedNote).safeParse(copied.data.notes.slice(0, PASTE_LIMITS.maxCopiedNotes));
+  if (!kept.success) return null;
+  return { from: 'journeywall', notes: kept.data, leftOut: copied.data.notes.length - kept.data.length };
+};
+
+export const parseClipboard = (text: string): ParsedClipboard => {
+  if (text.length > PASTE_LIMITS.maxChars) return { from: 'too-long', notes: [], leftOut: 0 };
+  const copied = parseCopied(text);
+  if (copied) return copied;
+  // Anything else, broken or hostile JSON included, is plain text.
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean)
-    .slice(0, 500)
-    .map((line, index) => ({
-      x: (index % 5) * (NOTE_SIZE.w + NOTE_GAP),
-      y: Math.floor(index / 5) * (NOTE_SIZE.h + NOTE_GAP),
-      w: NOTE_SIZE.w,
-      h: NOTE_SIZE.h,
-      text: line.slice(0, 10000),
-      color: 'yellow' as const,
-      z: index,
-    }));
+    .filter(Boolean);
+  const notes = lines.slice(0, PASTE_LIMITS.maxLines).map((line, index) => ({
+    x: (index % 5) * (NOTE_SIZE.w + NOTE_GAP),
+    y: Math.floor(index / 5) * (NOTE_SIZE.h + NOTE_GAP),
+    w: NOTE_SIZE.w,
+    h: NOTE_SIZE.h,
+    text: line.slice(0, 10000),
+    color: 'yellow' as const,
+    z: index,
+  }));
+  return { from: 'text', notes, leftOut: lines.length - notes.length };
+};
+
+/** What the user is told about a paste that left something out; null when nothing was. */
+export const pasteNotice = ({ from, notes, leftOut }: ParsedClipboard): string | null => {
+  if (from === 'too-long')
+    return `Nothing was pasted: the clipboard holds more than ${PASTE_LIMITS.maxChars.toLocaleString('en-US')} characters.`;
+  if (leftOut === 0) return null;
+  const unit = from === 'text' ? 'line' : 'note';
+  const limit = from === 'text' ? PASTE_LIMITS.maxLines : PASTE_LIMITS.maxCopiedNotes;
+  const rest = leftOut === 1 ? `the last ${unit} was` : `the other ${counted(leftOut, unit)} were`;
+  return `Pasted ${counted(notes.length, 'note')}; ${rest} left out (up to ${counted(limit, 'note')} go in one paste).`;
 };
 
 /** Pastes at the pointer (or the middle of the screen) and selects what was pasted. */
 export const pasteNotes = (store: BoardStore, text: string | null): number => {
-  const notes = parseClipboard(text ?? lastCopied ?? '');
+  const parsed = parseClipboard(text ?? lastCopied ?? '');
+  const { notes } = parsed;
+  const notice = pasteNotice(parsed);
   const bounds = boundsOf(notes);
-  if (!bounds) return 0;
+  if (!bounds) {
+    // Nothing to paste; if that is because the text was too long to read, the user is told.
+    if (notice) showNotice(notice);
+    return 0;
+  }
   const { viewport, canvasSize, doc, scenarioId } = store.getState();
   const layout = boardLayout(doc, scenarioId);
   const target =
@@ -109,5 +146,7 @@ export const pasteNotes = (store: BoardStore, text: string | null): number => {
     placeCopies(draft, layout, ids);
   });
   store.getState().select(ids);
+  // If the store refused the edit (the map is held in another window), nothing was pasted.
+  if (notice && ids.length > 0) showNotice(notice);
   return ids.length;
 };

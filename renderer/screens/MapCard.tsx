@@ -39,7 +39,8 @@ export const MapCard = ({ map, onOpen, onRename, onDuplicate, onDelete }: MapCar
         <button type="button" className="map-card-open" onClick={onOpen} aria-label={`Open ${map.name}`}>
           <span className="map-card-name">{map.name}</span>
           <span className="map-card-meta">
-            {map.noteCount} {map.noteCount === 1 ? 'note' : 'notes'} · edited {dateFormat.format(map.updated)}
+            {map.noteCount.toLocaleString('en')} {map.noteCount === 1 ? 'note' : 'notes'} · edited{' '}
+            {dateFormat.format(map.updated)}
           </span>
         </button>
       )}
