@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const out = 'test-results/counts';
 rmSync(out, { recursive: true, force: true });
@@ -62,6 +62,22 @@ const suites: Suite[] = [
     command: ['npx', 'playwright', 'test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json') },
     report: join(out, 'e2e.json'),
+    count: playwrightCounts,
+  },
+  {
+    // Crashes, a full disk, a cleared IndexedDB, two tabs; the last reporter writes its summary.json.
+    name: 'faults',
+    command: [
+      'npx',
+      'playwright',
+      'test',
+      '-c',
+      'test/faults/playwright.config.ts',
+      '--reporter=list,json,./test/faults/support/summary-reporter.ts',
+    ],
+    // Absolute: Playwright resolves this name from the config's folder, test/faults.
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(out, 'faults.json') },
+    report: join(out, 'faults.json'),
     count: playwrightCounts,
   },
 ];

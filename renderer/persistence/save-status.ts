@@ -47,7 +47,8 @@ export const describeSaveError = (error: unknown): string => {
   if (isQuotaError(error)) {
     return "The disk is full, so this computer can't store your latest edits. They are kept in this window; saving resumes by itself when space is freed.";
   }
-  return "This computer's storage isn't answering, so your latest edits aren't stored yet. They are kept in this window and Journeywall keeps trying.";
+  // Chromium reports a full disk this way too ("Internal error opening backing store").
+  return "This computer's storage isn't answering (the disk may be full), so your latest edits aren't stored yet. They are kept in this window; saving resumes by itself when storage answers again.";
 };
 
 /** The plain sentence for a file backup that could not be written. */
