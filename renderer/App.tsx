@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { lastOpenMap, rememberOpenMap } from './app/last-open-map.ts';
+import { mapRecordOf } from '../shared/model/document.ts';
+import { mapToReopen, rememberOpeningMap, rememberOpenMap } from './app/last-open-map.ts';
 import { appServices } from './app/services.ts';
 import { markMapOpening } from './board/frame-timing.ts';
 import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-keyboard-shortcuts.ts';
@@ -13,6 +14,7 @@ import { openMap } from './persistence/open-map.ts';
 import { purgedMaps } from './persistence/purged-maps.ts';
 import { recoveredMessage, recoverLostMaps } from './persistence/recover-lost-maps.ts';
 import { PosterDialog, type PosterMode } from './poster/PosterDialog.tsx';
+import { BoardErrorBoundary } from './screens/BoardErrorBoundary.tsx';
 import { BoardScreen, type HeldElsewhere } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { NewMapDialog } from './screens/NewMapDialog.tsx';
@@ -64,7 +66,8 @@ export const App = () => {
           `Some of this map's stored data was damaged and has been repaired: ${loaded.repairs.join(' ')}`,
         );
       setElsewhere(mine ? null : 'open');
-      await rememberOpenMap(db, mapId);
+      // Not reopened at start until the board has drawn it once (BoardErrorBoundary).
+      await rememberOpeningMap(db, mapId);
       setPoster(null);
       setScreen({ kind: 'board', mapId, fit: loaded.viewport === null });
     } catch (reason) {
@@ -103,6 +106,19 @@ export const App = () => {
       .catch(() => undefined)
       .then(() => holds.release());
   }, []);
+
+  /** A map that can't be drawn is closed, so a hostile file can't keep the app from the library. */
+  const boardFailed = useCallback(
+    (error: unknown) => {
+      const doc = boardStore.getState().doc;
+      const name = doc ? mapRecordOf(doc).name : 'the map';
+      showLibrary();
+      showNotice(
+        `Couldn't show “${name}”, so it was closed (${error instanceof Error ? error.message : String(error)}). It is still in the library.`,
+      );
+    },
+    [showLibrary],
+  );
 
   const files = useMemo(() => {
     const { db, bridge } = appServices();
@@ -159,7 +175,7 @@ export const App = () => {
       // Maps the browser's storage lost come back from their backups before anything is shown.
       const recovered = await recoverLostMaps(db, bridge, purgedMaps()).catch(() => []);
       if (recovered.length > 0) showNotice(recoveredMessage(recovered));
-      const previous = await lastOpenMap(db);
+      const previous = await mapToReopen(db);
       if (previous) await open(previous);
       else setScreen({ kind: 'library' });
     };
@@ -207,13 +223,18 @@ export const App = () => {
         <LibraryScreen onOpen={(mapId) => void open(mapId)} onCommand={onAppCommand} />
       )}
       {screen.kind === 'board' && (
-        <BoardScreen
+        <BoardErrorBoundary
           key={screen.mapId}
-          fitOnOpen={screen.fit}
-          onCommand={onAppCommand}
-          heldElsewhere={elsewhere}
-          onTakeOver={() => void takeOver()}
-        />
+          onDrawn={() => void rememberOpenMap(appServices().db, screen.mapId)}
+          onFailed={boardFailed}
+        >
+          <BoardScreen
+            fitOnOpen={screen.fit}
+            onCommand={onAppCommand}
+            heldElsewhere={elsewhere}
+            onTakeOver={() => void takeOver()}
+          />
+        </BoardErrorBoundary>
       )}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       {newMapOpen && (

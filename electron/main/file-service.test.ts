@@ -120,7 +120,7 @@ describe('opening through the dialog', () => {
     await truncate(file, IPC_LIMITS.fileBytes * 2);
     answers.open = file;
     expect(await launch().service.openFile('open')).toEqual({
-      error: 'This file is too large to open (128.0 MB; the limit is 64 MB).',
+      error: 'This file is too large to open (100.0 MB; the limit is 50 MB).',
     });
   });
 });

@@ -31,7 +31,7 @@ describe('readMapFile', () => {
     await writeFile(file, '');
     await truncate(file, IPC_LIMITS.fileBytes + 5 * 1024 * 1024);
     expect(await readMapFile(file)).toEqual({
-      error: 'This file is too large to open (69.0 MB; the limit is 64 MB).',
+      error: 'This file is too large to open (55.0 MB; the limit is 50 MB).',
     });
   });
 

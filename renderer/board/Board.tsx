@@ -10,6 +10,7 @@ import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
 import { FindHighlights } from '../find/FindHighlights.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
+import { useReportFirstDraw } from './first-draw.ts';
 import { timeLayerDraws } from './frame-timing.ts';
 import { GridShape } from './GridShape.tsx';
 import { useGesturePreview } from './gesture-store.ts';
@@ -48,6 +49,7 @@ export const Board = () => {
       for (const stop of stops) stop();
     };
   }, []);
+  useReportFirstDraw(staticLayer);
 
   const scenarioId = useBoard((state) => state.scenarioId);
   const structureSize = useGesturePreview((preview) => preview.structureSize);

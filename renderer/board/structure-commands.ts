@@ -1,3 +1,4 @@
+import { atLimitMessage } from '../../shared/format/limits.ts';
 import {
   addStructure,
   notesIn,
@@ -6,16 +7,24 @@ import {
 } from '../../shared/journey/structure-edits.ts';
 import { ask } from '../files/prompt-store.ts';
 import type { BoardStore } from '../store/index.ts';
+import { showNotice } from '../ui/notice-store.ts';
 import { shownNotesById } from './note-order.ts';
 
-/** Adds a stage after the selected one (or at the end), or a lane below; then renames it in place. */
+/**
+ * Adds a stage after the selected one (or at the end), or a lane below; then renames it in place.
+ * A map that has as many as a map may says so instead.
+ */
 export const addStructureNear = (store: BoardStore, kind: StructureKind): void => {
   const { selectedHeader } = store.getState();
   const afterId = selectedHeader?.kind === kind ? selectedHeader.id : undefined;
-  let id = '';
+  let id: string | null = null;
   store.getState().edit(kind === 'stage' ? 'Add stage' : 'Add lane', (draft) => {
     id = addStructure(draft, kind, kind === 'stage' ? 'New stage' : 'New lane', afterId);
   });
+  if (id === null) {
+    showNotice(atLimitMessage(kind));
+    return;
+  }
   store.getState().selectHeader({ kind, id });
   store.getState().startRenaming({ kind, id });
 };

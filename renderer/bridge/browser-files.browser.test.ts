@@ -72,7 +72,7 @@ describe('browser bridge: opening files', () => {
   it('refuses a dropped file over the size limit, saying how large it is', async () => {
     const huge = new File([new Uint8Array(IPC_LIMITS.fileBytes + 1024 * 1024)], 'huge.cxmap');
     expect(await createBrowserBridge().openDroppedFile(huge)).toEqual({
-      error: 'This file is too large to open (65.0 MB; the limit is 64 MB).',
+      error: 'This file is too large to open (51.0 MB; the limit is 50 MB).',
     });
   });
 
@@ -154,7 +154,7 @@ describe('browser bridge: saving files', () => {
     const downloads = captureDownloads();
     const result = await createBrowserBridge().saveFileAs('Huge', 'a'.repeat(IPC_LIMITS.fileBytes + 1));
     expect(result).toEqual({
-      error: 'This map is too large to save (64.1 MB; the limit is 64 MB). Your work is safe in Journeywall.',
+      error: 'This map is too large to save (50.1 MB; the limit is 50 MB). Your work is safe in Journeywall.',
     });
     expect(downloads).toEqual([]);
   });

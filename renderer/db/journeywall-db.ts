@@ -56,6 +56,8 @@ export interface StoredDraft extends Draft {
 export interface SessionRow {
   readonly key: 'last-open-map';
   readonly mapId: string;
+  /** Set until the map's board has drawn once (see app/last-open-map.ts). */
+  readonly opening?: true;
 }
 
 export const DEFAULT_DB_NAME = 'journeywall';

@@ -1,5 +1,12 @@
 import { markShared, type SyncedDocument } from '../../shared/format/document.ts';
-import type { JourneywallBridge, OpenedFile, OpenResult, SaveResult } from '../../shared/ipc/contract.ts';
+import {
+  IPC_LIMITS,
+  type JourneywallBridge,
+  type OpenedFile,
+  type OpenResult,
+  type SaveResult,
+} from '../../shared/ipc/contract.ts';
+import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
 import { merge } from '../../shared/merge/merge.ts';
 import { isLiveNote, liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
 import { insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
@@ -41,8 +48,11 @@ export const createFileActions = (context: FileActionsContext) => {
     const content = toMapFile(doc);
     const linked = mode === 'save' && link?.handle ? link.handle : null;
     let result: SaveResult;
+    const bytes = new TextEncoder().encode(content).byteLength;
     try {
-      if (linked) result = await bridge.saveFile(linked, content);
+      // Refused here with the same words as the browser build: a file the app could not open again.
+      if (bytes > IPC_LIMITS.fileBytes) result = { error: FILE_MESSAGES.tooLargeToSave(bytes) };
+      else if (linked) result = await bridge.saveFile(linked, content);
       else
         result = await bridge.saveFileAs(
           mode === 'save' && link ? link.fileName : suggestedFileName(doc),
@@ -157,7 +167,10 @@ export const createFileActions = (context: FileActionsContext) => {
     const local = openDoc();
     if (!local) return;
     const merged = merge(local, incoming);
-    if (!merged.ok) return offerOtherMap(incoming, fileName);
+    if (!merged.ok)
+      return merged.error.kind === 'different-map'
+        ? offerOtherMap(incoming, fileName)
+        : tell(`Couldn't merge ${fileName}`, merged.error.message);
     store.getState().edit('Merge a copy', (draft) => {
       for (const [id, record] of Object.entries(merged.document.records)) {
         if (local.records[id] !== record) draft.records[id] = record;

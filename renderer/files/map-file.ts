@@ -2,8 +2,9 @@ import { APP_VERSION } from '../../shared/app-info.ts';
 import type { SyncedDocument } from '../../shared/format/document.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
+import { safeMapFileName } from '../../shared/ipc/file-name.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
-import { readEmbeddedMap } from '../../shared/poster/png-embed.ts';
+import { embeddedMapRefused, readEmbeddedMap } from '../../shared/poster/png-embed.ts';
 
 /** A map file's text, as Save writes it. */
 export const toMapFile = (doc: SyncedDocument, savedAt: number = Date.now()): string =>
@@ -22,23 +23,19 @@ const isPng = (bytes: Uint8Array): boolean => PNG_SIGNATURE.every((byte, index) 
  * message says in plain words why a file cannot be opened.
  */
 export const readMapFile = (bytes: Uint8Array): ReadMapFile => {
+  const poster = isPng(bytes);
   let text: string | Uint8Array = bytes;
-  if (isPng(bytes)) {
+  if (poster) {
     const embedded = readEmbeddedMap(bytes);
     if (!embedded.ok) return { ok: false, message: embedded.error };
     text = embedded.text;
   }
   const parsed = parse(text);
-  if (!parsed.ok) return { ok: false, message: parsed.error.message };
+  if (!parsed.ok)
+    return { ok: false, message: poster ? embeddedMapRefused(parsed.error) : parsed.error.message };
   return { ok: true, document: parsed.document, repairs: parsed.repairs };
 };
 
 /** "Home printer toner: current" → "Home printer toner current.cxmap". */
-export const suggestedFileName = (doc: SyncedDocument): string => {
-  const name = mapRecordOf(doc)
-    .name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
-  return `${name || 'Journeywall map'}.cxmap`;
-};
+export const suggestedFileName = (doc: SyncedDocument): string =>
+  safeMapFileName(mapRecordOf(doc).name.trim() || 'Journeywall map');

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { SyncedDocument } from '../../shared/format/document.ts';
+import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
+import { removeStructure } from '../../shared/journey/structure-edits.ts';
 import { type MergeConflict, merge } from '../../shared/merge/merge.ts';
 import {
   addTouchpoints,
@@ -209,7 +211,8 @@ describe('a record one copy deleted and the other changed', () => {
   test('a lane renamed here and deleted there: deleting it keeps its notes, out of the grid', () => {
     const { conflicts } = mergeEdits(
       (draft) => change<LaneRecord>(draft, 'breakdowns', { name: 'Pain points' }),
-      (draft) => deleteRecords(draft, ['breakdowns']),
+      // Deleted as the app deletes a lane: its notes move out of the grid, each an edit of its own.
+      (draft) => removeStructure(draft, 'breakdowns', 'move-out', () => undefined),
     );
     const conflict = only(conflicts);
     expect(conflict).toEqual({
@@ -269,7 +272,8 @@ describe('a record one copy deleted and the other changed', () => {
         ids = scenarioIds(draft);
         change<ScenarioRecord>(draft, ids.current, { name: 'Now' });
       },
-      (draft) => deleteRecords(draft, [scenarioIds(draft).current]),
+      // Deleted as the app deletes a scenario: with its notes.
+      (draft) => deleteScenario(draft, scenarioIds(draft).current),
     );
     const conflict = only(conflicts);
     store.getState().edit('Delete Ideal', (draft) => deleteRecords(draft, [ids.ideal]));

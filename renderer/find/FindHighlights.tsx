@@ -2,7 +2,7 @@ import type Konva from 'konva';
 import { Layer, Shape } from 'react-konva';
 import type { GridLayout } from '../../shared/journey/layout.ts';
 import { useFind } from './find-store.ts';
-import { headerRect } from './reveal.ts';
+import { laneHeaderRect, stageHeaderRect } from './reveal.ts';
 
 /** Marker colours: amber for every match, a deeper orange ring for the current one. */
 export const FIND_COLORS = { match: 'rgba(250, 176, 5, 0.9)', current: '#E8590C' } as const;
@@ -40,17 +40,14 @@ export const FindHighlights = ({ layout, scale }: FindHighlightsProps) => {
   );
 };
 
+/** O(notes + stages + lanes), however many of them match. */
 const matchBoxes = (layout: GridLayout, ids: ReadonlySet<string>) => {
   if (ids.size === 0) return [];
   const boxes: { id: string; x: number; y: number; w: number; h: number }[] = [];
   for (const note of layout.notes) if (ids.has(note.id)) boxes.push(note);
-  for (const column of layout.stages) {
-    const rect = ids.has(column.stage.id) ? headerRect(layout, 'stage', column.stage.id) : null;
-    if (rect) boxes.push({ id: column.stage.id, ...rect });
-  }
-  for (const row of layout.lanes) {
-    const rect = ids.has(row.lane.id) ? headerRect(layout, 'lane', row.lane.id) : null;
-    if (rect) boxes.push({ id: row.lane.id, ...rect });
-  }
+  for (const column of layout.stages)
+    if (ids.has(column.stage.id)) boxes.push({ id: column.stage.id, ...stageHeaderRect(column) });
+  for (const row of layout.lanes)
+    if (ids.has(row.lane.id)) boxes.push({ id: row.lane.id, ...laneHeaderRect(row) });
   return boxes;
 };

@@ -1,5 +1,5 @@
 import { GRID } from '../../shared/journey/grid-geometry.ts';
-import type { GridLayout } from '../../shared/journey/layout.ts';
+import type { GridLayout, LaneRow, StageColumn } from '../../shared/journey/layout.ts';
 import type { PersonaField } from '../../shared/journey/personas/persona-fields.ts';
 import type { SearchMatch } from '../../shared/journey/search.ts';
 import { showNotes } from '../board/commands.ts';
@@ -13,18 +13,26 @@ import type { BoardStore } from '../store/index.ts';
 export const headerRect = (layout: GridLayout, kind: 'stage' | 'lane', id: string): Rect | null => {
   if (kind === 'stage') {
     const column = layout.stages.find((candidate) => candidate.stage.id === id);
-    return column ? { x: column.x, y: -GRID.headerHeight, w: column.w, h: GRID.headerHeight } : null;
+    return column ? stageHeaderRect(column) : null;
   }
   const row = layout.lanes.find((candidate) => candidate.lane.id === id);
-  return row
-    ? {
-        x: -GRID.laneHeaderWidth,
-        y: row.y,
-        w: GRID.laneHeaderWidth,
-        h: Math.min(row.h, GRID.headerHeight),
-      }
-    : null;
+  return row ? laneHeaderRect(row) : null;
 };
+
+/** A stage's header, for a column already in hand (highlighting every match stays linear). */
+export const stageHeaderRect = (column: StageColumn): Rect => ({
+  x: column.x,
+  y: -GRID.headerHeight,
+  w: column.w,
+  h: GRID.headerHeight,
+});
+
+export const laneHeaderRect = (row: LaneRow): Rect => ({
+  x: -GRID.laneHeaderWidth,
+  y: row.y,
+  w: GRID.laneHeaderWidth,
+  h: Math.min(row.h, GRID.headerHeight),
+});
 
 /** Where a stage or lane header is drawn on the board now. */
 export const headerBox = (store: BoardStore, kind: 'stage' | 'lane', id: string): Rect | null => {

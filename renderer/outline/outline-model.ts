@@ -33,6 +33,7 @@ export interface Outline {
 
 const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
 
+/** O(stages × lanes + notes log notes): one entry per cell, bounded by FILE_LIMITS.maxStages × maxLanes. */
 export const buildOutline = (doc: JourneyDocument, scenarioId: string, layout: GridLayout): Outline => {
   const map = mapRecordOf(doc);
   const scenario = doc.records[scenarioId];

@@ -1,3 +1,4 @@
+import { atLimitMessage } from '../../shared/format/limits.ts';
 import {
   addPersona,
   removePersona,
@@ -6,16 +7,21 @@ import {
 } from '../../shared/journey/personas/persona-edits.ts';
 import { PERSONA_FIELD_WORDS, type PersonaField } from '../../shared/journey/personas/persona-fields.ts';
 import type { BoardStore } from '../store/index.ts';
+import { showNotice } from '../ui/notice-store.ts';
 
 /** What the persona card does to the map, each as one undo step. */
 
-/** Adds a blank persona and shows it, so the facilitator can fill it in. Returns its id. */
+/**
+ * Adds a blank persona and shows it, so the facilitator can fill it in. Returns its id; null,
+ * said in a notice, when the map is full.
+ */
 export const addPersonaToMap = (store: BoardStore): string | null => {
   let id: string | null = null;
   store.getState().edit('Add persona', (draft) => {
     id = addPersona(draft);
-    setActivePersona(draft, id);
+    if (id !== null) setActivePersona(draft, id);
   });
+  if (id === null) showNotice(atLimitMessage('persona'));
   return id;
 };
 

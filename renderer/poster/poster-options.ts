@@ -3,6 +3,7 @@
  * large the title block and legend are. Pure, so the dialog, the exporter and the benchmark
  * agree on what "A1 at 150 DPI" produces.
  */
+import { withoutBidiControls } from '../../shared/ipc/file-name.ts';
 import type { BoardBox, PageChoice, PosterSpec } from '../../shared/poster/layout.ts';
 import { uniformMargins } from '../../shared/poster/layout.ts';
 import {
@@ -123,7 +124,7 @@ const MAP_NAME_IN_FILE_NAME = 120;
  * characters) so the paper and DPI stay in the name and the shell never sees an overlong one.
  */
 export const posterFileName = (mapName: string, options: PosterOptions, kind: 'poster' | 'print'): string => {
-  const name = Array.from(mapName.replace(/\s+/g, ' ').trim())
+  const name = Array.from(withoutBidiControls(mapName).replace(/\s+/g, ' ').trim())
     .slice(0, MAP_NAME_IN_FILE_NAME)
     .join('')
     .trim();

@@ -75,6 +75,12 @@ describe('the dialog’s options', () => {
     expect(posterFileName('  ', DEFAULT_POSTER_OPTIONS, 'poster')).toBe('Journey map poster A1 150 dpi');
   });
 
+  it('name the file without bidi controls, which would show it in another order', () => {
+    expect(posterFileName('Invoice \u202Efdp.exe', DEFAULT_POSTER_OPTIONS, 'poster')).toBe(
+      'Invoice fdp.exe poster A1 150 dpi',
+    );
+  });
+
   it('keep the paper and DPI in the name of a map with a very long name', () => {
     const name = posterFileName(`Toner ${'😀'.repeat(499)}`, DEFAULT_POSTER_OPTIONS, 'poster');
     expect(name).toBe(`Toner ${'😀'.repeat(114)} poster A1 150 dpi`);

@@ -73,7 +73,7 @@ export const renderPosterPng = async (options: RenderPngOptions): Promise<PngSum
   try {
     for (const band of bands) {
       checkCancelled(signal);
-      const widest = Math.max(...band.tiles.map((tile) => tile.width));
+      const widest = band.tiles.reduce((most, tile) => Math.max(most, tile.width), 0);
       // One canvas serves every tile (only the last band is lower): reading back the pixels
       // drops whatever a tile does not cover.
       if (!canvas || canvas.width < widest || canvas.height < band.height) {

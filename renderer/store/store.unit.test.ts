@@ -16,10 +16,10 @@ describe('undo and redo leave no stale session state', () => {
     let stageId = '';
     let laneId = '';
     store.getState().edit('Add lane', (draft) => {
-      laneId = addStructure(draft, 'lane', 'Actions');
+      laneId = addStructure(draft, 'lane', 'Actions') ?? '';
     });
     store.getState().edit('Add stage', (draft) => {
-      stageId = addStructure(draft, 'stage', 'Purchase');
+      stageId = addStructure(draft, 'stage', 'Purchase') ?? '';
     });
     store.getState().selectCell({ stageId, laneId });
     store.getState().undo();
@@ -36,7 +36,7 @@ describe('undo and redo leave no stale session state', () => {
   it('keep what still exists selected', () => {
     let laneId = '';
     store.getState().edit('Add lane', (draft) => {
-      laneId = addStructure(draft, 'lane', 'Actions');
+      laneId = addStructure(draft, 'lane', 'Actions') ?? '';
     });
     store.getState().edit('Add stage', (draft) => {
       addStructure(draft, 'stage', 'Purchase');

@@ -1,9 +1,16 @@
-/** Saves text as a file the way the browser does: a download (the desktop shell asks where). */
+import { safeFileName } from '../../shared/ipc/file-name.ts';
+
+/**
+ * Saves text as a file the way the browser does: a download (the desktop shell asks where). The
+ * name is made safe like every name the app proposes (no bidi controls, nothing a file system
+ * refuses), keeping its extension.
+ */
 export const downloadText = (name: string, text: string, type: string): void => {
+  const extension = (/\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '.txt').toLowerCase();
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = name;
+  link.download = safeFileName(name, extension);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };

@@ -1,3 +1,4 @@
+import { atLimitMessage, maxLiveOf } from '../../shared/format/limits.ts';
 import {
   createScenarioFrom,
   isTouched,
@@ -13,16 +14,18 @@ import { isLiveNote, scenariosOf } from '../../shared/model/document.ts';
 import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
 import { ask } from '../files/prompt-store.ts';
 import type { BoardStore } from '../store/index.ts';
+import { showNotice } from './notice-store.ts';
 
 /** What the scenario bar does to the map, each as one undo step; the scenario shown is session state. */
 
-/** Adds an empty "Scenario N" and shows it. Returns its id. */
+/** Adds an empty "Scenario N" and shows it. Returns its id; null, said in a notice, when the map is full. */
 export const addScenarioToMap = (store: BoardStore): string | null => {
   let id: string | null = null;
   store.getState().edit('Add scenario', (draft) => {
     id = addScenario(draft, { name: nextScenarioName(draft), kind: 'other' });
   });
   if (id) store.getState().setScenario(id);
+  else showNotice(atLimitMessage('scenario'));
   return id;
 };
 
@@ -82,6 +85,11 @@ export const createIdealFromCurrent = async (
         refillScenarioFrom(draft, current.id, ideal.id),
       );
     store.getState().setScenario(ideal.id);
+    return;
+  }
+  // createScenarioFrom adds a scenario without asking the limit.
+  if (scenariosOf(doc).length >= maxLiveOf('scenario')) {
+    showNotice(atLimitMessage('scenario'));
     return;
   }
   let target = '';

@@ -1,9 +1,14 @@
 /**
- * What a .cxmap file may contain. Checked before the expensive work (decoding, JSON.parse,
- * validation) so a hostile or broken file costs little to refuse.
+ * What a .cxmap file may contain, and so what the editor lets a map hold: the reader, the
+ * editor, save and merge use these same numbers, so anything the app saves it can open. Checked
+ * before the expensive work (decoding, JSON.parse, validation) so a hostile or broken file costs
+ * little to refuse.
  */
 export const FILE_LIMITS = {
-  /** Bytes on disk: a 5,000-note map is about 1 MB, so this leaves a wide margin. */
+  /**
+   * Bytes on disk: a 5,000-note map is about 1 MB, so this leaves a wide margin. Save refuses
+   * past it too (IPC_LIMITS.fileBytes is this number).
+   */
   maxBytes: 50 * 1024 * 1024,
   /** Objects and arrays inside each other. A valid file nests at most 7 deep (a note's merge history). */
   maxDepth: 32,
@@ -21,21 +26,44 @@ export const FILE_LIMITS = {
   maxEmotions: 200,
   /** Board coordinates beyond this are clamped: nobody can pan that far. */
   maxCoordinate: 10_000_000,
-  /** Stages of a map (columns): journeys have a handful; past this a grid only costs. */
+  /** Live stages of a map (columns): journeys have a handful; past this a grid only costs. */
   maxStages: 100,
-  /** Lanes of a map (rows). */
+  /** Live lanes of a map (rows). */
   maxLanes: 60,
-  /** Notes in one cell of one scenario. */
+  /** Live notes in one cell of one scenario. */
   maxNotesPerCell: 1000,
-  /** Scenarios of a map (Current, Ideal, a competitor's...). */
+  /** Live scenarios of a map (Current, Ideal, a competitor's...). */
   maxScenarios: 50,
-  /** Personas of a map. */
+  /** Live personas of a map. */
   maxPersonas: 50,
-  /** A record's version: far past any real history, and safe to add one to many times. */
+  /**
+   * A record's version: far past any real history, and safe to add one to many times. An edit
+   * at it keeps it (the new versionNonce still tells the states apart); a file past it is
+   * lowered to it (repair).
+   */
   maxVersion: 2 ** 52,
-  /** A note's place in its cell. */
+  /** A note's place in its cell, either way from 0; a file past it is pulled back (repair). */
   maxSlot: 1_000_000,
 } as const;
+
+/** The live records of a type a map may hold, with their name in messages. */
+export const LIVE_LIMITS = {
+  stage: { max: FILE_LIMITS.maxStages, plural: 'stages' },
+  lane: { max: FILE_LIMITS.maxLanes, plural: 'lanes' },
+  scenario: { max: FILE_LIMITS.maxScenarios, plural: 'scenarios' },
+  persona: { max: FILE_LIMITS.maxPersonas, plural: 'personas' },
+} as const;
+
+export type LimitedType = keyof typeof LIVE_LIMITS;
+
+/** How many live records of this type a map may hold. */
+export const maxLiveOf = (type: LimitedType): number => LIVE_LIMITS[type].max;
+
+/** What the user reads when adding one more would take the map past its limit. */
+export const atLimitMessage = (type: LimitedType): string => {
+  const { max, plural } = LIVE_LIMITS[type];
+  return `This map already has ${max.toLocaleString('en-US')} ${plural}, the most a map can have.`;
+};
 
 /**
  * Ids the app creates are 21-character nanoids; files may hold any of the IPC contract's ids

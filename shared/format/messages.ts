@@ -34,8 +34,20 @@ export const tooManyBytes = (bytes: number, limit: number): ParseError => ({
 
 export const tooManyRecords = (records: number, limit: number): ParseError => ({
   kind: 'too-large',
-  message: `This map is too large to open (${counted(records, 'record')}; the limit is ${limit.toLocaleString('en-US')}).`,
+  message: `${TOO_LARGE} (${counted(records, 'record')}; the limit is ${limit.toLocaleString('en-US')}).`,
 });
+
+const TOO_LARGE = 'This map is too large to open';
+
+/** `what` and `limit` complete "This map is too large to open (it has …; the limit is …)." */
+export const overLimit = (what: string, limit: string): ParseError => ({
+  kind: 'too-large',
+  message: `${TOO_LARGE} (${what}; the limit is ${limit}).`,
+});
+
+/** Counted before a single score is read, so the count stops just past the limit. */
+export const tooManyEmotions = (scenario: number, limit: number): ParseError =>
+  overLimit(`scenario ${scenario} has more than ${limit} emotion scores`, `${limit} per scenario`);
 
 /** Reported only if parse meets a case its checks missed; the tests assert it never appears. */
 export const UNEXPECTED_FAILURE = 'it could not be read';

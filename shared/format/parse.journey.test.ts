@@ -138,15 +138,6 @@ describe('parse: the journey', () => {
       'scenario 1 has an invalid emotion score',
     ],
     [
-      'more emotion scores than a map has stages',
-      {
-        scenarios: [
-          scenario({ emotions: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`s${i}`, 0])) }),
-        ],
-      },
-      'scenario 1 has an invalid emotion score',
-    ],
-    [
       'a rating that is text',
       { notes: [note({ ratings: { effortless: 'easy', productive: null, painless: null } })] },
       'note 1 has an invalid rating',

@@ -3,14 +3,24 @@ import type { SyncedDocument, SyncedRecord } from './document.ts';
 import { CURRENT_FORMAT_VERSION, headerSchema } from './envelope.ts';
 import { FILE_LIMITS } from './limits.ts';
 import { looksLikeMap } from './looks-like-map.ts';
-import { damaged, newerVersion, notAMap, type ParseError, UNEXPECTED_FAILURE } from './messages.ts';
+import {
+  damaged,
+  newerVersion,
+  notAMap,
+  type ParseError,
+  tooManyEmotions,
+  UNEXPECTED_FAILURE,
+} from './messages.ts';
 import { formatVersionOf, migrate } from './migrations/index.ts';
-import { isJsonObject } from './migrations/migration.ts';
+import { isJsonObject, type JsonObject } from './migrations/migration.ts';
 import { readInput } from './read-input.ts';
 import { readRecords } from './read-records.ts';
+import { COLLECTIONS } from './records/registry.ts';
+import { counted } from './records/repairs.ts';
 import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
 import { findForbiddenKey, scanNesting } from './scan.ts';
+import { limitPassed } from './structure-limits.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
 
 /** What the file says about itself. */
@@ -53,7 +63,9 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   if (!startsWithBrace(text)) return failed(notAMap());
   const unreadable = (what: string) => failed(looksLikeMap(text) ? damaged(what) : notAMap());
 
-  const nesting = scanNesting(text, FILE_LIMITS.maxDepth);
+  const nesting = scanNesting(text, FILE_LIMITS.maxDepth, FILE_LIMITS.maxEmotions);
+  if (typeof nesting === 'object')
+    return failed(tooManyEmotions(nesting.tooManyEmotions, FILE_LIMITS.maxEmotions));
   if (nesting === 'too-deep') return unreadable('it is nested too deeply');
   if (nesting === 'cut-off') return unreadable('it ends too early, as if cut off');
   let json: unknown;
@@ -86,6 +98,8 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   }
 
   const log = new RepairLog();
+  for (const sentence of migrated.ignored) log.add(`migration:${sentence}`, () => sentence);
+  logUnknownParts(file, log);
   const records = readRecords(file, log);
   if (!records.ok) return records;
   const [map, ...others] = dedupeIds(records.records, log);
@@ -93,6 +107,9 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   const byId: Record<string, SyncedRecord> = {};
   for (const record of [map, ...others]) byId[record.id] = record;
   repairPlaces(byId, map, log);
+  // Moving notes into the first scenario can fill a cell past its limit.
+  const passed = limitPassed(Object.values(byId));
+  if (passed) return failed(passed);
   for (const [id, record] of Object.entries(byId)) byId[id] = withMarks(record, [stateOf(record)]);
   return {
     ok: true,
@@ -100,6 +117,33 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
     repairs: log.messages(),
     file: { formatVersion: version, savedAt: header.data.savedAt, app: header.data.app },
   };
+};
+
+/** The members of a current-format file; the reader reads nothing else. */
+const KNOWN_PARTS: ReadonlySet<string> = new Set([
+  ...Object.keys(headerSchema.shape),
+  'map',
+  ...COLLECTIONS.map((collection) => collection.key),
+]);
+
+/** Names of unknown parts shown in the notice; a hostile file may have thousands, or long ones. */
+const NAMED_PARTS = 3;
+const NAME_LENGTH = 40;
+
+/** Reports the members of the file this version does not know (a newer tool's list), which are not read. */
+const logUnknownParts = (file: JsonObject, log: RepairLog): void => {
+  const unknown = Object.keys(file).filter((key) => !KNOWN_PARTS.has(key));
+  if (unknown.length === 0) return;
+  const names = unknown
+    .slice(0, NAMED_PARTS)
+    .map((key) => `“${key.length > NAME_LENGTH ? `${key.slice(0, NAME_LENGTH)}…` : key}”`)
+    .join(', ');
+  const more = unknown.length > NAMED_PARTS ? ', …' : '';
+  log.add(
+    'ignored:file',
+    () =>
+      `Ignored ${counted(unknown.length, 'part')} of the file this version does not know: ${names}${more}.`,
+  );
 };
 
 const startsWithBrace = (text: string): boolean => {

@@ -5,6 +5,7 @@ import { isJsonObject, type JsonObject } from './migrations/migration.ts';
 import { COLLECTIONS, type Collection, groupByOf, MAP_SPEC, type RecordSpec } from './records/registry.ts';
 import type { FieldRepair } from './records/repairs.ts';
 import type { RepairLog } from './repair-log.ts';
+import { cellKey, LimitTally } from './structure-limits.ts';
 
 export type ReadRecords =
   | { readonly ok: true; readonly records: readonly SyncedRecord[] }
@@ -25,22 +26,32 @@ interface Listed {
 
 /**
  * Validates the map record and every record of every collection of a current-format file,
- * repairing what can be repaired. The map record comes first in the result. Records are
- * counted, and the groups of a grouped collection checked, before any record is validated.
+ * repairing what can be repaired. The map record comes first in the result. Before any record
+ * is validated, records are counted (every one, so the message gives the true number), the
+ * groups of a grouped collection checked, and live stages, lanes, scenarios, personas and notes
+ * per cell counted against their limits: O(records), no record copied.
  */
 export const readRecords = (file: JsonObject, log: RepairLog): ReadRecords => {
+  let total = 1;
+  for (const collection of COLLECTIONS) total += countIn(collection, file[collection.key]);
+  if (total > FILE_LIMITS.maxRecords)
+    return { ok: false, error: tooManyRecords(total, FILE_LIMITS.maxRecords) };
+
   const lists: { spec: RecordSpec<SyncedRecord>; listed: readonly Listed[]; groupBy: readonly string[] }[] =
     [];
-  let total = 1;
+  const tally = new LimitTally();
   for (const collection of COLLECTIONS) {
     const listed = listedIn(collection, file[collection.key]);
     if (typeof listed === 'string') return { ok: false, error: damaged(listed) };
     lists.push({ spec: collection.spec, listed, groupBy: groupByOf(collection) });
-    total += listed.length;
-    if (total > FILE_LIMITS.maxRecords) break;
+    for (const { raw, shared } of listed) {
+      // A value other than true is no tombstone, or is damage validation reports.
+      if (!isJsonObject(raw) || raw.isDeleted === true) continue;
+      tally.add(collection.spec.type, shared && cellKey(shared.scenarioId, shared.stageId, shared.laneId));
+    }
   }
-  if (total > FILE_LIMITS.maxRecords)
-    return { ok: false, error: tooManyRecords(total, FILE_LIMITS.maxRecords) };
+  const passed = tally.error();
+  if (passed) return { ok: false, error: passed };
   if (file.map === undefined) return { ok: false, error: damaged('it has no map record') };
 
   const records: SyncedRecord[] = [];
@@ -55,6 +66,18 @@ export const readRecords = (file: JsonObject, log: RepairLog): ReadRecords => {
     }
   }
   return { ok: true, records };
+};
+
+/** How many records a collection lists, reading only array lengths; what is not a list counts 0. */
+const countIn = (collection: Collection, value: unknown): number => {
+  if (!Array.isArray(value)) return 0;
+  if (groupByOf(collection).length === 0) return value.length;
+  let count = 0;
+  for (const group of value) {
+    const members = isJsonObject(group) ? group[collection.key] : undefined;
+    if (Array.isArray(members)) count += members.length;
+  }
+  return count;
 };
 
 /**
@@ -81,10 +104,7 @@ const listedIn = (collection: Collection, value: unknown): readonly Listed[] | s
       if (groupBy.includes(field)) shared[field] = group[field];
       else if (field !== key) groupHasUnknown = true;
     }
-    for (const raw of members) {
-      listed.push({ raw, shared, groupHasUnknown });
-      if (listed.length > FILE_LIMITS.maxRecords) return listed;
-    }
+    for (const raw of members) listed.push({ raw, shared, groupHasUnknown });
   }
   return listed;
 };

@@ -1,6 +1,6 @@
-import { newId } from '../model/ids.ts';
 import type { ScenarioRecord } from '../model/journey-records.ts';
 import type { JourneyRecord, MapRecord, NoteRecord, RecordBase } from '../model/records.ts';
+import { derivedId } from './dedupe.ts';
 import { migratedScenarioIds } from './migrations/1-journey-to-2.ts';
 import { counted } from './records/repairs.ts';
 import type { RepairLog } from './repair-log.ts';
@@ -24,7 +24,6 @@ export interface Rehoming {
 type Bookkeeping = Pick<RecordBase, 'version' | 'versionNonce' | 'updated'>;
 
 export interface RehomeOptions {
-  readonly newId: () => string;
   /** Bookkeeping of a record made from nothing. */
   readonly fresh: () => Bookkeeping;
   /** A note with its new place: as it was for a repair while reading, bumped for a merge. */
@@ -52,7 +51,8 @@ export const rehomeNotes = (
   let createdScenario: ScenarioRecord | undefined;
   if (scenarios.length === 0) {
     const derived = migratedScenarioIds(mapId).current;
-    const id = Object.hasOwn(records, derived) ? options.newId() : derived;
+    const free = (candidate: string) => !Object.hasOwn(records, candidate);
+    const id = free(derived) ? derived : derivedId(derived, free);
     createdScenario = {
       id,
       type: 'scenario',
@@ -98,15 +98,21 @@ export const rehomeNotes = (
 /**
  * Rehomes the notes of a map being read (from a file or from the library's storage), reporting
  * it in the log. A repair is not an edit: versions stay, and the Current scenario made for a map
- * without one has the id and bookkeeping every reader of the map gives it.
+ * without one has the id and bookkeeping every reader of the map gives it. A map record marked
+ * deleted is made live again: the library deletes a map by removing it, never by a tombstone,
+ * so the mark can only come from a damaged or hostile file, and merging such a copy must not
+ * delete the map.
  */
 export const repairPlaces = (
   records: Record<string, JourneyRecord>,
   map: MapRecord,
   log: RepairLog,
 ): void => {
+  if (map.isDeleted) {
+    records[map.id] = { ...map, isDeleted: false };
+    log.add('map-undeleted', () => 'Restored the map record, which was marked as deleted.');
+  }
   const { createdScenario, toFirstScenario, outOfGrid } = rehomeNotes(records, map.id, {
-    newId,
     fresh: () => ({ version: 1, versionNonce: 0, updated: map.created }),
     moved: (note, place) => ({ ...note, ...place }),
   });

@@ -2,34 +2,83 @@
  * Checks on untrusted JSON made without recursion, so no input can exhaust the stack.
  */
 
-export type NestingScan = 'ok' | 'too-deep' | 'cut-off';
+export type NestingScan =
+  | 'ok'
+  | 'too-deep'
+  | 'cut-off'
+  /** Scenario `scenario` (from 1) holds more emotion scores than the limit. */
+  | { readonly tooManyEmotions: number };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
+/** Depths in a file: the envelope's members, a scenario's members, the scores in `emotions`. */
+const ENVELOPE = 1;
+const SCENARIO = 3;
+const EMOTIONS = 4;
+
 /**
  * Walks the raw text once, counting how deep objects and arrays nest (brackets inside strings
  * do not count). Reports 'cut-off' when the text ends inside a string or an open bracket, which
- * is what a truncated file looks like.
+ * is what a truncated file looks like. Also counts the keys of each scenario's `emotions`
+ * (one colon each at that depth), stopping just past `maxEmotions`: JSON.parse alone takes
+ * seconds on an object of a million keys, so that file must be refused before it. O(length).
  */
-export const scanNesting = (text: string, maxDepth: number): NestingScan => {
+export const scanNesting = (text: string, maxDepth: number, maxEmotions: number): NestingScan => {
   let depth = 0;
   let inString = false;
+  let stringStart = 0;
+  let stringEnd = 0;
+  let envelopeKey = '';
+  let scenarioKey = '';
+  let scenarios = 0;
+  let emotions = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      else if (c === QUOTE) {
+        inString = false;
+        stringEnd = i;
+      }
+    } else if (c === QUOTE) {
+      inString = true;
+      stringStart = i;
+    } else if (c === COLON) {
+      if (depth === ENVELOPE) envelopeKey = keyText(text, stringStart, stringEnd);
+      else if (depth === SCENARIO && envelopeKey === 'scenarios')
+        scenarioKey = keyText(text, stringStart, stringEnd);
+      else if (depth === EMOTIONS && emotions >= 0 && ++emotions > maxEmotions)
+        return { tooManyEmotions: scenarios };
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return 'too-deep';
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+      if (envelopeKey !== 'scenarios') continue;
+      if (depth === SCENARIO) {
+        scenarioKey = '';
+        if (c === OPEN_BRACE) scenarios++;
+      } else if (depth === EMOTIONS && c === OPEN_BRACE && scenarioKey === 'emotions') emotions = 0;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (depth === EMOTIONS) emotions = -1;
+      depth--;
+    }
   }
   return inString || depth > 0 ? 'cut-off' : 'ok';
+};
+
+/** A key as JSON.parse reads it; only a key with an escape needs decoding. */
+const keyText = (text: string, start: number, end: number): string => {
+  const raw = text.slice(start + 1, end);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(start, end + 1)) as string;
+  } catch {
+    return raw;
+  }
 };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -3,6 +3,7 @@
  * methods of JourneywallBridge; the browser build implements the same interface, so the renderer
  * never knows which shell it runs in. Argument shapes are validated in main (ipc/validate.ts).
  */
+import { FILE_LIMITS } from '../format/limits.ts';
 
 /** Commands the application menu sends; the renderer runs the same ones from its shortcuts. */
 export const MENU_COMMANDS = [
@@ -179,9 +180,13 @@ export const EVENTS = {
 export const IPC_LIMITS = {
   mapIdPattern: /^[A-Za-z0-9_-]{1,64}$/,
   nameLength: 500,
-  backupBytes: 64 * 1024 * 1024,
-  /** Largest map file written or read (a 5,000-note map is about 1 MB). */
-  fileBytes: 64 * 1024 * 1024,
+  /** A backup is a map file, opened by the same reader. */
+  backupBytes: FILE_LIMITS.maxBytes,
+  /**
+   * Largest map file written or read (a 5,000-note map is about 1 MB): the reader's limit, so
+   * anything the app saves it can open.
+   */
+  fileBytes: FILE_LIMITS.maxBytes,
   /**
    * A poster PNG can be hundreds of MB, but its map is stored before the image data: the shell
    * hands over only the chunks before the first IDAT, and at most this many bytes of them.

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_LIMITS } from './contract.ts';
-import { FILE_NAME_BYTES, hasExtension, MAP_EXTENSION, safeFileName, safeMapFileName } from './file-name.ts';
+import {
+  FILE_NAME_BYTES,
+  hasExtension,
+  MAP_EXTENSION,
+  safeFileName,
+  safeMapFileName,
+  withoutBidiControls,
+} from './file-name.ts';
 
 const utf8 = (text: string): number => new TextEncoder().encode(text).length;
 
@@ -58,5 +65,40 @@ describe('safeFileName', () => {
     expect(safeFileName('Toner poster.PNG', '.png')).toBe('Toner poster.png');
     expect(safeFileName('../pages', '.pdf')).toBe('pages.pdf');
     expect(safeFileName('x'.repeat(400), '.png').length).toBe(FILE_NAME_BYTES);
+  });
+});
+
+describe('bidi controls in proposed names', () => {
+  const CONTROLS = [
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200e',
+    '\u200f',
+    '\u061c',
+  ];
+
+  it('are removed, so a right-to-left override cannot disguise the extension', () => {
+    expect(safeMapFileName('Invoice \u202Efdp')).toBe('Invoice fdp.cxmap');
+    expect(safeFileName('Invoice \u202Efdp.exe', '.png')).toBe('Invoice fdp.exe.png');
+    expect(safeFileName('Gaps\u2067.csv', '.csv')).toBe('Gaps.csv');
+  });
+
+  it('are removed whichever one it is, and a name of nothing else falls back', () => {
+    for (const control of CONTROLS) {
+      expect(safeMapFileName(`a${control}b`)).toBe('ab.cxmap');
+      expect(withoutBidiControls(`a${control}b`)).toBe('ab');
+    }
+    expect(safeMapFileName(CONTROLS.join(''))).toBe('Untitled map.cxmap');
+  });
+
+  it('leave right-to-left letters alone', () => {
+    expect(safeMapFileName('رحلة العميل')).toBe('رحلة العميل.cxmap');
   });
 });

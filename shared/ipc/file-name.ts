@@ -1,7 +1,8 @@
 /**
  * The name a map file is suggested or downloaded under. It comes from a map's title, which the
  * user typed and which travels by email, so it is made safe on every platform's file system:
- * no folders, no control characters, nothing Windows refuses, and the .cxmap extension.
+ * no folders, no control characters, no bidi controls, nothing Windows refuses, and the .cxmap
+ * extension. Every name Journeywall proposes (save dialogs, downloads, exports) goes through here.
  */
 import { IPC_LIMITS } from './contract.ts';
 
@@ -11,6 +12,16 @@ const FALLBACK_NAME = 'Untitled map';
 // Control characters, path separators and the other characters Windows refuses in file names.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f/\\:*?"<>|]+/g;
+
+/**
+ * Bidi controls (embeddings, overrides, isolates and the invisible direction marks) reorder how
+ * a name is shown: a map named "Invoice \u202Efdp.exe" would be suggested as a file that reads
+ * "Invoice exe.pdf". They are removed, so the name shows in the order it is stored.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** The text without bidi controls: for a name shown as part of a file name before it is made safe. */
+export const withoutBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, '');
 
 /** Windows reserves these device names whatever the extension ("CON.cxmap" cannot be created). */
 const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -52,9 +63,8 @@ export function safeMapFileName(suggested: string): string {
 
 /** The same rules for any file Journeywall writes, e.g. a poster's ".png"; the extension is ASCII. */
 export function safeFileName(suggested: string, extension: string): string {
-  const withoutExtension = hasExtension(suggested, extension)
-    ? suggested.slice(0, -extension.length)
-    : suggested;
+  const visible = withoutBidiControls(suggested);
+  const withoutExtension = hasExtension(visible, extension) ? visible.slice(0, -extension.length) : visible;
   const cleaned = withoutExtension.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ');
   // Leading dots would hide the file (or make it ".."); trailing dots and spaces vanish on Windows.
   const trim = (text: string): string => text.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');

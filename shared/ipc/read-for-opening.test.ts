@@ -54,10 +54,10 @@ describe('readForOpening', () => {
   it('refuses a file over the limit with its size in the message, before reading it', async () => {
     const source = hugeSource(IPC_LIMITS.fileBytes + 1);
     const result = await readForOpening(source);
-    expect(result).toEqual({ error: 'This file is too large to open (64.1 MB; the limit is 64 MB).' });
+    expect(result).toEqual({ error: 'This file is too large to open (50.1 MB; the limit is 50 MB).' });
     expect(source.bytesRead).toBeLessThanOrEqual(8);
     expect(FILE_MESSAGES.tooLarge(200 * MB)).toBe(
-      'This file is too large to open (200.0 MB; the limit is 64 MB).',
+      'This file is too large to open (200.0 MB; the limit is 50 MB).',
     );
   });
 

@@ -13,17 +13,18 @@ export const draftPlacement = (
   cell: Cell,
   size: { readonly w: number; readonly h: number },
 ): { x: number; y: number; slot: number } => {
-  const slots = Object.values(doc.records)
-    .filter(
-      (record): record is NoteRecord =>
-        record.type === 'note' &&
-        !record.isDeleted &&
-        record.scenarioId === scenarioId &&
-        record.stageId === cell.stageId &&
-        record.laneId === cell.laneId,
+  let last = Number.NEGATIVE_INFINITY;
+  for (const record of Object.values(doc.records)) {
+    if (
+      record.type === 'note' &&
+      !record.isDeleted &&
+      record.scenarioId === scenarioId &&
+      record.stageId === cell.stageId &&
+      record.laneId === cell.laneId
     )
-    .map((note) => note.slot);
-  const slot = slots.length === 0 ? 0 : Math.floor(Math.max(...slots)) + 1;
+      last = Math.max(last, record.slot);
+  }
+  const slot = last === Number.NEGATIVE_INFINITY ? 0 : Math.floor(last) + 1;
   const id = '\u0000draft';
   const draft: NoteRecord = {
     ...freshBookkeeping(id, 0),

@@ -37,10 +37,26 @@ export const dropNotes = (
   });
 };
 
+/** The ids of a layout's stages and lanes, made once per layout so a check per note is O(1). */
+const shownIds = new WeakMap<GridLayout, { stages: ReadonlySet<string>; lanes: ReadonlySet<string> }>();
+
 /** True when a note is drawn in a cell (arranged by its slot there, its stored x/y unused). */
-export const isInCell = (layout: GridLayout, note: NoteRecord): boolean =>
-  layout.stages.some((column) => column.stage.id === note.stageId) &&
-  layout.lanes.some((row) => row.lane.id === note.laneId);
+export const isInCell = (layout: GridLayout, note: NoteRecord): boolean => {
+  let ids = shownIds.get(layout);
+  if (!ids) {
+    ids = {
+      stages: new Set(layout.stages.map((column) => column.stage.id)),
+      lanes: new Set(layout.lanes.map((row) => row.lane.id)),
+    };
+    shownIds.set(layout, ids);
+  }
+  return (
+    note.stageId !== null &&
+    note.laneId !== null &&
+    ids.stages.has(note.stageId) &&
+    ids.lanes.has(note.laneId)
+  );
+};
 
 /**
  * Puts copies (duplicated or pasted notes) into the cell under their centre, after the notes
@@ -52,18 +68,20 @@ export const placeCopies = (doc: MutableDocument, layout: GridLayout, ids: reado
     .map((id) => doc.records[id])
     .filter(isLiveNote)
     .sort((a, b) => a.y - b.y || a.x - b.x);
+  // One pass over the shown notes, not one per cell the copies land in: O(notes + copies log copies).
   const nextSlot = new Map<string, number>();
+  for (const note of layout.notes) {
+    const key = cellKey(note.stageId, note.laneId);
+    nextSlot.set(key, Math.max(nextSlot.get(key) ?? 0, note.slot + 1));
+  }
   for (const copy of copies) {
     const cell = cellAt(layout, { x: copy.x + copy.w / 2, y: copy.y + copy.h / 2 });
     if (!cell) continue;
-    const key = `${cell.stageId}\u0000${cell.laneId}`;
-    const slot = nextSlot.get(key) ?? lastSlot(layout, cell.stageId, cell.laneId) + 1;
+    const key = cellKey(cell.stageId, cell.laneId);
+    const slot = nextSlot.get(key) ?? 0;
     nextSlot.set(key, slot + 1);
     updateNote(doc, copy.id, { stageId: cell.stageId, laneId: cell.laneId, slot });
   }
 };
 
-const lastSlot = (layout: GridLayout, stageId: string, laneId: string): number =>
-  layout.notes
-    .filter((note) => note.stageId === stageId && note.laneId === laneId)
-    .reduce((last, note) => Math.max(last, note.slot), -1);
+const cellKey = (stageId: string | null, laneId: string | null) => `${stageId}\u0000${laneId}`;

@@ -49,7 +49,11 @@ export const lanesOf = (doc: JourneyDocument): LaneRecord[] =>
     .filter((record): record is LaneRecord => record.type === 'lane' && !record.isDeleted)
     .sort(byOrder);
 
-/** Lays out one scenario. */
+/**
+ * Lays out one scenario in O(stages + lanes + notes log notes): only cells that hold notes are
+ * visited, so a huge empty grid costs no more than its headers, and no step spreads an array
+ * into a call (a cell of 100,000 notes once overflowed the stack that way).
+ */
 export const layoutGrid = (doc: JourneyDocument, scenarioId: string): GridLayout => {
   const stages: StageColumn[] = [];
   let x = 0;
@@ -57,25 +61,28 @@ export const layoutGrid = (doc: JourneyDocument, scenarioId: string): GridLayout
     stages.push({ stage, x, w: stage.width });
     x += stage.width;
   }
-  const visibleLanes = lanesOf(doc).filter((lane) => !lane.hidden);
+  const allLanes = lanesOf(doc);
+  const visibleLanes = allLanes.filter((lane) => !lane.hidden);
   const stageIndex = new Map(stages.map((column, index) => [column.stage.id, index]));
   const laneIds = new Set(visibleLanes.map((lane) => lane.id));
+  const hiddenLaneIds = new Set(allLanes.filter((lane) => lane.hidden).map((lane) => lane.id));
   const free: NoteRecord[] = [];
-  const byCell = new Map<string, NoteRecord[]>();
-  const hiddenLaneIds = new Set(
-    lanesOf(doc)
-      .filter((lane) => lane.hidden)
-      .map((lane) => lane.id),
-  );
+  /** Lane id → stage index → the cell's notes. */
+  const byLane = new Map<string, Map<number, NoteRecord[]>>();
   for (const record of Object.values(doc.records)) {
     if (!isLiveNote(record) || record.scenarioId !== scenarioId) continue;
-    const inGrid = record.stageId !== null && record.laneId !== null && stageIndex.has(record.stageId);
-    if (inGrid && record.laneId && laneIds.has(record.laneId)) {
-      const key = cellKey(record.stageId as string, record.laneId);
-      const cell = byCell.get(key);
+    const column = record.stageId === null ? undefined : stageIndex.get(record.stageId);
+    const laneId = record.laneId;
+    if (column !== undefined && laneId !== null && laneIds.has(laneId)) {
+      let cells = byLane.get(laneId);
+      if (!cells) {
+        cells = new Map();
+        byLane.set(laneId, cells);
+      }
+      const cell = cells.get(column);
       if (cell) cell.push(record);
-      else byCell.set(key, [record]);
-    } else if (!(inGrid && record.laneId && hiddenLaneIds.has(record.laneId))) {
+      else cells.set(column, [record]);
+    } else if (!(column !== undefined && laneId !== null && hiddenLaneIds.has(laneId))) {
       free.push(record);
     }
   }
@@ -86,29 +93,32 @@ export const layoutGrid = (doc: JourneyDocument, scenarioId: string): GridLayout
   for (const lane of visibleLanes) {
     let height = lane.height;
     const laneNotes: { note: NoteRecord; x: number; dy: number }[] = [];
-    for (const column of stages) {
-      const notes = (byCell.get(cellKey(column.stage.id, lane.id)) ?? []).sort(
-        (a, b) => a.slot - b.slot || (a.id < b.id ? -1 : 1),
-      );
-      const flowed = flowInCell(notes, column);
-      height = Math.max(height, flowed.height);
-      laneNotes.push(...flowed.notes);
+    for (const [column, notes] of byLane.get(lane.id) ?? []) {
+      const stage = stages[column];
+      if (!stage) continue;
+      notes.sort((a, b) => a.slot - b.slot || (a.id < b.id ? -1 : 1));
+      height = Math.max(height, flowInCell(notes, stage, laneNotes));
     }
     for (const { note, x: noteX, dy } of laneNotes) placed.push(positioned(note, noteX, y + dy));
     lanes.push({ lane, y, h: height });
     y += height;
   }
-  const notes = [...placed, ...free].sort((a, b) => a.z - b.z || (a.id < b.id ? -1 : 1));
+  for (const note of free) placed.push(note);
+  const notes = placed.sort((a, b) => a.z - b.z || (a.id < b.id ? -1 : 1));
   return { stages, lanes, width: x, height: y, notes };
 };
 
-const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
-
-/** Notes in rows, left to right, wrapping at the stage's width. */
-const flowInCell = (notes: readonly NoteRecord[], column: StageColumn) => {
+/**
+ * Notes in rows, left to right, wrapping at the stage's width; appends them to `out` and
+ * returns the height the cell needs.
+ */
+const flowInCell = (
+  notes: readonly NoteRecord[],
+  column: StageColumn,
+  out: { note: NoteRecord; x: number; dy: number }[],
+): number => {
   const { cellPadding: pad, noteGap: gap } = GRID;
   const right = column.x + column.w - pad;
-  const out: { note: NoteRecord; x: number; dy: number }[] = [];
   let x = column.x + pad;
   let rowTop = pad;
   let rowHeight = 0;
@@ -122,7 +132,7 @@ const flowInCell = (notes: readonly NoteRecord[], column: StageColumn) => {
     x += note.w + gap;
     rowHeight = Math.max(rowHeight, note.h);
   }
-  return { notes: out, height: notes.length === 0 ? 0 : rowTop + rowHeight + pad };
+  return notes.length === 0 ? 0 : rowTop + rowHeight + pad;
 };
 
 /** Positioned copies are cached per record, so an unchanged note keeps the same object. */
@@ -139,27 +149,78 @@ const positioned = (note: NoteRecord, x: number, y: number): NoteRecord => {
 
 /** The note cell (not the emotion lane) under a board point, or null outside the grid. */
 export const cellAt = (layout: GridLayout, point: { x: number; y: number }): Cell | null => {
-  const column = layout.stages.find(
-    (candidate) => point.x >= candidate.x && point.x < candidate.x + candidate.w,
+  const column = spanAt(
+    layout.stages,
+    point.x,
+    (candidate) => candidate.x,
+    (candidate) => candidate.w,
   );
-  const row = layout.lanes.find((candidate) => point.y >= candidate.y && point.y < candidate.y + candidate.h);
+  const row = spanAt(
+    layout.lanes,
+    point.y,
+    (candidate) => candidate.y,
+    (candidate) => candidate.h,
+  );
   if (!column || !row || row.lane.role === 'emotion') return null;
   return { stageId: column.stage.id, laneId: row.lane.id };
 };
 
-/** Where a board point falls among the notes of a cell: the slot a dropped note takes. */
+/** Binary search over spans laid end to end (columns, rows): O(log n) per pointer move. */
+const spanAt = <T>(
+  spans: readonly T[],
+  at: number,
+  start: (span: T) => number,
+  size: (span: T) => number,
+): T | undefined => {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle] as T;
+    if (at < start(span)) high = middle - 1;
+    else if (at >= start(span) + size(span)) low = middle + 1;
+    else return span;
+  }
+  return undefined;
+};
+
+/** A layout's cell notes by cell, indexed once per layout (layouts are immutable). */
+const cellIndex = new WeakMap<GridLayout, Map<string, NoteRecord[]>>();
+
+const notesInCell = (layout: GridLayout, cell: Cell): readonly NoteRecord[] => {
+  let index = cellIndex.get(layout);
+  if (!index) {
+    index = new Map();
+    for (const note of layout.notes) {
+      if (note.stageId === null || note.laneId === null) continue;
+      const key = `${note.stageId}\u0000${note.laneId}`;
+      const notes = index.get(key);
+      if (notes) notes.push(note);
+      else index.set(key, [note]);
+    }
+    cellIndex.set(layout, index);
+  }
+  return index.get(`${cell.stageId}\u0000${cell.laneId}`) ?? [];
+};
+
+/**
+ * Where a board point falls among the notes of a cell: the slot a dropped note takes. O(notes in
+ * the cell) after one O(notes) index per layout: a drop of k notes costs k × the target cell
+ * (at most FILE_LIMITS.maxNotesPerCell), never k × the notes of the map.
+ */
 export const slotAt = (
   layout: GridLayout,
   cell: Cell,
   point: { x: number; y: number },
   movingIds: ReadonlySet<string>,
 ): number => {
-  const inCell = layout.notes.filter(
-    (note) => note.stageId === cell.stageId && note.laneId === cell.laneId && !movingIds.has(note.id),
-  );
-  const before = inCell.filter(
-    (note) => note.y + note.h < point.y || (note.y <= point.y && note.x + note.w / 2 < point.x),
-  );
-  if (before.length === 0) return (inCell.reduce((min, note) => Math.min(min, note.slot), 1) ?? 1) - 1;
-  return Math.max(...before.map((note) => note.slot)) + 0.5;
+  let lowest = 1;
+  let lastBefore = Number.NEGATIVE_INFINITY;
+  for (const note of notesInCell(layout, cell)) {
+    if (movingIds.has(note.id)) continue;
+    lowest = Math.min(lowest, note.slot);
+    const before = note.y + note.h < point.y || (note.y <= point.y && note.x + note.w / 2 < point.x);
+    if (before) lastBefore = Math.max(lastBefore, note.slot);
+  }
+  return lastBefore === Number.NEGATIVE_INFINITY ? lowest - 1 : lastBefore + 0.5;
 };

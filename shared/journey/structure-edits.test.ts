@@ -4,7 +4,7 @@ import { addNote, type MutableDocument } from '../model/edits.ts';
 import { newMapFromTemplate } from './create-map.ts';
 import { lanesOf, layoutGrid, stagesOf } from './layout.ts';
 import {
-  addStructure,
+  addStructure as addStructureOrRefused,
   moveStructure,
   moveStructureTo,
   removeStructure,
@@ -14,6 +14,13 @@ import {
   setLaneHidden,
 } from './structure-edits.ts';
 import { templateById } from './templates.ts';
+
+/** Adds, failing the test if the map refuses (it is far from its limits here). */
+const addStructure = (...args: Parameters<typeof addStructureOrRefused>): string => {
+  const id = addStructureOrRefused(...args);
+  if (id === null) throw new Error('refused: the map is at its limit');
+  return id;
+};
 
 const lifecycle = (): MutableDocument => {
   const template = templateById('lifecycle');

@@ -1,3 +1,4 @@
+import { maxLiveOf } from '../format/limits.ts';
 import { isLiveNote } from '../model/document.ts';
 import { deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
 import { newId } from '../model/ids.ts';
@@ -17,14 +18,18 @@ export type StructureKind = 'stage' | 'lane';
 const structureOf = (doc: MutableDocument, kind: StructureKind): (StageRecord | LaneRecord)[] =>
   kind === 'stage' ? stagesOf(doc) : lanesOf(doc);
 
-/** Adds a stage or lane after `afterId` (at the end without one, or when it is gone); returns its id. */
+/**
+ * Adds a stage or lane after `afterId` (at the end without one, or when it is gone); returns its
+ * id, or null when the map already has as many as a map may (atLimitMessage says so).
+ */
 export const addStructure = (
   doc: MutableDocument,
   kind: StructureKind,
   name: string,
   afterId?: string,
-): string => {
+): string | null => {
   const items = structureOf(doc, kind);
+  if (items.length >= maxLiveOf(kind)) return null;
   const afterIndex = items.findIndex((item) => item.id === afterId);
   const index = afterIndex === -1 ? items.length - 1 : afterIndex;
   const before = items[index];

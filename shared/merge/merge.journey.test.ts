@@ -10,6 +10,7 @@ import { merge } from './merge.ts';
 import {
   addTouchpoints,
   change,
+  conflictCopyOf,
   currentAndIdeal,
   edit,
   merged,
@@ -185,11 +186,10 @@ describe('merge: notes in cells', () => {
     const theirs = edit(copy, (draft) =>
       updateNote(draft, email.id, { text: 'Re-order email with the cartridge number', wow: true }),
     );
-    const result = merged(merge(ours, reopen(theirs), { newId: () => 'conflict-copy' }));
-    expect(result.conflicts).toEqual([
-      { kind: 'both-edited', localId: email.id, incomingId: 'conflict-copy' },
-    ]);
-    expect(result.document.records['conflict-copy']).toMatchObject({
+    const result = merged(merge(ours, reopen(theirs)));
+    const copyId = conflictCopyOf(result);
+    expect(result.conflicts).toEqual([{ kind: 'both-edited', localId: email.id, incomingId: copyId }]);
+    expect(result.document.records[copyId]).toMatchObject({
       text: 'Re-order email with the cartridge number',
       wow: true,
       kind: 'touchpoint',
@@ -207,8 +207,8 @@ describe('merge: notes in cells', () => {
     const hotline = noteWith(library, 'Hotline');
     const ours = edit(library, (draft) => updateNote(draft, hotline.id, { text: 'Hotline (ours)' }));
     const theirs = edit(copy, (draft) => updateNote(draft, hotline.id, { text: 'Hotline (theirs)' }));
-    const result = merged(merge(ours, reopen(theirs), { newId: () => 'conflict-copy' }));
-    expect(result.document.records['conflict-copy']).toMatchObject({ stageId: 'request', slot: 3 });
+    const result = merged(merge(ours, reopen(theirs)));
+    expect(result.document.records[conflictCopyOf(result)]).toMatchObject({ stageId: 'request', slot: 3 });
   });
 
   test('moves out of the grid a note the library put in a stage the copy deleted, as a new edit', () => {

@@ -237,7 +237,9 @@ const withinBoard = (doc: SyncedDocument): boolean =>
 
 const RUNS = { numRuns: 400 };
 
-describe('merge properties', () => {
+// Each property runs 400 random merges of saved and reopened maps: a timeout for that work, not
+// for a loaded machine.
+describe('merge properties', { timeout: 60_000 }, () => {
   test('merging a map with itself changes nothing', () => {
     fc.assert(
       fc.property(arbitraryDocument(6, 2), (doc) => {

@@ -10,7 +10,7 @@ import {
   updateNote,
 } from '../model/edits.ts';
 import { merge } from './merge.ts';
-import { edit, merged, NOTHING, noteWith, reopen, send } from './test-support.ts';
+import { conflictCopyOf, edit, merged, NOTHING, noteWith, reopen, send } from './test-support.ts';
 
 /** The facilitator's map: four notes in a row. */
 const workshopMap = (): SyncedDocument => {
@@ -113,12 +113,13 @@ describe('merge: both sides changed a record', () => {
     const theirs = edit(copy, (draft) =>
       updateNote(draft, label, { text: 'Prints a label at a friend', color: 'blue' }),
     );
-    const result = merged(merge(ours, reopen(theirs), { now: 9_000, newId: () => 'conflict-copy' }));
+    const result = merged(merge(ours, reopen(theirs), { now: 9_000 }));
     expect(result.summary).toEqual({ ...NOTHING, conflicts: 1 });
-    expect(result.conflicts).toEqual([{ kind: 'both-edited', localId: label, incomingId: 'conflict-copy' }]);
+    const copyId = conflictCopyOf(result);
+    expect(result.conflicts).toEqual([{ kind: 'both-edited', localId: label, incomingId: copyId }]);
     const local = result.document.records[label];
     expect(local).toMatchObject({ text: 'Prints a label (needs a printer)', x: 200, y: 0 });
-    expect(result.document.records['conflict-copy']).toMatchObject({
+    expect(result.document.records[copyId]).toMatchObject({
       type: 'note',
       text: 'Prints a label at a friend',
       color: 'blue',
@@ -287,10 +288,15 @@ describe('merge: a workshop', () => {
     const map = library.records['map-returns'];
     if (!map) throw new Error('no map record');
     const clash = { ...library, records: { ...library.records, [label]: { ...map, id: label } } };
-    const result = merged(merge(clash, copy, { newId: () => 'renamed' }));
+    const result = merged(merge(clash, copy));
     expect(result.summary).toEqual({ ...NOTHING, added: 1 });
     expect(result.document.records[label]).toMatchObject({ type: 'map' });
-    expect(result.document.records.renamed).toMatchObject({ type: 'note', text: 'Prints a label' });
+    const renamed = Object.values(result.document.records).filter((record) => !(record.id in clash.records));
+    expect(renamed).toMatchObject([{ type: 'note', text: 'Prints a label' }]);
+    // The new id is derived from the old one: merging the same copy again adds nothing.
+    const again = merged(merge(result.document, copy));
+    expect(again.summary).toEqual(NOTHING);
+    expect(again.document).toEqual(result.document);
   });
 
   test('refuses a copy of a different map', () => {

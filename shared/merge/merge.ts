@@ -1,9 +1,10 @@
+import { derivedId } from '../format/dedupe.ts';
 import type { SyncedDocument, SyncedRecord } from '../format/document.ts';
 import { FILE_LIMITS } from '../format/limits.ts';
 import { rehomeNotes } from '../format/references.ts';
 import { knowsState, type SyncMark, sameState, stateOf, withMarks } from '../format/sync-marks.ts';
 import { NOTE_GAP } from '../model/edits.ts';
-import { newId, newNonce } from '../model/ids.ts';
+import { newNonce } from '../model/ids.ts';
 import type { NoteRecord, RecordType } from '../model/records.ts';
 
 export interface MergeSummary {
@@ -52,12 +53,20 @@ export type MergeResult =
       readonly summary: MergeSummary;
       readonly conflicts: readonly MergeConflict[];
     }
-  | { readonly ok: false; readonly error: { readonly kind: 'different-map'; readonly message: string } };
+  | {
+      readonly ok: false;
+      /**
+       * `different-map`: the copy is of another map. `too-large`: the merged map would break a
+       * limit of FILE_LIMITS (records, stages, lanes, scenarios, personas, notes in one cell),
+       * so it could not be opened again; nothing is merged, since leaving part of a copy out
+       * would lose it silently.
+       */
+      readonly error: { readonly kind: 'different-map' | 'too-large'; readonly message: string };
+    };
 
 export interface MergeOptions {
   /** Time stamped on conflict copies. */
   readonly now?: number;
-  readonly newId?: () => string;
   readonly newNonce?: () => number;
 }
 
@@ -70,6 +79,13 @@ export interface MergeOptions {
  * and the other side's record is taken; when neither remembers the other's state both changed,
  * which is a conflict and keeps both. Nothing either side has is dropped unless the other side
  * deleted it knowing that very state.
+ *
+ * Whatever the merge makes (conflict copies, records renamed because their id clashed) gets an
+ * id derived from what it comes from, so merging the same copy again finds it and adds nothing,
+ * and the content of merge(a, b) is that of merge(b, a).
+ *
+ * Cost: O(n log n) in the records of both sides, plus the placement of conflict copies (see
+ * placeConflictCopies); a merge past FILE_LIMITS.maxRecords stops as soon as it gets there.
  */
 export const merge = (
   local: SyncedDocument,
@@ -85,25 +101,34 @@ export const merge = (
       },
     };
   }
+  const ours = withLiveMap(local);
+  const theirs = renameClashes(ours, withLiveMap(incoming));
   const context: MergeContext = {
-    records: { ...local.records },
+    records: { ...ours.records },
+    size: Object.keys(ours.records).length,
+    incomingIds: theirs.records,
     counts: { added: 0, updated: 0, deleted: 0, notesMoved: 0 },
     conflicts: [],
     copies: new Set(),
-    top: Math.max(topZ(local), topZ(incoming)),
+    top: Math.max(topZ(ours), topZ(theirs)),
     now: options.now ?? Date.now(),
-    newId: options.newId ?? newId,
     newNonce: options.newNonce ?? newNonce,
   };
-  for (const id of Object.keys(incoming.records).sort()) {
-    const theirs = incoming.records[id];
-    if (!theirs) continue;
-    const ours = Object.hasOwn(local.records, id) ? local.records[id] : undefined;
-    if (!ours) addRecord(context, theirs);
-    else if (ours.type !== theirs.type) addRecord(context, renamed(theirs, context.newId()));
-    else mergeRecord(context, ours, theirs);
+  const before = measure(ours);
+  for (const id of Object.keys(theirs.records).sort()) {
+    const record = theirs.records[id];
+    if (!record) continue;
+    const mine = Object.hasOwn(context.records, id) ? context.records[id] : undefined;
+    if (mine) mergeRecord(context, mine, record);
+    else addRecord(context, record);
+    if (context.size > FILE_LIMITS.maxRecords && context.size > before.records)
+      return tooLarge(RECORD_LIMIT, context.size);
   }
   rehome(context, local.id);
+  const after = measure({ id: local.id, records: context.records });
+  for (const limit of LIMITS)
+    if (after[limit.measure] > limit.max && after[limit.measure] > before[limit.measure])
+      return tooLarge(limit, after[limit.measure]);
   placeConflictCopies(context);
   const { counts, conflicts } = context;
   return {
@@ -114,20 +139,165 @@ export const merge = (
   };
 };
 
+/**
+ * The document with its map record live. Only a damaged or hostile document has it deleted
+ * (the reader repairs that); a merge must never delete the map, whatever it is given.
+ */
+const withLiveMap = (doc: SyncedDocument): SyncedDocument => {
+  const map = doc.records[doc.id];
+  if (map?.type !== 'map' || !map.isDeleted) return doc;
+  return { id: doc.id, records: { ...doc.records, [doc.id]: { ...map, isDeleted: false } } };
+};
+
+/**
+ * The copy with each record whose id the local map uses for a record of another type (only a
+ * hand-made or hostile file has one) under an id derived from its own, and the copy's
+ * references to it following it, so a renamed stage keeps its notes. Derived, not random:
+ * merging the same copy again finds the renamed record and adds nothing.
+ */
+const renameClashes = (local: SyncedDocument, incoming: SyncedDocument): SyncedDocument => {
+  const renames = new Map<string, { readonly id: string; readonly type: RecordType }>();
+  const used = new Set<string>();
+  for (const [id, record] of Object.entries(incoming.records)) {
+    const ours = Object.hasOwn(local.records, id) ? local.records[id] : undefined;
+    if (!ours || ours.type === record.type) continue;
+    const renamed = derivedId(
+      `${id}\n${record.type}`,
+      (candidate) =>
+        !used.has(candidate) &&
+        !Object.hasOwn(incoming.records, candidate) &&
+        (!Object.hasOwn(local.records, candidate) || local.records[candidate]?.type === record.type),
+    );
+    used.add(renamed);
+    renames.set(id, { id: renamed, type: record.type });
+  }
+  if (renames.size === 0) return incoming;
+  // A reference follows a renamed record only if it names a record of that type: one naming a
+  // record of another type was broken in the copy already, and is left for the repairs.
+  const to = (id: string, type: RecordType): string => {
+    const renamed = renames.get(id);
+    return renamed?.type === type ? renamed.id : id;
+  };
+  const records: Record<string, SyncedRecord> = {};
+  for (const record of Object.values(incoming.records)) {
+    const moved = withReferencesRenamed(renames.has(record.id) ? withoutHistory(record) : record, to);
+    records[moved.id] = moved;
+  }
+  return { id: incoming.id, records };
+};
+
+const withReferencesRenamed = (
+  record: SyncedRecord,
+  to: (id: string, type: RecordType) => string,
+): SyncedRecord => {
+  const ref = (id: string | null, type: RecordType) => (id === null ? null : to(id, type));
+  const id = to(record.id, record.type);
+  switch (record.type) {
+    case 'note':
+      return {
+        ...record,
+        id,
+        scenarioId: to(record.scenarioId, 'scenario'),
+        stageId: ref(record.stageId, 'stage'),
+        laneId: ref(record.laneId, 'lane'),
+        origin: ref(record.origin, 'note'),
+        ...(record.conflictOf === undefined ? {} : { conflictOf: to(record.conflictOf, 'note') }),
+      };
+    case 'scenario':
+      return {
+        ...record,
+        id,
+        basedOn: ref(record.basedOn, 'scenario'),
+        emotions: Object.fromEntries(
+          Object.entries(record.emotions).map(([stage, score]) => [to(stage, 'stage'), score]),
+        ),
+      };
+    case 'map':
+      return { ...record, activePersonaId: ref(record.activePersonaId, 'persona') };
+    default:
+      return { ...record, id };
+  }
+};
+
+/** What FILE_LIMITS bounds, counted as the reader counts it: live records, but every record in all. */
+interface Measure {
+  readonly records: number;
+  readonly stages: number;
+  readonly lanes: number;
+  readonly scenarios: number;
+  readonly personas: number;
+  /** Live notes in the fullest cell of any scenario. */
+  readonly fullestCell: number;
+}
+
+const measure = (doc: SyncedDocument): Measure => {
+  const counts = { records: 0, stages: 0, lanes: 0, scenarios: 0, personas: 0, fullestCell: 0 };
+  const cells = new Map<string, number>();
+  for (const record of Object.values(doc.records)) {
+    counts.records++;
+    if (record.isDeleted) continue;
+    if (record.type === 'stage') counts.stages++;
+    else if (record.type === 'lane') counts.lanes++;
+    else if (record.type === 'scenario') counts.scenarios++;
+    else if (record.type === 'persona') counts.personas++;
+    else if (record.type === 'note' && record.stageId !== null) {
+      const key = cellKey(record);
+      const count = (cells.get(key) ?? 0) + 1;
+      cells.set(key, count);
+      if (count > counts.fullestCell) counts.fullestCell = count;
+    }
+  }
+  return counts;
+};
+
+interface Limit {
+  readonly measure: keyof Measure;
+  readonly max: number;
+  /** What is counted, after the count: "records", "notes in one cell". */
+  readonly what: string;
+}
+
+const RECORD_LIMIT: Limit = {
+  measure: 'records',
+  max: FILE_LIMITS.maxRecords,
+  what: 'records (deleted ones included)',
+};
+
+const LIMITS: readonly Limit[] = [
+  RECORD_LIMIT,
+  { measure: 'stages', max: FILE_LIMITS.maxStages, what: 'stages' },
+  { measure: 'lanes', max: FILE_LIMITS.maxLanes, what: 'lanes' },
+  { measure: 'scenarios', max: FILE_LIMITS.maxScenarios, what: 'scenarios' },
+  { measure: 'personas', max: FILE_LIMITS.maxPersonas, what: 'personas' },
+  { measure: 'fullestCell', max: FILE_LIMITS.maxNotesPerCell, what: 'notes in one cell' },
+];
+
+const tooLarge = ({ max, what }: Limit, count: number): MergeResult => ({
+  ok: false,
+  error: {
+    kind: 'too-large',
+    message: `Merging this copy would give the map ${count.toLocaleString('en-US')} ${what}, past the limit of ${max.toLocaleString('en-US')} that Journeywall can open, so nothing was merged.`,
+  },
+});
+
 interface MergeContext {
   readonly records: Record<string, SyncedRecord>;
+  /** How many records `records` holds. */
+  size: number;
+  /** The copy's records, whose ids a conflict copy must not take. */
+  readonly incomingIds: Readonly<Record<string, SyncedRecord>>;
   readonly counts: { added: number; updated: number; deleted: number; notesMoved: number };
   readonly conflicts: MergeConflict[];
   /** Ids of the notes this merge made for conflicts: new, so they change without a new version. */
   readonly copies: Set<string>;
   top: number;
   readonly now: number;
-  readonly newId: () => string;
   readonly newNonce: () => number;
 }
 
 const addRecord = (context: MergeContext, record: SyncedRecord): void => {
   context.records[record.id] = record;
+  context.size++;
   if (record.type !== 'map' && !record.isDeleted) context.counts.added++;
 };
 
@@ -136,7 +306,15 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
   const id = ours.id;
   const oursState = stateOf(ours);
   const theirsState = stateOf(theirs);
-  if (sameState(oursState, theirsState) || knowsState(ours, theirsState)) {
+  if (sameState(oursState, theirsState)) {
+    // One state with two contents: a copy edited by hand or by another tool, without a new
+    // version. Neither side can be said to be older, so it is a conflict whichever side is local.
+    if (ours !== theirs && (ours.isDeleted !== theirs.isDeleted || contentOf(ours) !== contentOf(theirs)))
+      bothChanged(context, ours, theirs);
+    else records[id] = withMarks(ours, theirs.synced ?? []);
+    return;
+  }
+  if (knowsState(ours, theirsState)) {
     // The copy has not changed this record since the sides parted.
     records[id] = withMarks(ours, theirs.synced ?? []);
     return;
@@ -149,24 +327,39 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
     else if (!theirs.isDeleted) counts.updated++;
     return;
   }
-  // Both changed it. Whatever is kept remembers both states, so merging the same copy again
-  // finds nothing new.
+  bothChanged(context, ours, theirs);
+};
+
+/**
+ * Both changed the record. Whatever is kept remembers both states, so merging the same copy
+ * again finds nothing new; a conflict copy of a note has an id derived from the local note and
+ * the copy's version of it, so one made already (even if since deleted) is not made again.
+ */
+const bothChanged = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRecord): void => {
+  const { records } = context;
+  const id = ours.id;
   const both = [...historyOf(ours), ...historyOf(theirs)];
-  if (ours.isDeleted && theirs.isDeleted) records[id] = withMarks(newerOf(ours, theirs), both);
-  else if (ours.isDeleted) {
-    records[id] = withMarks(theirs, both);
-    context.conflicts.push({ kind: 'deleted-here-edited-there', localId: id, incomingId: id });
-  } else if (theirs.isDeleted) {
-    records[id] = withMarks(ours, both);
-    context.conflicts.push({ kind: 'edited-here-deleted-there', localId: id, incomingId: id });
-  } else if (contentOf(ours) === contentOf(theirs)) records[id] = withMarks(newerOf(ours, theirs), both);
+  if (ours.isDeleted && theirs.isDeleted) {
+    records[id] = withMarks(newerOf(ours, theirs), both);
+    return;
+  }
+  if (ours.isDeleted || theirs.isDeleted) {
+    records[id] = withMarks(ours.isDeleted ? theirs : ours, both);
+    const kind = ours.isDeleted ? 'deleted-here-edited-there' : 'edited-here-deleted-there';
+    context.conflicts.push({ kind, localId: id, incomingId: id });
+    return;
+  }
+  const theirContent = contentOf(theirs);
+  if (contentOf(ours) === theirContent) records[id] = withMarks(newerOf(ours, theirs), both);
   else {
     records[id] = withMarks(ours, both);
     if (ours.type === 'note' && theirs.type === 'note') {
-      const copy = conflictCopy(context, ours, theirs);
-      records[copy.id] = copy;
-      context.copies.add(copy.id);
-      context.conflicts.push({ kind: 'both-edited', localId: id, incomingId: copy.id });
+      const copyId = conflictCopyId(context, ours.id, theirs, theirContent);
+      if (Object.hasOwn(records, copyId)) return;
+      records[copyId] = conflictCopy(context, copyId, ours, theirs);
+      context.size++;
+      context.copies.add(copyId);
+      context.conflicts.push({ kind: 'both-edited', localId: id, incomingId: copyId });
     } else if (theirs.type !== 'note') {
       context.conflicts.push({
         kind: 'both-edited-record',
@@ -179,6 +372,18 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
   }
 };
 
+/** Derived from the local note and the copy's state and content; never one of the copy's ids. */
+const conflictCopyId = (
+  context: MergeContext,
+  localId: string,
+  theirs: NoteRecord,
+  content: string,
+): string =>
+  derivedId(
+    `conflict\n${localId}\n${theirs.version}\n${theirs.versionNonce}\n${content}`,
+    (candidate) => !Object.hasOwn(context.incomingIds, candidate),
+  );
+
 /**
  * Notes whose stage, lane or scenario ended up deleted (one side deleted it, the other put the
  * note there) are moved where they stay visible, as an edit: a new version, so copies that
@@ -186,7 +391,6 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
  */
 const rehome = (context: MergeContext, mapId: string): void => {
   const { createdScenario } = rehomeNotes(context.records, mapId, {
-    newId: context.newId,
     fresh: () => ({ version: 1, versionNonce: context.newNonce(), updated: context.now }),
     moved: (note, place) => {
       // A conflict copy follows its local note; placeConflictCopies puts it beside it.
@@ -195,22 +399,31 @@ const rehome = (context: MergeContext, mapId: string): void => {
       return {
         ...note,
         ...place,
-        version: note.version + 1,
+        // Saturating: a version past maxVersion would make the merged map unreadable.
+        version: Math.min(note.version + 1, FILE_LIMITS.maxVersion),
         versionNonce: context.newNonce(),
         updated: context.now,
       };
     },
   });
-  if (createdScenario) context.counts.added++;
+  if (createdScenario) {
+    context.counts.added++;
+    context.size++;
+  }
 };
 
 /**
  * The copy's version of a note both sides edited, as a new note in the local note's scenario
  * and place (placeConflictCopies then puts it right beside the local note).
  */
-const conflictCopy = (context: MergeContext, ours: NoteRecord, theirs: NoteRecord): NoteRecord => ({
+const conflictCopy = (
+  context: MergeContext,
+  id: string,
+  ours: NoteRecord,
+  theirs: NoteRecord,
+): NoteRecord => ({
   ...withoutHistory(theirs),
-  id: context.newId(),
+  id,
   ...placeOf(ours),
   x: Math.min(ours.x + ours.w + NOTE_GAP, FILE_LIMITS.maxCoordinate),
   y: ours.y,
@@ -229,6 +442,8 @@ const placeOf = (note: NoteRecord): Pick<NoteRecord, 'scenarioId' | 'stageId' | 
   slot: note.slot,
 });
 
+const cellKey = (note: NoteRecord): string => `${note.scenarioId} ${note.stageId} ${note.laneId}`;
+
 type Box = Pick<NoteRecord, 'x' | 'y' | 'w' | 'h'>;
 
 const overlaps = (a: Box, b: Box): boolean =>
@@ -241,6 +456,11 @@ const overlaps = (a: Box, b: Box): boolean =>
  * Puts each note copy made for a conflict beside its local note, in the local note's scenario:
  * in its cell just after it, or, outside the grid, at the nearest free place beside it (right,
  * below, left, above, then further out), so it covers no other note.
+ *
+ * Cost, for n notes and c copies: O(n log n) to index them, then per copy a binary search in
+ * its cell, or at most RINGS × 4 spots each tested against at most CROWDED boxes in each of the
+ * few buckets it touches: O(n log n + c) in all, whatever the notes' layout (10,000 copies of
+ * notes piled on one spot cost what 10,000 scattered ones do).
  */
 const placeConflictCopies = (context: MergeContext): void => {
   if (context.copies.size === 0) return;
@@ -251,6 +471,8 @@ const placeConflictCopies = (context: MergeContext): void => {
     if (record.stageId === null) taken.add(record);
     else cells.add(record);
   }
+  cells.sort();
+  const tried = new Map<string, number>();
   for (const conflict of context.conflicts) {
     if (conflict.kind !== 'both-edited') continue;
     const ours = context.records[conflict.localId];
@@ -258,95 +480,141 @@ const placeConflictCopies = (context: MergeContext): void => {
     if (ours?.type !== 'note' || copy?.type !== 'note') continue;
     let placed: NoteRecord;
     if (ours.stageId === null) {
-      placed = { ...copy, ...placeOf(ours), ...freeSpotBeside(ours, copy, taken) };
+      placed = { ...copy, ...placeOf(ours), ...freeSpotBeside(ours, copy, taken, tried) };
       taken.add(placed);
-    } else {
-      placed = { ...copy, ...placeOf(ours), slot: cells.slotAfter(ours) };
-      cells.add(placed);
-    }
+    } else placed = { ...copy, ...placeOf(ours), slot: cells.slotAfter(ours) };
     context.records[conflict.incomingId] = placed;
   }
 };
 
-/** The slots taken in each cell of each scenario, to find the slot just after a note. */
+/**
+ * The slots of the notes of each cell of each scenario, sorted, to find the slot just after a
+ * note. Copies are not added: each goes between its note and the next, so the next note of a
+ * cell is never another copy (notes sharing a slot give their copies the same slot, which the
+ * layout orders by id).
+ */
 class CellSlots {
   private readonly cells = new Map<string, number[]>();
 
   add(note: NoteRecord): void {
-    const key = CellSlots.key(note);
+    const key = cellKey(note);
     const slots = this.cells.get(key);
     if (slots) slots.push(note.slot);
     else this.cells.set(key, [note.slot]);
   }
 
-  /** Halfway to the next note of the cell, or one past the note when it is the last. */
-  slotAfter(note: NoteRecord): number {
-    let next = Number.POSITIVE_INFINITY;
-    for (const slot of this.cells.get(CellSlots.key(note)) ?? [])
-      if (slot > note.slot && slot < next) next = slot;
-    return next === Number.POSITIVE_INFINITY ? note.slot + 1 : (note.slot + next) / 2;
+  sort(): void {
+    for (const slots of this.cells.values()) slots.sort((a, b) => a - b);
   }
 
-  private static key(note: NoteRecord): string {
-    return `${note.scenarioId} ${note.stageId} ${note.laneId}`;
+  /**
+   * Halfway to the next note of the cell, or one past the note when it is the last (not past
+   * maxSlot). Halves are added, not the slots, so two huge slots never sum to Infinity.
+   */
+  slotAfter(note: NoteRecord): number {
+    const slots = this.cells.get(cellKey(note)) ?? [];
+    let [low, high] = [0, slots.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((slots[middle] as number) <= note.slot) low = middle + 1;
+      else high = middle;
+    }
+    const next = slots[low];
+    if (next !== undefined) return note.slot / 2 + next / 2;
+    return Math.max(note.slot, Math.min(note.slot + 1, FILE_LIMITS.maxSlot));
   }
 }
 
-const freeSpotBeside = (ours: Box, copy: Box, taken: BoxIndex): { x: number; y: number } => {
+/** Rings of spots tried around a note before its copy is put just right of it, overlapping or not. */
+const RINGS = 10;
+
+/**
+ * Finds the nearest free spot beside `ours` for `copy`. `tried` remembers, per note position and
+ * copy size, the rings already found full: spots only fill up, so a pile of notes at one place
+ * searches each ring once, not once per note.
+ */
+const freeSpotBeside = (
+  ours: Box,
+  copy: Box,
+  taken: BoxIndex,
+  tried: Map<string, number>,
+): { x: number; y: number } => {
   const limit = FILE_LIMITS.maxCoordinate;
   const clamp = (value: number) => Math.max(-limit, Math.min(limit, value));
-  for (let ring = 1; ring <= 50; ring++) {
-    const candidates = [
-      { x: ours.x + ring * (copy.w + NOTE_GAP), y: ours.y },
-      { x: ours.x, y: ours.y + ring * (copy.h + NOTE_GAP) },
-      { x: ours.x - ring * (copy.w + NOTE_GAP), y: ours.y },
-      { x: ours.x, y: ours.y - ring * (copy.h + NOTE_GAP) },
-    ].map((spot) => ({ x: clamp(spot.x), y: clamp(spot.y) }));
-    const free = candidates.find((spot) => !taken.hits({ ...copy, ...spot }));
-    if (free) return free;
+  const key = `${ours.x} ${ours.y} ${ours.w} ${copy.w} ${copy.h}`;
+  const [stepX, stepY] = [copy.w + NOTE_GAP, copy.h + NOTE_GAP];
+  for (let ring = tried.get(key) ?? 1; ring <= RINGS; ring++) {
+    for (const [dx, dy] of [
+      [ring * stepX, 0],
+      [0, ring * stepY],
+      [-ring * stepX, 0],
+      [0, -ring * stepY],
+    ] as const) {
+      const [x, y] = [clamp(ours.x + dx), clamp(ours.y + dy)];
+      if (taken.hits(x, y, copy.w, copy.h)) continue;
+      tried.set(key, ring);
+      return { x, y };
+    }
   }
+  tried.set(key, RINGS + 1);
   return { x: clamp(ours.x + ours.w + NOTE_GAP), y: ours.y };
 };
 
-/** The side of a BoxIndex bucket, in board units. */
+/** The side of a BoxIndex bucket, in board units: a few standard notes. */
 const CELL = 512;
+
+/**
+ * A bucket holding more boxes than this counts as taken wherever a box touches it, without
+ * looking at them: in a pile of notes a copy goes a little further out, and no test looks at
+ * more than this many boxes per bucket.
+ */
+const CROWDED = 32;
+
+/** Buckets per row of keys: the board is ±maxCoordinate, so keys stay well apart and exact. */
+const ROW = 2 ** 20;
 
 /** Boxes bucketed on a coarse grid, so finding what overlaps a box looks at its neighbours only. */
 class BoxIndex {
-  private readonly cells = new Map<string, Box[]>();
+  private readonly cells = new Map<number, Box[]>();
 
   add(box: Box): void {
-    for (const key of this.keys(box)) {
+    for (const key of BoxIndex.keys(box)) {
       const cell = this.cells.get(key);
       if (cell) cell.push(box);
       else this.cells.set(key, [box]);
     }
   }
 
-  hits(box: Box): boolean {
-    return this.keys(box).some((key) => this.cells.get(key)?.some((other) => overlaps(box, other)) ?? false);
+  /** Whether a box at x, y of size w × h would overlap one added, or touch a crowded bucket. */
+  hits(x: number, y: number, w: number, h: number): boolean {
+    const box = { x, y, w, h };
+    const [fromX, toX, fromY, toY] = BoxIndex.range(box);
+    for (let cx = fromX; cx <= toX; cx++)
+      for (let cy = fromY; cy <= toY; cy++) {
+        const cell = this.cells.get(cx * ROW + cy);
+        if (cell && (cell.length > CROWDED || cell.some((other) => overlaps(box, other)))) return true;
+      }
+    return false;
   }
 
-  private keys(box: Box): string[] {
-    const margin = NOTE_GAP;
-    const keys: string[] = [];
-    for (
-      let cx = Math.floor((box.x - margin) / CELL);
-      cx <= Math.floor((box.x + box.w + margin) / CELL);
-      cx++
-    )
-      for (
-        let cy = Math.floor((box.y - margin) / CELL);
-        cy <= Math.floor((box.y + box.h + margin) / CELL);
-        cy++
-      )
-        keys.push(`${cx},${cy}`);
+  private static keys(box: Box): number[] {
+    const [fromX, toX, fromY, toY] = BoxIndex.range(box);
+    const keys: number[] = [];
+    for (let cx = fromX; cx <= toX; cx++) for (let cy = fromY; cy <= toY; cy++) keys.push(cx * ROW + cy);
     return keys;
   }
-}
 
-/** A record under another id, without the history of the id it had. */
-const renamed = (record: SyncedRecord, id: string): SyncedRecord => ({ ...withoutHistory(record), id });
+  /** The buckets a box touches, with the margin two notes keep between them. */
+  private static range(box: Box): [number, number, number, number] {
+    const margin = NOTE_GAP;
+    return [
+      Math.floor((box.x - margin) / CELL),
+      Math.floor((box.x + box.w + margin) / CELL),
+      Math.floor((box.y - margin) / CELL),
+      Math.floor((box.y + box.h + margin) / CELL),
+    ];
+  }
+}
 
 const historyOf = (record: SyncedRecord): SyncMark[] => [...(record.synced ?? []), stateOf(record)];
 

@@ -121,3 +121,10 @@ export const currentAndIdeal = (doc: SyncedDocument): { current: ScenarioRecord;
   if (!current || !ideal) throw new Error('no Current and Ideal scenarios');
   return { current, ideal };
 };
+
+/** The id of the note copy the merge's only `both-edited` conflict made. */
+export const conflictCopyOf = (result: Extract<MergeResult, { ok: true }>): string => {
+  const [conflict, ...others] = result.conflicts;
+  if (conflict?.kind !== 'both-edited' || others.length > 0) throw new Error('not one note conflict');
+  return conflict.incomingId;
+};

@@ -201,6 +201,8 @@ export const insertCopies = (
 ): string[] => {
   const into = scenarioId ?? firstScenarioId(doc);
   const ordered = [...notes].sort((a, b) => a.z - b.z);
+  // The top of the stack found once: looking it up per note walks the map each time (quadratic).
+  let z = topZ(doc);
   return ordered.map(
     (note) =>
       addNote(
@@ -219,6 +221,7 @@ export const insertCopies = (
           scenarioId: into,
         },
         now,
+        ++z,
       ).id,
   );
 };

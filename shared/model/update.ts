@@ -1,3 +1,4 @@
+import { FILE_LIMITS } from '../format/limits.ts';
 import { newNonce } from './ids.ts';
 import type { JourneyRecord, RecordBase, RecordChanges } from './records.ts';
 
@@ -16,8 +17,12 @@ export const updateRecord = <R extends JourneyRecord>(
   return { ...record, ...changes, ...bump(record, now) };
 };
 
+/**
+ * The next bookkeeping of a record. The version stops at the file format's limit, so an edit can
+ * never make a map the app refuses to open; the new nonce still tells the states apart.
+ */
 export const bump = (record: RecordBase, now: number = Date.now()) => ({
-  version: record.version + 1,
+  version: Math.min(record.version + 1, FILE_LIMITS.maxVersion),
   versionNonce: newNonce(),
   updated: now,
 });

@@ -111,6 +111,22 @@ describe('posters without a readable map say why, and never throw', () => {
     });
   });
 
+  it('a map whose zlib data changed under a valid chunk CRC fails its Adler-32, not "ends early"', async () => {
+    const stream = deflateSync(Buffer.from(MAP));
+    const CHANGED = {
+      ok: false,
+      error:
+        'The map inside this poster is damaged: its checksum does not match, so some bytes have changed.',
+    };
+    const wrongTrailer = Buffer.from(stream);
+    flip(wrongTrailer, wrongTrailer.length - 1, 0x01);
+    expect(readEmbeddedMap(await withChunkAfterHeader(itxtChunk(wrongTrailer)))).toEqual(CHANGED);
+    // A stored (uncompressed) deflate block: a changed byte still inflates, to different text.
+    const stored = deflateSync(Buffer.from(MAP), { level: 0 });
+    flip(stored, 20, 0x01);
+    expect(readEmbeddedMap(await withChunkAfterHeader(itxtChunk(stored)))).toEqual(CHANGED);
+  });
+
   it('a file cut short says where: before, inside or after the map', async () => {
     const png = await posterWith(MAP);
     const itxt = chunkOffset(png, 'iTXt');

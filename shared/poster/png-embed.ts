@@ -3,9 +3,12 @@
  * fields per chunk, and the one library for it (png-chunks-extract, unmaintained since 2016)
  * copies every chunk and throws on damage, where we want to skip the image data cheaply, check
  * the CRC of only the chunks we read, and always answer with a message. The map text is
- * inflated in small steps so a compression bomb is refused long before it fills memory.
+ * inflated in small steps so a compression bomb is refused long before it fills memory, and its
+ * Adler-32 is checked against the zlib trailer, which fflate does not do.
  */
 import { Unzlib } from 'fflate';
+import type { ParseError } from '../format/messages.ts';
+import { adler32 } from './adler32.ts';
 import { CHUNK_OVERHEAD, chunkCrc, MAP_KEYWORD, PNG_SIGNATURE } from './png-chunks.ts';
 
 export type EmbeddedMapResult =
@@ -22,10 +25,32 @@ export const EMBED_MESSAGES = {
   tooLarge: `The map inside this poster is larger than ${MAX_EMBEDDED_MAP_BYTES / 1024 / 1024} MB, so Journeywall will not open it.`,
 } as const;
 
+/**
+ * Why the map read out of a poster can't be opened, in the poster's words: the reader's own
+ * messages speak of "this map file", which is the PNG the user chose and is not damaged.
+ */
+export const embeddedMapRefused = (error: ParseError): string => {
+  switch (error.kind) {
+    case 'damaged': {
+      // The reader's damage messages read "This map file is damaged: <what>."
+      const colon = error.message.indexOf(': ');
+      return EMBED_MESSAGES.damaged(colon < 0 ? 'it could not be read' : error.message.slice(colon + 2, -1));
+    }
+    case 'not-a-map':
+      return EMBED_MESSAGES.damaged('it is not a Journeywall map');
+    case 'too-large':
+      return error.message.replace(/^This file is/, 'The map inside this poster is');
+    case 'newer-version':
+      return error.message;
+  }
+};
+
 /** Compressed bytes inflated per step: deflate expands at most about 1032:1, so a step yields ≤ 4 MB. */
 const INFLATE_STEP = 4096;
 
 const fail = (error: string): EmbeddedMapResult => ({ ok: false, error });
+
+const CHECKSUM_CHANGED = 'its checksum does not match, so some bytes have changed';
 
 const KEYWORD_BYTES = Uint8Array.from(MAP_KEYWORD, (char) => char.charCodeAt(0));
 const ITXT = Uint8Array.from('iTXt', (char) => char.charCodeAt(0));
@@ -68,7 +93,7 @@ const findMap = (png: Uint8Array): EmbeddedMapResult => {
       const data = png.subarray(dataStart, dataEnd);
       if (startsWithKeyword(data)) {
         if (view.getUint32(dataEnd) !== chunkCrc(ITXT, data)) {
-          return fail(EMBED_MESSAGES.damaged('its checksum does not match, so some bytes have changed'));
+          return fail(EMBED_MESSAGES.damaged(CHECKSUM_CHANGED));
         }
         return decodeItxt(data.subarray(KEYWORD_BYTES.length + 1));
       }
@@ -99,8 +124,10 @@ const inflateLimited = (body: Uint8Array): EmbeddedMapResult => {
   const parts: Uint8Array[] = [];
   let total = 0;
   let ended = false;
+  let checksum = 1;
   const inflater = new Unzlib((data, final) => {
     total += data.length;
+    checksum = adler32(data, checksum);
     if (total <= MAX_EMBEDDED_MAP_BYTES) parts.push(data);
     if (final) ended = true;
   });
@@ -114,6 +141,10 @@ const inflateLimited = (body: Uint8Array): EmbeddedMapResult => {
     return fail(EMBED_MESSAGES.damaged('it could not be decompressed'));
   }
   if (!ended) return fail(EMBED_MESSAGES.damaged('its compressed data ends early'));
+  // The stream's last four bytes are the Adler-32 of the text (RFC 1950); iTXt holds nothing after.
+  const trailer =
+    body.length < 4 ? -1 : new DataView(body.buffer, body.byteOffset + body.length - 4).getUint32(0);
+  if (trailer !== checksum) return fail(EMBED_MESSAGES.damaged(CHECKSUM_CHANGED));
   const joined = new Uint8Array(total);
   let offset = 0;
   for (const part of parts) {

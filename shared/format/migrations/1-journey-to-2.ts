@@ -1,4 +1,4 @@
-import { isJsonObject, type Migration } from './migration.ts';
+import { isJsonObject, type JsonObject, type Migration } from './migration.ts';
 
 /** The longest id the format allows; a derived id is cut to fit. */
 const MAX_ID_LENGTH = 64;
@@ -13,12 +13,35 @@ export const migratedScenarioIds = (mapId: string): { readonly current: string; 
   ideal: `ideal-${mapId}`.slice(0, MAX_ID_LENGTH),
 });
 
+/** What format 2 adds, which a format-1 file cannot hold: the migration sets them afresh. */
+const JOURNEY_LISTS = ['stages', 'lanes', 'scenarios', 'personas'] as const;
+const JOURNEY_SETTINGS = ['activePersonaId', 'connectedType', 'showCategories', 'insightSettings'] as const;
+const NOTE_JOURNEY_FIELDS = ['kind', 'slot', 'channel', 'wow', 'ratings', 'origin'] as const;
+
+/** The format-2 information a format-1 file carries anyway, which the migration replaces. */
+const journeyExtras = (file: JsonObject, map: JsonObject, notes: unknown): string[] => {
+  const ignored: string[] = [];
+  const lists = JOURNEY_LISTS.filter((key) => file[key] !== undefined);
+  if (lists.length > 0) ignored.push(`its ${lists.join(', ')}`);
+  if (JOURNEY_SETTINGS.some((key) => map[key] !== undefined)) ignored.push('the journey settings of its map');
+  let notesWithExtras = 0;
+  if (Array.isArray(notes))
+    for (const note of notes)
+      if (isJsonObject(note) && NOTE_JOURNEY_FIELDS.some((key) => note[key] !== undefined)) notesWithExtras++;
+  if (notesWithExtras > 0)
+    ignored.push(
+      `the kind, cell order, channel, ratings or origin of ${notesWithExtras.toLocaleString('en-US')} ${notesWithExtras === 1 ? 'note' : 'notes'}`,
+    );
+  return ignored;
+};
+
 /**
  * Format 2 adds the journey: stages, lanes, scenarios and personas, the map's journey settings,
  * and each note's kind, scenario and cell; notes are listed in groups by place (scenario, stage
  * and lane). A format-1 map has no stages or lanes; its notes all belong to its Current
  * scenario, outside the grid: one group. Versions are kept: migrating is not an edit,
- * and two people migrating one file must get the same records.
+ * and two people migrating one file must get the same records. Format-2 information a format-1
+ * file carries anyway (a hand-edited file) is replaced, and reported.
  */
 export const journeyStructure: Migration = {
   from: 1,
@@ -39,6 +62,7 @@ export const journeyStructure: Migration = {
     const bookkeeping = { version: 1, versionNonce: 0, updated: map.created };
     return {
       ok: true,
+      ignored: journeyExtras(file, map, notes),
       file: {
         ...file,
         formatVersion: 2,

@@ -10,21 +10,30 @@ import type { JsonObject, Migration } from './migration.ts';
 export const MIGRATIONS: readonly Migration[] = [backupToMapFile, journeyStructure];
 
 export type MigrateResult =
-  | { readonly ok: true; readonly file: JsonObject; readonly applied: readonly number[] }
+  | {
+      readonly ok: true;
+      readonly file: JsonObject;
+      readonly applied: readonly number[];
+      /** What each step left out (see MigrationResult), as sentences for the repair notice. */
+      readonly ignored: readonly string[];
+    }
   | { readonly ok: false; readonly damage: string };
 
 /** Brings a file of format `fromVersion` up to the current format. */
 export const migrate = (file: JsonObject, fromVersion: number): MigrateResult => {
   let current = file;
   const applied: number[] = [];
+  const ignored: string[] = [];
   for (const step of MIGRATIONS) {
     if (step.from < fromVersion) continue;
     const result = step.up(current);
     if (!result.ok) return result;
     current = result.file;
     applied.push(step.from);
+    if (result.ignored?.length)
+      ignored.push(`Ignored what a format-${step.from} map cannot hold: ${result.ignored.join('; ')}.`);
   }
-  return { ok: true, file: current, applied };
+  return { ok: true, file: current, applied, ignored };
 };
 
 /**

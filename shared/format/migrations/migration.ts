@@ -2,7 +2,15 @@
 export type JsonObject = { readonly [key: string]: unknown };
 
 export type MigrationResult =
-  | { readonly ok: true; readonly file: JsonObject }
+  | {
+      readonly ok: true;
+      readonly file: JsonObject;
+      /**
+       * What the step left out because its source format could not hold it (a hand-edited or
+       * newer tool's file), in words completing "Ignored what a format-N map cannot hold: …".
+       */
+      readonly ignored?: readonly string[];
+    }
   | { readonly ok: false; readonly damage: string };
 
 /**

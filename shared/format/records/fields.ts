@@ -21,8 +21,11 @@ export const orderSchema = z.number();
 /** A header colour from the palette, or null for the map's default. Left out of the file when null. */
 export const headerColorSchema = z.enum(NOTE_COLORS).nullable().default(null);
 
+/** A record's version; a file's beyond the limit is lowered to it (see BOOKKEEPING_REPAIRS). */
+const versionSchema = z.int().min(1).max(FILE_LIMITS.maxVersion);
+
 const syncMarkSchema = z.tuple([
-  z.int().min(1).describe('The version the record had.'),
+  versionSchema.describe('The version the record had.'),
   z.int().min(0).describe('The versionNonce the record had.'),
 ]);
 
@@ -39,7 +42,7 @@ export const syncedSchema = z
  * the file reads content first.
  */
 export const bookkeepingShape = {
-  version: z.int().min(1).describe('Incremented on every change; starts at 1.'),
+  version: versionSchema.describe('Incremented on every change; starts at 1.'),
   versionNonce: z
     .int()
     .min(0)

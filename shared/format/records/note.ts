@@ -35,7 +35,12 @@ export const noteSchema = z.object({
   laneId: referenceSchema.describe(
     'The lane (row) of the cell the note sits in; null, with stageId, for a note outside the grid.',
   ),
-  slot: z.number().default(0).describe('Order of the note within its cell.'),
+  slot: z
+    .number()
+    .min(-FILE_LIMITS.maxSlot)
+    .max(FILE_LIMITS.maxSlot)
+    .default(0)
+    .describe('Order of the note within its cell.'),
   color: z.enum(NOTE_COLORS).describe('Fill colour from the palette.'),
   x: coordinateSchema.describe(
     'Left edge in board units (one unit is one CSS pixel at 100% zoom). A note in a cell is laid out by the grid instead.',
@@ -123,6 +128,9 @@ export const NOTE_SPEC: RecordSpec<NoteRecord> = {
       'ratings-clamped',
       (count, noun) => `Brought the ratings of ${counted(count, noun)} back to 1 to 5.`,
     ),
+    slot: clampInto(-FILE_LIMITS.maxSlot, FILE_LIMITS.maxSlot, 'slot-clamped', (count, noun) => {
+      return `Renumbered the place in the cell of ${counted(count, noun)}, which was beyond ±${FILE_LIMITS.maxSlot.toLocaleString('en-US')}.`;
+    }),
     x: moved,
     y: moved,
     w: resized('w'),

@@ -29,8 +29,18 @@ export const BOOKKEEPING_WORDS = {
   synced: 'merge history',
 };
 
-/** Merge bookkeeping can be forgotten safely: merging then finds more conflicts, never fewer. */
+/**
+ * Merge bookkeeping can be forgotten safely: merging then finds more conflicts, never fewer. A
+ * version past the limit (which the app never writes) is lowered to it, the same for everyone
+ * who opens the file; only one below 1 or not whole is damage.
+ */
 export const BOOKKEEPING_REPAIRS = {
+  version: clampInto(
+    Number.NEGATIVE_INFINITY,
+    FILE_LIMITS.maxVersion,
+    'version-lowered',
+    (count, noun) => `Lowered the impossibly high version of ${counted(count, noun)} to the limit.`,
+  ),
   synced: dropIfInvalid(
     (value) => syncedSchema.safeParse(value).success,
     'history-dropped',

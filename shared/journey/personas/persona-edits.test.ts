@@ -3,8 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { mapRecordOf } from '../../model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../../model/edits.ts';
 import type { JourneyRecord } from '../../model/records.ts';
-import { addPersona, removePersona, setActivePersona, updatePersona } from './persona-edits.ts';
+import {
+  addPersona as addPersonaOrRefused,
+  removePersona,
+  setActivePersona,
+  updatePersona,
+} from './persona-edits.ts';
 import { activePersonaOf, personasOf } from './persona-queries.ts';
+
+/** Adds, failing the test if the map refuses (it is far from its limits here). */
+const addPersona = (...args: Parameters<typeof addPersonaOrRefused>): string => {
+  const id = addPersonaOrRefused(...args);
+  if (id === null) throw new Error('refused: the map is at its limit');
+  return id;
+};
 
 const blankMap = (): MutableDocument => {
   const doc = newMapDocument('Home printer toner', 1000);

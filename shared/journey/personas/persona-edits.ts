@@ -1,3 +1,4 @@
+import { maxLiveOf } from '../../format/limits.ts';
 import { mapRecordOf } from '../../model/document.ts';
 import type { MutableDocument } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
@@ -30,12 +31,16 @@ export const setActivePersona = (doc: MutableDocument, id: string | null, now: n
 const hasLiveActivePersona = (doc: MutableDocument): boolean =>
   personaAt(doc, mapRecordOf(doc).activePersonaId) !== null;
 
-/** A new persona with the texts given (blank otherwise); it becomes active if none is. Returns its id. */
+/**
+ * A new persona with the texts given (blank otherwise); it becomes active if none is. Returns its
+ * id, or null when the map has as many as a map may.
+ */
 export const addPersona = (
   doc: MutableDocument,
   fields: Partial<PersonaFields> = {},
   now: number = Date.now(),
-): string => {
+): string | null => {
+  if (personasOf(doc).length >= maxLiveOf('persona')) return null;
   const id = newId();
   const persona: PersonaRecord = {
     ...freshBookkeeping(id, now),

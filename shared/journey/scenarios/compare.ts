@@ -2,7 +2,7 @@ import { isLiveNote, type JourneyDocument } from '../../model/document.ts';
 import type { Channel, NoteKind, ScenarioRecord, TouchpointRatings } from '../../model/journey-records.ts';
 import type { NoteRecord } from '../../model/records.ts';
 import { lanesOf, stagesOf } from '../layout.ts';
-import { counterpartIn } from './counterparts.ts';
+import { counterpartsIn } from './counterparts.ts';
 import { RATING_KEYS } from './labels.ts';
 import { liveScenario } from './scenario-edits.ts';
 
@@ -121,11 +121,14 @@ export const compareScenarios = (doc: JourneyDocument, currentId: string, idealI
 
   const originals = new Map<string, NoteRecord>();
   const versions = new Map<string, NoteRecord[]>();
+  const counterpartOf = counterpartsIn(doc, currentId);
   for (const note of idealNotes) {
-    const original = counterpartIn(doc, note, currentId);
+    const original = counterpartOf(note);
     if (!original) continue;
     originals.set(note.id, original);
-    versions.set(original.id, [...(versions.get(original.id) ?? []), note]);
+    const earlier = versions.get(original.id);
+    if (earlier) earlier.push(note);
+    else versions.set(original.id, [note]);
   }
 
   const buckets = new Map<string | null, Bucket>();

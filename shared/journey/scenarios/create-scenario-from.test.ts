@@ -103,7 +103,7 @@ describe('create ideal from current', () => {
 
   it('stacks the copies on top of every note, in the order the originals are stacked', () => {
     const { map } = workshopCurrent();
-    const other = addScenario(map.doc, { name: 'Sketch', kind: 'other' });
+    const other = addScenario(map.doc, { name: 'Sketch', kind: 'other' }) ?? undefined;
     addNote(map.doc, { x: 0, y: 0, text: 'On top of everything', scenarioId: other }, Date.now(), 500);
     const sourceOrder = notesIn(map.doc, map.currentId).map((note) => note.id);
 
@@ -193,7 +193,7 @@ describe('create ideal from current', () => {
     expect(() => createScenarioFrom(map.doc, 'nope', { name: 'Ideal', kind: 'ideal' })).toThrow(
       /no scenario nope/,
     );
-    const spare = addScenario(map.doc, { name: 'Spare', kind: 'other' });
+    const spare = addScenario(map.doc, { name: 'Spare', kind: 'other' }) ?? '';
     deleteRecords(map.doc, [spare]);
     expect(() => createScenarioFrom(map.doc, spare, { name: 'Ideal', kind: 'ideal' })).toThrow(/no scenario/);
   });

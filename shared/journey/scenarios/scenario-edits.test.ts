@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { isLiveNote, scenariosOf } from '../../model/document.ts';
 import { addNote } from '../../model/edits.ts';
-import { addScenario, deleteScenario, nextScenarioName, renameScenario } from './scenario-edits.ts';
+import {
+  addScenario as addScenarioOrRefused,
+  deleteScenario,
+  nextScenarioName,
+  renameScenario,
+} from './scenario-edits.ts';
+
+/** Adds, failing the test if the map refuses (it is far from its limits here). */
+const addScenario = (...args: Parameters<typeof addScenarioOrRefused>): string => {
+  const id = addScenarioOrRefused(...args);
+  if (id === null) throw new Error('refused: the map is at its limit');
+  return id;
+};
+
 import { testMap } from './test-support.ts';
 
 describe('adding a scenario', () => {

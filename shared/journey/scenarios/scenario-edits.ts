@@ -1,3 +1,4 @@
+import { maxLiveOf } from '../../format/limits.ts';
 import { isLiveNote, type JourneyDocument, scenariosOf } from '../../model/document.ts';
 import { type MutableDocument, newScenario } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
@@ -51,12 +52,13 @@ export const nextScenarioName = (doc: JourneyDocument): string => {
   return `${DEFAULT_NAMES.other} ${number}`;
 };
 
-/** A new empty scenario after the last one. Returns its id. */
+/** A new empty scenario after the last one. Returns its id, or null when the map has as many as a map may. */
 export const addScenario = (
   doc: MutableDocument,
   options: ScenarioOptions,
   now: number = Date.now(),
-): string => {
+): string | null => {
+  if (scenariosOf(doc).length >= maxLiveOf('scenario')) return null;
   const id = newId();
   doc.records[id] = newScenario(
     id,
