@@ -1,6 +1,5 @@
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import { newMapDocument } from '../../shared/model/edits.ts';
-import type { JourneyRecord } from '../../shared/model/records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
 import type { Draft } from '../store/draft.ts';
 import { copyDocument } from './copy-document.ts';
