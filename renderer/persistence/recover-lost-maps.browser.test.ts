@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBrowserBridge } from '../bridge/browser-bridge.ts';
 import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
@@ -25,8 +25,12 @@ describe('recovering maps the library lost', () => {
     const bridge = memoryBridge();
     const older = documentWithNotes('Onboarding', 12);
     const newer = documentWithNotes('Checkout', 30);
-    await bridge.writeBackup({ mapId: older.id, name: 'Onboarding', content: toMapFile(older) });
-    await bridge.writeBackup({ mapId: newer.id, name: 'Checkout', content: toMapFile(newer) });
+    const [olderFile, newerFile] = [toMapFile(older), toMapFile(newer)];
+    // Written a minute apart, as the backups of two workshops would be.
+    vi.spyOn(Date, 'now').mockReturnValueOnce(1_700_000_000_000).mockReturnValueOnce(1_700_000_060_000);
+    await bridge.writeBackup({ mapId: older.id, name: 'Onboarding', content: olderFile });
+    await bridge.writeBackup({ mapId: newer.id, name: 'Checkout', content: newerFile });
+    vi.restoreAllMocks();
 
     const recovered = await recoverLostMaps(db, bridge, new Set());
 
