@@ -26,9 +26,15 @@ export interface Backups {
 export const BACKUP_DELAY_MS = 3000;
 
 /**
- * The rolling file backup: a second copy of the open map outside IndexedDB. Written within
- * `delayMs` of a change (one write for all the changes in that time), when another map is
- * opened, and on flush (window hidden or closed, quit).
+ * Serialising a big map is a long task (about 0.1 s at 5,000 notes): after the delay the backup
+ * waits for a moment the user is not dragging or typing, at most this long.
+ */
+export const BACKUP_IDLE_WAIT_MS = 2000;
+
+/**
+ * The rolling file backup: a second copy of the open map outside IndexedDB. Written `delayMs`
+ * after a change, at the next quiet moment (one write for all the changes in that time), when
+ * another map is opened, and on flush (window hidden or closed, quit).
  */
 export const startBackups = (options: BackupOptions): Backups => {
   const { store, bridge, status } = options;
@@ -36,12 +42,15 @@ export const startBackups = (options: BackupOptions): Backups => {
   /** The newest state of the open map that no backup holds yet. */
   let pending: JourneyDocument | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let idle: number | null = null;
   let writes: Promise<void> = Promise.resolve();
   let stopped = false;
 
   const clearTimer = (): void => {
     if (timer) clearTimeout(timer);
     timer = null;
+    if (idle !== null) cancelIdleCallback(idle);
+    idle = null;
   };
 
   const writePending = (): Promise<void> => {
@@ -71,11 +80,18 @@ export const startBackups = (options: BackupOptions): Backups => {
   const noteChange = (doc: JourneyDocument): void => {
     pending = doc;
     if (stopped) return;
+    // The timer stays set until the write starts, so changes meanwhile join this backup.
     timer ??= setTimeout(() => {
-      timer = null;
-      writePending().catch(() => {
-        // Reported through the status; retried after the delay.
-      });
+      idle = requestIdleCallback(
+        () => {
+          timer = null;
+          idle = null;
+          writePending().catch(() => {
+            // Reported through the status; retried after the delay.
+          });
+        },
+        { timeout: BACKUP_IDLE_WAIT_MS },
+      );
     }, delayMs);
   };
 

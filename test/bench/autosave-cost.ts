@@ -24,8 +24,8 @@ export interface AutosaveFigures {
 /** Long enough for the write to finish, short enough that no backup starts in it. */
 const WINDOW_MS = 900;
 const SAVES = 6;
-/** Past the backup's 3 s delay and its write. */
-const BACKUP_WINDOW_MS = 4500;
+/** Past the backup's 3 s delay, its wait for a quiet moment (at most 2 s) and its write. */
+const BACKUP_WINDOW_MS = 5500;
 const BACKUPS = 3;
 
 const ARROWS = [
@@ -94,6 +94,8 @@ export const measureAutosave = async (
   await nudgeAndSave(page, input, note, SAVES, async (saveWindow, nudge) => {
     edit.push(nudge);
     save.push((await windowTaskMs(cdp, saveWindow)) - baseline);
+    // The backup the nudge starts runs here, outside every save's window.
+    await settle(BACKUP_WINDOW_MS);
   });
   // Let any backup the saves started finish, then time nudges whose window holds their backup.
   await settle(BACKUP_WINDOW_MS);
