@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, deleteTestDbs } from '../db/testing.ts';
-import { lastOpenMap, rememberOpenMap } from './last-open-map.ts';
+import { mapToReopen, rememberOpenMap } from './last-open-map.ts';
 
 afterEach(async () => {
   localStorage.clear();
@@ -12,15 +12,15 @@ describe('the map that was open', () => {
     const db = createTestDb();
     await rememberOpenMap(db, 'map-b');
     localStorage.clear();
-    expect(await lastOpenMap(db)).toBe('map-b');
+    expect(await mapToReopen(db)).toBe('map-b');
     await rememberOpenMap(db, null);
-    expect(await lastOpenMap(db)).toBeNull();
+    expect(await mapToReopen(db)).toBeNull();
   });
 
   it('is still known from localStorage after IndexedDB was wiped', async () => {
     const db = createTestDb();
     await rememberOpenMap(db, 'map-c');
     await db.session.clear();
-    expect(await lastOpenMap(db)).toBe('map-c');
+    expect(await mapToReopen(db)).toBe('map-c');
   });
 });

@@ -64,9 +64,6 @@ export const lastOpen = async (db: JourneywallDb): Promise<LastOpen | null> => {
   }
 };
 
-export const lastOpenMap = async (db: JourneywallDb): Promise<string | null> =>
-  (await lastOpen(db))?.mapId ?? null;
-
 /**
  * The map to reopen at start, or null for the library. A map whose first draw never finished is
  * forgotten instead, and the notice names it: the facilitator can still open it from the library.

@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newMapDocument } from '../../shared/model/edits.ts';
 import { App } from '../App.tsx';
-import { lastOpen, lastOpenMap, rememberOpeningMap, rememberOpenMap } from '../app/last-open-map.ts';
+import { lastOpen, rememberOpeningMap, rememberOpenMap } from '../app/last-open-map.ts';
 import { appServices } from '../app/services.ts';
 import { BoardDrawnContext } from '../board/first-draw.ts';
 import { putDocument } from '../db/library.ts';
@@ -90,7 +90,7 @@ describe('a map that crashes the board', () => {
     expect(notice()).toContain('“Hostile map”');
     expect(notice()).toContain('Maximum call stack size exceeded');
     await until(() => localStorage.getItem('journeywall:last-open-map') === null, 'the map forgotten');
-    expect(await lastOpenMap(appServices().db)).toBeNull();
+    expect(await lastOpen(appServices().db)).toBeNull();
 
     act(() => root.unmount());
     noticeStore.getState().dismiss();
@@ -107,7 +107,7 @@ describe('a map that crashes the board', () => {
     await until(onLibrary, 'the library');
     expect(onBoard()).toBe(false);
     expect(notice()).toContain('“Frozen map” was not reopened');
-    expect(await lastOpenMap(appServices().db)).toBeNull();
+    expect(await lastOpen(appServices().db)).toBeNull();
   });
 });
 
