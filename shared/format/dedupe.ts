@@ -12,10 +12,13 @@ import type { RepairLog } from './repair-log.ts';
 export const derivedId = (seed: string, free: (id: string) => boolean): string => {
   for (let attempt = 0; ; attempt++) {
     const text = attempt === 0 ? seed : `${seed}\n${attempt}`;
-    const id = [0, 1, 2].map((salt) => (CRC32.str(text, salt) >>> 0).toString(36).padStart(7, '0')).join('');
+    const id = part(text, 0) + part(text, 1) + part(text, 2);
     if (free(id)) return id;
   }
 };
+
+const part = (text: string, salt: number): string =>
+  (CRC32.str(text, salt) >>> 0).toString(36).padStart(7, '0');
 
 /**
  * Makes ids unique. Of the records sharing an id the map record keeps it, otherwise the highest

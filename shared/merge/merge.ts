@@ -6,6 +6,7 @@ import { knowsState, type SyncMark, sameState, stateOf, withMarks } from '../for
 import { NOTE_GAP } from '../model/edits.ts';
 import { newNonce } from '../model/ids.ts';
 import type { NoteRecord, RecordType } from '../model/records.ts';
+import { contentOf, sameContent } from './record-content.ts';
 
 export interface MergeSummary {
   /** Records that are new here, or deleted here and alive again, because of the copy. */
@@ -85,7 +86,7 @@ export interface MergeOptions {
  * and the content of merge(a, b) is that of merge(b, a).
  *
  * Cost: O(n log n) in the records of both sides, plus the placement of conflict copies (see
- * placeConflictCopies); a merge past FILE_LIMITS.maxRecords stops as soon as it gets there.
+ * placeConflictCopies); a merge past FILE_LIMITS.maxRecords is refused after one O(n) count.
  */
 export const merge = (
   local: SyncedDocument,
@@ -103,10 +104,16 @@ export const merge = (
   }
   const ours = withLiveMap(local);
   const theirs = renameClashes(ours, withLiveMap(incoming));
+  // Counted before anything is merged, cheaply (contents are compared without copying them), so
+  // a copy that would make the map too big to open is refused before the costly part.
+  const plan = planRecords(ours, theirs);
+  const recordsBefore = Object.keys(ours.records).length;
+  if (plan.records > FILE_LIMITS.maxRecords && plan.records > recordsBefore)
+    return tooLarge(RECORD_LIMIT, plan.records);
   const context: MergeContext = {
     records: { ...ours.records },
-    size: Object.keys(ours.records).length,
     incomingIds: theirs.records,
+    copyIds: plan.copyIds,
     counts: { added: 0, updated: 0, deleted: 0, notesMoved: 0 },
     conflicts: [],
     copies: new Set(),
@@ -114,17 +121,15 @@ export const merge = (
     now: options.now ?? Date.now(),
     newNonce: options.newNonce ?? newNonce,
   };
-  const before = measure(ours);
   for (const id of Object.keys(theirs.records).sort()) {
     const record = theirs.records[id];
     if (!record) continue;
     const mine = Object.hasOwn(context.records, id) ? context.records[id] : undefined;
     if (mine) mergeRecord(context, mine, record);
     else addRecord(context, record);
-    if (context.size > FILE_LIMITS.maxRecords && context.size > before.records)
-      return tooLarge(RECORD_LIMIT, context.size);
   }
   rehome(context, local.id);
+  const before = measure(ours);
   const after = measure({ id: local.id, records: context.records });
   for (const limit of LIMITS)
     if (after[limit.measure] > limit.max && after[limit.measure] > before[limit.measure])
@@ -158,7 +163,8 @@ const withLiveMap = (doc: SyncedDocument): SyncedDocument => {
 const renameClashes = (local: SyncedDocument, incoming: SyncedDocument): SyncedDocument => {
   const renames = new Map<string, { readonly id: string; readonly type: RecordType }>();
   const used = new Set<string>();
-  for (const [id, record] of Object.entries(incoming.records)) {
+  for (const id in incoming.records) {
+    const record = incoming.records[id] as SyncedRecord;
     const ours = Object.hasOwn(local.records, id) ? local.records[id] : undefined;
     if (!ours || ours.type === record.type) continue;
     const renamed = derivedId(
@@ -282,10 +288,10 @@ const tooLarge = ({ max, what }: Limit, count: number): MergeResult => ({
 
 interface MergeContext {
   readonly records: Record<string, SyncedRecord>;
-  /** How many records `records` holds. */
-  size: number;
   /** The copy's records, whose ids a conflict copy must not take. */
   readonly incomingIds: Readonly<Record<string, SyncedRecord>>;
+  /** By local note id, the id of the conflict copy the merge makes of it (see planRecords). */
+  readonly copyIds: ReadonlyMap<string, string>;
   readonly counts: { added: number; updated: number; deleted: number; notesMoved: number };
   readonly conflicts: MergeConflict[];
   /** Ids of the notes this merge made for conflicts: new, so they change without a new version. */
@@ -297,7 +303,6 @@ interface MergeContext {
 
 const addRecord = (context: MergeContext, record: SyncedRecord): void => {
   context.records[record.id] = record;
-  context.size++;
   if (record.type !== 'map' && !record.isDeleted) context.counts.added++;
 };
 
@@ -309,7 +314,7 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
   if (sameState(oursState, theirsState)) {
     // One state with two contents: a copy edited by hand or by another tool, without a new
     // version. Neither side can be said to be older, so it is a conflict whichever side is local.
-    if (ours !== theirs && (ours.isDeleted !== theirs.isDeleted || contentOf(ours) !== contentOf(theirs)))
+    if (ours !== theirs && (ours.isDeleted !== theirs.isDeleted || !sameContent(ours, theirs)))
       bothChanged(context, ours, theirs);
     else records[id] = withMarks(ours, theirs.synced ?? []);
     return;
@@ -349,15 +354,13 @@ const bothChanged = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
     context.conflicts.push({ kind, localId: id, incomingId: id });
     return;
   }
-  const theirContent = contentOf(theirs);
-  if (contentOf(ours) === theirContent) records[id] = withMarks(newerOf(ours, theirs), both);
+  if (sameContent(ours, theirs)) records[id] = withMarks(newerOf(ours, theirs), both);
   else {
     records[id] = withMarks(ours, both);
     if (ours.type === 'note' && theirs.type === 'note') {
-      const copyId = conflictCopyId(context, ours.id, theirs, theirContent);
-      if (Object.hasOwn(records, copyId)) return;
+      const copyId = context.copyIds.get(ours.id);
+      if (copyId === undefined || Object.hasOwn(records, copyId)) return;
       records[copyId] = conflictCopy(context, copyId, ours, theirs);
-      context.size++;
       context.copies.add(copyId);
       context.conflicts.push({ kind: 'both-edited', localId: id, incomingId: copyId });
     } else if (theirs.type !== 'note') {
@@ -372,17 +375,58 @@ const bothChanged = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
   }
 };
 
-/** Derived from the local note and the copy's state and content; never one of the copy's ids. */
+interface RecordPlan {
+  /** How many records the merged map holds, before notes are rehomed. */
+  readonly records: number;
+  readonly copyIds: ReadonlyMap<string, string>;
+}
+
+/**
+ * What merging `theirs` into `ours` adds, worked out from states and contents alone: the
+ * copy's records `ours` lacks, and a conflict copy (not made already) for each note both sides
+ * changed differently. Cost: O(n) comparisons, and text of the copy's side for conflicts only.
+ */
+const planRecords = (ours: SyncedDocument, theirs: SyncedDocument): RecordPlan => {
+  let records = Object.keys(ours.records).length;
+  const copyIds = new Map<string, string>();
+  for (const id in theirs.records) {
+    const record = theirs.records[id] as SyncedRecord;
+    const mine = Object.hasOwn(ours.records, id) ? ours.records[id] : undefined;
+    if (!mine) {
+      records++;
+      continue;
+    }
+    if (mine.type !== 'note' || record.type !== 'note' || mine.isDeleted || record.isDeleted) continue;
+    if (!bothChangedState(mine, record) || sameContent(mine, record)) continue;
+    const copyId = conflictCopyId(theirs.records, mine, record);
+    copyIds.set(id, copyId);
+    if (!Object.hasOwn(ours.records, copyId)) records++;
+  }
+  return { records, copyIds };
+};
+
+/** Neither side knows the other's state, or both claim one state (for notes that differ). */
+const bothChangedState = (ours: SyncedRecord, theirs: SyncedRecord): boolean =>
+  (ours.version === theirs.version && ours.versionNonce === theirs.versionNonce) ||
+  (!knowsState(ours, stateOf(theirs)) && !knowsState(theirs, stateOf(ours)));
+
+/**
+ * Derived from the local note and the copy's state; never one of the copy's ids. A state names
+ * one content, except in a copy edited by hand without a new version (both sides then claim one
+ * state): only then is the content part of it, so each such edit gets its own copy.
+ */
 const conflictCopyId = (
-  context: MergeContext,
-  localId: string,
+  incomingIds: Readonly<Record<string, SyncedRecord>>,
+  ours: NoteRecord,
   theirs: NoteRecord,
-  content: string,
-): string =>
-  derivedId(
-    `conflict\n${localId}\n${theirs.version}\n${theirs.versionNonce}\n${content}`,
-    (candidate) => !Object.hasOwn(context.incomingIds, candidate),
+): string => {
+  const state = `conflict\n${ours.id}\n${theirs.version}\n${theirs.versionNonce}`;
+  const handEdited = ours.version === theirs.version && ours.versionNonce === theirs.versionNonce;
+  return derivedId(
+    handEdited ? `${state}\n${contentOf(theirs)}` : state,
+    (candidate) => !Object.hasOwn(incomingIds, candidate),
   );
+};
 
 /**
  * Notes whose stage, lane or scenario ended up deleted (one side deleted it, the other put the
@@ -406,10 +450,7 @@ const rehome = (context: MergeContext, mapId: string): void => {
       };
     },
   });
-  if (createdScenario) {
-    context.counts.added++;
-    context.size++;
-  }
+  if (createdScenario) context.counts.added++;
 };
 
 /**
@@ -629,26 +670,6 @@ const withoutHistory = <R extends SyncedRecord>(record: R): WithoutHistory<R> =>
 /** The same pick on both sides of a merge: higher version, then lower versionNonce. */
 const newerOf = <R extends SyncedRecord>(a: R, b: R): R =>
   a.version !== b.version ? (a.version > b.version ? a : b) : a.versionNonce <= b.versionNonce ? a : b;
-
-const BOOKKEEPING = new Set(['id', 'version', 'versionNonce', 'updated', 'isDeleted', 'synced']);
-
-/**
- * What a user sees of a record: every field but the bookkeeping, with the keys of every object
- * sorted (emotion scores set in another order are the same scores) and absent fields left out.
- */
-const contentOf = (record: SyncedRecord): string =>
-  JSON.stringify(
-    sortedKeys(Object.fromEntries(Object.entries(record).filter(([key]) => !BOOKKEEPING.has(key)))),
-  );
-
-const sortedKeys = (value: unknown): unknown => {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
-  return Object.fromEntries(
-    entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, sortedKeys(inner)]),
-  );
-};
 
 const topZ = (doc: SyncedDocument): number => {
   let top = 0;
