@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import { markWrittenShared } from '../../shared/format/document.ts';
+import { editLimitPassed } from '../../shared/journey/edit-limits.ts';
 import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import type { MutableDocument } from '../../shared/model/edits.ts';
+import { showNotice } from '../ui/notice-store.ts';
 import { idsOfPatches, logChange } from './change-log.ts';
 import { applyEdit, HISTORY_LIMIT, type HistoryEntry, replay } from './history.ts';
 import type { BoardState } from './index.ts';
@@ -22,7 +24,10 @@ export interface DocumentSlice {
    * keeping every edit made while it was written. Not an undo step.
    */
   rememberShared(written: JourneyDocument): void;
-  /** Applies one user gesture to the document as one undo step. */
+  /**
+   * Applies one user gesture to the document as one undo step; one that would take the map past
+   * a limit of FILE_LIMITS is not applied, and the user is told why.
+   */
   edit(label: string, recipe: (draft: MutableDocument) => void): void;
   undo(): void;
   redo(): void;
@@ -41,6 +46,21 @@ const showScenarioOf = (state: BoardState, entry: HistoryEntry): void => {
   };
   if (entry.scenarioId && live(entry.scenarioId)) state.setScenario(entry.scenarioId);
   else if (!live(state.scenarioId)) state.setScenario(firstScenarioId(doc));
+};
+
+/**
+ * Whether an edit from `from` to `to` keeps the map within the limits it can be opened with.
+ * Logs the step for autosave when it does; tells the user why when it does not. (Undo and redo
+ * only return to states the map had, so they need no check.)
+ */
+const withinLimits = (from: JourneyDocument, to: JourneyDocument, changed: Set<string>): boolean => {
+  const passed = editLimitPassed(from.records, to.records, changed);
+  if (passed !== undefined) {
+    showNotice(passed);
+    return false;
+  }
+  logChange(from.records, to.records, changed);
+  return true;
 };
 
 export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice> = (set, get) => ({
@@ -62,7 +82,7 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     if (!doc || heldElsewhere) return;
     const result = applyEdit(doc, label, recipe, get().scenarioId);
     if (!result.entry) return;
-    logChange(doc.records, result.doc.records, idsOfPatches(result.entry.patches));
+    if (!withinLimits(doc, result.doc, idsOfPatches(result.entry.patches))) return;
     set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
   },
   undo: () => {

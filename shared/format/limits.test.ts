@@ -192,6 +192,58 @@ describe('emotion scores', () => {
   });
 });
 
+describe('keys of one object', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const withObject = (keys: number) =>
+    fileOf({ extra: { future: Object.fromEntries(ids('k', keys).map((key) => [key, 1])) } });
+
+  test('1,000 keys in an unknown part open (the part is dropped); 1,001 are refused', () => {
+    expect(errorOf(open(withObject(FILE_LIMITS.maxKeysPerObject)))).toBe('opened');
+    expect(errorOf(open(withObject(FILE_LIMITS.maxKeysPerObject + 1)))).toBe(
+      'This map file is damaged: an object in it has more than 1,000 fields.',
+    );
+  });
+
+  test('a million keys in a note are refused before the file is parsed as JSON', () => {
+    const keys = Array.from({ length: 1_000_000 }, (_, i) => `"k${i}":1`).join(',');
+    const file = `{"type":"journeywall-map","formatVersion":2,"app":{"name":"J","version":"1"},"savedAt":0,"map":{},"notes":[{"scenarioId":"c","notes":[{${keys}}]}]}`;
+    const jsonParse = vi.spyOn(JSON, 'parse');
+    expect(errorOf(parse(file))).toContain('more than 1,000 fields');
+    expect(jsonParse).not.toHaveBeenCalled();
+  });
+
+  test('an old backup file keeps its records in one object keyed by id: thousands of them open', () => {
+    const records: Record<string, unknown> = {
+      m: { id: 'm', type: 'map', name: 'Old', created: 0, ...book, isDeleted: false },
+    };
+    for (const id of ids('n', 5_000))
+      records[id] = {
+        id,
+        type: 'note',
+        x: 0,
+        y: 0,
+        w: 180,
+        h: 120,
+        z: 1,
+        text: id,
+        color: 'yellow',
+        ...book,
+        isDeleted: false,
+      };
+    const backup = JSON.stringify({
+      format: 'journeywall-backup',
+      version: 1,
+      savedAt: 0,
+      document: { id: 'm', records },
+    });
+    const result = parse(backup);
+    expect(result.ok && Object.values(result.document.records).filter((r) => r.type === 'note')).toHaveLength(5_000);
+  });
+});
+
 describe('records', () => {
   /** A file of `notes` empty notes in one group: counted, never validated. */
   const withNotes = (notes: number): string =>

@@ -12,6 +12,11 @@ export const FILE_LIMITS = {
   maxBytes: 50 * 1024 * 1024,
   /** Objects and arrays inside each other. A valid file nests at most 7 deep (a note's merge history). */
   maxDepth: 32,
+  /**
+   * Keys of any one object in a file. Records are arrays and the largest object a map writes is
+   * a scenario's emotion scores (maxEmotions), so only a hostile file comes near it.
+   */
+  maxKeysPerObject: 1000,
   /** The map record plus every other record, tombstones included. */
   maxRecords: 200_000,
   /** Note text and each text field of a persona. */

@@ -63,11 +63,20 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   if (!startsWithBrace(text)) return failed(notAMap());
   const unreadable = (what: string) => failed(looksLikeMap(text) ? damaged(what) : notAMap());
 
-  const nesting = scanNesting(text, FILE_LIMITS.maxDepth, FILE_LIMITS.maxEmotions);
+  const nesting = scanNesting(text, {
+    maxDepth: FILE_LIMITS.maxDepth,
+    maxEmotions: FILE_LIMITS.maxEmotions,
+    maxKeys: FILE_LIMITS.maxKeysPerObject,
+    maxRecords: FILE_LIMITS.maxRecords,
+  });
   if (typeof nesting === 'object')
     return failed(tooManyEmotions(nesting.tooManyEmotions, FILE_LIMITS.maxEmotions));
   if (nesting === 'too-deep') return unreadable('it is nested too deeply');
   if (nesting === 'cut-off') return unreadable('it ends too early, as if cut off');
+  if (nesting === 'too-many-keys')
+    return unreadable(
+      `an object in it has more than ${FILE_LIMITS.maxKeysPerObject.toLocaleString('en-US')} fields`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);

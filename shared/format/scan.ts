@@ -6,6 +6,8 @@ export type NestingScan =
   | 'ok'
   | 'too-deep'
   | 'cut-off'
+  /** An object holds more keys than any object of a map file may. */
+  | 'too-many-keys'
   /** Scenario `scenario` (from 1) holds more emotion scores than the limit. */
   | { readonly tooManyEmotions: number };
 
@@ -17,6 +19,13 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
+export interface ScanLimits {
+  readonly maxDepth: number;
+  readonly maxEmotions: number;
+  readonly maxKeys: number;
+  readonly maxRecords: number;
+}
+
 /** Depths in a file: the envelope's members, a scenario's members, the scores in `emotions`. */
 const ENVELOPE = 1;
 const SCENARIO = 3;
@@ -26,15 +35,22 @@ const EMOTIONS = 4;
  * Walks the raw text once, counting how deep objects and arrays nest (brackets inside strings
  * do not count). Reports 'cut-off' when the text ends inside a string or an open bracket, which
  * is what a truncated file looks like. Also counts the keys of each scenario's `emotions`
- * (one colon each at that depth), stopping just past `maxEmotions`: JSON.parse alone takes
- * seconds on an object of a million keys, so that file must be refused before it. O(length).
+ * (one colon each at that depth), stopping just past `maxEmotions`, and the keys of every
+ * object, stopping just past `maxKeys` (`maxRecords` for the records of an old backup file,
+ * `document.records`, an object keyed by id): JSON.parse alone takes seconds on an object of a
+ * million keys, so that file must be refused before it. O(length).
  */
-export const scanNesting = (text: string, maxDepth: number, maxEmotions: number): NestingScan => {
+export const scanNesting = (text: string, limits: ScanLimits): NestingScan => {
+  const { maxDepth, maxEmotions, maxKeys, maxRecords } = limits;
+  // Keys seen so far in the object open at each depth (arrays count none), and their limit.
+  const keys = new Uint32Array(maxDepth + 2);
+  const keyLimits = new Uint32Array(maxDepth + 2).fill(maxKeys);
   let depth = 0;
   let inString = false;
   let stringStart = 0;
   let stringEnd = 0;
   let envelopeKey = '';
+  let documentKey = '';
   let scenarioKey = '';
   let scenarios = 0;
   let emotions = -1;
@@ -50,13 +66,21 @@ export const scanNesting = (text: string, maxDepth: number, maxEmotions: number)
       inString = true;
       stringStart = i;
     } else if (c === COLON) {
+      if (++keys[depth] > (keyLimits[depth] as number)) return 'too-many-keys';
       if (depth === ENVELOPE) envelopeKey = keyText(text, stringStart, stringEnd);
+      else if (depth === ENVELOPE + 1 && envelopeKey === 'document')
+        documentKey = keyText(text, stringStart, stringEnd);
       else if (depth === SCENARIO && envelopeKey === 'scenarios')
         scenarioKey = keyText(text, stringStart, stringEnd);
       else if (depth === EMOTIONS && emotions >= 0 && ++emotions > maxEmotions)
         return { tooManyEmotions: scenarios };
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return 'too-deep';
+      keys[depth] = 0;
+      keyLimits[depth] =
+        depth === ENVELOPE + 2 && envelopeKey === 'document' && documentKey === 'records'
+          ? maxRecords
+          : maxKeys;
       if (envelopeKey !== 'scenarios') continue;
       if (depth === SCENARIO) {
         scenarioKey = '';
