@@ -1,6 +1,6 @@
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
-import { readMapFile } from '../files/map-file.ts';
+import { readMapFileOffThread } from '../files/read-map-off-thread.ts';
 import { copyDocument } from './copy-document.ts';
 import type { JourneywallDb } from './journeywall-db.ts';
 import { putDocument } from './library.ts';
@@ -29,7 +29,7 @@ export const restoreFromBackup = async (
     };
   }
   if (text === null) return { ok: false, error: 'There is no backup of this map.' };
-  const parsed = readMapFile(new TextEncoder().encode(text));
+  const parsed = await readMapFileOffThread(new TextEncoder().encode(text));
   if (!parsed.ok) return { ok: false, error: `The backup cannot be restored. ${parsed.message}` };
   const { document } = parsed;
   return db.transaction('rw', [db.maps, db.records, db.viewports], async (): Promise<RestoreResult> => {

@@ -16,9 +16,10 @@ import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { putDocument } from '../db/library.ts';
 import type { BoardStore } from '../store/index.ts';
 import { docSignature } from './doc-signature.ts';
-import { readMapFile, suggestedFileName, toMapFile } from './map-file.ts';
+import { suggestedFileName, toMapFile } from './map-file.ts';
 import { startReview } from './merge-review.ts';
 import { ask, tell } from './prompt-store.ts';
+import { readMapFileOffThread } from './read-map-off-thread.ts';
 
 export interface FileActionsContext {
   readonly db: JourneywallDb;
@@ -100,7 +101,7 @@ export const createFileActions = (context: FileActionsContext) => {
   const openFile = async (result: OpenResult): Promise<void> => {
     if (result === null) return;
     if ('error' in result) return tell("Couldn't open the file", result.error);
-    const read = readMapFile(result.bytes);
+    const read = await readMapFileOffThread(result.bytes);
     if (!read.ok) return tell(`Couldn't open ${result.name}`, read.message);
     const incoming = read.document;
     const name = mapRecordOf(incoming).name;
@@ -154,7 +155,7 @@ export const createFileActions = (context: FileActionsContext) => {
   const mergeFile = async (result: OpenResult): Promise<void> => {
     if (result === null) return;
     if ('error' in result) return tell("Couldn't open the file", result.error);
-    const read = readMapFile(result.bytes);
+    const read = await readMapFileOffThread(result.bytes);
     if (!read.ok) return tell(`Couldn't merge ${result.name}`, read.message);
     await mergeDocument(read.document, result.name, read.repairs);
   };

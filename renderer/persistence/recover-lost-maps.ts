@@ -2,7 +2,7 @@ import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { putDocument } from '../db/library.ts';
-import { readMapFile } from '../files/map-file.ts';
+import { readMapFileOffThread } from '../files/read-map-off-thread.ts';
 
 export interface RecoveredMap {
   readonly mapId: string;
@@ -26,7 +26,7 @@ export const recoverLostMaps = async (
     if (purged.has(entry.mapId) || (await isStored(db, entry.mapId))) continue;
     const text = await bridge.readBackup(entry.mapId).catch(() => null);
     if (text === null) continue;
-    const parsed = readMapFile(new TextEncoder().encode(text));
+    const parsed = await readMapFileOffThread(new TextEncoder().encode(text));
     if (!parsed.ok || parsed.document.id !== entry.mapId) continue;
     await putDocument(db, parsed.document);
     recovered.push({ mapId: entry.mapId, name: mapRecordOf(parsed.document).name });

@@ -66,7 +66,9 @@ export const scanNesting = (text: string, limits: ScanLimits): NestingScan => {
       inString = true;
       stringStart = i;
     } else if (c === COLON) {
-      if (++keys[depth] > (keyLimits[depth] as number)) return 'too-many-keys';
+      const seen = (keys[depth] ?? 0) + 1;
+      if (seen > (keyLimits[depth] ?? maxKeys)) return 'too-many-keys';
+      keys[depth] = seen;
       if (depth === ENVELOPE) envelopeKey = keyText(text, stringStart, stringEnd);
       else if (depth === ENVELOPE + 1 && envelopeKey === 'document')
         documentKey = keyText(text, stringStart, stringEnd);
