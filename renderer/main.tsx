@@ -1,13 +1,11 @@
+// First: it configures zod before any module imported below builds a schema.
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { App } from './App.tsx';
 import { loadFonts } from './drawing/fonts.ts';
 import { clearTextLayouts } from './drawing/text-layout.ts';
 import './styles.css';
-
-// The Content-Security-Policy forbids eval, so zod must not probe for it.
-z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -88,6 +88,24 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['map.backup']);
   });
 
+  it('on Windows, waits out an antivirus or OneDrive holding the file, then replaces it', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      const target = path.join(dir, 'map.backup');
+      await writeFile(target, 'old');
+      const busy = () =>
+        Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+      vi.mocked(rename).mockRejectedValueOnce(busy()).mockRejectedValueOnce(busy());
+      await writeFileAtomic(target, 'new');
+      expect(await readFile(target, 'utf8')).toBe('new');
+      expect(await readdir(dir)).toEqual(['map.backup']);
+      expect(vi.mocked(rename)).toHaveBeenCalledTimes(3);
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
   it('fails with the file system error when the directory does not exist', async () => {
     await expect(writeFileAtomic(path.join(dir, 'missing', 'x.json'), '{}')).rejects.toMatchObject({
       code: 'ENOENT',

@@ -2,14 +2,16 @@
  * Crash-safe file replacement: a reader (or the next launch) sees either the old file or the new
  * one, never a half-written mix. Write a temp file in the same directory (rename is only atomic
  * within one file system), fsync it, rename it over the target, then fsync the directory so the
- * rename itself survives a power cut. Same approach as npm's write-file-atomic and VS Code.
+ * rename itself survives a power cut. Same approach as npm's write-file-atomic and VS Code. On
+ * Windows the rename is retried for a few seconds while another program holds a file open.
  *
  * The two halves are exposed as a StagedFile so a caller can do more between them (a map save
  * makes its .bak there) while the target still holds the old version.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, copyFile, open, readdir, rename, unlink } from 'node:fs/promises';
+import { constants, copyFile, open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { renameWithRetry } from './rename-retry.ts';
 
 const TEMP_SUFFIX = '.tmp';
 const TEMP_ID_BYTES = 6;
@@ -54,7 +56,7 @@ async function stage(target: string, fill: (temp: string) => Promise<void>): Pro
 
 async function renameInto(temp: string, target: string, discard: () => Promise<void>): Promise<void> {
   try {
-    await rename(temp, target);
+    await renameWithRetry(temp, target);
   } catch (error) {
     await discard();
     throw error;

@@ -121,6 +121,36 @@ describe('export dialog', () => {
   });
 });
 
+describe('text dialog', () => {
+  it('saves the gap list as CSV or Markdown, adding the extension when typed without', async () => {
+    const csv = exportDialogOptions('csv', 'Toner: gap list', docs);
+    expect(csv).toMatchObject({ title: 'Save as CSV', buttonLabel: 'Save' });
+    expect(csv.defaultPath).toBe(path.join(docs, 'Toner gap list.csv'));
+    expect(csv.filters).toEqual([{ name: 'CSV table (*.csv)', extensions: ['csv'] }]);
+    expect(csv.properties).toContain('showOverwriteConfirmation');
+    const chosen = fakeDialog({ save: '/notes/gaps' });
+    expect(await dialogsWith(chosen).chooseExportTarget('markdown', 'Toner gap list')).toBe('/notes/gaps.md');
+    expect(chosen.showSaveDialog).toHaveBeenCalledWith(
+      liveWindow,
+      expect.objectContaining({
+        title: 'Save as Markdown',
+        filters: [{ name: 'Markdown (*.md)', extensions: ['md'] }],
+      }),
+    );
+  });
+});
+
+describe('save dialog at a given file', () => {
+  it('starts in the folder asked for, at that file name, instead of where the last map was', async () => {
+    const dialog = fakeDialog({ save: '/desk/dropped.cxmap' });
+    expect(await dialogsWith(dialog).chooseSaveTarget('dropped.cxmap', '/desk')).toBe('/desk/dropped.cxmap');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      liveWindow,
+      expect.objectContaining({ defaultPath: path.join('/desk', 'dropped.cxmap') }),
+    );
+  });
+});
+
 describe('open error', () => {
   it('names the file and explains the problem', async () => {
     const dialog = fakeDialog();

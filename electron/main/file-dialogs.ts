@@ -11,7 +11,7 @@ import type {
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron';
-import type { ExportKind, OpenPurpose } from '../../shared/ipc/contract.ts';
+import type { ExportKind, OpenPurpose, TextExportKind } from '../../shared/ipc/contract.ts';
 import { hasExtension, MAP_EXTENSION, safeFileName, safeMapFileName } from '../../shared/ipc/file-name.ts';
 
 export const MAP_FILTER = { name: 'Journeywall map (*.cxmap)', extensions: ['cxmap'] };
@@ -46,20 +46,38 @@ export function saveDialogOptions(suggestedName: string, directory: string): Sav
   };
 }
 
-const EXPORT_WORDING: Record<ExportKind, { title: string; extension: string; filter: string }> = {
-  'poster-png': { title: 'Export poster', extension: '.png', filter: 'PNG poster with map (*.png)' },
-  'print-pdf': { title: 'Export print pages', extension: '.pdf', filter: 'PDF pages (*.pdf)' },
+/** What an export dialog writes: a streamed export, or text saved in one piece. */
+export type ExportDialogKind = ExportKind | TextExportKind;
+
+const EXPORT_WORDING: Record<
+  ExportDialogKind,
+  { title: string; buttonLabel: string; extension: string; filter: string }
+> = {
+  'poster-png': {
+    title: 'Export poster',
+    buttonLabel: 'Export',
+    extension: '.png',
+    filter: 'PNG poster with map (*.png)',
+  },
+  'print-pdf': {
+    title: 'Export print pages',
+    buttonLabel: 'Export',
+    extension: '.pdf',
+    filter: 'PDF pages (*.pdf)',
+  },
+  csv: { title: 'Save as CSV', buttonLabel: 'Save', extension: '.csv', filter: 'CSV table (*.csv)' },
+  markdown: { title: 'Save as Markdown', buttonLabel: 'Save', extension: '.md', filter: 'Markdown (*.md)' },
 };
 
 export function exportDialogOptions(
-  kind: ExportKind,
+  kind: ExportDialogKind,
   suggestedName: string,
   directory: string,
 ): SaveDialogOptions {
-  const { title, extension, filter } = EXPORT_WORDING[kind];
+  const { title, buttonLabel, extension, filter } = EXPORT_WORDING[kind];
   return {
     title,
-    buttonLabel: 'Export',
+    buttonLabel,
     defaultPath: path.join(directory, safeFileName(suggestedName, extension)),
     filters: [{ name: filter, extensions: [extension.slice(1)] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -88,11 +106,12 @@ export interface FileDialogs {
   chooseFileToOpen(purpose: OpenPurpose): Promise<string | null>;
   /**
    * Where the user chose to save, always ending in .cxmap, or null when they cancelled (also when
-   * adding .cxmap named an existing file they chose not to replace).
+   * adding .cxmap named an existing file they chose not to replace). The dialog starts in
+   * `directory`, by default where the last map was.
    */
-  chooseSaveTarget(suggestedName: string): Promise<string | null>;
+  chooseSaveTarget(suggestedName: string, directory?: string): Promise<string | null>;
   /** Where the user chose to export, always with the kind's extension, or null as for a save. */
-  chooseExportTarget(kind: ExportKind, suggestedName: string): Promise<string | null>;
+  chooseExportTarget(kind: ExportDialogKind, suggestedName: string): Promise<string | null>;
   /** Says why a file the OS or Open Recent asked for could not be opened. */
   showOpenError(filePath: string, message: string): Promise<void>;
 }
@@ -134,8 +153,8 @@ export function createFileDialogs({ dialog, getWindow, startDirectory }: FileDia
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async chooseSaveTarget(suggestedName) {
-      const options = saveDialogOptions(suggestedName, startDirectory());
+    async chooseSaveTarget(suggestedName, directory = startDirectory()) {
+      const options = saveDialogOptions(suggestedName, directory);
       const window = parent();
       const result = window
         ? await dialog.showSaveDialog(window, options)

@@ -12,6 +12,7 @@ import { chunk, posterPng } from '../../shared/ipc/test-support/poster-png.ts';
 import type { FileDialogs } from './file-dialogs.ts';
 import { createFileHandles } from './file-handles.ts';
 import { createFileService } from './file-service.ts';
+import { createPendingWrites } from './pending-writes.ts';
 import { createRecentFiles } from './recent-files.ts';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -27,20 +28,22 @@ let maps: string;
 let answers: { open: string | null; save: string | null };
 let dialogs: FileDialogs & {
   chooseFileToOpen: ReturnType<typeof vi.fn<(purpose: OpenPurpose) => Promise<string | null>>>;
-  chooseSaveTarget: ReturnType<typeof vi.fn<(name: string) => Promise<string | null>>>;
+  chooseSaveTarget: ReturnType<typeof vi.fn<(name: string, directory?: string) => Promise<string | null>>>;
 };
 let addRecentDocument: ReturnType<typeof vi.fn<(filePath: string) => void>>;
 
 /** A service as main builds it at launch; calling it again simulates a restart of the app. */
 function launch() {
   const recent = createRecentFiles(path.join(userData, 'recent-files.json'));
+  const writes = createPendingWrites();
   const service = createFileService({
     dialogs,
     handles: createFileHandles(path.join(userData, 'file-handles.json')),
     recent,
     addRecentDocument,
+    writes,
   });
-  return { service, recent };
+  return { service, recent, writes };
 }
 
 beforeEach(async () => {
@@ -192,6 +195,36 @@ describe('saving', () => {
     expect((await readdir(maps)).sort()).toEqual(['toner.cxmap']);
   });
 
+  it('counts a save as under way until its file is complete, for quitting to wait for', async () => {
+    const file = path.join(maps, 'toner.cxmap');
+    answers.save = file;
+    const { service, writes } = launch();
+    const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+    let finishWriting: () => void = () => undefined;
+    const writing = new Promise<void>((resolve) => (finishWriting = resolve));
+    vi.mocked(open).mockImplementationOnce(async (...args: Parameters<typeof actual.open>) => {
+      const handleOnDisk = await actual.open(...args);
+      return Object.assign(handleOnDisk, {
+        writeFile: async (data: string) => {
+          await writing;
+          await actual.writeFile(handleOnDisk, data);
+        },
+      });
+    });
+
+    const saving = service.saveFileAs('Toner', 'version 1');
+    await vi.waitFor(() => expect(vi.mocked(open)).toHaveBeenCalled());
+    let idle = false;
+    void writes.idle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(idle).toBe(false);
+
+    finishWriting();
+    await vi.waitFor(() => expect(idle).toBe(true));
+    expect(await saving).toMatchObject({ name: 'toner.cxmap' });
+    expect(await readFile(file, 'utf8')).toBe('version 1');
+  });
+
   it('runs saves to one file one at a time, in order', async () => {
     const file = path.join(maps, 'toner.cxmap');
     answers.save = file;
@@ -206,11 +239,70 @@ describe('saving', () => {
 });
 
 describe('opening a dropped file or a recent one', () => {
-  it('opens a dropped map with a handle', async () => {
-    const file = path.join(maps, 'dropped.cxmap');
-    await writeFile(file, '{}');
-    const opened = expectOpened(await launch().service.openDroppedPath(file));
+  /** A map the user never chose in a dialog, named by the renderer as a dropped file's path. */
+  async function dropped(name = 'dropped.cxmap', content = 'as dropped') {
+    const file = path.join(maps, name);
+    await writeFile(file, content);
+    const { service } = launch();
+    const opened = expectOpened(await service.openDroppedPath(file));
+    return { file, service, opened };
+  }
+
+  it('opens a dropped map with a handle that saves only through the Save dialog, at the file', async () => {
+    const { file, service, opened } = await dropped();
     expect(opened.handle).toMatch(UUID);
+    expect(text(opened.bytes)).toBe('as dropped');
+
+    expect(await service.saveFile(opened.handle ?? '', 'edited')).toBeNull();
+    expect(dialogs.chooseSaveTarget).toHaveBeenCalledWith('dropped.cxmap', maps);
+    expect(await readFile(file, 'utf8')).toBe('as dropped');
+    expect(await readdir(maps)).toEqual(['dropped.cxmap']);
+  });
+
+  it('saves a dropped map where the user confirmed, then saves there directly', async () => {
+    const { file, service, opened } = await dropped();
+    answers.save = file;
+    const saved = await service.saveFile(opened.handle ?? '', 'edited');
+    expect(saved).toEqual({ handle: expect.stringMatching(UUID), name: 'dropped.cxmap' });
+    const { handle } = saved as { handle: string };
+    expect(handle).not.toBe(opened.handle);
+    expect(await readFile(file, 'utf8')).toBe('edited');
+
+    answers.save = null;
+    expect(await service.saveFile(handle, 'edited again')).toEqual({ handle, name: 'dropped.cxmap' });
+    expect(await readFile(file, 'utf8')).toBe('edited again');
+    expect(dialogs.chooseSaveTarget).toHaveBeenCalledTimes(1);
+  });
+
+  it('still asks before saving to a dropped map after a restart', async () => {
+    const { file, opened } = await dropped();
+    const { service: restarted } = launch();
+    expect(await restarted.saveFile(opened.handle ?? '', 'edited')).toBeNull();
+    expect(await readFile(file, 'utf8')).toBe('as dropped');
+  });
+
+  it('opens a map named .png that is not a PNG without any handle, however it comes', async () => {
+    const file = path.join(maps, 'photo.png');
+    await writeFile(file, '{"type":"journeywall-map"}');
+    answers.open = file;
+    const { service } = launch();
+    expect(expectOpened(await service.openDroppedPath(file)).handle).toBeNull();
+    expect(expectOpened(await service.openPath(file)).handle).toBeNull();
+    expect(expectOpened(await service.openFile('open')).handle).toBeNull();
+  });
+
+  it('never writes a file other than a .cxmap behind a handle stored by an earlier version', async () => {
+    const file = path.join(maps, 'photo.png');
+    await writeFile(file, 'not a png');
+    const handle = '3b241101-e2bb-4255-8caf-4136c566a962';
+    await writeFile(
+      path.join(userData, 'file-handles.json'),
+      JSON.stringify({ handles: [{ handle, path: file }] }),
+    );
+    const { service } = launch();
+    expect(await service.saveFile(handle, '{}')).toBeNull();
+    expect(dialogs.chooseSaveTarget).toHaveBeenCalledWith('photo.png', maps);
+    expect(await readFile(file, 'utf8')).toBe('not a png');
   });
 
   it.each([

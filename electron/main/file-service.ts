@@ -1,18 +1,25 @@
 /**
  * Opening and saving map files for the renderer, which holds handles and never paths. Every
  * operation answers with a result or a FileError in words, never an exception: an exception would
- * cross IPC as an unreadable "Error invoking remote method". Saves to one file run one at a time.
+ * cross IPC as an unreadable "Error invoking remote method". Saves to one file run one at a time,
+ * and each is tracked so that quitting waits for it.
+ *
+ * Only a .cxmap file is ever written: a poster, or any other file that happens to hold a map, is
+ * opened without a handle. A dropped file's path comes from the renderer's side, so it gets a
+ * read handle: its first save asks in the Save dialog, which starts at the dropped file.
  */
 import path from 'node:path';
 import type { FileError, OpenPurpose, OpenResult, SaveResult } from '../../shared/ipc/contract.ts';
 import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
+import { hasExtension, MAP_EXTENSION } from '../../shared/ipc/file-name.ts';
 import { isFileError } from '../../shared/ipc/read-for-opening.ts';
 import type { FileDialogs } from './file-dialogs.ts';
 import { writeErrorMessage } from './file-errors.ts';
-import type { FileHandles } from './file-handles.ts';
+import type { FileHandles, HandleAccess } from './file-handles.ts';
 import { readMapFile } from './map-file-read.ts';
 import { writeMapFile } from './map-file-write.ts';
 import { hasOpenableExtension, isOpenablePath } from './os-open.ts';
+import type { PendingWrites } from './pending-writes.ts';
 import type { RecentFiles } from './recent-files.ts';
 
 export interface FileServiceOptions {
@@ -21,14 +28,19 @@ export interface FileServiceOptions {
   readonly recent: RecentFiles;
   /** Adds the file to the OS's own recent list (macOS Dock menu, Windows jump list). */
   readonly addRecentDocument: (filePath: string) => void;
+  /** The writes quitting waits for. */
+  readonly writes: PendingWrites;
 }
 
 export interface FileService {
   /** Shows the Open dialog and reads the chosen file; null when cancelled. */
   openFile(purpose: OpenPurpose): Promise<OpenResult>;
-  /** Reads a file main already trusts: from the OS, Open Recent, or a validated dropped path. */
+  /** Reads a file main already trusts, from the OS or Open Recent; a map gets a write handle. */
   openPath(filePath: string): Promise<OpenResult>;
-  /** Reads a dropped file's path from the preload, after checking it names an openable file. */
+  /**
+   * Reads a dropped file's path from the preload, after checking it names an openable file. Its
+   * handle is a read handle: nothing is written there without the user choosing it in a dialog.
+   */
   openDroppedPath(filePath: string): Promise<OpenResult>;
   saveFile(handle: string, content: string): Promise<SaveResult>;
   saveFileAs(suggestedName: string, content: string): Promise<SaveResult>;
@@ -44,18 +56,19 @@ export function createFileService({
   handles,
   recent,
   addRecentDocument,
+  writes,
 }: FileServiceOptions): FileService {
-  const writes = new Map<string, Promise<unknown>>();
+  const queues = new Map<string, Promise<unknown>>();
 
   /** Runs saves to one path one after another, so two saves never race on its temp and .bak. */
   const serialized = <T>(filePath: string, task: () => Promise<T>): Promise<T> => {
     const key = path.resolve(filePath);
-    const previous = writes.get(key) ?? Promise.resolve();
+    const previous = queues.get(key) ?? Promise.resolve();
     const next = previous.then(task, task);
     const settled = next.catch(() => undefined);
-    writes.set(key, settled);
+    queues.set(key, settled);
     void settled.then(() => {
-      if (writes.get(key) === settled) writes.delete(key);
+      if (queues.get(key) === settled) queues.delete(key);
     });
     return next;
   };
@@ -65,7 +78,7 @@ export function createFileService({
     addRecentDocument(filePath);
   };
 
-  const openPath = async (filePath: string): Promise<OpenResult> => {
+  const openPath = async (filePath: string, access: HandleAccess = 'write'): Promise<OpenResult> => {
     try {
       const read = await readMapFile(filePath);
       if (isFileError(read)) {
@@ -73,8 +86,10 @@ export function createFileService({
         if (!(await isOpenablePath(filePath))) await recent.remove(filePath);
         return read;
       }
-      // A poster is never written back: saving a map over it would destroy the picture.
-      const handle = read.isPoster ? null : await handles.handleFor(filePath);
+      // A poster is never written back: saving a map over it would destroy the picture. Nor is a
+      // file of another name holding a map (a ".png" that is not a PNG): it may be anything.
+      const writable = !read.isPoster && hasExtension(filePath, MAP_EXTENSION);
+      const handle = writable ? await handles.handleFor(filePath, access) : null;
       // Whether another file holds a map only the renderer knows; Open Recent lists likely maps.
       if (hasOpenableExtension(filePath)) await remember(filePath);
       return { handle, name: path.basename(filePath), bytes: read.bytes };
@@ -84,17 +99,23 @@ export function createFileService({
   };
 
   const writeTo = (filePath: string, content: string): Promise<SaveResult> =>
-    serialized(filePath, async () => {
-      const name = path.basename(filePath);
-      try {
-        await writeMapFile(filePath, content);
-      } catch (error) {
-        return { error: writeErrorMessage(error, name) };
-      }
-      const handle = await handles.handleFor(filePath);
-      await remember(filePath);
-      return { handle, name };
-    });
+    writes.track(
+      serialized(filePath, async () => {
+        const name = path.basename(filePath);
+        try {
+          await writeMapFile(filePath, content);
+        } catch (error) {
+          return { error: writeErrorMessage(error, name) };
+        }
+        const handle = await handles.handleFor(filePath);
+        await remember(filePath);
+        return { handle, name };
+      }),
+    );
+
+  /** The Save dialog, starting at the file: the user confirms the path the renderer holds. */
+  const confirmTarget = (filePath: string): Promise<string | null> =>
+    dialogs.chooseSaveTarget(path.basename(filePath), path.dirname(filePath));
 
   return {
     async openFile(purpose) {
@@ -106,22 +127,26 @@ export function createFileService({
       }
     },
 
-    openPath,
+    openPath: (filePath) => openPath(filePath),
 
     async openDroppedPath(filePath) {
       // The one path that comes from the renderer's side: the preload read it from a File the
-      // user dropped. It is only ever read, never written, and only if it names a map or poster.
+      // user dropped. It is read only if it names a map or poster, and never written as it is.
       if (!(await isOpenablePath(filePath))) {
         return { error: `${path.basename(filePath)} is not a Journeywall map (.cxmap) or poster (.png).` };
       }
-      return openPath(filePath);
+      return openPath(filePath, 'read');
     },
 
     async saveFile(handle, content) {
       try {
-        const filePath = await handles.pathOf(handle);
-        if (filePath === null) return { error: FILE_MESSAGES.unknownHandle };
-        return await writeTo(filePath, content);
+        const target = await handles.targetOf(handle);
+        if (target === null) return { error: FILE_MESSAGES.unknownHandle };
+        if (target.access === 'write' && hasExtension(target.path, MAP_EXTENSION)) {
+          return await writeTo(target.path, content);
+        }
+        const chosen = await confirmTarget(target.path);
+        return chosen === null ? null : await writeTo(chosen, content);
       } catch (error) {
         return unexpected('saving the map', error);
       }

@@ -7,12 +7,29 @@ import { mkdtempSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS, type ExportTarget, INVOKE, type OpenedFile } from '../../shared/ipc/contract.ts';
 import { EXPORT_MESSAGES } from './export-files.ts';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+/** Lets a test hold the next rename, the step that completes an atomic write. */
+const fsGate = vi.hoisted(() => ({ beforeRename: undefined as (() => Promise<void>) | undefined }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...actual,
+    rename: async (...args: Parameters<typeof actual.rename>) => {
+      const wait = fsGate.beforeRename;
+      fsGate.beforeRename = undefined;
+      await wait?.();
+      return actual.rename(...args);
+    },
+  };
+});
 
 const fake = vi.hoisted(() => {
   const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
@@ -74,6 +91,7 @@ const fake = vi.hoisted(() => {
       requestSingleInstanceLock: vi.fn(() => state.hasLock),
       enableSandbox: vi.fn(),
       quit: vi.fn(),
+      exit: vi.fn(),
       isReady: () => state.isReady,
       whenReady: () => state.ready,
       addRecentDocument: vi.fn(),
@@ -89,6 +107,7 @@ const fake = vi.hoisted(() => {
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
       setSpellCheckerEnabled: vi.fn(),
+      on: vi.fn(),
       webRequest: { onBeforeRequest: vi.fn() },
     };
     Object.assign(state.electron, {
@@ -109,6 +128,7 @@ const fake = vi.hoisted(() => {
           filePath: state.dialogAnswers.save,
         })),
         showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+        showErrorBox: vi.fn(),
       },
     });
     return state.electron;
@@ -122,6 +142,9 @@ vi.mock('electron', () => fake.reset());
 interface Window extends EventEmitter {
   webContents: EventEmitter & { sent: unknown[][]; mainFrame: { url: string } };
   focus: ReturnType<typeof vi.fn>;
+  show: ReturnType<typeof vi.fn>;
+  loadURL: ReturnType<typeof vi.fn>;
+  maximize: ReturnType<typeof vi.fn>;
   options: Record<string, unknown>;
   destroyed: boolean;
   close(): void;
@@ -129,6 +152,11 @@ interface Window extends EventEmitter {
 
 const app = () => fake.state.electron.app as EventEmitter & Record<string, ReturnType<typeof vi.fn>>;
 const windows = () => fake.state.windows as Window[];
+const dialog = () =>
+  fake.state.electron.dialog as Record<
+    'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showErrorBox',
+    ReturnType<typeof vi.fn>
+  >;
 
 async function launch(): Promise<Window> {
   vi.resetModules();
@@ -158,6 +186,7 @@ beforeEach(() => {
   fake.state.isReady = true;
   fake.state.ready = Promise.resolve();
   fake.state.dialogAnswers = { open: [], save: '' };
+  fsGate.beforeRename = undefined;
   process.argv = ['/opt/Journeywall/journeywall'];
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -228,6 +257,111 @@ describe('desktop shell entry', () => {
     await vi.waitFor(() => expect(window.destroyed).toBe(true));
     const state = JSON.parse(await readFile(path.join(fake.state.userData, 'window-state.json'), 'utf8'));
     expect(state).toEqual({ x: 50, y: 60, width: 1000, height: 700, isMaximized: false });
+  });
+
+  it('quits without waiting for a window closed during its flush', async () => {
+    const window = await launch();
+    window.close();
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    // The user quits while the closing window is still flushing.
+    app().emit('before-quit', { preventDefault: vi.fn() });
+    await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
+    await vi.waitFor(() => expect(window.destroyed).toBe(true));
+    // Well within the 5 s a flush may take: nothing is left to wait for.
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1), { timeout: 1000 });
+  });
+
+  it('quits without waiting for a renderer that crashes during the quit flush', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const window = await launch();
+    app().emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalled(), { timeout: 1000 });
+  });
+
+  it('flushes the page reloaded after a crash before quitting', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const window = await launch();
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() => expect(window.loadURL).toHaveBeenCalledTimes(2));
+    window.webContents.emit('did-start-loading');
+    window.webContents.emit('did-finish-load');
+
+    app().emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(app().quit).not.toHaveBeenCalled();
+    await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
+  });
+
+  it('quits only once a map save under way has finished', async () => {
+    const window = await launch();
+    const target = path.join(fake.state.userData, 'toner.cxmap');
+    fake.state.dialogAnswers.save = target;
+    let finishSaving: () => void = () => undefined;
+    let renaming = false;
+    fsGate.beforeRename = () => {
+      renaming = true;
+      return new Promise<void>((resolve) => (finishSaving = resolve));
+    };
+    const saving = invoke(window, INVOKE.saveFileAs, 'Toner', 'the last version');
+    await vi.waitFor(() => expect(renaming).toBe(true));
+
+    app().emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app().quit).not.toHaveBeenCalled();
+
+    finishSaving();
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
+    expect(await saving).toMatchObject({ name: 'toner.cxmap' });
+    expect(await readFile(target, 'utf8')).toBe('the last version');
+    expect((await readdir(fake.state.userData)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('says why and exits with an error status when starting fails', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake.state.electron.Menu = {
+      buildFromTemplate: () => {
+        throw new Error('the menu template is invalid');
+      },
+      setApplicationMenu: vi.fn(),
+    };
+    vi.resetModules();
+    await import('./index.ts');
+    await vi.waitFor(() => expect(app().exit).toHaveBeenCalledWith(1));
+    expect(dialog().showErrorBox).toHaveBeenCalledWith(
+      'Journeywall could not start',
+      'the menu template is invalid',
+    );
+  });
+
+  it('shows the window with a Reload or Quit question when the app fails to load', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const window = await launch();
+    dialog().showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    window.webContents.emit(
+      'did-fail-load',
+      {},
+      -6,
+      'ERR_FILE_NOT_FOUND',
+      'app://journeywall/index.html',
+      true,
+    );
+    expect(window.show).toHaveBeenCalled();
+    expect(dialog().showMessageBox).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ buttons: ['Reload', 'Quit'] }),
+    );
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
+
+    // The quit that follows asks nothing of a page that never loaded.
+    app().emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(2), { timeout: 1000 });
+    expect(flushTokens(window)).toEqual([]);
   });
 
   it('writes backups the renderer sends into userData/backups and reads them back', async () => {
@@ -306,6 +440,14 @@ describe('files from outside the window', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it('opens a file:// URI, as the Linux file manager passes it through the .desktop entry', async () => {
+    const file = await mapFile('toner map é.cxmap');
+    const window = await launch();
+    rendererLoaded(window);
+    app().emit('second-instance', {}, ['journeywall', pathToFileURL(file).href], '/');
+    await vi.waitFor(() => expect(openedFiles(window).map((f) => f.name)).toEqual(['toner map é.cxmap']));
+  });
+
   it('queues macOS open-file events that arrive before the app is ready', async () => {
     const file = await mapFile('wall.cxmap');
     let becomeReady: () => void = () => undefined;
@@ -362,6 +504,39 @@ describe('file requests from the renderer', () => {
     expect(await readFile(`${target}.bak`, 'utf8')).toBe('version 1');
     const { showSaveDialog } = fake.state.electron.dialog as { showSaveDialog: ReturnType<typeof vi.fn> };
     expect(showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Save map' }));
+  });
+
+  it('never writes a file the renderer names as dropped until the user chooses it in the Save dialog', async () => {
+    const unrelated = await mapFile('budget.cxmap', 'the real budget');
+    const window = await launch();
+    const opened = (await invoke(window, INVOKE.openDroppedFile, unrelated)) as OpenedFile;
+    expect(await invoke(window, INVOKE.saveFile, opened.handle, 'overwritten')).toBeNull();
+    expect(await readFile(unrelated, 'utf8')).toBe('the real budget');
+    expect(dialog().showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ title: 'Save map', defaultPath: unrelated }),
+    );
+
+    const notPng = await mapFile('photo.png', '{"type":"journeywall-map"}');
+    expect(await invoke(window, INVOKE.openDroppedFile, notPng)).toMatchObject({ handle: null });
+  });
+
+  it('saves text (the gap list) where the user chose, through the bridge, atomically', async () => {
+    const window = await launch();
+    const target = path.join(fake.state.userData, 'Toner - gap list.csv');
+    fake.state.dialogAnswers.save = target;
+    expect(await invoke(window, INVOKE.saveText, 'csv', 'Toner - gap list', 'Stage,Change\n')).toEqual({
+      name: 'Toner - gap list.csv',
+    });
+    expect(await readFile(target, 'utf8')).toBe('Stage,Change\n');
+    expect(dialog().showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        title: 'Save as CSV',
+        filters: [{ name: 'CSV table (*.csv)', extensions: ['csv'] }],
+      }),
+    );
+    expect((await readdir(fake.state.userData)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('answers null to Open when the user cancels the dialog', async () => {

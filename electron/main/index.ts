@@ -18,10 +18,13 @@ import { createFileService } from './file-service.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { createOutsideOpener, filesFromArgv, isOpenablePath } from './os-open.ts';
+import { createPendingWrites, WRITES_TIMEOUT_MS } from './pending-writes.ts';
 import { createCloseGate, createFlushCoordinator, waitAtMost } from './quit-flush.ts';
 import { createRecentFiles } from './recent-files.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
+import { createTextFiles } from './text-files.ts';
 import { createMainWindow } from './window.ts';
+import { watchForFailures } from './window-recovery.ts';
 import { loadWindowState, restorePlacement, trackWindowState } from './window-state.ts';
 
 // This bundle lives in dist-electron/; the renderer build sits next to it in dist/.
@@ -50,6 +53,7 @@ function start(): void {
   const windowStateFile = path.join(userData, 'window-state.json');
   const backups = createBackupStore(path.join(userData, 'backups'));
   const flushes = createFlushCoordinator();
+  const writes = createPendingWrites();
   let current: OpenWindow | null = null;
   let windowOpening: Promise<void> | null = null;
 
@@ -68,12 +72,16 @@ function start(): void {
     handles: createFileHandles(path.join(userData, 'file-handles.json')),
     recent,
     addRecentDocument: (filePath) => app.addRecentDocument(filePath),
+    writes,
   });
   const exports = createExportFiles({ dialogs });
-  // The app exits only once the renderer's saves are flushed and no export's temp file is left.
-  const quitGate = createCloseGate(() =>
-    Promise.all([current?.prepareToClose(), waitAtMost(exports.abortAll())]),
-  );
+  const texts = createTextFiles({ dialogs, writes });
+  // The app exits only once the renderer's saves are flushed, no export's temp file is left, and
+  // the file writes under way (including the backup the flush wrote) have finished.
+  const quitGate = createCloseGate(async () => {
+    await Promise.all([current?.prepareToClose(), waitAtMost(exports.abortAll())]);
+    await waitAtMost(writes.idle(), { timeoutMs: WRITES_TIMEOUT_MS });
+  });
   const outside = createOutsideOpener({
     open: (filePath) => files.openPath(filePath),
     send: (file) => current?.window.webContents.send(EVENTS.openFile, file),
@@ -82,7 +90,7 @@ function start(): void {
   const openFromOutside = (filePaths: readonly string[]): void => {
     for (const filePath of filePaths) outside.request(filePath);
     // macOS keeps running without a window; a double-clicked file needs one to open in.
-    if (filePaths.length > 0) ensureWindow();
+    if (filePaths.length > 0) void ensureWindow();
   };
 
   function refreshMenu(): void {
@@ -112,12 +120,18 @@ function start(): void {
   // Windows and Linux put them on the command line.
   void filesFromArgv(process.argv, process.cwd()).then(openFromOutside);
 
-  /** Opens the window unless it is open or being opened (creating it awaits the saved state). */
-  function ensureWindow(): void {
-    if (current || windowOpening || !app.isReady()) return;
-    windowOpening = openWindow().finally(() => {
-      windowOpening = null;
-    });
+  /**
+   * Opens the window unless it is open or being opened (creating it awaits the saved state). An
+   * app that cannot open its one window is of no use, so that ends it with a message.
+   */
+  function ensureWindow(): Promise<void> {
+    if (current || windowOpening || !app.isReady()) return windowOpening ?? Promise.resolve();
+    windowOpening = openWindow()
+      .catch(failToStart)
+      .finally(() => {
+        windowOpening = null;
+      });
+    return windowOpening;
   }
 
   async function openWindow(): Promise<void> {
@@ -129,16 +143,27 @@ function start(): void {
       devTools: !app.isPackaged,
     });
     const state = trackWindowState(window, windowStateFile);
-    const prepareToClose = async (): Promise<void> => {
+    const recovery = watchForFailures(window, { dialog, quit: () => app.quit() });
+    // No answer to a flush can come once the window is closed or its renderer is gone.
+    let gone = new AbortController();
+    let preparing: Promise<void> | null = null;
+    const flushAndSaveState = async (): Promise<void> => {
       if (window.isDestroyed()) return;
-      const rendererAlive = !window.webContents.isCrashed();
+      const rendererAlive = !window.webContents.isCrashed() && !recovery.failed;
       const [outcome] = await Promise.all([
         rendererAlive
-          ? flushes.request((token) => window.webContents.send(EVENTS.flushRequest, token))
+          ? flushes.request((token) => window.webContents.send(EVENTS.flushRequest, token), gone.signal)
           : 'not-sent',
         state.save(),
       ]);
       if (outcome !== 'flushed') console.warn(`[quit] renderer flush: ${outcome}`);
+    };
+    // A quit while the window is closing waits for the flush under way rather than asking again.
+    const prepareToClose = (): Promise<void> => {
+      preparing ??= flushAndSaveState().finally(() => {
+        preparing = null;
+      });
+      return preparing;
     };
     const closeGate = createCloseGate(prepareToClose);
     window.on('close', (event) => {
@@ -153,11 +178,17 @@ function start(): void {
       outside.setReady(false);
       // A reloaded page cannot finish the exports the old one began.
       void exports.abortAll();
+      // It runs in a renderer of its own, which can answer again.
+      if (gone.signal.aborted && !window.isDestroyed()) gone = new AbortController();
     });
     window.webContents.on('did-finish-load', () => outside.setReady(true));
     // Nor can a renderer that crashed or was killed; without this its temp files stay until quit.
-    window.webContents.on('render-process-gone', () => void exports.abortAll());
+    window.webContents.on('render-process-gone', (_event, details) => {
+      void exports.abortAll();
+      if (details.reason !== 'clean-exit') gone.abort();
+    });
     window.on('closed', () => {
+      gone.abort();
       void exports.abortAll();
       if (current?.window !== window) return;
       current = null;
@@ -170,7 +201,7 @@ function start(): void {
     void filesFromArgv(argv, workingDirectory).then(openFromOutside);
     const window = current?.window;
     if (!window) {
-      ensureWindow();
+      void ensureWindow();
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -184,36 +215,47 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => ensureWindow());
+  app.on('activate', () => void ensureWindow());
 
-  void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession);
-    serveAppFrom(distDir);
-    registerIpcHandlers(ipcMain, () => current?.window ?? null, {
-      appInfo: () => ({
-        name: app.getName(),
-        version: app.getVersion(),
-        shell: 'desktop',
-        platform: process.platform,
-      }),
-      writeBackup: (backup) => backups.write(backup),
-      listBackups: () => backups.list(),
-      readBackup: (mapId) => backups.read(mapId),
-      flushDone: (token) => {
-        flushes.acknowledge(token);
-      },
-      openFile: (purpose) => files.openFile(purpose),
-      openDroppedFile: (filePath) => files.openDroppedPath(filePath),
-      saveFile: (handle, content) => files.saveFile(handle, content),
-      saveFileAs: (suggestedName, content) => files.saveFileAs(suggestedName, content),
-      beginExport: (kind, suggestedName) => exports.begin(kind, suggestedName),
-      writeExport: (token, bytes) => exports.write(token, bytes),
-      finishExport: (token) => exports.finish(token),
-      abortExport: (token) => exports.abort(token),
-    });
-    await recent.load();
-    refreshMenu();
-    app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
-    ensureWindow();
-  });
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession);
+      serveAppFrom(distDir);
+      registerIpcHandlers(ipcMain, () => current?.window ?? null, {
+        appInfo: () => ({
+          name: app.getName(),
+          version: app.getVersion(),
+          shell: 'desktop',
+          platform: process.platform,
+        }),
+        writeBackup: (backup) => writes.track(backups.write(backup)),
+        listBackups: () => backups.list(),
+        readBackup: (mapId) => backups.read(mapId),
+        flushDone: (token) => {
+          flushes.acknowledge(token);
+        },
+        openFile: (purpose) => files.openFile(purpose),
+        openDroppedFile: (filePath) => files.openDroppedPath(filePath),
+        saveFile: (handle, content) => files.saveFile(handle, content),
+        saveFileAs: (suggestedName, content) => files.saveFileAs(suggestedName, content),
+        beginExport: (kind, suggestedName) => exports.begin(kind, suggestedName),
+        writeExport: (token, bytes) => exports.write(token, bytes),
+        finishExport: (token) => exports.finish(token),
+        abortExport: (token) => exports.abort(token),
+        saveText: (kind, suggestedName, text) => texts.save(kind, suggestedName, text),
+      });
+      await recent.load();
+      refreshMenu();
+      app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
+      await ensureWindow();
+    })
+    .catch(failToStart);
+}
+
+/** An app that cannot start says why and exits with an error status, rather than running unseen. */
+function failToStart(error: unknown): void {
+  console.error('[startup] Journeywall could not start', error);
+  dialog.showErrorBox('Journeywall could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
 }

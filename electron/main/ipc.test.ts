@@ -56,6 +56,7 @@ beforeEach(() => {
     writeExport: vi.fn(async () => null),
     finishExport: vi.fn(async () => ({ name: 'poster.png' })),
     abortExport: vi.fn(async () => undefined),
+    saveText: vi.fn(async () => ({ name: 'Toner - gap list.csv' })),
   };
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };
   registerIpcHandlers(ipcMain as unknown as IpcMain, () => window, handlers as unknown as InvokeHandlers);
@@ -279,6 +280,40 @@ describe('export channels', () => {
       'untrusted sender',
     );
     expect(handlers.beginExport).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving text', () => {
+  it('passes a valid call to its handler and returns the answer', async () => {
+    expect(await invoke(INVOKE.saveText, fromApp(), 'csv', 'Toner - gap list', 'Stage,Change\n')).toEqual({
+      name: 'Toner - gap list.csv',
+    });
+    await invoke(
+      INVOKE.saveText,
+      fromApp(),
+      'markdown',
+      'Toner - gap list',
+      'é'.repeat(IPC_LIMITS.textBytes / 2),
+    );
+    expect(handlers.saveText.mock.calls[0]).toEqual(['csv', 'Toner - gap list', 'Stage,Change\n']);
+    expect(handlers.saveText).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['an unknown kind', ['cxmap', 'Toner', '{}']],
+    ['a name over the limit', ['csv', 'n'.repeat(IPC_LIMITS.suggestedNameLength + 1), '']],
+    ['text that is not a string', ['csv', 'Toner', new Uint8Array(3)]],
+    ['text over the limit in UTF-8 bytes', ['markdown', 'Toner', 'é'.repeat(IPC_LIMITS.textBytes / 2 + 1)]],
+    ['an extra argument', ['csv', 'Toner', '', '/tmp/gaps.csv']],
+  ] as const)('rejects %s without running the handler', async (_label, args) => {
+    await expect(invoke(INVOKE.saveText, fromApp(), ...args)).rejects.toThrow('Rejected');
+    expect(handlers.saveText).not.toHaveBeenCalled();
+  });
+
+  it('rejects a call from an untrusted frame', async () => {
+    const iframe = eventFrom(appFrame({ parent: appFrame(), frameToken: 'child' }));
+    await expect(invoke(INVOKE.saveText, iframe, 'csv', 'Toner', '')).rejects.toThrow('untrusted sender');
+    expect(handlers.saveText).not.toHaveBeenCalled();
   });
 });
 

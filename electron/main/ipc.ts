@@ -17,6 +17,8 @@ import type {
   OpenResult,
   SavedExport,
   SaveResult,
+  SaveTextResult,
+  TextExportKind,
 } from '../../shared/ipc/contract.ts';
 import { INVOKE } from '../../shared/ipc/contract.ts';
 import { invokeArguments } from '../../shared/ipc/validate.ts';
@@ -29,7 +31,7 @@ export interface InvokeHandlers {
   readBackup(mapId: string): Promise<string | null>;
   flushDone(token: string): void;
   openFile(purpose: OpenPurpose): Promise<OpenResult>;
-  /** `filePath` comes from the preload's webUtils.getPathForFile; it is only ever read. */
+  /** `filePath` comes from the preload's webUtils.getPathForFile; it gets a read handle only. */
   openDroppedFile(filePath: string): Promise<OpenResult>;
   saveFile(handle: string, content: string): Promise<SaveResult>;
   saveFileAs(suggestedName: string, content: string): Promise<SaveResult>;
@@ -37,6 +39,7 @@ export interface InvokeHandlers {
   writeExport(token: string, bytes: Uint8Array): Promise<FileError | null>;
   finishExport(token: string): Promise<SavedExport | FileError>;
   abortExport(token: string): Promise<void>;
+  saveText(kind: TextExportKind, suggestedName: string, text: string): Promise<SaveTextResult>;
 }
 
 export function isTrustedSender(
@@ -103,4 +106,7 @@ export function registerIpcHandlers(
   );
   handle(INVOKE.finishExport, invokeArguments.finishExport, ([token]) => handlers.finishExport(token));
   handle(INVOKE.abortExport, invokeArguments.abortExport, ([token]) => handlers.abortExport(token));
+  handle(INVOKE.saveText, invokeArguments.saveText, ([kind, suggestedName, text]) =>
+    handlers.saveText(kind, suggestedName, text),
+  );
 }

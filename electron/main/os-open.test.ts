@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenedFile, OpenResult } from '../../shared/ipc/contract.ts';
 import { createOutsideOpener, filesFromArgv, isOpenablePath } from './os-open.ts';
@@ -44,6 +45,27 @@ describe('filesFromArgv', () => {
     expect(await filesFromArgv(['journeywall', 'toner.cxmap', '.'], dir)).toEqual([
       path.join(dir, 'toner.cxmap'),
     ]);
+  });
+
+  it('takes file:// URIs, as the Linux .desktop entry passes them', async () => {
+    await writeFile(path.join(dir, 'Toner map #2 é.cxmap'), '{}');
+    const uri = pathToFileURL(path.join(dir, 'Toner map #2 é.cxmap')).href;
+    expect(uri).toContain('%20');
+    expect(
+      await filesFromArgv(
+        [
+          '/opt/Journeywall/journeywall',
+          uri,
+          pathToFileURL(path.join(dir, 'POSTER.PNG')).href,
+          pathToFileURL(path.join(dir, 'missing.cxmap')).href,
+          pathToFileURL(path.join(dir, 'notes.txt')).href,
+          'file://fileserver/share/toner.cxmap',
+          'file:not a uri',
+          'https://example.com/toner.cxmap',
+        ],
+        '/',
+      ),
+    ).toEqual([path.join(dir, 'Toner map #2 é.cxmap'), path.join(dir, 'POSTER.PNG')]);
   });
 
   it('takes nothing from a plain launch', async () => {

@@ -7,6 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { OpenedFile, OpenResult } from '../../shared/ipc/contract.ts';
 import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
 import { isFileError } from '../../shared/ipc/read-for-opening.ts';
@@ -27,14 +28,29 @@ export async function isOpenablePath(filePath: string): Promise<boolean> {
 }
 
 /**
- * The files named on a command line. The first entry is the executable; flags (Chromium adds
- * some of its own) and anything that is not an existing .cxmap or .png file are ignored.
+ * The path a command-line argument names. Linux file managers launch the app through its
+ * .desktop entry's %U, which passes file:// URIs; a URI of another host or scheme names nothing.
+ */
+function pathOfArgument(arg: string, workingDirectory: string): string | null {
+  if (!/^file:/i.test(arg)) return path.resolve(workingDirectory, arg);
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The files named on a command line, as paths or file:// URIs. The first entry is the executable;
+ * flags (Chromium adds some of its own) and anything that is not an existing .cxmap or .png file
+ * are ignored.
  */
 export async function filesFromArgv(argv: readonly string[], workingDirectory: string): Promise<string[]> {
   const candidates = argv
     .slice(1)
     .filter((arg) => arg.length > 0 && !arg.startsWith('-'))
-    .map((arg) => path.resolve(workingDirectory, arg));
+    .map((arg) => pathOfArgument(arg, workingDirectory))
+    .filter((candidate) => candidate !== null);
   const unique = [...new Set(candidates)];
   const openable = await Promise.all(unique.map(isOpenablePath));
   return unique.filter((_, i) => openable[i]);

@@ -85,6 +85,19 @@ describe('flush coordinator', () => {
     expect(pendingCount()).toBe(0);
   });
 
+  it('stops waiting as soon as the window is gone, since no answer can come', async () => {
+    const { timer, pendingCount } = manualTimer();
+    const flushes = createFlushCoordinator({ timer, newToken: () => 't' });
+    const windowGone = new AbortController();
+    const outcome = flushes.request(() => undefined, windowGone.signal);
+    expect(await settled(outcome)).toBe('pending');
+    windowGone.abort();
+    expect(await outcome).toBe('gone');
+    expect(pendingCount()).toBe(0);
+    expect(flushes.acknowledge('t')).toBe(false);
+    expect(await flushes.request(() => undefined, windowGone.signal)).toBe('gone');
+  });
+
   it('tells overlapping requests apart', async () => {
     const { timer } = manualTimer();
     let n = 0;

@@ -8,8 +8,11 @@ import { randomUUID } from 'node:crypto';
 
 export const FLUSH_TIMEOUT_MS = 5000;
 
-/** 'not-sent': the request could not reach the renderer (e.g. it is gone); nothing to wait for. */
-export type FlushOutcome = 'flushed' | 'timed-out' | 'not-sent';
+/**
+ * 'not-sent': the request could not reach the renderer (e.g. it is gone); nothing to wait for.
+ * 'gone': the window or its renderer went away before answering.
+ */
+export type FlushOutcome = 'flushed' | 'timed-out' | 'not-sent' | 'gone';
 
 export interface FlushTimer {
   set(callback: () => void, ms: number): unknown;
@@ -28,8 +31,11 @@ export interface FlushCoordinatorOptions {
 }
 
 export interface FlushCoordinator {
-  /** Sends a fresh token through `send` and settles when it is acknowledged or the time is up. */
-  request(send: (token: string) => void): Promise<FlushOutcome>;
+  /**
+   * Sends a fresh token through `send` and settles when it is acknowledged, the time is up, or
+   * `gone` aborts (the window closed or its renderer died: no answer can come any more).
+   */
+  request(send: (token: string) => void, gone?: AbortSignal): Promise<FlushOutcome>;
   /** The renderer's confirmation; false for a token nobody is waiting for. */
   acknowledge(token: string): boolean;
 }
@@ -39,16 +45,23 @@ export function createFlushCoordinator(options: FlushCoordinatorOptions = {}): F
   const waiting = new Map<string, (outcome: FlushOutcome) => void>();
 
   return {
-    request(send) {
+    request(send, gone) {
       const token = newToken();
       return new Promise((resolve) => {
+        if (gone?.aborted) {
+          resolve('gone');
+          return;
+        }
         let handle: unknown;
+        const onGone = (): void => settle('gone');
         const settle = (outcome: FlushOutcome): void => {
           timer.clear(handle);
+          gone?.removeEventListener('abort', onGone);
           waiting.delete(token);
           resolve(outcome);
         };
         handle = timer.set(() => settle('timed-out'), timeoutMs);
+        gone?.addEventListener('abort', onGone);
         waiting.set(token, settle);
         try {
           send(token);

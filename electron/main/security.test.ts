@@ -20,6 +20,7 @@ type CheckHandler = (contents: unknown, permission: string, origin: string) => b
 type BeforeRequest = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
 
 function fakeSession() {
+  const events = new EventEmitter();
   const captured: {
     request?: RequestHandler;
     check?: CheckHandler;
@@ -37,6 +38,7 @@ function fakeSession() {
       captured.device = handler;
     },
     setSpellCheckerEnabled: vi.fn(),
+    on: (name: string, listener: (...args: unknown[]) => void) => events.on(name, listener),
     webRequest: {
       onBeforeRequest: (handler: BeforeRequest) => {
         captured.beforeRequest = handler;
@@ -44,7 +46,7 @@ function fakeSession() {
     },
   };
   hardenSession(session as unknown as Session);
-  return { session, captured };
+  return { session, captured, events };
 }
 
 function requestPermission(handler: RequestHandler | undefined, permission: string, url: string): boolean {
@@ -96,6 +98,14 @@ describe('session hardening', () => {
 
   it('turns the spellchecker off so no dictionary is downloaded', () => {
     expect(fakeSession().session.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+  });
+
+  it('refuses every download: files are written through the bridge only', () => {
+    const { events } = fakeSession();
+    const download = { preventDefault: vi.fn() };
+    events.emit('will-download', download, { getFilename: () => 'Toner - gap list.csv' });
+    expect(download.preventDefault).toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Toner - gap list.csv'));
   });
 
   it.each([

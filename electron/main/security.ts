@@ -37,6 +37,12 @@ export function hardenSession(session: Session): void {
     if (!allowed) console.warn(`[security] blocked request to ${details.url}`);
     callback({ cancel: !allowed });
   });
+  // Every file the app writes goes through the bridge (a Save dialog, an atomic write); a download
+  // would write outside both, wherever Chromium's download manager puts it.
+  session.on('will-download', (event, item) => {
+    event.preventDefault();
+    console.warn(`[security] blocked a download of ${item.getFilename()}`);
+  });
 }
 
 export function hardenWebContents(contents: WebContents): void {

@@ -78,9 +78,18 @@ describe('main window', () => {
     expect(window.show).toHaveBeenCalledTimes(1);
   });
 
-  it('maximizes only when it was maximized last time', () => {
-    expect(createOne().maximize).not.toHaveBeenCalled();
-    expect(createOne({ placement: { ...placement, isMaximized: true } }).maximize).toHaveBeenCalledTimes(1);
+  it('maximizes, when it was maximized last time, only once its first frame is ready', () => {
+    const normal = createOne();
+    normal.listeners.get('ready-to-show')?.();
+    expect(normal.maximize).not.toHaveBeenCalled();
+
+    const maximized = createOne({ placement: { ...placement, isMaximized: true } });
+    // maximize() shows a hidden window: called now, it would flash an empty one.
+    expect(maximized.maximize).not.toHaveBeenCalled();
+    expect(maximized.show).not.toHaveBeenCalled();
+    maximized.listeners.get('ready-to-show')?.();
+    expect(maximized.maximize).toHaveBeenCalledTimes(1);
+    expect(maximized.show).toHaveBeenCalledTimes(1);
   });
 
   it('opens centred when there is no remembered position', () => {

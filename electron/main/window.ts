@@ -49,11 +49,12 @@ export function mainWindowOptions({
 
 export function createMainWindow(config: MainWindowConfig): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(config));
-  if (config.placement.isMaximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
-  window.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`[window] renderer gone: ${details.reason}`);
+  // Maximizing shows a hidden window, so it too waits for the first frame.
+  window.once('ready-to-show', () => {
+    if (config.placement.isMaximized) window.maximize();
+    window.show();
   });
+  // A failed load is also reported as did-fail-load, where window-recovery.ts offers a reload.
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error('[window] could not load the app', error);
   });

@@ -48,6 +48,7 @@ describe('preload bridge', () => {
         'writeExport',
         'finishExport',
         'abortExport',
+        'saveText',
       ].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
@@ -69,6 +70,7 @@ describe('preload bridge', () => {
     await bridge.writeExport(token, bytes);
     await bridge.finishExport(token);
     await bridge.abortExport(token);
+    await bridge.saveText('csv', 'Toner - gap list', 'Stage,Change\n');
     expect(invoke.mock.calls).toEqual([
       [INVOKE.appInfo],
       [INVOKE.writeBackup, backup],
@@ -81,6 +83,7 @@ describe('preload bridge', () => {
       [INVOKE.writeExport, token, bytes],
       [INVOKE.finishExport, token],
       [INVOKE.abortExport, token],
+      [INVOKE.saveText, 'csv', 'Toner - gap list', 'Stage,Change\n'],
     ]);
   });
 

@@ -41,8 +41,9 @@ function isOpenedFile(value: unknown): value is OpenedFile {
 
 /**
  * A dropped file is opened by main from its path, which webUtils gives only here in the preload
- * (the page never learns it): main can then save back to it. A File without a path (dragged from
- * another app's memory) is read here instead, as the browser build does, and stays unlinked.
+ * (the page never learns it): main can then save back to it, once the user confirms that file in
+ * the Save dialog. A File without a path (dragged from another app's memory) is read here
+ * instead, as the browser build does, and stays unlinked.
  */
 async function openDropped(ipc: BridgeIpc, webUtils: BridgeWebUtils, file: File): Promise<OpenResult> {
   let filePath = '';
@@ -113,6 +114,7 @@ export function createBridge(ipc: BridgeIpc, webUtils: BridgeWebUtils): Journeyw
     writeExport: (token, bytes) => ipc.invoke(INVOKE.writeExport, token, bytes),
     finishExport: (token) => ipc.invoke(INVOKE.finishExport, token),
     abortExport: (token) => ipc.invoke(INVOKE.abortExport, token),
+    saveText: (kind, suggestedName, text) => ipc.invoke(INVOKE.saveText, kind, suggestedName, text),
     onOpenFile(listener) {
       openListeners.add(listener);
       const waiting = pendingOpens.splice(0);

@@ -3,6 +3,7 @@ import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import type { BackupStore } from './backup-store.ts';
 import { createDownloadExports } from './browser-exports.ts';
 import { createDownloadSaver, pickFile, readPickedFile } from './browser-files.ts';
+import { downloadText } from './browser-text-files.ts';
 import { createMemoryBackupStore } from './memory-backup-store.ts';
 import { openOpfsBackupStore } from './opfs-backup-store.ts';
 
@@ -15,7 +16,8 @@ export interface BrowserBridgeOptions {
  * The bridge when Journeywall runs in a plain browser (the web build and the end-to-end tests).
  * There is no application menu (the keyboard shortcuts cover it) and no quit to wait for: the
  * page's pagehide is the last moment to flush. Files open through a file input or a drop and
- * save (and exports) as downloads; nothing opens files from outside, so onOpenFile never fires.
+ * save (maps, exports and text alike) as downloads; nothing opens files from outside, so
+ * onOpenFile never fires.
  */
 export const createBrowserBridge = (options: BrowserBridgeOptions = {}): JourneywallBridge => {
   const open = options.backups ?? openDefaultBackupStore;
@@ -53,6 +55,7 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     writeExport: exports.write,
     finishExport: exports.finish,
     abortExport: exports.abort,
+    saveText: downloadText,
   };
 };
 

@@ -6,6 +6,7 @@ import {
   type SavedExport,
 } from '../../shared/ipc/contract.ts';
 import { safeFileName } from '../../shared/ipc/file-name.ts';
+import { downloadBlob } from './download.ts';
 
 const TYPES: Record<ExportKind, { extension: string; type: string }> = {
   'poster-png': { extension: '.png', type: 'image/png' },
@@ -51,16 +52,7 @@ export const createDownloadExports = () => {
       const download = pending.get(token);
       if (!download) return UNKNOWN;
       pending.delete(token);
-      const url = URL.createObjectURL(new Blob(download.parts as BlobPart[], { type: download.type }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = download.name;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The download has started from the click; the URL is released once it no longer matters.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadBlob(new Blob(download.parts as BlobPart[], { type: download.type }), download.name);
       return { name: download.name };
     },
     abort: async (token: string): Promise<void> => {

@@ -159,3 +159,40 @@ describe('browser bridge: saving files', () => {
     expect(downloads).toEqual([]);
   });
 });
+
+describe('browser bridge: saving text', () => {
+  it.each([
+    ['csv', 'Q3: Toner - gap list', 'Q3 Toner - gap list.csv', 'text/csv'],
+    ['markdown', 'Q3: Toner - gap list', 'Q3 Toner - gap list.md', 'text/markdown'],
+  ] as const)(
+    'downloads %s exactly, under a safe name with its extension',
+    async (kind, suggested, name, type) => {
+      const downloads = captureDownloads();
+      const text = 'Stage,Change\nUse,"Install video ✓"\n';
+      expect(await createBrowserBridge().saveText(kind, suggested, text)).toEqual({ name });
+      expect(downloads).toHaveLength(1);
+      expect(downloads[0]?.name).toBe(name);
+      expect(downloads[0]?.blob?.type).toBe(type);
+      expect(await downloads[0]?.blob?.text()).toBe(text);
+      expect(document.querySelector('a[download]')).toBeNull();
+    },
+  );
+});
+
+describe('browser bridge: exports', () => {
+  it('downloads the pieces as one file once the export is finished, and nothing before', async () => {
+    const downloads = captureDownloads();
+    const bridge = createBrowserBridge();
+    const begun = await bridge.beginExport('poster-png', 'Toner poster A1');
+    if (begun === null || 'error' in begun) throw new Error('the export did not begin');
+    await bridge.writeExport(begun.token, latin1('\x89PNG'));
+    await bridge.writeExport(begun.token, latin1('rest'));
+    expect(downloads).toEqual([]);
+    expect(await bridge.finishExport(begun.token)).toEqual({ name: 'Toner poster A1.png' });
+    expect(downloads.map((download) => download.name)).toEqual(['Toner poster A1.png']);
+    expect(downloads[0]?.blob?.type).toBe('image/png');
+    expect([...new Uint8Array((await downloads[0]?.blob?.arrayBuffer()) ?? new ArrayBuffer(0))]).toEqual([
+      ...latin1('\x89PNGrest'),
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import {
 import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
 import { safeMapFileName } from '../../shared/ipc/file-name.ts';
 import { blobByteSource, isFileError, readForOpening } from '../../shared/ipc/read-for-opening.ts';
+import { downloadBlob } from './download.ts';
 
 /** What the file picker offers: maps (also under their JSON type) and poster PNGs. */
 export const OPEN_ACCEPT = '.cxmap,.png,application/json,image/png';
@@ -62,16 +63,7 @@ export const createDownloadSaver = () => {
     if (bytes.byteLength > IPC_LIMITS.fileBytes) {
       return { error: FILE_MESSAGES.tooLargeToSave(bytes.byteLength) };
     }
-    const url = URL.createObjectURL(new Blob([bytes], { type: FILE_MIME_TYPE }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has started from the click; the URL is released once it no longer matters.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBlob(new Blob([bytes], { type: FILE_MIME_TYPE }), name);
     return null;
   };
 

@@ -1,19 +1,32 @@
 import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TextExportKind } from '../../shared/ipc/contract.ts';
 import { compareScenarios } from '../../shared/journey/scenarios/compare.ts';
 import { gapListCsv } from '../../shared/journey/scenarios/gap-list-csv.ts';
 import { gapListMarkdown } from '../../shared/journey/scenarios/gap-list-markdown.ts';
 import { gapListText } from '../../shared/journey/scenarios/gap-list-text.ts';
 import { gapListNames, gapSections } from '../../shared/journey/scenarios/gap-rows.ts';
 import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
+import { appServices } from '../app/services.ts';
 import { useBoard } from '../store/index.ts';
-import { copyText, downloadText } from '../ui/download.ts';
+import { copyText } from '../ui/copy-text.ts';
 
 interface CompareViewProps {
   readonly onClose: () => void;
 }
 
 const fileStem = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim() || 'Journeywall map';
+
+/** Saves through the bridge: a Save dialog and an atomic write on the desktop, a download in a browser. */
+const saveText = async (kind: TextExportKind, suggestedName: string, text: string): Promise<string> => {
+  try {
+    const saved = await appServices().bridge.saveText(kind, suggestedName, text);
+    if (saved === null) return '';
+    return 'error' in saved ? saved.error : `Saved ${saved.name}.`;
+  } catch (error) {
+    return `The gap list was not saved (${error instanceof Error ? error.message : String(error)}).`;
+  }
+};
 
 /**
  * Current and ideal side by side, stage by stage, with the gap list: touchpoints added, removed
@@ -63,14 +76,16 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
           <button
             type="button"
             className="secondary"
-            onClick={() => downloadText(`${stem}.csv`, gapListCsv(comparison, names), 'text/csv')}
+            onClick={async () => setNotice(await saveText('csv', stem, gapListCsv(comparison, names)))}
           >
             Save as CSV
           </button>
           <button
             type="button"
             className="secondary"
-            onClick={() => downloadText(`${stem}.md`, gapListMarkdown(comparison, names), 'text/markdown')}
+            onClick={async () =>
+              setNotice(await saveText('markdown', stem, gapListMarkdown(comparison, names)))
+            }
           >
             Save as Markdown
           </button>

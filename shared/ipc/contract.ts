@@ -62,7 +62,10 @@ export interface BackupEntry {
  * the path behind `handle` (an opaque random id) and writes only through handles it minted.
  */
 export interface OpenedFile {
-  /** Opaque id of the file for later saves; null when it cannot be written back (browser, PNG). */
+  /**
+   * Opaque id of the file for later saves; null when it cannot be written back (browser, PNG, any
+   * file not named .cxmap). A dropped file's first save asks in the Save dialog, at the file.
+   */
   readonly handle: string | null;
   /** The file name to show, e.g. "toner.cxmap". */
   readonly name: string;
@@ -110,6 +113,12 @@ export interface SavedExport {
   readonly name: string;
 }
 
+/** Text saved as a file of its own: the gap list as a CSV table or as Markdown. */
+export const TEXT_EXPORT_KINDS = ['csv', 'markdown'] as const;
+export type TextExportKind = (typeof TEXT_EXPORT_KINDS)[number];
+
+export type SaveTextResult = SavedExport | FileError | null;
+
 export interface JourneywallBridge {
   appInfo(): Promise<AppInfo>;
   writeBackup(backup: MapBackup): Promise<void>;
@@ -150,6 +159,11 @@ export interface JourneywallBridge {
   finishExport(token: string): Promise<SavedExport | FileError>;
   /** Drops an unfinished export: nothing appears at the chosen path. */
   abortExport(token: string): Promise<void>;
+  /**
+   * Saves text as a new file: the desktop asks where in a native Save dialog (null when
+   * cancelled) and writes it atomically; the browser downloads it under the suggested name.
+   */
+  saveText(kind: TextExportKind, suggestedName: string, text: string): Promise<SaveTextResult>;
 }
 
 /** IPC channel names: renderer → main requests (invoke/handle). */
@@ -167,6 +181,7 @@ export const INVOKE = {
   writeExport: 'journeywall:export-write',
   finishExport: 'journeywall:export-finish',
   abortExport: 'journeywall:export-abort',
+  saveText: 'journeywall:text-save',
 } as const;
 
 /** IPC channel names: main → renderer events. */
@@ -203,4 +218,6 @@ export const IPC_LIMITS = {
   exportChunkBytes: 32 * 1024 * 1024,
   /** A whole export: a 36 × 120 in banner at 300 DPI is a few hundred MB; 4 GB leaves room. */
   exportBytes: 4 * 1024 * 1024 * 1024,
+  /** Saved text: a gap list holds less text than the map file it comes from. */
+  textBytes: FILE_LIMITS.maxBytes,
 } as const;

@@ -3,7 +3,7 @@
  * before running a handler: the renderer is treated as untrusted input, like a file from disk.
  */
 import { z } from 'zod';
-import { EXPORT_KINDS, type INVOKE, IPC_LIMITS } from './contract.ts';
+import { EXPORT_KINDS, type INVOKE, IPC_LIMITS, TEXT_EXPORT_KINDS } from './contract.ts';
 
 const encoder = new TextEncoder();
 
@@ -48,7 +48,8 @@ const MAX_PATH_LENGTH = 32_767;
 
 /**
  * The path of a dropped file, which the preload read from the File itself with
- * webUtils.getPathForFile. Main only ever opens it for reading (electron/main/file-service.ts).
+ * webUtils.getPathForFile. Main opens it for reading only; saving the map goes through the Save
+ * dialog, starting at that file (electron/main/file-service.ts).
  */
 export const droppedPathSchema = z
   .string()
@@ -68,6 +69,12 @@ export const exportBytesSchema = z
     `export write larger than ${IPC_LIMITS.exportChunkBytes} bytes`,
   );
 
+export const textExportKindSchema = z.enum(TEXT_EXPORT_KINDS);
+
+export const savedTextSchema = z
+  .string()
+  .refine(fitsUtf8Bytes(IPC_LIMITS.textBytes), `text larger than ${IPC_LIMITS.textBytes} bytes`);
+
 /** One argument tuple per INVOKE channel, keyed like INVOKE; extra arguments are rejected. */
 export const invokeArguments = {
   appInfo: z.tuple([]),
@@ -83,4 +90,5 @@ export const invokeArguments = {
   writeExport: z.tuple([exportTokenSchema, exportBytesSchema]),
   finishExport: z.tuple([exportTokenSchema]),
   abortExport: z.tuple([exportTokenSchema]),
+  saveText: z.tuple([textExportKindSchema, suggestedNameSchema, savedTextSchema]),
 } as const satisfies Record<keyof typeof INVOKE, z.ZodTuple>;

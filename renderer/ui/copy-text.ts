@@ -1,20 +1,3 @@
-import { safeFileName } from '../../shared/ipc/file-name.ts';
-
-/**
- * Saves text as a file the way the browser does: a download (the desktop shell asks where). The
- * name is made safe like every name the app proposes (no bidi controls, nothing a file system
- * refuses), keeping its extension.
- */
-export const downloadText = (name: string, text: string, type: string): void => {
-  const extension = (/\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '.txt').toLowerCase();
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = safeFileName(name, extension);
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
-
 /**
  * Puts text on the clipboard through the copy command. A copy listener on the window, in the
  * capture phase, fills the clipboard and stops the event before the board's own copy handler
