@@ -3,6 +3,7 @@ import { Shape } from 'react-konva';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { drawNote, noteDetail } from '../drawing/note.ts';
 import type { Viewport } from '../store/session-slice.ts';
+import { uncoveredNotes } from './covered-notes.ts';
 import { intersects, type Rect } from './viewport.ts';
 
 interface NotesShapeProps {
@@ -16,7 +17,8 @@ interface NotesShapeProps {
 
 /**
  * All notes of a layer drawn by one Konva shape: one node instead of thousands keeps Konva's
- * per-node overhead out of every frame, and culling plus level of detail keep large maps fast.
+ * per-node overhead out of every frame, and culling (of notes out of view or under another)
+ * plus level of detail keep large maps fast.
  */
 export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => (
   <Shape
@@ -24,10 +26,9 @@ export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapePro
     perfectDrawEnabled={false}
     sceneFunc={(context: Konva.Context) => {
       const ctx = context._context;
-      for (const note of notes) {
-        if (note.id === hiddenId || !intersects(note, visible)) continue;
+      const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
+      for (const note of uncoveredNotes(inView, viewport.scale))
         drawNote(ctx, note, noteDetail(note.h * viewport.scale));
-      }
     }}
   />
 );

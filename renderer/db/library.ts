@@ -52,6 +52,9 @@ export const createMap = async (
 };
 
 /** Writes a whole document as a map (new or replacing every record of that map). */
+/** Records written per slice of a whole-map write: about 50 ms of copying on a slow laptop. */
+const WRITE_SLICE = 500;
+
 export const putDocument = async (
   db: JourneywallDb,
   doc: JourneyDocument,
@@ -60,7 +63,11 @@ export const putDocument = async (
   await db.transaction('rw', [db.maps, db.records, db.viewports], async () => {
     const existing = await db.maps.get(doc.id);
     await db.records.where('mapId').equals(doc.id).delete();
-    await db.records.bulkPut(Object.values(doc.records).map((record) => toStored(doc.id, record)));
+    const rows = Object.values(doc.records).map((record) => toStored(doc.id, record));
+    // In slices, still one transaction: each put copies its record on the window's thread, and
+    // between slices the window draws and answers (a big map is thousands of records).
+    for (let start = 0; start < rows.length; start += WRITE_SLICE)
+      await db.records.bulkPut(rows.slice(start, start + WRITE_SLICE));
     await db.maps.put({
       ...summarize(doc, existing?.deletedAt ?? null),
       revision: (existing?.revision ?? 0) + 1,

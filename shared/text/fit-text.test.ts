@@ -48,6 +48,21 @@ describe('fitting note text', () => {
     for (const line of fitted.lines) expect(mono(line, fitted.fontSize)).toBeLessThanOrEqual(box.width);
   });
 
+  it('a word of 10,000 characters is broken into lines by measuring about a line at a time', () => {
+    let measured = 0;
+    const counting = (text: string, size: number) => {
+      measured += text.length;
+      return mono(text, size);
+    };
+    const box = { width: 156, height: 96 };
+    const fitted = fitText('W'.repeat(10_000), box, counting);
+    expect(fitted.truncated).toBe(true);
+    for (const line of fitted.lines) expect(mono(line, fitted.fontSize)).toBeLessThanOrEqual(box.width);
+    // One look at the whole word per size tried, and lines' worth of prefixes: not the 10,000
+    // characters again for every line and every step of every search.
+    expect(measured).toBeLessThan(1_000_000);
+  });
+
   it('lays out nothing for blank text', () => {
     expect(fitText('  \n ', { width: 100, height: 100 }, mono).lines).toEqual([]);
   });

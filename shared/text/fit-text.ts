@@ -81,8 +81,9 @@ const wrap = (
       if (lines.length >= limit) return lines;
       line = word;
       if (!breakWords && measure(line, size) > width) return null;
-      while (measure(line, size) > width && line.length > 1) {
+      while (line.length > 1) {
         const cut = breakPoint(line, width, size, measure);
+        if (cut >= line.length) break;
         lines.push(line.slice(0, cut));
         if (lines.length >= limit) return lines;
         line = line.slice(cut);
@@ -94,10 +95,20 @@ const wrap = (
   return lines;
 };
 
-/** The longest prefix (at least one character) that fits the width, by binary search. */
+/**
+ * No character is narrower than this, in ems (a thin space is about 0.17): it bounds how many
+ * characters a line can hold, so breaking a word of thousands of characters measures only
+ * prefixes of about a line's length.
+ */
+const NARROWEST_CHARACTER_EM = 0.1;
+
+/**
+ * The longest prefix (at least one character, at most the whole word) that fits the width, by
+ * binary search over prefixes no longer than a line can hold.
+ */
 const breakPoint = (word: string, width: number, size: number, measure: MeasureText): number => {
   let low = 1;
-  let high = word.length - 1;
+  let high = Math.min(word.length, Math.ceil(width / (size * NARROWEST_CHARACTER_EM)));
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (measure(word.slice(0, mid), size) <= width) low = mid;

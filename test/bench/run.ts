@@ -4,7 +4,8 @@
  * frame while panning, zooming and dragging a note (at zoom to fit and at 100%), and the
  * main-thread cost of autosaving one edit; then, on a customer-experience template map with
  * 300 notes in its cells, the work per frame of dragging a stage that holds 60 of them to a new
- * place, and of the drop. Prints the tables and appends them to RESULTS.md.
+ * place, and of the drop; then the hostile and extreme files of the after-parse corpus, opened in
+ * the app, and merge at scale (hostile-files.ts). Prints the tables and appends them to RESULTS.md.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { chromiumArgs, chromiumLaunchOptions } from '../chromium.ts';
 import { measureAutosave } from './autosave-cost.ts';
 import { createMap, pasteNotes, settle, showMap, zoomPercent } from './board-session.ts';
 import { fileTable, runFileBench } from './files.ts';
+import { hostileTable, runCorpusBench, runMergeBench } from './hostile-files.ts';
 import { injectFrameProbe } from './frame-probe.ts';
 import { boardGestures, measureGesture } from './gestures.ts';
 import { createInput, type Point } from './input.ts';
@@ -110,8 +112,10 @@ const main = async () => {
     const figures: MapFigures[] = [];
     for (const count of SIZES) figures.push(await benchMap(browser, server.url, seedNotes(count)));
     const stageMove = await benchStageMove(browser, server.url, VIEWPORT);
+    const corpus = await runCorpusBench(browser, server.url);
     await server.stop();
     const files = runFileBench();
+    const merges = runMergeBench();
 
     const misses = missesOf(figures);
     const stageMisses = stageMoveMisses(stageMove);
@@ -145,6 +149,7 @@ const main = async () => {
       '',
       posterTable(posters, date),
       fileTable(files),
+      hostileTable(corpus, merges),
     ].join('\n');
     console.log(`\n${body}`);
     appendResults(join(import.meta.dirname, 'RESULTS.md'), `Run of ${date} (${cpus().length} cores)`, body);
