@@ -69,18 +69,21 @@ const wrap = (
   breakWords: boolean,
 ): string[] | null => {
   const lines: string[] = [];
+  // Text longer than a line can hold cannot fit it: no need to measure it.
+  const most = mostCharacters(width, size);
+  const fits = (line: string) => line.length <= most && measure(line, size) <= width;
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate, size) <= width) {
+      if (fits(candidate)) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
       if (lines.length >= limit) return lines;
       line = word;
-      if (!breakWords && measure(line, size) > width) return null;
+      if (!breakWords && !fits(line)) return null;
       while (line.length > 1) {
         const cut = breakPoint(line, width, size, measure);
         if (cut >= line.length) break;
@@ -102,13 +105,16 @@ const wrap = (
  */
 const NARROWEST_CHARACTER_EM = 0.1;
 
+const mostCharacters = (width: number, size: number): number =>
+  Math.ceil(width / (size * NARROWEST_CHARACTER_EM));
+
 /**
  * The longest prefix (at least one character, at most the whole word) that fits the width, by
  * binary search over prefixes no longer than a line can hold.
  */
 const breakPoint = (word: string, width: number, size: number, measure: MeasureText): number => {
   let low = 1;
-  let high = Math.min(word.length, Math.ceil(width / (size * NARROWEST_CHARACTER_EM)));
+  let high = Math.min(word.length, mostCharacters(width, size));
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (measure(word.slice(0, mid), size) <= width) low = mid;
