@@ -1,14 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { markShared } from '../../shared/format/document.ts';
-import { serialize } from '../../shared/format/serialize.ts';
-import { largeMap } from '../../shared/journey/test-support/large-map.ts';
+import { WITHIN_LIMITS } from '../../test/corpus/after-parse.ts';
 import { readMapFile } from './map-file.ts';
 import { readMapFileOffThread } from './read-map-off-thread.ts';
 
-/** A map file big enough that reading it takes a while: 100 stages × 60 lanes, 1,000 notes in a cell. */
+/** A map file big enough that reading it takes a while: the largest grid, a note in every cell. */
 const bigFile = (): Uint8Array => {
-  const { doc } = largeMap({ stages: 100, lanes: 60, notesInFirstCell: 1000 });
-  return new TextEncoder().encode(serialize(markShared(doc), { appVersion: '1', savedAt: 1 }));
+  const grid = WITHIN_LIMITS.find((file) => file.name.startsWith('the largest grid'));
+  if (!grid) throw new Error('no largest-grid file in the corpus');
+  return new TextEncoder().encode(grid.text());
 };
 
 describe('reading a map file off the window thread', () => {
@@ -26,10 +25,16 @@ describe('reading a map file off the window thread', () => {
     expect(ticks).toBeGreaterThan(2);
   });
 
-  test('a hostile file is refused with its message, as on the window thread', async () => {
-    const bytes = new TextEncoder().encode(`{"type":"journeywall-map","formatVersion":2,${'['.repeat(100)}`);
-    const read = await readMapFileOffThread(bytes);
-    expect(read).toEqual(readMapFile(bytes));
-    expect(read.ok).toBe(false);
+  test('a big hostile file is refused with its message, as on the window thread; a small one too', async () => {
+    const scores = Array.from({ length: 300_000 }, (_, i) => `"e${i}":1`).join(',');
+    const big = new TextEncoder().encode(
+      `{"type":"journeywall-map","formatVersion":2,"scenarios":[{"emotions":{${scores}}}]}`,
+    );
+    const small = new TextEncoder().encode(`{"type":"journeywall-map","formatVersion":2,${'['.repeat(100)}`);
+    for (const bytes of [big, small, big]) {
+      const read = await readMapFileOffThread(bytes);
+      expect(read).toEqual(readMapFile(bytes));
+      expect(read.ok).toBe(false);
+    }
   });
 });

@@ -6,6 +6,6 @@
 import '../zod-jitless.ts';
 import { readMapFile } from './map-file.ts';
 
-self.onmessage = (event: MessageEvent<Uint8Array>) => {
-  self.postMessage(readMapFile(event.data));
+self.onmessage = (event: MessageEvent<{ id: number; bytes: Uint8Array }>) => {
+  self.postMessage({ id: event.data.id, result: readMapFile(event.data.bytes) });
 };

@@ -21,6 +21,7 @@ import { firstScenarioId, liveNotesByZ } from '../../shared/model/document.ts';
 import { addNote, type MutableDocument, newMapDocument, updateNote } from '../../shared/model/edits.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { type CorpusFile, PAST_LIMITS, WITHIN_LIMITS } from '../corpus/after-parse.ts';
+import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
 import { startPreview } from './preview-server.ts';
 import { appendResults } from './report.ts';
 
@@ -55,7 +56,7 @@ const openInUi = async (
   within: boolean,
 ): Promise<{ ms: number; longest: number; outcome: string }> => {
   const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 } });
-  const page: Page = await context.newPage();
+  const page: Page = interceptFileChoosers(await context.newPage());
   await page.addInitScript(() => {
     const tasks: number[][] = [];
     new PerformanceObserver((list) => {
