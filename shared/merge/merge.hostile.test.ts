@@ -6,7 +6,7 @@ import { addNote, type MutableDocument, newMapDocument } from '../model/edits.ts
 import type { JourneyRecord, NoteColor, NoteRecord } from '../model/records.ts';
 import { updateRecord } from '../model/update.ts';
 import { merge } from './merge.ts';
-import { edit, merged, NOTHING, reopen, send, stage } from './test-support.ts';
+import { edit, merged, NOTHING, pileMap, reopen, send, stage } from './test-support.ts';
 
 /**
  * What any map merge returns must satisfy for the app to open, lay out and merge it again,
@@ -50,16 +50,6 @@ const changeEveryNote = (
   edit(doc, (draft) => {
     for (const note of notesOf(doc)) draft.records[note.id] = updateRecord(note, change(note));
   });
-
-/** A map of `count` notes outside the grid, piled within a few notes' width of one spot. */
-const pileMap = (count: number): SyncedDocument => {
-  const doc: MutableDocument = { ...newMapDocument('Pile', 1_000, 'map-pile') };
-  doc.records = { ...doc.records };
-  const scenarioId = firstScenarioId(doc);
-  for (let i = 0; i < count; i++)
-    addNote(doc, { x: (i % 7) * 13, y: (i % 5) * 11, text: `note ${i}`, scenarioId }, 2_000, i + 1);
-  return doc;
-};
 
 /** A map with a stage and lane, `count` notes in their cell at slots `slotOf(i)`. */
 const cellMap = (count: number, slotOf: (i: number) => number): SyncedDocument => {

@@ -6,7 +6,7 @@
 import { markShared, type SyncedDocument } from '../format/document.ts';
 import { parse } from '../format/parse.ts';
 import { serialize } from '../format/serialize.ts';
-import { scenariosOf } from '../model/document.ts';
+import { firstScenarioId, scenariosOf } from '../model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../model/edits.ts';
 import type { LaneRecord, PersonaRecord, ScenarioRecord, StageRecord } from '../model/journey-records.ts';
 import type { JourneyRecord, NoteRecord, RecordChanges } from '../model/records.ts';
@@ -127,4 +127,14 @@ export const conflictCopyOf = (result: Extract<MergeResult, { ok: true }>): stri
   const [conflict, ...others] = result.conflicts;
   if (conflict?.kind !== 'both-edited' || others.length > 0) throw new Error('not one note conflict');
   return conflict.incomingId;
+};
+
+/** A map of `count` notes outside the grid, piled within a few notes' width of one spot. */
+export const pileMap = (count: number): SyncedDocument => {
+  const doc: MutableDocument = { ...newMapDocument('Pile', 1_000, 'map-pile') };
+  doc.records = { ...doc.records };
+  const scenarioId = firstScenarioId(doc);
+  for (let i = 0; i < count; i++)
+    addNote(doc, { x: (i % 7) * 13, y: (i % 5) * 11, text: `note ${i}`, scenarioId }, 2_000, i + 1);
+  return doc;
 };

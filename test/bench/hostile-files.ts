@@ -17,8 +17,9 @@ import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { merge } from '../../shared/merge/merge.ts';
-import { firstScenarioId, liveNotesByZ } from '../../shared/model/document.ts';
-import { addNote, type MutableDocument, newMapDocument, updateNote } from '../../shared/model/edits.ts';
+import { pileMap } from '../../shared/merge/test-support.ts';
+import { liveNotesByZ } from '../../shared/model/document.ts';
+import { type MutableDocument, updateNote } from '../../shared/model/edits.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { type CorpusFile, PAST_LIMITS, WITHIN_LIMITS } from '../corpus/after-parse.ts';
 import { interceptFileChoosers } from '../e2e/support/journeywall.ts';
@@ -146,16 +147,6 @@ const changeEvery = (doc: SyncedDocument, label: string): SyncedDocument => {
   return copy;
 };
 
-/** A map of `count` notes outside the grid, saved and sent: the library's and the copy's. */
-const pile = (count: number): SyncedDocument => {
-  const doc: MutableDocument = { ...newMapDocument('Pile', 1_000, 'map-pile') };
-  doc.records = { ...doc.records };
-  const scenarioId = firstScenarioId(doc);
-  for (let i = 0; i < count; i++)
-    addNote(doc, { x: (i % 7) * 13, y: (i % 5) * 11, text: `note ${i}`, scenarioId }, 2_000, i + 1);
-  return markShared(doc);
-};
-
 export const runMergeBench = (): MergeFigures => {
   const opened = parse(serialize(markShared(realisticMap(5000, 7)), { appVersion: '0', savedAt: 1 }));
   if (!opened.ok) throw new Error(opened.error.message);
@@ -171,7 +162,7 @@ export const runMergeBench = (): MergeFigures => {
       }),
     ),
   );
-  const big = pile(100_000);
+  const big = markShared(pileMap(100_000));
   const [bigOurs, bigTheirs] = [changeEvery(big, 'blue'), changeEvery(big, 'pink')];
   let refusal = '';
   const refusalMs = timed(() => {
