@@ -240,7 +240,9 @@ describe('keys of one object', () => {
       document: { id: 'm', records },
     });
     const result = parse(backup);
-    expect(result.ok && Object.values(result.document.records).filter((r) => r.type === 'note')).toHaveLength(5_000);
+    expect(result.ok && Object.values(result.document.records).filter((r) => r.type === 'note')).toHaveLength(
+      5_000,
+    );
   });
 });
 
