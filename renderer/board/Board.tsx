@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Layer, Line, Rect, Stage } from 'react-konva';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { type Cell, type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
@@ -141,6 +141,7 @@ const BoardStage = memo(function BoardStage({
 }: BoardStageProps) {
   // Drawn half a screen beyond each edge, so a pan shows drawn notes until the board is redrawn.
   const visible = grown(visibleRect(viewport, size), 0.5);
+  const drawing = useDrawingAfterCanvases(size);
   return (
     <Stage
       width={size.width}
@@ -152,30 +153,52 @@ const BoardStage = memo(function BoardStage({
       listening={false}
     >
       <Layer ref={staticLayer} name="static" listening={false}>
-        <GridShape
-          layout={layout}
-          showCategories={map?.showCategories ?? false}
-          connectedType={map?.connectedType ?? null}
-          scenario={scenario}
-          lowEmotion={map?.insightSettings.lowEmotion ?? -1}
-          scale={viewport.scale}
-          selectedHeader={selectedHeader}
-          selectedCell={selectedCell}
-        />
-        <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
+        {drawing && (
+          <>
+            <GridShape
+              layout={layout}
+              showCategories={map?.showCategories ?? false}
+              connectedType={map?.connectedType ?? null}
+              scenario={scenario}
+              lowEmotion={map?.insightSettings.lowEmotion ?? -1}
+              scale={viewport.scale}
+              selectedHeader={selectedHeader}
+              selectedCell={selectedCell}
+            />
+            <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
+          </>
+        )}
       </Layer>
       <ActiveLayer
         layerRef={activeLayer}
-        selected={selected}
+        selected={drawing ? selected : NO_NOTES}
         scale={viewport.scale}
         visible={visible}
         viewport={viewport}
         editingId={editingId}
       />
-      <FindHighlights layout={layout} scale={viewport.scale} />
+      {drawing && <FindHighlights layout={layout} scale={viewport.scale} />}
     </Stage>
   );
 });
+
+const NO_NOTES: readonly NoteRecord[] = [];
+
+/**
+ * False until a frame after the stage first has a size: its canvases (several full-screen
+ * bitmaps) are made in one task and the map drawn in the next, so opening a big map never
+ * holds the window for both at once.
+ */
+const useDrawingAfterCanvases = (size: { readonly width: number; readonly height: number }): boolean => {
+  const [drawing, setDrawing] = useState(false);
+  const sized = size.width > 0 && size.height > 0;
+  useEffect(() => {
+    if (drawing || !sized) return;
+    const frame = requestAnimationFrame(() => setDrawing(true));
+    return () => cancelAnimationFrame(frame);
+  }, [drawing, sized]);
+  return drawing;
+};
 
 interface ActiveLayerProps {
   readonly layerRef: React.RefObject<Konva.Layer | null>;

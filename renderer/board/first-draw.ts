@@ -8,14 +8,21 @@ import { createContext, type RefObject, useContext, useEffect } from 'react';
  */
 export const BoardDrawnContext = createContext<() => void>(() => undefined);
 
-/** Reports the static layer's first completed draw at a real size (culling draws nothing at 0 × 0). */
+/**
+ * Whether a draw of the layer drew the map: at a real size (culling draws nothing at 0 × 0) and
+ * with its shapes (the board adds them a frame after its canvases, see Board.tsx).
+ */
+export const hasDrawnContent = (layer: Konva.Layer): boolean =>
+  layer.width() > 0 && layer.height() > 0 && layer.hasChildren();
+
+/** Reports the static layer's first completed draw of the map. */
 export const useReportFirstDraw = (layer: RefObject<Konva.Layer | null>): void => {
   const drawn = useContext(BoardDrawnContext);
   useEffect(() => {
     const current = layer.current;
     if (!current) return;
     const onDraw = () => {
-      if (!current.width() || !current.height()) return;
+      if (!hasDrawnContent(current)) return;
       current.off('draw', onDraw);
       drawn();
     };

@@ -1,4 +1,5 @@
 import type Konva from 'konva';
+import { hasDrawnContent } from './first-draw.ts';
 
 /**
  * User Timing marks for the board's own performance: how long each layer takes to draw, and
@@ -22,7 +23,11 @@ export const timeLayerDraws = (layer: Konva.Layer): (() => void) => {
   };
   const after = () => {
     performance.measure(DRAW_MEASURE, { start, end: performance.now(), detail: layer.name() });
-    if (performance.getEntriesByName(OPEN_MARK, 'mark').length > 0) {
+    if (
+      layer.isVisible() &&
+      hasDrawnContent(layer) &&
+      performance.getEntriesByName(OPEN_MARK, 'mark').length > 0
+    ) {
       performance.measure(FIRST_PAINT_MEASURE, OPEN_MARK);
       performance.clearMarks(OPEN_MARK);
     }
