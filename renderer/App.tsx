@@ -220,7 +220,11 @@ export const App = () => {
   return (
     <>
       {screen.kind === 'library' && (
-        <LibraryScreen onOpen={(mapId) => void open(mapId)} onCommand={onAppCommand} />
+        <LibraryScreen
+          onOpen={(mapId) => void open(mapId)}
+          onCommand={onAppCommand}
+          onOpenExample={() => void files.openExample()}
+        />
       )}
       {screen.kind === 'board' && (
         <BoardErrorBoundary

@@ -1,11 +1,12 @@
 /**
- * Runs every test suite (unit in Node, browser in Chromium, end-to-end with Playwright), keeps
- * going when one fails, and ends with one plain line counting every test: "N passed, N failed".
+ * Runs every test suite (unit in Node, browser in Chromium, end-to-end with Playwright, the
+ * fault suite, the desktop shell harness and the Electron smoke suite), keeps going when one fails, and ends with one plain line counting every test: "N passed, N failed".
  * CI reads that line, not the runners' own summaries.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { NOT_RUN } from './shell/smoke/electron-binary.ts';
 
 const out = 'test-results/counts';
 rmSync(out, { recursive: true, force: true });
@@ -14,6 +15,8 @@ mkdirSync(out, { recursive: true });
 interface Counts {
   passed: number;
   failed: number;
+  /** Why a suite did not run at all; printed instead of its counts, never counted as passed. */
+  notRun?: string;
 }
 
 interface Suite {
@@ -36,6 +39,39 @@ const playwrightCounts = (json: unknown): Counts => {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
+};
+
+interface PlaywrightSuite {
+  specs?: { tests: { annotations: { type: string; description?: string }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+const skipReasons = (suites: readonly PlaywrightSuite[]): string[] =>
+  suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests.flatMap((test) =>
+        test.annotations
+          .filter((annotation) => annotation.type === 'skip')
+          .map((annotation) => annotation.description ?? ''),
+      ),
+    ),
+    ...skipReasons(suite.suites ?? []),
+  ]);
+
+/**
+ * Without an Electron binary every smoke test is skipped with NOT_RUN: the suite did not
+ * run, and says so. Any other skip counts as a failure, as in every suite.
+ */
+const smokeCounts = (json: unknown): Counts => {
+  const { stats, suites } = json as {
+    stats: { expected: number; unexpected: number; flaky: number };
+    suites: PlaywrightSuite[];
+  };
+  const reasons = skipReasons(suites);
+  const ran = stats.expected + stats.unexpected + stats.flaky;
+  if (ran === 0 && reasons.length > 0 && reasons.every((reason) => reason === NOT_RUN))
+    return { passed: 0, failed: 0, notRun: 'no Electron binary' };
+  return playwrightCounts(json);
 };
 
 const vitest = (project: string): Suite => ({
@@ -80,10 +116,39 @@ const suites: Suite[] = [
     report: join(out, 'faults.json'),
     count: playwrightCounts,
   },
+  {
+    // The desktop shell without Electron's binary: the bundled main under a stand-in electron with
+    // Chromium windows, and electron-builder --dir with a stand-in Electron distribution.
+    name: 'shell',
+    command: [
+      'npx',
+      'playwright',
+      'test',
+      '-c',
+      'test/shell/playwright.config.ts',
+      '--project',
+      'harness',
+      '--project',
+      'packaging',
+      '--reporter=list,json',
+    ],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(out, 'shell.json') },
+    report: join(out, 'shell.json'),
+    count: playwrightCounts,
+  },
+  {
+    // The real Electron (under xvfb-run without a display); without a binary it says it did not run.
+    name: 'smoke',
+    command: ['npx', 'tsx', 'test/shell/smoke/run.ts', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(out, 'smoke.json') },
+    report: join(out, 'smoke.json'),
+    count: smokeCounts,
+  },
 ];
 
 const only = process.argv.slice(2);
 const total: Counts = { passed: 0, failed: 0 };
+const notRun: string[] = [];
 for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
   console.log(`\n=== ${suite.name} ===`);
   const [command = 'npx', ...args] = suite.command;
@@ -96,10 +161,15 @@ for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.na
     console.error(`${suite.name}: the runner wrote no report (exit ${run.status}); counted as one failure`);
     counts = { passed: 0, failed: 1 };
   }
-  console.log(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
+  const line = counts.notRun
+    ? `${suite.name}: not run (${counts.notRun})`
+    : `${suite.name}: ${counts.passed} passed, ${counts.failed} failed`;
+  console.log(line);
+  if (counts.notRun) notRun.push(line);
   total.passed += counts.passed;
   total.failed += counts.failed;
 }
 
+for (const line of notRun) console.log(line);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

@@ -32,6 +32,7 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'assets', 'logo.svg'), '<svg/>');
   await writeFile(path.join(dist, 'assets', 'icon.png'), new Uint8Array([137, 80, 78, 71]));
   await writeFile(path.join(dist, 'manifest.json'), '{}');
+  await writeFile(path.join(dist, 'assets', 'home-printer-toner-abc.cxmap'), '{}');
 });
 
 afterAll(async () => {
@@ -94,6 +95,7 @@ describe('app protocol handler', () => {
     ['assets/logo.svg', 'image/svg+xml'],
     ['assets/icon.png', 'image/png'],
     ['manifest.json', 'application/json; charset=utf-8'],
+    ['assets/home-printer-toner-abc.cxmap', 'application/vnd.journeywall.map+json'],
   ])('serves %s as %s with the CSP', async (file, type) => {
     const response = await get(`app://journeywall/${file}`);
     expect(response.status).toBe(200);

@@ -22,6 +22,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.txt': 'text/plain; charset=utf-8',
+  // The shipped example map.
+  '.cxmap': 'application/vnd.journeywall.map+json',
 };
 
 /** Must run before the app is ready: Chromium fixes scheme privileges at startup. */

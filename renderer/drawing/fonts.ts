@@ -1,15 +1,22 @@
-import '@fontsource/atkinson-hyperlegible/400.css';
-import '@fontsource/atkinson-hyperlegible/700.css';
+import '../../assets/fonts/atkinson-hyperlegible.css';
+// The licence travels with the fonts, as the SIL Open Font License asks of whoever distributes them.
+import '../../assets/fonts/OFL.txt?url';
 
 /**
- * Atkinson Hyperlegible ships with the app (no network): it was designed for low-vision
- * readers, which is what the back row of a workshop room is.
+ * Atkinson Hyperlegible ships with the app (assets/fonts, no network): it was designed for
+ * low-vision readers, which is what the back row of a workshop room is.
  */
 export const FONT_FAMILY = '"Atkinson Hyperlegible", "DejaVu Sans", sans-serif';
 
 export const font = (size: number, weight: 400 | 700 = 400): string => `${weight} ${size}px ${FONT_FAMILY}`;
 
+/** A character from each shipped subset (latin, latin-ext): a face loads only for text in its range. */
+const SUBSET_SAMPLES = 'aā';
+
 /** Resolves once the faces canvas text needs are loaded; canvas drawing never waits on CSS. */
 export const loadFonts = async (): Promise<void> => {
-  await Promise.all([document.fonts.load(font(16, 400)), document.fonts.load(font(16, 700))]);
+  await Promise.all([
+    document.fonts.load(font(16, 400), SUBSET_SAMPLES),
+    document.fonts.load(font(16, 700), SUBSET_SAMPLES),
+  ]);
 };

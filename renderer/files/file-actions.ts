@@ -16,6 +16,7 @@ import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { putDocument } from '../db/library.ts';
 import type { BoardStore } from '../store/index.ts';
 import { docSignature } from './doc-signature.ts';
+import { readExampleMap } from './example-map.ts';
 import { suggestedFileName, toMapFile } from './map-file.ts';
 import { startReview } from './merge-review.ts';
 import { ask, tell } from './prompt-store.ts';
@@ -97,7 +98,7 @@ export const createFileActions = (context: FileActionsContext) => {
 
   const repairsNote = (repairs: readonly string[]) => (repairs.length > 0 ? repairs : undefined);
 
-  /** Opens a file from a dialog, a drop, the file manager or Open Recent. */
+  /** Opens a file from a dialog, a drop, the file manager, Open Recent or the shipped example. */
   const openFile = async (result: OpenResult): Promise<void> => {
     if (result === null) return;
     if ('error' in result) return tell("Couldn't open the file", result.error);
@@ -236,6 +237,7 @@ export const createFileActions = (context: FileActionsContext) => {
     open: async () => openFile(await bridge.openFile('open')),
     openFile,
     openDropped: async (file: File) => openFile(await bridge.openDroppedFile(file)),
+    openExample: async () => openFile(await readExampleMap()),
     mergeCopy: async () => mergeFile(await bridge.openFile('merge')),
   };
 };

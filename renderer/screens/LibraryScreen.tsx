@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { FolderOpen, Plus } from 'lucide-react';
+import { BookOpen, FolderOpen, Plus } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntry } from '../../shared/ipc/contract.ts';
 import { appServices } from '../app/services.ts';
@@ -21,6 +21,8 @@ import { MapCard } from './MapCard.tsx';
 interface LibraryScreenProps {
   readonly onOpen: (mapId: string) => void;
   readonly onCommand: (command: AppCommand) => void;
+  /** Opens the example map shipped with the app, as a file from disk. */
+  readonly onOpenExample: () => void;
 }
 
 interface Notice {
@@ -31,7 +33,7 @@ interface Notice {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every map stored on this computer, newest first, with the trash and the file backups. */
-export const LibraryScreen = ({ onOpen, onCommand }: LibraryScreenProps) => {
+export const LibraryScreen = ({ onOpen, onCommand, onOpenExample }: LibraryScreenProps) => {
   const { db, bridge } = appServices();
   const maps = useLiveQuery(() => listMaps(db), [db]);
   const trash = useLiveQuery(() => listTrash(db), [db]) ?? [];
@@ -75,6 +77,9 @@ export const LibraryScreen = ({ onOpen, onCommand }: LibraryScreenProps) => {
           Customer-journey maps for workshops. Everything stays on this computer.
         </p>
         <div className="library-actions">
+          <button type="button" className="secondary" onClick={onOpenExample}>
+            <BookOpen aria-hidden /> Open the example map
+          </button>
           <button type="button" className="secondary" onClick={() => onCommand('open-file')}>
             <FolderOpen aria-hidden /> Open a map file…
           </button>

@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { serialize } from '../../shared/format/serialize.ts';
-import { exampleMap } from './example-map.ts';
+import { copyFile } from 'node:fs/promises';
+import { EXAMPLE_MAP_ASSET } from './example-map-asset.ts';
 
-/** Writes the example as a .cxmap file at `path`, as saved on the workshop day (Node only). */
+/** Puts a copy of the example map the app ships at `path`, so tests open exactly that file (Node only). */
 export const writeExampleMap = async (path: string): Promise<void> => {
-  await writeFile(path, serialize(exampleMap(), { appVersion: '0.1.0', savedAt: Date.UTC(2026, 10, 28) }));
+  await copyFile(EXAMPLE_MAP_ASSET, path);
 };

@@ -1,0 +1,28 @@
+/**
+ * Runs the smoke suite: under `xvfb-run` when there is an Electron binary and no display (CI),
+ * straight away otherwise (with no binary every test is recorded as skipped with NOT_RUN, so the
+ * summary says the suite did not run). Arguments are passed on to `playwright test`.
+ * Usage: npx tsx test/shell/smoke/run.ts [playwright options]
+ */
+import { spawnSync } from 'node:child_process';
+import { ROOT } from '../support/paths.ts';
+import { electronBinary } from './electron-binary.ts';
+
+const playwright = [
+  'npx',
+  'playwright',
+  'test',
+  '-c',
+  'test/shell/playwright.config.ts',
+  '--project',
+  'smoke',
+  ...process.argv.slice(2),
+];
+const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
+const needsDisplay = electronBinary() !== null && !process.env.DISPLAY;
+if (needsDisplay && !hasXvfb)
+  console.error('smoke: an Electron binary is installed but there is no display and no xvfb-run');
+const command = needsDisplay && hasXvfb ? ['xvfb-run', '--auto-servernum', ...playwright] : playwright;
+const [program = 'npx', ...args] = command;
+const run = spawnSync(program, args, { cwd: ROOT, stdio: 'inherit' });
+process.exit(run.status ?? 1);
