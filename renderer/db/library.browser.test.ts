@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StoredMapReader } from '../../shared/format/read-stored.ts';
 import { liveNotesByZ, mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
 import { addNote, deleteRecords, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
 import { JourneywallDb } from './journeywall-db.ts';
@@ -268,6 +269,34 @@ describe('the schema', () => {
       showCategories: false,
       activePersonaId: null,
     });
+  });
+
+  it('a map of 10,000 notes is written and read back whole, in slices with the window running between', async () => {
+    const db = createTestDb();
+    const doc = documentWithNotes('Big', 10_000);
+    const writes = vi.spyOn(db.records, 'bulkPut');
+    await putDocument(db, doc);
+    expect(writes.mock.calls.length).toBeGreaterThanOrEqual(10);
+    expect(writes.mock.calls.flatMap(([rows]) => rows)).toHaveLength(Object.keys(doc.records).length);
+
+    const events: string[] = [];
+    const addRows = StoredMapReader.prototype.add;
+    const reads = vi.spyOn(StoredMapReader.prototype, 'add').mockImplementation(function (
+      this: StoredMapReader,
+      rows,
+    ) {
+      events.push('slice');
+      return addRows.call(this, rows);
+    });
+    const timer = setInterval(() => events.push('tick'), 0);
+    const loaded = await loadMap(db, doc.id);
+    clearInterval(timer);
+    reads.mockRestore();
+    expect(loaded?.doc).toEqual(doc);
+    const slices = events.flatMap((event, index) => (event === 'slice' ? [index] : []));
+    expect(slices.length).toBeGreaterThanOrEqual(10);
+    // The window ran (a timer fired) while the rows were being checked, not only after.
+    expect(events.slice(slices[0], slices.at(-1)).includes('tick')).toBe(true);
   });
 
   it('uses the name "journeywall" by default', () => {

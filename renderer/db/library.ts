@@ -5,7 +5,7 @@ import type { Draft } from '../store/draft.ts';
 import { copyDocument } from './copy-document.ts';
 import type { JourneywallDb, MapSummary, SavedViewport } from './journeywall-db.ts';
 import { readStoredDraft } from './stored-draft.ts';
-import { readStoredMap, summarize, toStored } from './stored-records.ts';
+import { readStoredMapInSlices, summarize, toStored } from './stored-records.ts';
 
 /**
  * The library's operations on stored maps. Each runs in one Dexie transaction, so a map is
@@ -78,17 +78,22 @@ export const putDocument = async (
 };
 
 /** A map's document and last viewport, or null when the library has no such map. */
-export const loadMap = async (db: JourneywallDb, mapId: string): Promise<LoadedMap | null> =>
-  db.transaction('r', [db.maps, db.records, db.viewports, db.drafts], async () => {
-    // Rows are validated and repaired like a file's records: storage may hold damaged or older rows.
-    const { doc, repairs } = readStoredMap(mapId, await db.records.where('mapId').equals(mapId).toArray());
-    if (!doc) return null;
-    const stored = await db.viewports.get(mapId);
-    const viewport = stored ? { x: stored.x, y: stored.y, scale: stored.scale } : null;
-    const draft = readStoredDraft(await db.drafts.get(mapId));
-    const revision = (await db.maps.get(mapId))?.revision ?? 0;
-    return { doc, viewport, draft, revision, repairs };
-  });
+export const loadMap = async (db: JourneywallDb, mapId: string): Promise<LoadedMap | null> => {
+  const stored = await db.transaction('r', [db.maps, db.records, db.viewports, db.drafts], async () => ({
+    rows: await db.records.where('mapId').equals(mapId).toArray(),
+    viewport: await db.viewports.get(mapId),
+    draft: await db.drafts.get(mapId),
+    revision: (await db.maps.get(mapId))?.revision ?? 0,
+  }));
+  // Rows are validated and repaired like a file's records: storage may hold damaged or older
+  // rows. After the transaction, in slices: what was read is read whole and consistent.
+  const { doc, repairs } = await readStoredMapInSlices(mapId, stored.rows);
+  if (!doc) return null;
+  const viewport = stored.viewport
+    ? { x: stored.viewport.x, y: stored.viewport.y, scale: stored.viewport.scale }
+    : null;
+  return { doc, viewport, draft: readStoredDraft(stored.draft), revision: stored.revision, repairs };
+};
 
 /**
  * Renames a map that is not open on the board (an open map is renamed through the store, so

@@ -1,20 +1,29 @@
-import { readStoredRecords } from '../../shared/format/read-stored.ts';
+import { StoredMapReader } from '../../shared/format/read-stored.ts';
 import { isLiveNote, type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import type { MapSummary, StoredRecord } from './journeywall-db.ts';
 
 export const toStored = (mapId: string, record: JourneyRecord): StoredRecord => ({ ...record, mapId });
 
+/** Rows validated per slice: about 50 ms on a slow laptop. */
+const READ_SLICE = 1000;
+
 /**
- * A map from the rows stored for it, through the validation and repairs a .cxmap file gets:
- * null when its map record is missing or unreadable. `repairs` says in plain sentences what was
- * repaired or left out (empty for a sound map).
+ * A map from the rows stored for it, through the validation and repairs a .cxmap file gets
+ * (readStoredRecords): null when its map record is missing or unreadable; `repairs` says in
+ * plain sentences what was repaired or left out. A slice of rows at a time, letting the window
+ * draw between slices: opening a map of thousands of notes never holds it for the whole check.
  */
-export const readStoredMap = (
+export const readStoredMapInSlices = async (
   mapId: string,
   rows: readonly StoredRecord[] | unknown[],
-): { doc: JourneyDocument | null; repairs: readonly string[] } => {
-  const { doc, repairs } = readStoredRecords(mapId, rows);
+): Promise<{ doc: JourneyDocument | null; repairs: readonly string[] }> => {
+  const reader = new StoredMapReader(mapId);
+  for (let start = 0; start < rows.length; start += READ_SLICE) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    reader.add(rows.slice(start, start + READ_SLICE));
+  }
+  const { doc, repairs } = reader.finish();
   return { doc, repairs };
 };
 

@@ -24,52 +24,73 @@ export interface StoredMapRead {
  * cannot be repaired are left out and counted. Never throws.
  */
 export const readStoredRecords = (mapId: string, rows: readonly unknown[]): StoredMapRead => {
-  const log = new RepairLog();
-  const records: SyncedRecord[] = [];
-  let dropped = 0;
-  for (const row of rows) {
-    // A row without this map's id is not part of the map (a non-object has no id at all).
-    if (!isJsonObject(row) || row.mapId !== mapId) continue;
-    const { mapId: _ownMap, ...fields } = row;
-    // A note stored before notes had scenarios gets the one the library's upgrade to journey
-    // maps (and the file format's migration 1 → 2) gives it: the map's Current scenario, which
-    // repairPlaces makes if it is missing.
-    const unplaced = fields.type === 'note' && fields.scenarioId === undefined;
-    const record = readTypedRecord(
-      unplaced ? { ...fields, scenarioId: migratedScenarioIds(mapId).current } : fields,
-      log,
-    );
-    if (typeof record === 'string') {
-      dropped++;
-      logUnreadable(log, fields.type);
-      continue;
-    }
-    if (unplaced)
-      log.add(
-        'scenario-assigned',
-        (count) => `Put ${counted(count, 'note')} that belonged to no scenario into the scenario “Current”.`,
+  const reader = new StoredMapReader(mapId);
+  reader.add(rows);
+  return reader.finish();
+};
+
+/**
+ * readStoredRecords a slice of rows at a time, for a caller that lets the window draw between
+ * slices: validating the rows of a big map takes a while.
+ */
+export class StoredMapReader {
+  private readonly log = new RepairLog();
+  private readonly records: SyncedRecord[] = [];
+  private dropped = 0;
+
+  constructor(private readonly mapId: string) {}
+
+  add(rows: readonly unknown[]): void {
+    const { mapId, log } = this;
+    for (const row of rows) {
+      // A row without this map's id is not part of the map (a non-object has no id at all).
+      if (!isJsonObject(row) || row.mapId !== mapId) continue;
+      const { mapId: _ownMap, ...fields } = row;
+      // A note stored before notes had scenarios gets the one the library's upgrade to journey
+      // maps (and the file format's migration 1 → 2) gives it: the map's Current scenario, which
+      // repairPlaces makes if it is missing.
+      const unplaced = fields.type === 'note' && fields.scenarioId === undefined;
+      const record = readTypedRecord(
+        unplaced ? { ...fields, scenarioId: migratedScenarioIds(mapId).current } : fields,
+        log,
       );
-    records.push(record);
+      if (typeof record === 'string') {
+        this.dropped++;
+        logUnreadable(log, fields.type);
+        continue;
+      }
+      if (unplaced)
+        log.add(
+          'scenario-assigned',
+          (count) =>
+            `Put ${counted(count, 'note')} that belonged to no scenario into the scenario “Current”.`,
+        );
+      this.records.push(record);
+    }
   }
 
-  const byId: Record<string, SyncedRecord> = {};
-  for (const record of dedupeIds(records, log)) {
-    // A map holds one map record, its own; any other (or a renamed duplicate of it) is left out.
-    if (record.type === 'map' && record.id !== mapId) {
-      dropped++;
-      log.add(
-        'other-map',
-        (count) => `Left out ${counted(count, 'map record')} that did not belong to this map.`,
-      );
-      continue;
+  /** The map from every row added. */
+  finish(): StoredMapRead {
+    const { mapId, log } = this;
+    const byId: Record<string, SyncedRecord> = {};
+    for (const record of dedupeIds(this.records, log)) {
+      // A map holds one map record, its own; any other (or a renamed duplicate of it) is left out.
+      if (record.type === 'map' && record.id !== mapId) {
+        this.dropped++;
+        log.add(
+          'other-map',
+          (count) => `Left out ${counted(count, 'map record')} that did not belong to this map.`,
+        );
+        continue;
+      }
+      byId[record.id] = record;
     }
-    byId[record.id] = record;
+    const map = byId[mapId];
+    if (map?.type !== 'map') return { doc: null, repairs: log.messages(), dropped: this.dropped };
+    repairPlaces(byId, map, log);
+    return { doc: { id: mapId, records: byId }, repairs: log.messages(), dropped: this.dropped };
   }
-  const map = byId[mapId];
-  if (map?.type !== 'map') return { doc: null, repairs: log.messages(), dropped };
-  repairPlaces(byId, map, log);
-  return { doc: { id: mapId, records: byId }, repairs: log.messages(), dropped };
-};
+}
 
 const logUnreadable = (log: RepairLog, type: unknown): void => {
   const spec = recordSpecOf(type);
