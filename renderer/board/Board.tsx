@@ -177,7 +177,7 @@ const BoardStage = memo(function BoardStage({
         viewport={viewport}
         editingId={editingId}
       />
-      {drawing && <FindHighlights layout={layout} scale={viewport.scale} />}
+      <FindHighlights layout={layout} scale={viewport.scale} />
     </Stage>
   );
 });
