@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../harness/fixtures.ts';
 import { readMap, readPoster, tempFilesIn } from '../support/decode.ts';
@@ -113,4 +114,27 @@ test('a poster is streamed to the file chosen in the Save dialog, the map inside
   expect(embedded && JSON.parse(embedded).map.name).toBe(FIXTURE_MAP.name);
   expect(tempFilesIn(folder)).toEqual([]);
   expect(app.downloads).toEqual([]);
+});
+
+test('the gap list is saved as CSV through the Save dialog, written whole by main (defect 9)', async ({
+  shell,
+}) => {
+  const folder = shell.folder('files');
+  const app = shell.launch({ argv: [fixtureMapIn(folder)] });
+  const { page } = await app.window();
+  await expectMapOpen(page, FIXTURE_MAP.name);
+
+  await page.getByRole('button', { name: 'Compare current and ideal' }).click();
+  const target = path.join(folder, 'gaps');
+  app.dialogs.saveTo(target);
+  await page.getByRole('button', { name: 'Save as CSV' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Saved gaps.csv.');
+  const asked = app.dialogs.shown.filter((dialog) => dialog.method === 'showSaveDialog');
+  expect(asked).toHaveLength(1);
+  expect(asked[0]?.options).toMatchObject({ filters: [{ extensions: ['csv'] }] });
+  // What main wrote: a CSV whose first row names the columns, nothing half-written beside it.
+  const [header, ...rows] = readFileSync(`${target}.csv`, 'utf8').trim().split(/\r?\n/);
+  expect(header?.split(',').length).toBeGreaterThan(1);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(tempFilesIn(folder)).toEqual([]);
 });
