@@ -5,6 +5,7 @@ import { removePersona } from '../../shared/journey/personas/persona-edits.ts';
 import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { removeStructure } from '../../shared/journey/structure-edits.ts';
 import type { MergeConflict, MergeSummary, StructureRecord } from '../../shared/merge/merge.ts';
+import { BOOKKEEPING, sameValue } from '../../shared/merge/record-content.ts';
 import { isLiveNote, type JourneyDocument, scenariosOf } from '../../shared/model/document.ts';
 import { deleteRecords, type MutableDocument, updateNote } from '../../shared/model/edits.ts';
 import type { JourneyRecord, NoteRecord, RecordChanges, RecordType } from '../../shared/model/records.ts';
@@ -107,7 +108,8 @@ const named = (record: JourneyRecord | undefined, type: RecordType): string => {
   return record && 'name' in record ? `the ${noun} ${quoted(record.name, '(no name)')}` : `the ${noun}`;
 };
 
-const BOOKKEEPING = new Set(['id', 'type', 'version', 'versionNonce', 'updated', 'isDeleted', 'synced']);
+/** Fields the copy's version of a record is not compared on or taken from: its state and type. */
+const notContent = (field: string): boolean => field === 'type' || BOOKKEEPING.has(field);
 
 /** The fields, in the words of messages, in which the copy's version differs from the local record. */
 export const differingFields = (local: JourneyRecord | undefined, incoming: StructureRecord): string[] => {
@@ -115,23 +117,11 @@ export const differingFields = (local: JourneyRecord | undefined, incoming: Stru
   const differing = new Set<string>();
   const ours: ReadonlyMap<string, unknown> = new Map(Object.entries(local ?? {}));
   for (const [field, value] of Object.entries(incoming)) {
-    if (BOOKKEEPING.has(field) || sameValue(ours.get(field), value)) continue;
+    if (notContent(field) || sameValue(ours.get(field), value)) continue;
     differing.add(words[field] ?? field);
   }
   return [...differing];
 };
-
-const sameValue = (a: unknown, b: unknown): boolean =>
-  JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
-
-const sorted = (value: unknown): unknown =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(
-        Object.entries(value)
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([key, inner]) => [key, sorted(inner)]),
-      )
-    : value;
 
 /** One sentence saying what both copies did, in the words of the facilitator. */
 export const conflictSentence = (doc: JourneyDocument, conflict: MergeConflict): string => {
@@ -215,7 +205,7 @@ const deleteRecord = (draft: MutableDocument, id: string, shown: ReadonlyMap<str
 
 /** The content of the copy's version of a record: every field but the bookkeeping. */
 const contentOf = (record: StructureRecord): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(record).filter(([field]) => !BOOKKEEPING.has(field)));
+  Object.fromEntries(Object.entries(record).filter(([field]) => !notContent(field)));
 
 /** Applies the facilitator's choice for one conflict, as one undo step, and drops it from the list. */
 export const resolveConflict = (store: BoardStore, conflict: MergeConflict, resolution: Resolution): void => {
