@@ -169,4 +169,38 @@ describe('the board in Chromium', () => {
     await nextFrame();
     expect(pixelAt(97, 150).slice(0, 3)).toEqual([28, 126, 214]);
   });
+
+  it('a pointer the browser cancels mid-drag leaves the note where it was, with nothing to undo', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: 'Stays put', color: 'yellow' });
+    });
+    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const board = host.querySelector('[role="application"]');
+    if (!board || !id) throw new Error('no board or note');
+    const at = (type: string, x: number, y: number) =>
+      board.dispatchEvent(
+        new PointerEvent(type, {
+          clientX: x,
+          clientY: y,
+          pointerId: 1,
+          button: 0,
+          buttons: 1,
+          bubbles: true,
+        }),
+      );
+    const historyBefore = boardStore.getState().past.length;
+    act(() => {
+      at('pointerdown', 150, 150);
+      at('pointermove', 250, 260);
+      at('pointermove', 350, 380);
+    });
+    act(() => {
+      at('pointercancel', 350, 380);
+    });
+    await nextFrame();
+    expect(boardStore.getState().doc?.records[id]).toMatchObject({ x: 100, y: 100 });
+    expect(boardStore.getState().past.length).toBe(historyBefore);
+    // Drawn where it was, not where the drag had it.
+    expect(pixelAt(110, 200).slice(0, 3)).toEqual(hex(NOTE_PALETTE.yellow.fill));
+  });
 });

@@ -237,6 +237,19 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
       gestureStore.setState(IDLE_PREVIEW);
     };
 
+    // The browser took the pointer away (a touch became a scroll, the window lost it): nothing
+    // the gesture was doing is kept, and a pan goes back to where it started.
+    const onPointerCancel = (event: PointerEvent) => {
+      const cancelled = gesture;
+      gesture = null;
+      if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
+      if (cancelled?.kind === 'pan') {
+        const state = store.getState();
+        state.setViewport({ ...state.viewport, ...cancelled.startViewport });
+      }
+      gestureStore.setState(IDLE_PREVIEW);
+    };
+
     const hoverCursor = (point: Point): string => {
       if (spaceHeld) return 'grab';
       const state = store.getState();
@@ -306,7 +319,7 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
     element.addEventListener('pointerdown', onPointerDown);
     element.addEventListener('pointermove', onPointerMove);
     element.addEventListener('pointerup', onPointerUp);
-    element.addEventListener('pointercancel', onPointerUp);
+    element.addEventListener('pointercancel', onPointerCancel);
     element.addEventListener('pointerleave', onLeave);
     element.addEventListener('dblclick', onDoubleClick);
     element.addEventListener('wheel', onWheel, { passive: false });
@@ -316,7 +329,7 @@ export const useBoardGestures = (container: RefObject<HTMLDivElement | null>, st
       element.removeEventListener('pointerdown', onPointerDown);
       element.removeEventListener('pointermove', onPointerMove);
       element.removeEventListener('pointerup', onPointerUp);
-      element.removeEventListener('pointercancel', onPointerUp);
+      element.removeEventListener('pointercancel', onPointerCancel);
       element.removeEventListener('pointerleave', onLeave);
       element.removeEventListener('dblclick', onDoubleClick);
       element.removeEventListener('wheel', onWheel);
