@@ -4,7 +4,7 @@ import type { JourneyDocument } from '../../shared/model/document.ts';
 import { liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
 import { addNote, type MutableDocument, newMapDocument, updateNote } from '../../shared/model/edits.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
-import { listMaps, loadMap, putDocument } from '../db/library.ts';
+import { deleteMap, listMaps, listTrash, loadMap, putDocument } from '../db/library.ts';
 import { createTestDb, deleteTestDbs } from '../db/testing.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { createFileActions } from './file-actions.ts';
@@ -130,6 +130,18 @@ describe('opening a file', () => {
     expect(await asked).toBe('“Home printer toner: current” is already in your library');
     const names = (await listMaps(db)).map((map) => map.name).sort();
     expect(names).toEqual(['Home printer toner: current', 'Home printer toner: current (from toner.cxmap)']);
+  });
+
+  it('a file of a map in the trash restores that map before opening it, never edits it in the trash', async () => {
+    const doc = tonerMap();
+    await putDocument(db, doc);
+    await deleteMap(db, doc.id);
+    const asked = answerNextPrompt('library');
+    await actionsWith(fakeBridge(fileOf('toner.cxmap', toMapFile(doc)))).open();
+    expect(await asked).toBe('“Home printer toner: current” is in your trash');
+    expect((await listMaps(db)).map((map) => map.name)).toEqual(['Home printer toner: current']);
+    expect(await listTrash(db)).toEqual([]);
+    expect(store.getState().doc?.id).toBe(doc.id);
   });
 });
 

@@ -13,7 +13,7 @@ import { insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
 import { boundsOf } from '../board/viewport.ts';
 import { copyDocument } from '../db/copy-document.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
-import { putDocument } from '../db/library.ts';
+import { putDocument, restoreMap } from '../db/library.ts';
 import type { BoardStore } from '../store/index.ts';
 import { docSignature } from './doc-signature.ts';
 import { readExampleMap } from './example-map.ts';
@@ -120,16 +120,28 @@ export const createFileActions = (context: FileActionsContext) => {
       else notify(`Opened ${result.name}.`);
       return;
     }
+    // A map in the trash is not opened for editing while the library lists it only there: it
+    // is restored first, which the choices say.
+    const trashed = existing.deletedAt !== null;
     const choice = await ask({
-      title: `“${name}” is already in your library`,
-      message: `${result.name} is a copy of a map you have. Open your library copy, open the file as a separate map, or merge the file's changes into your copy.`,
+      title: trashed ? `“${name}” is in your trash` : `“${name}” is already in your library`,
+      message: trashed
+        ? `${result.name} is a copy of a map in your trash. Restore your copy and merge the file's changes into it, restore your copy as it is, or open the file as a separate map.`
+        : `${result.name} is a copy of a map you have. Open your library copy, open the file as a separate map, or merge the file's changes into your copy.`,
       details: repairsNote(read.repairs),
-      choices: [
-        { value: 'merge', label: 'Merge into my copy', primary: true },
-        { value: 'copy', label: 'Open the file as a copy' },
-        { value: 'library', label: 'Open my library copy' },
-      ],
+      choices: trashed
+        ? [
+            { value: 'merge', label: 'Restore and merge', primary: true },
+            { value: 'copy', label: 'Open the file as a copy' },
+            { value: 'library', label: 'Restore my copy' },
+          ]
+        : [
+            { value: 'merge', label: 'Merge into my copy', primary: true },
+            { value: 'copy', label: 'Open the file as a copy' },
+            { value: 'library', label: 'Open my library copy' },
+          ],
     });
+    if (trashed && (choice === 'merge' || choice === 'library')) await restoreMap(db, incoming.id);
     if (choice === 'library') await openMap(incoming.id);
     if (choice === 'copy') {
       const copy = copyDocument(incoming, `${name} (from ${result.name})`);

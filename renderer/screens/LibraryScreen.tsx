@@ -14,6 +14,7 @@ import {
   restoreMap,
 } from '../db/library.ts';
 import { restoreFromBackup } from '../db/restore-backup.ts';
+import { ask } from '../files/prompt-store.ts';
 import { rememberPurged } from '../persistence/purged-maps.ts';
 import { Toast } from '../ui/Toast.tsx';
 import { MapCard } from './MapCard.tsx';
@@ -48,6 +49,20 @@ export const LibraryScreen = ({ onOpen, onCommand, onOpenExample }: LibraryScree
   const remove = async (mapId: string, name: string) => {
     await deleteMap(db, mapId);
     setNotice({ message: `“${name}” moved to the trash.`, undo: () => void restoreMap(db, mapId) });
+  };
+  // The one step in the library with no Undo: it asks first.
+  const purge = async (mapId: string, name: string, notes: number) => {
+    const choice = await ask({
+      title: `Delete “${name}” forever?`,
+      message: `${notes === 0 ? `“${name}”` : `“${name}” and its ${notes === 1 ? 'note' : `${notes.toLocaleString()} notes`}`} will be removed from this computer's library for good; this cannot be undone. Its file backups stay, so it can still be restored from File backups.`,
+      choices: [
+        { value: 'cancel', label: 'Keep it in the trash' },
+        { value: 'delete', label: 'Delete forever', primary: true },
+      ],
+    });
+    if (choice !== 'delete') return;
+    rememberPurged(mapId);
+    await purgeMap(db, mapId);
   };
   const showBackups = async () => {
     try {
@@ -117,10 +132,7 @@ export const LibraryScreen = ({ onOpen, onCommand, onOpenExample }: LibraryScree
                 <button
                   type="button"
                   className="danger"
-                  onClick={() => {
-                    rememberPurged(map.id);
-                    void purgeMap(db, map.id);
-                  }}
+                  onClick={() => void purge(map.id, map.name, map.noteCount)}
                   aria-label={`Delete ${map.name} forever`}
                 >
                   Delete forever

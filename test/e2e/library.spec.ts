@@ -49,7 +49,14 @@ test('a deleted map comes back with Undo, and from the trash', async ({ page }) 
 test('a map deleted forever is gone, and its file backup brings it back', async ({ page }) => {
   await makeMap(page, 'Pilot run');
   await page.getByRole('button', { name: 'Delete Pilot run' }).click();
+  // The one step with no Undo asks first; keeping it changes nothing.
   await page.getByRole('button', { name: 'Delete Pilot run forever' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete “Pilot run” forever?' });
+  await expect(question).toContainText('“Pilot run” and its 2 notes will be removed');
+  await question.getByRole('button', { name: 'Keep it in the trash' }).click();
+  await expect(trash(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Delete Pilot run forever' }).click();
+  await question.getByRole('button', { name: 'Delete forever' }).click();
   await expect(trash(page)).toHaveCount(0);
   await expect(mapCard(page, 'Pilot run')).toHaveCount(0);
   await expect(page.getByText('No maps yet. Create one to start a workshop.')).toBeVisible();
