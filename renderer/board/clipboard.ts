@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PASTE_LIMITS } from '../../shared/format/limits.ts';
 import { noteSchema } from '../../shared/format/records/note.ts';
 import { counted } from '../../shared/format/records/repairs.ts';
-import { placeCopies } from '../../shared/journey/drop-notes.ts';
+import { placeCopies, placeCopiesInCell } from '../../shared/journey/drop-notes.ts';
 import { deleteRecords, insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
 import { NOTE_COLORS, NOTE_MAX_SIZE, NOTE_MIN_SIZE, NOTE_SIZE } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
@@ -123,7 +123,10 @@ export const pasteNotice = ({ from, notes, leftOut }: ParsedClipboard): string |
   return `Pasted ${counted(notes.length, 'note')}; ${rest} left out (up to ${counted(limit, 'note')} go in one paste).`;
 };
 
-/** Pastes at the pointer (or the middle of the screen) and selects what was pasted. */
+/**
+ * Pastes into the selected cell when there is one (after its notes, in their order), otherwise
+ * at the pointer (or the middle of the screen), and selects what was pasted.
+ */
 export const pasteNotes = (store: BoardStore, text: string | null): number => {
   const parsed = parseClipboard(text ?? lastCopied ?? '');
   const { notes } = parsed;
@@ -134,7 +137,7 @@ export const pasteNotes = (store: BoardStore, text: string | null): number => {
     if (notice) showNotice(notice);
     return 0;
   }
-  const { viewport, canvasSize, doc, scenarioId } = store.getState();
+  const { viewport, canvasSize, doc, scenarioId, selectedCell } = store.getState();
   const layout = boardLayout(doc, scenarioId);
   const target =
     lastPointer(viewport) ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
@@ -143,7 +146,8 @@ export const pasteNotes = (store: BoardStore, text: string | null): number => {
   let ids: string[] = [];
   store.getState().edit(notes.length === 1 ? 'Paste note' : 'Paste notes', (draft) => {
     ids = insertCopies(draft, notes, dx, dy, scenarioId);
-    placeCopies(draft, layout, ids);
+    if (selectedCell) placeCopiesInCell(draft, layout, ids, selectedCell);
+    else placeCopies(draft, layout, ids);
   });
   store.getState().select(ids);
   // If the store refused the edit (the map is held in another window), nothing was pasted.

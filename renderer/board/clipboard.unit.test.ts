@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PASTE_LIMITS } from '../../shared/format/limits.ts';
+import { addStructure } from '../../shared/journey/structure-edits.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
-import { newMapDocument } from '../../shared/model/edits.ts';
+import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { noticeStore } from '../ui/notice-store.ts';
 import { parseClipboard, pasteNotes, pasteNotice } from './clipboard.ts';
@@ -110,5 +111,34 @@ describe('pasteNotes', () => {
   it('tells when the clipboard held too much text to paste', () => {
     expect(pasteNotes(store, 'a'.repeat(PASTE_LIMITS.maxChars + 1))).toBe(0);
     expect(noticeStore.getState().message).toMatch(/^Nothing was pasted/);
+  });
+
+  it('pastes into the selected cell, after its notes, in the order the copied notes were read', () => {
+    let cell = { stageId: '', laneId: '' };
+    store.getState().edit('Structure', (draft) => {
+      cell = {
+        stageId: addStructure(draft, 'stage', 'Order') ?? '',
+        laneId: addStructure(draft, 'lane', 'Touchpoints') ?? '',
+      };
+    });
+    const scenarioId = store.getState().scenarioId ?? '';
+    store.getState().edit('Note', (draft) => {
+      addNote(draft, { x: 0, y: 0, text: 'Already there', scenarioId, ...cell, slot: 0 });
+    });
+    store.getState().selectCell(cell);
+    // Two notes copied from far apart on the board: one lower left, one upper right.
+    const far = JSON.stringify({
+      type: 'journeywall/notes',
+      notes: [
+        { x: -900, y: 600, w: 180, h: 120, text: 'Second', color: 'green', z: 1 },
+        { x: 2400, y: -300, w: 180, h: 120, text: 'First', color: 'green', z: 2 },
+      ],
+    });
+    expect(pasteNotes(store, far)).toBe(2);
+    const inCell = liveNotesByZ(store.getState().doc ?? { id: '', records: {} })
+      .filter((note) => note.stageId === cell.stageId && note.laneId === cell.laneId)
+      .sort((a, b) => a.slot - b.slot)
+      .map((note) => note.text);
+    expect(inCell).toEqual(['Already there', 'First', 'Second']);
   });
 });

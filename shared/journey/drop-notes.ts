@@ -1,7 +1,7 @@
 import { isLiveNote } from '../model/document.ts';
 import { type MutableDocument, updateNote } from '../model/edits.ts';
 import type { NoteRecord } from '../model/records.ts';
-import { cellAt, type GridLayout, slotAt } from './layout.ts';
+import { type Cell, cellAt, type GridLayout, slotAt } from './layout.ts';
 
 /**
  * Ends a drag of notes by (dx, dy): a note whose centre lands in a cell joins that cell at the
@@ -82,6 +82,28 @@ export const placeCopies = (doc: MutableDocument, layout: GridLayout, ids: reado
     nextSlot.set(key, slot + 1);
     updateNote(doc, copy.id, { stageId: cell.stageId, laneId: cell.laneId, slot });
   }
+};
+
+/**
+ * Puts copies just made into one cell, after the notes it holds, in their reading order (top to
+ * bottom, then left to right): a paste into the cell the facilitator selected. O(notes + copies
+ * log copies).
+ */
+export const placeCopiesInCell = (
+  doc: MutableDocument,
+  layout: GridLayout,
+  ids: readonly string[],
+  cell: Cell,
+): void => {
+  const copies = ids
+    .map((id) => doc.records[id])
+    .filter(isLiveNote)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  let slot = 0;
+  for (const note of layout.notes)
+    if (note.stageId === cell.stageId && note.laneId === cell.laneId) slot = Math.max(slot, note.slot + 1);
+  for (const copy of copies)
+    updateNote(doc, copy.id, { stageId: cell.stageId, laneId: cell.laneId, slot: slot++ });
 };
 
 const cellKey = (stageId: string | null, laneId: string | null) => `${stageId}\u0000${laneId}`;
