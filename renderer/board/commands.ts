@@ -91,7 +91,8 @@ export type CommitIntent = 'done' | 'next';
 /**
  * Ends text editing. An existing note gets its new text (one undo step); a new note is added
  * with its text (one undo step) unless left empty. With 'next', the editor moves on to a new
- * note beside this one, so a run of notes can be typed without the mouse.
+ * note in the same cell (or beside this one outside the grid), so a run of notes can be typed
+ * without the mouse.
  */
 export const commitEditing = (store: BoardStore, text: string, intent: CommitIntent): void => {
   const { editing } = store.getState();
@@ -148,7 +149,24 @@ export const commitEditing = (store: BoardStore, text: string, intent: CommitInt
     return;
   }
   store.getState().startEditing(null);
+  // Selected, so the inspector and the colour keys work on it; Escape steps back to its cell.
   store.getState().select([anchor.id]);
+};
+
+/**
+ * Escape: from a note in a cell back to its cell (the cell cursor), from anything else to
+ * nothing selected.
+ */
+export const stepOut = (store: BoardStore): void => {
+  const { selection, selectedCell } = store.getState();
+  const [only] = selectedNotes(store);
+  if (selection.size === 1 && only?.stageId && only.laneId && !selectedCell) {
+    store.getState().selectCell({ stageId: only.stageId, laneId: only.laneId });
+    return;
+  }
+  store.getState().clearSelection();
+  store.getState().selectCell(null);
+  store.getState().selectHeader(null);
 };
 
 export const cancelEditing = (store: BoardStore): void => store.getState().startEditing(null);

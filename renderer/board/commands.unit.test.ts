@@ -15,6 +15,7 @@ import {
   nudgeSelection,
   selectAll,
   startNewNote,
+  stepOut,
   zoomIn,
   zoomToFit,
 } from './commands.ts';
@@ -193,6 +194,24 @@ describe('typing into the journey grid', () => {
     }
     expect(placed[2]?.y).toBeGreaterThan(placed[0]?.y ?? 0);
     expect(store.getState().past).toHaveLength(3);
+  });
+
+  it('Escape steps from a note just typed in a cell back to its cell, then to nothing', () => {
+    const template = templateById('customer-experience');
+    if (!template) throw new Error('no template');
+    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
+    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const [stage] = layout.stages;
+    const touchpoints = layout.lanes.find((row) => row.lane.role === 'touchpoints');
+    if (!stage || !touchpoints) throw new Error('template incomplete');
+    startNewNote(store, { x: stage.x + 50, y: touchpoints.y + 50 });
+    commitEditing(store, 'Order page', 'done');
+    expect(store.getState().selection.size).toBe(1);
+    stepOut(store);
+    expect(store.getState().selection.size).toBe(0);
+    expect(store.getState().selectedCell).toEqual({ stageId: stage.stage.id, laneId: touchpoints.lane.id });
+    stepOut(store);
+    expect(store.getState().selectedCell).toBeNull();
   });
 
   it('leaves a note in a cell where it is when nudged: no move, no undo step', () => {

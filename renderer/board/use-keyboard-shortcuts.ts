@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import type { BoardStore } from '../store/index.ts';
 import { typeIntoSelectedCell } from './cell-typing.ts';
-import { applyColor, nudgeSelection } from './commands.ts';
+import { applyColor, nudgeSelection, stepOut } from './commands.ts';
 import {
   type AppCommand,
   BOARD_COMMANDS,
@@ -69,11 +69,7 @@ export const useKeyboardShortcuts = (
         nudgeSelection(store, nudge.dx, nudge.dy);
         return;
       }
-      if (event.key === 'Escape') {
-        store.getState().clearSelection();
-        store.getState().selectCell(null);
-        store.getState().selectHeader(null);
-      }
+      if (event.key === 'Escape') stepOut(store);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
