@@ -5,6 +5,7 @@ import { NOTE_PADDING } from '../drawing/text-layout.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Editing } from '../store/session-slice.ts';
 import { commitEditing } from './commands.ts';
+import { EDITOR_KEYS } from './key-bindings.ts';
 import { shownNotesById } from './note-order.ts';
 
 interface NoteEditorProps {
@@ -12,8 +13,9 @@ interface NoteEditorProps {
 }
 
 /**
- * A textarea over the note being typed. Enter commits, Shift+Enter adds a line, Tab commits
- * and opens the next note beside this one, Escape or clicking away commits and closes.
+ * A textarea over the note being typed, with EDITOR_KEYS: Enter finishes, Shift+Enter adds a
+ * line (the textarea's own), Tab finishes and opens the next note, Escape or clicking away
+ * finishes and closes.
  */
 export const NoteEditor = ({ editing }: NoteEditorProps) => {
   const viewport = useBoard((state) => state.viewport);
@@ -53,13 +55,10 @@ export const NoteEditor = ({ editing }: NoteEditorProps) => {
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     event.stopPropagation();
     if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      finish(event.ctrlKey || event.metaKey ? 'next' : 'done');
-    } else if (event.key === 'Tab') {
+    if (EDITOR_KEYS.next.matches(event)) {
       event.preventDefault();
       finish('next');
-    } else if (event.key === 'Escape') {
+    } else if (EDITOR_KEYS.finish.matches(event) || EDITOR_KEYS.close.matches(event)) {
       event.preventDefault();
       finish('done');
     }

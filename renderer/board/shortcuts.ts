@@ -1,5 +1,4 @@
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
-import { NOTE_COLORS } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
 import {
   bringSelectionToFront,
@@ -54,93 +53,175 @@ export const BOARD_COMMANDS: Readonly<Record<BoardCommand, (store: BoardStore) =
 };
 
 /** How a shortcut is written for people: "Ctrl+Z" on Windows/Linux, "⌘Z" on macOS. */
-export const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
+export const isMac = (): boolean =>
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export interface Shortcut {
-  readonly command: MenuCommand | 'edit-note';
+/** What a key handler looks at: a DOM or a React keyboard event. */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+
+/** Where a binding applies, as the help sheet groups them. */
+export type KeyGroup = 'Notes' | 'Cells' | 'Selection' | 'View' | 'Map and files';
+
+/** A key binding: what it does in a facilitator's words, and its keys as people write them. */
+export interface KeyBinding {
+  readonly group: KeyGroup;
+  readonly action: string;
   /** Shown in tooltips and the help sheet; "Mod" is Ctrl or ⌘. */
   readonly keys: string;
-  readonly matches: (event: KeyboardEvent) => boolean;
+  readonly matches: (event: KeyPress) => boolean;
 }
 
-const mod = (event: KeyboardEvent): boolean => (isMac() ? event.metaKey : event.ctrlKey);
-const plain = (event: KeyboardEvent): boolean => !event.ctrlKey && !event.metaKey && !event.altKey;
+export interface Shortcut extends KeyBinding {
+  readonly command: MenuCommand | 'edit-note';
+}
+
+export const mod = (event: KeyPress): boolean => (isMac() ? event.metaKey : event.ctrlKey);
+export const plain = (event: KeyPress): boolean => !event.ctrlKey && !event.metaKey && !event.altKey;
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'new-note', keys: 'N', matches: (e) => plain(e) && !e.shiftKey && e.key.toLowerCase() === 'n' },
-  { command: 'edit-note', keys: 'Enter', matches: (e) => plain(e) && e.key === 'Enter' },
-  { command: 'undo', keys: 'Mod+Z', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z' },
+  {
+    command: 'new-note',
+    group: 'Notes',
+    action: 'New note at the pointer',
+    keys: 'N',
+    matches: (e) => plain(e) && !e.shiftKey && e.key.toLowerCase() === 'n',
+  },
+  {
+    command: 'edit-note',
+    group: 'Notes',
+    action: 'Edit the selected note',
+    keys: 'Enter',
+    matches: (e) => plain(e) && e.key === 'Enter',
+  },
+  {
+    command: 'undo',
+    group: 'Map and files',
+    action: 'Undo',
+    keys: 'Mod+Z',
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+  },
   {
     command: 'redo',
+    group: 'Map and files',
+    action: 'Redo',
     keys: 'Mod+Shift+Z',
     matches: (e) =>
       (mod(e) && e.shiftKey && e.key.toLowerCase() === 'z') ||
       (!isMac() && e.ctrlKey && e.key.toLowerCase() === 'y'),
   },
-  { command: 'duplicate', keys: 'Mod+D', matches: (e) => mod(e) && e.key.toLowerCase() === 'd' },
+  {
+    command: 'duplicate',
+    group: 'Selection',
+    action: 'Duplicate',
+    keys: 'Mod+D',
+    matches: (e) => mod(e) && e.key.toLowerCase() === 'd',
+  },
   {
     command: 'delete',
+    group: 'Selection',
+    action: 'Delete',
     keys: 'Delete',
     matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
   },
-  { command: 'select-all', keys: 'Mod+A', matches: (e) => mod(e) && e.key.toLowerCase() === 'a' },
+  {
+    command: 'select-all',
+    group: 'Selection',
+    action: 'Select all',
+    keys: 'Mod+A',
+    matches: (e) => mod(e) && e.key.toLowerCase() === 'a',
+  },
   {
     command: 'bring-to-front',
+    group: 'Selection',
+    action: 'Bring to front',
     keys: 'Mod+Shift+]',
     matches: (e) => mod(e) && (e.key === ']' || e.key === '}'),
   },
-  { command: 'zoom-in', keys: 'Mod+=', matches: (e) => mod(e) && (e.key === '=' || e.key === '+') },
-  { command: 'zoom-out', keys: 'Mod+-', matches: (e) => mod(e) && (e.key === '-' || e.key === '_') },
-  { command: 'zoom-reset', keys: 'Mod+0', matches: (e) => mod(e) && e.key === '0' },
-  { command: 'zoom-fit', keys: 'Shift+1', matches: (e) => e.shiftKey && !mod(e) && e.code === 'Digit1' },
-  { command: 'show-shortcuts', keys: '?', matches: (e) => e.key === '?' },
+  {
+    command: 'zoom-in',
+    group: 'View',
+    action: 'Zoom in',
+    keys: 'Mod+=',
+    matches: (e) => mod(e) && (e.key === '=' || e.key === '+'),
+  },
+  {
+    command: 'zoom-out',
+    group: 'View',
+    action: 'Zoom out',
+    keys: 'Mod+-',
+    matches: (e) => mod(e) && (e.key === '-' || e.key === '_'),
+  },
+  {
+    command: 'zoom-reset',
+    group: 'View',
+    action: 'Zoom to 100%',
+    keys: 'Mod+0',
+    matches: (e) => mod(e) && e.key === '0',
+  },
+  {
+    command: 'zoom-fit',
+    group: 'View',
+    action: 'Zoom to fit',
+    keys: 'Shift+1',
+    matches: (e) => e.shiftKey && !mod(e) && e.code === 'Digit1',
+  },
+  { command: 'show-shortcuts', group: 'View', action: 'This list', keys: '?', matches: (e) => e.key === '?' },
   {
     command: 'open-file',
+    group: 'Map and files',
+    action: 'Open a map file',
     keys: 'Mod+O',
     matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'o',
   },
-  { command: 'save', keys: 'Mod+S', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's' },
+  {
+    command: 'save',
+    group: 'Map and files',
+    action: 'Save',
+    keys: 'Mod+S',
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's',
+  },
   {
     command: 'save-as',
+    group: 'Map and files',
+    action: 'Save as…',
     keys: 'Mod+Shift+S',
     matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's',
   },
-  { command: 'find', keys: 'Mod+F', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'f' },
+  {
+    command: 'find',
+    group: 'View',
+    action: 'Find',
+    keys: 'Mod+F',
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'f',
+  },
   {
     command: 'toggle-outline',
+    group: 'View',
+    action: 'Outline (the map as text)',
     keys: 'Mod+Shift+O',
     matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'o',
   },
   {
     command: 'export-poster',
+    group: 'Map and files',
+    action: 'Export a poster',
     keys: 'Mod+Shift+E',
     matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'e',
   },
-  { command: 'new-map', keys: 'Mod+N', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n' },
+  {
+    command: 'new-map',
+    group: 'Map and files',
+    action: 'New map',
+    keys: 'Mod+N',
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n',
+  },
 ];
 
 export const shortcutLabel = (command: Shortcut['command']): string => {
   const keys = SHORTCUTS.find((shortcut) => shortcut.command === command)?.keys;
-  if (!keys) return '';
-  return isMac() ? keys.replace('Mod+', '⌘').replace('Shift+', '⇧') : keys.replace('Mod', 'Ctrl');
+  return keys ? keysForPeople(keys, isMac()) : '';
 };
 
-/** Keys 1–7 recolour the selection (or pick the colour of the next notes). */
-export const colorForKey = (event: KeyboardEvent) => {
-  if (!plain(event) || event.shiftKey) return null;
-  const index = Number.parseInt(event.key, 10) - 1;
-  return Number.isInteger(index) ? (NOTE_COLORS[index] ?? null) : null;
-};
-
-/** Arrow keys nudge the selection by 1 board unit, 10 with Shift. */
-export const nudgeForKey = (event: KeyboardEvent): { dx: number; dy: number } | null => {
-  if (!plain(event)) return null;
-  const step = event.shiftKey ? 10 : 1;
-  const moves: Record<string, { dx: number; dy: number }> = {
-    ArrowLeft: { dx: -step, dy: 0 },
-    ArrowRight: { dx: step, dy: 0 },
-    ArrowUp: { dx: 0, dy: -step },
-    ArrowDown: { dx: 0, dy: step },
-  };
-  return moves[event.key] ?? null;
-};
+/** "Mod+S" as people on this computer write it: "Ctrl+S", or "⌘S" on macOS. */
+export const keysForPeople = (keys: string, mac: boolean): string =>
+  mac ? keys.replaceAll('Mod+', '⌘').replaceAll('Shift+', '⇧') : keys.replaceAll('Mod', 'Ctrl');

@@ -1,16 +1,11 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
+import { NOTE_COLORS } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
 import { typeIntoSelectedCell } from './cell-typing.ts';
 import { applyColor, nudgeSelection, stepOut } from './commands.ts';
-import {
-  type AppCommand,
-  BOARD_COMMANDS,
-  colorForKey,
-  isAppCommand,
-  nudgeForKey,
-  SHORTCUTS,
-} from './shortcuts.ts';
+import { colourIndex, nudgeOf, SELECTION_KEYS } from './key-bindings.ts';
+import { type AppCommand, BOARD_COMMANDS, isAppCommand, SHORTCUTS } from './shortcuts.ts';
 
 export type { AppCommand };
 
@@ -57,19 +52,19 @@ export const useKeyboardShortcuts = (
         runCommand(store, shortcut.command, onAppCommand);
         return;
       }
-      const color = colorForKey(event);
-      if (color) {
+      const colour = colourIndex(event);
+      if (colour !== null) {
         event.preventDefault();
-        applyColor(store, color);
+        applyColor(store, NOTE_COLORS[colour] ?? 'yellow');
         return;
       }
-      const nudge = nudgeForKey(event);
-      if (nudge && store.getState().selection.size > 0) {
+      if (SELECTION_KEYS.nudge.matches(event) && store.getState().selection.size > 0) {
         event.preventDefault();
-        nudgeSelection(store, nudge.dx, nudge.dy);
+        const { dx, dy } = nudgeOf(event);
+        nudgeSelection(store, dx, dy);
         return;
       }
-      if (event.key === 'Escape') stepOut(store);
+      if (SELECTION_KEYS.stepOut.matches(event)) stepOut(store);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

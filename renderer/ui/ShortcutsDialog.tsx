@@ -1,33 +1,20 @@
 import { useEffect, useRef } from 'react';
-import { shortcutLabel } from '../board/shortcuts.ts';
+import { keyHelp } from '../board/key-bindings.ts';
+import { isMac } from '../board/shortcuts.ts';
 
 interface ShortcutsDialogProps {
   readonly onClose: () => void;
 }
 
-const ROWS: readonly [string, string][] = [
-  ['New note at the pointer', shortcutLabel('new-note')],
-  ['New note', 'Double-click empty board'],
-  ['Finish the note', 'Enter'],
-  ['New line in a note', 'Shift+Enter'],
-  ['Finish and type the next note beside it', 'Tab'],
-  ['Edit the selected note', 'Enter or double-click'],
-  ['Colour of the selection (or of new notes)', '1–7'],
-  ['Move the selection', 'Arrow keys (Shift: ×10)'],
+/** What the mouse does; the keys come from the bindings themselves (keyHelp). */
+const POINTER_ROWS: readonly [string, string][] = [
+  ['New note', 'Double-click empty board or a cell'],
+  ['Select a cell', 'Click it'],
+  ['Edit a note', 'Double-click it'],
   ['Select several', 'Shift+click, or drag on empty board'],
-  ['Select all', shortcutLabel('select-all')],
-  ['Duplicate', shortcutLabel('duplicate')],
-  ['Copy / cut / paste', 'Ctrl+C / Ctrl+X / Ctrl+V'],
-  ['Delete', 'Delete or Backspace'],
-  ['Bring to front', shortcutLabel('bring-to-front')],
-  ['Undo / redo', `${shortcutLabel('undo')} / ${shortcutLabel('redo')}`],
+  ['Move or resize', 'Drag a note, or a corner handle'],
   ['Pan', 'Space+drag, middle-drag, or scroll'],
   ['Zoom at the pointer', 'Ctrl+scroll or pinch'],
-  [
-    'Zoom in / out / 100%',
-    `${shortcutLabel('zoom-in')} / ${shortcutLabel('zoom-out')} / ${shortcutLabel('zoom-reset')}`,
-  ],
-  ['Zoom to fit', shortcutLabel('zoom-fit')],
 ];
 
 /** The keyboard sheet (the ? key): a facilitator's cheat sheet on the projector. */
@@ -36,20 +23,34 @@ export const ShortcutsDialog = ({ onClose }: ShortcutsDialogProps) => {
   useEffect(() => {
     ref.current?.showModal();
   }, []);
+  const groups = [
+    ...keyHelp(isMac()).map(({ group, rows }) => ({
+      group,
+      rows: rows.map((row) => [row.action, row.keys]),
+    })),
+    { group: 'With the mouse', rows: POINTER_ROWS },
+  ];
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="shortcuts">
-        <tbody>
-          {ROWS.map(([action, keys]) => (
-            <tr key={action}>
-              <th scope="row">{action}</th>
-              <td>
-                <kbd>{keys}</kbd>
-              </td>
+        {groups.map(({ group, rows }) => (
+          <tbody key={group}>
+            <tr>
+              <th scope="colgroup" colSpan={2}>
+                {group}
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {rows.map(([action, keys]) => (
+              <tr key={action}>
+                <th scope="row">{action}</th>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       <form method="dialog">
         <button type="submit" className="primary">
