@@ -10,6 +10,7 @@ import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
 import { FindHighlights } from '../find/FindHighlights.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
+import { CellTypingTarget } from './CellTypingTarget.tsx';
 import { useReportFirstDraw } from './first-draw.ts';
 import { timeLayerDraws } from './frame-timing.ts';
 import { GridShape } from './GridShape.tsx';
@@ -100,6 +101,9 @@ export const Board = () => {
         />
       </div>
       {editing && <NoteEditor editing={editing} />}
+      {selectedCell && !editing && (
+        <CellTypingTarget store={boardStore} cell={selectedCell} layout={layout} viewport={liveViewport} />
+      )}
       {renaming && <HeaderEditor header={renaming} layout={layout} viewport={liveViewport} />}
     </div>
   );

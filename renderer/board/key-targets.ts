@@ -1,7 +1,11 @@
-/** Whose keys these are: the board's, or a text field's, a focused control's or an open dialog's. */
+/**
+ * Whose keys these are: the board's, or a text field's, a focused control's or an open dialog's.
+ * A field marked data-board-keys (the selected cell's typing target) leaves the board its keys.
+ */
 
 export const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
+  !target.hasAttribute('data-board-keys') &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
