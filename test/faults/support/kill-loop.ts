@@ -470,10 +470,11 @@ const observeReopen = async (
   }
   await expect(mapTitle(page)).not.toHaveValue('');
   if (editorExpected) {
-    // The app may open the editor a moment after the board: give it that moment.
+    // The app may open the editor a moment after the board (longer on a loaded CI machine):
+    // give it that moment.
     await anyEditor(page)
       .first()
-      .waitFor({ timeout: 3_000 })
+      .waitFor({ timeout: 10_000 })
       .catch(() => undefined);
   }
   const editor = anyEditor(page).first();

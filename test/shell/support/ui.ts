@@ -22,7 +22,8 @@ export function fixtureMapIn(folder: string, name = 'toner.cxmap', fixture = 'fo
 export const mapName = (page: Page): Locator => page.getByRole('textbox', { name: 'Map name' });
 
 export async function expectLibrary(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'New map' })).toBeVisible({ timeout: 20_000 });
+  // Generous: a loaded CI machine starts a Chromium page slowly.
+  await expect(page.getByRole('button', { name: 'New map' })).toBeVisible({ timeout: 40_000 });
 }
 
 /** Waits until the board shows the map named `name`. */
