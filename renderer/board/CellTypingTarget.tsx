@@ -65,6 +65,8 @@ export const CellTypingTarget = ({ store, cell, layout, viewport }: CellTypingTa
       }}
       style={{
         position: 'absolute',
+        // Clicks go through to the board (the notes of the cell under it); focus is given in code.
+        pointerEvents: 'none',
         left: column.x * viewport.scale + viewport.x,
         top: row.y * viewport.scale + viewport.y,
         width: column.w * viewport.scale,

@@ -48,12 +48,17 @@ export const zoomAt = (viewport: Viewport, anchor: Point, factor: number): Viewp
   return { scale, x: anchor.x - board.x * scale, y: anchor.y - board.y * scale };
 };
 
-/** Zoom steps the buttons and keys go through, like every drawing tool's. */
-const ZOOM_STEPS = [0.1, 0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3, 4];
+/**
+ * The fixed ladder the zoom buttons and keys climb, each rung 1.2–2 times the one below, like
+ * every drawing tool's. From a scale between rungs (after a pinch or a fit) a step skips a rung
+ * closer than MIN_STEP, so a click never moves 49 % to 50 %.
+ */
+export const ZOOM_STEPS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3, 4] as const;
+const MIN_STEP = 1.1;
 
 export const nextZoomStep = (scale: number, direction: 1 | -1): number => {
-  if (direction > 0) return ZOOM_STEPS.find((step) => step > scale + 1e-6) ?? ZOOM_LIMITS.max;
-  return [...ZOOM_STEPS].reverse().find((step) => step < scale - 1e-6) ?? ZOOM_LIMITS.min;
+  if (direction > 0) return ZOOM_STEPS.find((step) => step > scale * MIN_STEP) ?? ZOOM_LIMITS.max;
+  return [...ZOOM_STEPS].reverse().find((step) => step < scale / MIN_STEP) ?? ZOOM_LIMITS.min;
 };
 
 export const intersects = (a: Rect, b: Rect): boolean =>

@@ -31,6 +31,19 @@ describe('viewport math', () => {
     expect(nextZoomStep(0.9, -1)).toBe(0.8);
   });
 
+  it('climbs an even ladder: no 1 % step from between rungs, no jump from 25 % to 10 %', () => {
+    expect(nextZoomStep(0.49, 1)).toBe(0.67);
+    expect(nextZoomStep(0.51, -1)).toBe(0.33);
+    expect(nextZoomStep(0.25, -1)).toBe(0.2);
+    expect(nextZoomStep(0.1, 1)).toBe(0.15);
+    // Every rung is at most twice the one below, so no click changes the view more than that.
+    for (let scale = 0.05; scale < 4; scale = nextZoomStep(scale, 1)) {
+      const next = nextZoomStep(scale, 1);
+      expect(next / scale, `from ${scale}`).toBeGreaterThanOrEqual(1.1);
+      expect(next / scale, `from ${scale}`).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('fits content in the middle of the screen without zooming past 100%', () => {
     const fit = fitViewport({ x: 1000, y: 1000, w: 4000, h: 1000 }, { width: 1096, height: 800 });
     expect(fit.scale).toBeCloseTo(0.25);

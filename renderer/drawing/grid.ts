@@ -24,6 +24,8 @@ export const GRID_COLORS = {
   muted: '#5C5F66',
   baseline: '#A39E93',
   curve: '#1C7ED6',
+  // White text on it reads at 6:1 (WCAG AA asks 4.5:1); the curve's blue is too light for text.
+  chosenStep: '#1864AB',
   low: '#C92A2A',
 } as const;
 
@@ -65,6 +67,7 @@ export const drawGrid = (ctx: CanvasRenderingContext2D, drawing: GridDrawing): v
   else if (drawing.connectedType) drawContinuum(ctx, drawing.connectedType, width);
   for (const column of layout.stages) drawStageHeader(ctx, column);
   for (const row of layout.lanes) drawLaneHeader(ctx, row);
+  if (drawing.scenario) drawScenarioName(ctx, drawing.scenario.name);
   drawLines(ctx, drawing, width, height);
   const emotion = layout.lanes.find((row) => row.lane.role === 'emotion');
   if (emotion && drawing.scenario) drawEmotionCurve(ctx, drawing, emotion);
@@ -108,7 +111,7 @@ const drawContinuum = (ctx: CanvasRenderingContext2D, chosen: ConnectedType, wid
   CONNECTED_TYPES.forEach((type, index) => {
     const x = index * step;
     const mine = type === chosen;
-    ctx.fillStyle = mine ? GRID_COLORS.curve : GRID_COLORS.laneHeader;
+    ctx.fillStyle = mine ? GRID_COLORS.chosenStep : GRID_COLORS.laneHeader;
     ctx.fillRect(x + 2, y + 2, step - 4, GRID.categoryHeight - 4);
     ctx.fillStyle = mine ? '#FFFFFF' : GRID_COLORS.muted;
     ctx.font = font(18, mine ? 700 : 400);
@@ -119,6 +122,21 @@ const drawContinuum = (ctx: CanvasRenderingContext2D, chosen: ConnectedType, wid
   ctx.font = font(16, 400);
   ctx.textAlign = 'right';
   ctx.fillText(`${CONNECTED_ENDS.first} →`, -12, y + GRID.categoryHeight / 2, GRID.laneHeaderWidth - 16);
+};
+
+/**
+ * The scenario the board shows (Current, Ideal...), named in the corner above the lane headers,
+ * so nobody in the room mistakes the ideal for today's journey.
+ */
+const drawScenarioName = (ctx: CanvasRenderingContext2D, name: string) => {
+  const x = -GRID.laneHeaderWidth + 20;
+  const w = GRID.laneHeaderWidth - 32;
+  ctx.fillStyle = GRID_COLORS.muted;
+  ctx.font = font(14, 700);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillText('SCENARIO', x, -GRID.headerHeight + 8, w);
+  drawHeaderText(ctx, name, x, -GRID.headerHeight + 28, w, GRID.headerHeight - 36, 'left');
 };
 
 const drawStageHeader = (ctx: CanvasRenderingContext2D, column: StageColumn) => {
@@ -213,13 +231,67 @@ const drawEmotionCurve = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, r
     ctx.beginPath();
     ctx.arc(point.x, point.y, low ? 11 : 8, 0, Math.PI * 2);
     ctx.fill();
-    ctx.fillStyle = GRID_COLORS.ink;
-    ctx.font = font(15, 700);
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(point.score > 0 ? `+${point.score}` : String(point.score), point.x + 16, point.y);
   }
+  // Labels last, each on its own opaque tag, so the curve never runs through a number.
+  for (const point of points) drawScoreLabel(ctx, point);
+  drawUnscoredStages(ctx, drawing, row);
 };
+
+/** A score as read out loud: a plus sign for gains and a real minus sign (U+2212), not a hyphen. */
+export const emotionScoreLabel = (score: number): string =>
+  score > 0 ? `+${score}` : score < 0 ? `\u2212${Math.abs(score)}` : '0';
+
+const SCORE_FONT_SIZE = 18;
+
+/** Where a score's tag sits: to the right of its point, clear of the dot. */
+export const scoreLabelBox = (point: { x: number; y: number }) => ({
+  x: point.x + 16,
+  y: point.y - SCORE_FONT_SIZE / 2 - 4,
+  w: 34,
+  h: SCORE_FONT_SIZE + 8,
+});
+
+const drawScoreLabel = (ctx: CanvasRenderingContext2D, point: { x: number; y: number; score: number }) => {
+  const box = scoreLabelBox(point);
+  ctx.fillStyle = GRID_COLORS.header;
+  ctx.strokeStyle = GRID_COLORS.line;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.roundRect(box.x, box.y, box.w, box.h, 6);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = GRID_COLORS.ink;
+  ctx.font = font(SCORE_FONT_SIZE, 700);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(emotionScoreLabel(point.score), box.x + box.w / 2, point.y + 1, box.w - 4);
+};
+
+/** A hollow dashed ring on the zero line, named, where a stage has no score yet. */
+const drawUnscoredStages = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, row: LaneRow) => {
+  const { layout, scenario, pixel } = drawing;
+  if (!scenario) return;
+  ctx.strokeStyle = GRID_COLORS.muted;
+  ctx.lineWidth = Math.max(2, 2 * pixel);
+  ctx.setLineDash([5, 4]);
+  ctx.fillStyle = GRID_COLORS.muted;
+  ctx.font = font(14);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const column of layout.stages) {
+    if (scenario.emotions[column.stage.id] !== undefined) continue;
+    const x = column.x + column.w / 2;
+    const y = emotionY(row, 0);
+    ctx.beginPath();
+    ctx.arc(x, y, 9, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.fillText(UNSCORED_LABEL, x, y + 14, column.w - 24);
+  }
+  ctx.setLineDash([]);
+};
+
+/** The words beside an unscored stage's ring. */
+export const UNSCORED_LABEL = 'No score yet';
 
 /** The y of an emotion score within the emotion lane (max at the top). */
 export const emotionY = (row: LaneRow, score: number): number => {

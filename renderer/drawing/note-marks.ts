@@ -80,25 +80,30 @@ export const drawKindGlyph = (
   ctx.restore();
 };
 
-/** A stamp of authenticity: a starburst badge reading WOW in the note's top-left corner. */
+export const WOW_COLOR = '#C92A2A';
+
+/**
+ * A stamp of authenticity: a starburst badge reading WOW, pinned over the note's top-left corner
+ * so that its points stay clear of the text, which starts NOTE_PADDING in from both edges.
+ */
 const drawWowBadge = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
-  const cx = note.x + 4;
-  const cy = note.y + 4;
+  const cx = note.x - 6;
+  const cy = note.y - 6;
   ctx.save();
-  ctx.fillStyle = '#C92A2A';
+  ctx.fillStyle = WOW_COLOR;
   ctx.beginPath();
   for (let point = 0; point < 24; point++) {
-    const radius = point % 2 === 0 ? 26 : 19;
+    const radius = point % 2 === 0 ? 20 : 15;
     const angle = (point * Math.PI) / 12;
     ctx.lineTo(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
   }
   ctx.closePath();
   ctx.fill();
   ctx.fillStyle = '#FFFFFF';
-  ctx.font = font(13, 700);
+  ctx.font = font(10, 700);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText('WOW', cx, cy + 1);
+  ctx.fillText('WOW', cx, cy + 1, 28);
   ctx.restore();
 };
 
@@ -107,28 +112,47 @@ export const FOOTER_HEIGHT = 20;
 
 export const hasFooter = (note: NoteRecord): boolean => note.channel !== null || note.ratings !== null;
 
-const drawFooter = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+/**
+ * The ratings' names as the inspector and the legend spell them, and the short forms a note too
+ * narrow for the words shows instead (the legend explains them).
+ */
+export const RATING_WORDS = [
+  ['effortless', 'Effortless', 'Eff.'],
+  ['productive', 'Productive', 'Prod.'],
+  ['painless', 'Painless', 'Painl.'],
+] as const;
+
+/** The footer's text: channel, then the set ratings, in words or in short forms. */
+export const footerText = (note: NoteRecord, short: boolean): string => {
   const parts: string[] = [];
   if (note.channel) parts.push(CHANNEL_LABELS[note.channel].toUpperCase());
   const ratings = note.ratings;
   if (ratings) {
-    const pieces = [
-      ['E', ratings.effortless],
-      ['P', ratings.productive],
-      ['F', ratings.painless],
-    ] as const;
-    const rated = pieces.filter(([, value]) => value !== null).map(([letter, value]) => `${letter}${value}`);
+    const rated = RATING_WORDS.flatMap(([key, word, abbreviation]) => {
+      const value = ratings[key];
+      return value === null ? [] : [`${short ? abbreviation : word} ${value}`];
+    });
     if (rated.length > 0) parts.push(rated.join(' '));
   }
-  if (parts.length === 0) return;
+  return parts.join('  ·  ');
+};
+
+const drawFooter = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
   ctx.save();
+  ctx.font = font(13, 700);
+  const room = note.w - 16;
+  const full = footerText(note, false);
+  const text = ctx.measureText(full).width <= room ? full : footerText(note, true);
+  if (text === '') {
+    ctx.restore();
+    return;
+  }
   ctx.fillStyle = 'rgba(255,255,255,0.6)';
   ctx.fillRect(note.x, note.y + note.h - FOOTER_HEIGHT, note.w, FOOTER_HEIGHT);
   ctx.fillStyle = NOTE_INK;
-  ctx.font = font(13, 700);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(parts.join('  ·  '), note.x + 8, note.y + note.h - FOOTER_HEIGHT / 2, note.w - 16);
+  ctx.fillText(text, note.x + 8, note.y + note.h - FOOTER_HEIGHT / 2, room);
   ctx.restore();
 };
 

@@ -27,9 +27,9 @@ export const FileStatus = () => {
     <output
       className="file-status"
       data-behind={behind}
-      title={
-        behind ? 'The file is behind: Save (Ctrl+S) writes your changes to it.' : 'The file has every change.'
-      }
+      title={`${link.fileName}: ${
+        behind ? 'the file is behind. Save (Ctrl+S) writes your changes to it.' : 'the file has every change.'
+      }`}
     >
       {link.fileName}
       {behind ? ' • not saved to file' : ' • saved'}

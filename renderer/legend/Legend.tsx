@@ -3,6 +3,7 @@ import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { drawNote } from '../drawing/note.ts';
+import { usePanelKeys } from '../ui/panel-focus.ts';
 import { LegendCanvas } from './LegendCanvas.tsx';
 import {
   drawKindSample,
@@ -33,54 +34,57 @@ const MARK_DRAWERS = Object.fromEntries(
  * What the board's colours, glyphs and marks mean. Every symbol has its words next to it, so the
  * legend reads in a black-and-white print as well as on a projector.
  */
-export const Legend = ({ onClose }: LegendProps) => (
-  <aside className="side-panel legend-panel" aria-labelledby="legend-title">
-    <header className="compare-header">
-      <h2 id="legend-title">Legend</h2>
-      <button type="button" className="tool-button" aria-label="Close legend" onClick={onClose}>
-        <X aria-hidden />
-      </button>
-    </header>
-    <h3 id="legend-kinds">Note kinds</h3>
-    <ul className="legend-list" aria-labelledby="legend-kinds">
-      {NOTE_KINDS.map((kind) => {
-        const style = KIND_STYLES[kind];
-        const colour = NOTE_PALETTE[style.color].label;
-        return (
-          <li key={kind} className="legend-item" data-kind={kind}>
+export const Legend = ({ onClose }: LegendProps) => {
+  const panel = usePanelKeys<HTMLElement>(onClose);
+  return (
+    <aside className="side-panel legend-panel" aria-labelledby="legend-title" {...panel}>
+      <header className="compare-header">
+        <h2 id="legend-title">Legend</h2>
+        <button type="button" className="tool-button" aria-label="Close legend" onClick={onClose}>
+          <X aria-hidden />
+        </button>
+      </header>
+      <h3 id="legend-kinds">Note kinds</h3>
+      <ul className="legend-list" aria-labelledby="legend-kinds">
+        {NOTE_KINDS.map((kind) => {
+          const style = KIND_STYLES[kind];
+          const colour = NOTE_PALETTE[style.color].label;
+          return (
+            <li key={kind} className="legend-item" data-kind={kind}>
+              <LegendCanvas
+                width={KIND_SAMPLE_SIZE.w}
+                height={KIND_SAMPLE_SIZE.h}
+                label={`${style.label}: ${colour.toLowerCase()} note, ${GLYPH_NAMES[kind]}`}
+                draw={KIND_DRAWERS[kind]}
+              />
+              <span className="legend-words">
+                <strong>{style.label}</strong>
+                <span className="legend-look">
+                  {colour}, {GLYPH_NAMES[kind]}
+                </span>
+                <span className="legend-hint">{style.hint}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <h3 id="legend-marks">Marks</h3>
+      <ul className="legend-list" aria-labelledby="legend-marks">
+        {MARK_SAMPLES.map((sample) => (
+          <li key={sample.id} className="legend-item legend-mark" data-mark={sample.id}>
             <LegendCanvas
-              width={KIND_SAMPLE_SIZE.w}
-              height={KIND_SAMPLE_SIZE.h}
-              label={`${style.label}: ${colour.toLowerCase()} note, ${GLYPH_NAMES[kind]}`}
-              draw={KIND_DRAWERS[kind]}
+              width={sample.w}
+              height={sample.h}
+              label={sample.label}
+              draw={MARK_DRAWERS[sample.id]}
             />
             <span className="legend-words">
-              <strong>{style.label}</strong>
-              <span className="legend-look">
-                {colour}, {GLYPH_NAMES[kind]}
-              </span>
-              <span className="legend-hint">{style.hint}</span>
+              <strong>{sample.label}</strong>
+              <span className="legend-hint">{sample.description}</span>
             </span>
           </li>
-        );
-      })}
-    </ul>
-    <h3 id="legend-marks">Marks</h3>
-    <ul className="legend-list" aria-labelledby="legend-marks">
-      {MARK_SAMPLES.map((sample) => (
-        <li key={sample.id} className="legend-item legend-mark" data-mark={sample.id}>
-          <LegendCanvas
-            width={sample.w}
-            height={sample.h}
-            label={sample.label}
-            draw={MARK_DRAWERS[sample.id]}
-          />
-          <span className="legend-words">
-            <strong>{sample.label}</strong>
-            <span className="legend-hint">{sample.description}</span>
-          </span>
-        </li>
-      ))}
-    </ul>
-  </aside>
-);
+        ))}
+      </ul>
+    </aside>
+  );
+};

@@ -84,7 +84,8 @@ export const MARK_SAMPLES: readonly MarkSample[] = [
     id: 'footer',
     label: 'Channel and ratings',
     description:
-      "Strip along a touchpoint's foot: its channel, then E P F: effortless, productive, painless, 1–5.",
+      "Strip along a touchpoint's foot: its channel, then its ratings 1–5: Effortless, Productive, " +
+      'Painless (Eff., Prod., Painl. on a narrow note).',
     w: 164,
     h: 70,
     note: sampleNote({

@@ -18,6 +18,7 @@ import { showNotes } from '../board/commands.ts';
 import { boardLayout } from '../board/note-order.ts';
 import { revealCell, revealHeader } from '../find/reveal.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { usePanelKeys } from '../ui/panel-focus.ts';
 import { InlineEditor } from './InlineEditor.tsx';
 import { buildOutline } from './outline-model.ts';
 import {
@@ -74,6 +75,7 @@ const commit = (target: OutlineTarget, value: string): void => {
  * always shows what the board shows.
  */
 export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
+  const panel = usePanelKeys<HTMLElement>(onClose);
   const doc = useBoard((state) => state.doc);
   const scenarioId = useBoard((state) => state.scenarioId);
   const selection = useBoard((state) => state.selection);
@@ -318,7 +320,7 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
 
   const persona = outline.persona;
   return (
-    <aside className="side-panel outline-panel" aria-labelledby={titleId}>
+    <aside className="side-panel outline-panel" aria-labelledby={titleId} {...panel}>
       <header className="compare-header">
         <h2 id={titleId}>Outline</h2>
         <button type="button" className="tool-button" aria-label="Close outline" onClick={onClose}>

@@ -77,7 +77,7 @@ describe('autosave', () => {
       await sleep(2);
     }
 
-    await expect.poll(() => status.getState().state, { timeout: 3_000 }).toBe('saved');
+    await expect.poll(() => status.getState().state, { timeout: 10_000 }).toBe('saved');
     const stored = await db.records.get([mapId, noteId]);
     expect(stored).toMatchObject({ x: 300, text: 'Dragged' });
     // Writes follow one another: a burst of edits takes fewer writes than edits.

@@ -15,6 +15,7 @@ import { draftTargets } from '../store/draft.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { PersonaField } from './PersonaField.tsx';
 import { addPersonaToMap, editPersonaField, removePersonaFromMap, showPersona } from './persona-commands.ts';
+import { rememberedFolding, rememberFolding } from './persona-folding.ts';
 import './persona.css';
 
 /** A find match in a persona's field: the card opens on that persona and marks the field. */
@@ -69,7 +70,11 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
     const target = boardStore.getState().draft?.target;
     return target?.kind === 'persona' ? target : null;
   });
-  const [collapsed, setCollapsed] = useState(defaultCollapsed && !restored);
+  const [collapsed, setCollapsed] = useState(() => {
+    if (restored) return false;
+    const mapId = boardStore.getState().doc?.id;
+    return (mapId ? rememberedFolding(mapId) : null) ?? defaultCollapsed;
+  });
   /** A persona just added opens with its name ready to type. */
   const [newPersonaId, setNewPersonaId] = useState<string | null>(null);
   /**
@@ -98,6 +103,7 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
   const toggle = (next: boolean) => {
     toggled.current = true;
     setCollapsed(next);
+    if (doc) rememberFolding(doc.id, next);
   };
 
   useEffect(() => {

@@ -99,6 +99,18 @@ describe('the export dialog', () => {
     await expect.element(dialog.getByText(/printed on \d+ sheets?/)).toBeVisible();
   });
 
+  it('shows its export button disabled, greyed out, while the export runs', async () => {
+    pendingBegin();
+    const dialog = await show('poster');
+    const button = exportButton(dialog, 'poster');
+    await expect.element(button).toBeEnabled();
+    const enabledLook = getComputedStyle(button.element()).backgroundColor;
+    await button.click();
+    await expect.element(dialog.getByRole('button', { name: 'Cancel export' })).toBeVisible();
+    await expect.element(button).toBeDisabled();
+    expect(getComputedStyle(button.element()).backgroundColor).not.toBe(enabledLook);
+  });
+
   it('does not repaint the print-pages preview while an export runs', async () => {
     pendingBegin();
     const dialog = await show('print');

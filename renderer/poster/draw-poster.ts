@@ -153,7 +153,7 @@ interface LegendItem {
 /** Short words for the marks; the side panel's longer descriptions do not fit a poster strip. */
 const MARK_LOOKS: Readonly<Record<MarkSample['id'], string>> = {
   stamp: 'Red WOW: a moment that stands out',
-  footer: 'Channel; effortless, productive, painless 1–5',
+  footer: 'Channel; Effortless, Productive, Painless 1–5 (Eff., Prod., Painl.)',
   'breakdown-edge': 'A breakdown point',
   conflict: 'A merge conflict still to resolve',
 };

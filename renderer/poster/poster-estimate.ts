@@ -19,7 +19,7 @@ import type { Rect } from '../../shared/poster/layout.ts';
 import { MM_PER_INCH } from '../../shared/poster/paper.ts';
 import { CATEGORY_COLORS } from '../drawing/grid.ts';
 import { noteDetail } from '../drawing/note.ts';
-import { FOOTER_HEIGHT, GLYPH_SIZE, hasFooter } from '../drawing/note-marks.ts';
+import { FOOTER_HEIGHT, footerText, GLYPH_SIZE, hasFooter } from '../drawing/note-marks.ts';
 import { headerTextLayout, NOTE_PADDING, noteTextLayout } from '../drawing/text-layout.ts';
 import { GLYPH_NAMES, MARK_SAMPLES } from '../legend/legend-samples.ts';
 import type { PosterPicture, TitleBlock } from './draw-poster.ts';
@@ -151,8 +151,8 @@ const noteInk = (ink: Ink, note: NoteRecord, s: number, phaseX: number, pageY: n
   for (const line of text.lines) ink.addText(line.length, text.fontSize * s);
   // The kind's glyph, about one bold character of its size; a WOW badge; the footer's words.
   if (note.kind !== 'note') ink.addText(1, GLYPH_SIZE * s);
-  if (note.wow && note.kind === 'touchpoint') ink.addText(4, 26 * s);
-  if (hasFooter(note)) ink.addText((note.channel ? 8 : 0) + (note.ratings ? 10 : 0), 13 * s);
+  if (note.wow && note.kind === 'touchpoint') ink.addText(4, 20 * s);
+  if (hasFooter(note)) ink.addText(footerText(note, false).length, 13 * s);
 };
 
 /** As draw-poster.ts draws the title block: the name, the subtitle, the facts line and a rule. */

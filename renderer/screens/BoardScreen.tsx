@@ -93,9 +93,10 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
           </p>
         )}
         {empty && hasGrid && (
-          <p className="board-hint board-hint-low">
-            Double-click a cell, or press N over it, to add a note there. Tab types the next note in the same
-            cell.
+          // Raised above the scenario bar (12px from the bottom, about 50px tall) so nothing covers it.
+          <p className="board-hint board-hint-low" style={{ bottom: 76 }}>
+            Click a cell and type to add a note there. Tab types the next note in the same cell, Enter
+            finishes.
           </p>
         )}
         <div className="inspector-bar">

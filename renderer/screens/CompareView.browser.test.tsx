@@ -23,15 +23,43 @@ afterEach(() => {
 
 const bridge = () => appServices().bridge;
 
-const show = async () => {
-  const map = testMap('customer-experience', 'Home printer toner');
+const show = async (name = 'Home printer toner') => {
+  const map = testMap('customer-experience', name);
   map.put('Interest', 'Touchpoints', { text: 'Product page', kind: 'touchpoint', color: 'blue' });
+  map.put('Interest', 'Touchpoints', {
+    text: 'Reorder reminder',
+    kind: 'touchpoint',
+    color: 'blue',
+    scenarioId: map.idealId,
+  });
   boardStore.getState().loadDocument({ id: map.doc.id, records: { ...map.doc.records } });
   root.render(<CompareView onClose={() => undefined} />);
   const dialog = page.getByRole('dialog');
   await expect.element(dialog.getByRole('heading')).toBeVisible();
   return dialog;
 };
+
+describe('the gap list', () => {
+  it('names a change once, not "Touchpoint added · Touchpoint"', async () => {
+    const dialog = await show();
+    const added = dialog.getByRole('row').filter({ hasText: 'Reorder reminder' });
+    await expect.element(added).toHaveTextContent('Touchpoint added');
+    await expect.element(added).not.toHaveTextContent('· Touchpoint');
+  });
+
+  it('suggests a file name with one space where the map name had a colon', async () => {
+    const saveText = vi.spyOn(bridge(), 'saveText').mockResolvedValue(null);
+    const dialog = await show('Home printer toner: refills');
+    await dialog.getByRole('button', { name: 'Save as CSV' }).click();
+    await vi.waitFor(() =>
+      expect(saveText).toHaveBeenCalledWith(
+        'csv',
+        'Home printer toner refills - gap list',
+        expect.any(String),
+      ),
+    );
+  });
+});
 
 describe('saving the gap list', () => {
   it.each([

@@ -1,11 +1,12 @@
 import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TextExportKind } from '../../shared/ipc/contract.ts';
+import { safeFileStem } from '../../shared/ipc/file-name.ts';
 import { compareScenarios } from '../../shared/journey/scenarios/compare.ts';
 import { gapListCsv } from '../../shared/journey/scenarios/gap-list-csv.ts';
 import { gapListMarkdown } from '../../shared/journey/scenarios/gap-list-markdown.ts';
 import { gapListText } from '../../shared/journey/scenarios/gap-list-text.ts';
-import { gapListNames, gapSections } from '../../shared/journey/scenarios/gap-rows.ts';
+import { gapListNames, gapSections, kindBesideChange } from '../../shared/journey/scenarios/gap-rows.ts';
 import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
 import { appServices } from '../app/services.ts';
 import { useBoard } from '../store/index.ts';
@@ -14,8 +15,6 @@ import { copyText } from '../ui/copy-text.ts';
 interface CompareViewProps {
   readonly onClose: () => void;
 }
-
-const fileStem = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim() || 'Journeywall map';
 
 /** Saves through the bridge: a Save dialog and an atomic write on the desktop, a download in a browser. */
 const saveText = async (kind: TextExportKind, suggestedName: string, text: string): Promise<string> => {
@@ -52,7 +51,7 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
   const sections = gapSections(comparison, names, (text) => text).filter(
     (section) => section.rows.length > 0,
   );
-  const stem = `${fileStem(mapRecordOf(doc).name)} - gap list`;
+  const stem = `${safeFileStem(mapRecordOf(doc).name) || 'Journeywall map'} - gap list`;
   return (
     <dialog ref={ref} className="dialog compare-view" aria-labelledby="compare-title" onClose={onClose}>
       <header className="compare-header">
@@ -129,7 +128,7 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
                   )}
                   <td>
                     {row.change}
-                    {row.kind && <span className="gap-kind"> · {row.kind}</span>}
+                    {kindBesideChange(row) && <span className="gap-kind"> · {kindBesideChange(row)}</span>}
                   </td>
                   <td>{row.current}</td>
                   <td>{row.ideal}</td>

@@ -7,6 +7,7 @@ import type { InsightSettings } from '../../shared/model/journey-records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { NumberField } from './NumberField.tsx';
+import { usePanelKeys } from './panel-focus.ts';
 import { revealInsight } from './reveal-insight.ts';
 
 interface InsightsPanelProps {
@@ -30,6 +31,7 @@ const SETTING_FIELDS: readonly [keyof InsightSettings, string, number, number, n
 export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
   const insights = useInsights();
   const fieldId = useId();
+  const panel = usePanelKeys<HTMLElement>(onClose);
   const settings = useBoard((state) => (state.doc ? mapRecordOf(state.doc).insightSettings : null));
   const setSetting = (key: keyof InsightSettings, value: number) => {
     boardStore.getState().edit('Change insight setting', (draft) => {
@@ -41,7 +43,7 @@ export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
     });
   };
   return (
-    <aside className="side-panel insights-panel" aria-labelledby="insights-title">
+    <aside className="side-panel insights-panel" aria-labelledby="insights-title" {...panel}>
       <header className="compare-header">
         <h2 id="insights-title">Insights</h2>
         <button type="button" className="tool-button" aria-label="Close insights" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { CONNECTED_LABELS } from '../../shared/journey/connected.ts';
 import { lanesOf } from '../../shared/journey/layout.ts';
 import { setLaneHidden } from '../../shared/journey/structure-edits.ts';
@@ -7,6 +7,7 @@ import { CONNECTED_TYPES, type ConnectedType } from '../../shared/model/journey-
 import { updateRecord } from '../../shared/model/update.ts';
 import { addStructureNear } from '../board/structure-commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { usePanelKeys } from './panel-focus.ts';
 
 interface StructureMenuProps {
   readonly onClose: () => void;
@@ -22,18 +23,24 @@ const setConnectedType = (type: ConnectedType | ''): void =>
 /** Adds stages and lanes, and shows or hides each lane (a facilitator hides what the client won't use). */
 export const StructureMenu = ({ onClose }: StructureMenuProps) => {
   const doc = useBoard((state) => state.doc);
-  const ref = useRef<HTMLFieldSetElement>(null);
+  // Escape gives the focus back to the button that opened the menu, just before it.
+  const menu = usePanelKeys<HTMLFieldSetElement>(() => {
+    if (menu.ref.current?.previousElementSibling instanceof HTMLElement)
+      menu.ref.current.previousElementSibling.focus();
+    onClose();
+  });
+  const { ref } = menu;
   useEffect(() => {
     const close = (event: PointerEvent) => {
       if (!ref.current?.parentElement?.contains(event.target as Node)) onClose();
     };
     window.addEventListener('pointerdown', close);
     return () => window.removeEventListener('pointerdown', close);
-  }, [onClose]);
+  }, [onClose, ref]);
   if (!doc) return null;
   const map = mapRecordOf(doc);
   return (
-    <fieldset className="menu-items menu-up" ref={ref} aria-label="Stages and lanes">
+    <fieldset className="menu-items menu-up" aria-label="Stages and lanes" {...menu}>
       <button type="button" onClick={() => addStructureNear(boardStore, 'stage')}>
         Add a stage
       </button>

@@ -1,3 +1,4 @@
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { BoardPanel, panelsStore as PanelsStore } from './panels-store.ts';
 
 /**
@@ -23,4 +24,23 @@ export const returnFocusOnClose = (store: typeof PanelsStore): (() => void) => {
       }
     }
   });
+};
+
+/**
+ * What a side panel or pop-up menu spreads on its container: it takes the focus as it opens (a
+ * keyboard user lands in what they opened, unless a control inside took it already) and closes
+ * on an Escape that nothing inside it used (an edit's Escape cancels the edit first).
+ */
+export const usePanelKeys = <T extends HTMLElement>(onClose: () => void) => {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const panel = ref.current;
+    if (panel && !panel.contains(document.activeElement)) panel.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<T>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onClose();
+  };
+  return { ref, tabIndex: -1, onKeyDown };
 };

@@ -5,6 +5,7 @@ import {
   hasExtension,
   MAP_EXTENSION,
   safeFileName,
+  safeFileStem,
   safeMapFileName,
   withoutBidiControls,
 } from './file-name.ts';
@@ -100,5 +101,13 @@ describe('bidi controls in proposed names', () => {
 
   it('leave right-to-left letters alone', () => {
     expect(safeMapFileName('رحلة العميل')).toBe('رحلة العميل.cxmap');
+  });
+});
+
+describe('safeFileStem', () => {
+  it('puts one space where a colon or other refused character was', () => {
+    expect(safeFileStem('Toner: home printer')).toBe('Toner home printer');
+    expect(safeFileStem('A / B')).toBe('A B');
+    expect(safeFileStem('...')).toBe('');
   });
 });

@@ -65,10 +65,17 @@ export function safeMapFileName(suggested: string): string {
 export function safeFileName(suggested: string, extension: string): string {
   const visible = withoutBidiControls(suggested);
   const withoutExtension = hasExtension(visible, extension) ? visible.slice(0, -extension.length) : visible;
-  const cleaned = withoutExtension.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ');
+  return `${safeFileStem(withoutExtension, FILE_NAME_BYTES - extension.length) || FALLBACK_NAME}${extension}`;
+}
+
+/**
+ * A name made safe without an extension, for a name that gets more words before its extension
+ * ("Toner: refills" → "Toner refills", one space where the colon was); empty if nothing is left.
+ */
+export function safeFileStem(suggested: string, maxBytes: number = FILE_NAME_BYTES): string {
+  const cleaned = withoutBidiControls(suggested).replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ');
   // Leading dots would hide the file (or make it ".."); trailing dots and spaces vanish on Windows.
   const trim = (text: string): string => text.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
-  let stem = trim(truncateBytes(trim(cleaned), FILE_NAME_BYTES - extension.length));
-  if (RESERVED_NAME.test(stem)) stem = `${stem} map`;
-  return `${stem || FALLBACK_NAME}${extension}`;
+  const stem = trim(truncateBytes(trim(cleaned), maxBytes));
+  return RESERVED_NAME.test(stem) ? `${stem} map` : stem;
 }

@@ -15,7 +15,7 @@ describe('breakdown point without opportunity', () => {
     expect(found.map((insight) => insight.noteIds)).toEqual([[late], [wrong]]);
     expect(found.map((insight) => insight.stageIds)).toEqual([[map.stage('Purchase')], [map.stage('Use')]]);
     expect(found.every((insight) => insight.severity === 'warning')).toBe(true);
-    expect(found[0]?.detail).toContain('seed 001');
+    expect(found[0]?.detail).toContain('“The Ideal Customer Experience”');
   });
 
   it('is answered by an opportunity anywhere in the same stage', () => {

@@ -31,6 +31,11 @@ describe('checkInsights', () => {
     expect(new Set(found.map((insight) => insight.id)).size).toBe(found.length);
   });
 
+  it('shows a facilitator no internal reference numbers, only article titles', () => {
+    const found = checkInsights(troubledMap().doc, troubledMap().current);
+    for (const insight of found) expect(`${insight.title} ${insight.detail}`).not.toMatch(/\bseed\b/i);
+  });
+
   it('keeps the rules in registry order within a severity', () => {
     const map = troubledMap();
     const order = Object.keys(INSIGHT_RULES);

@@ -17,7 +17,7 @@ describe('customer service lane empty', () => {
       laneIds: [map.lane('customer-service')],
       stageIds: [map.stage('Post-purchase')],
     });
-    expect(found[0]?.detail).toContain('seed 001');
+    expect(found[0]?.detail).toContain('“The Ideal Customer Experience”');
   });
 
   it('says nothing once customer service holds a note of the scenario', () => {

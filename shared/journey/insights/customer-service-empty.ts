@@ -1,5 +1,6 @@
 import type { StageRecord } from '../../model/journey-records.ts';
 import { type InsightRule, insight } from './insight.ts';
+import { IDEAL_EXPERIENCE } from './sources.ts';
 
 const isPurchase = (stage: StageRecord): boolean =>
   stage.category === 'purchase' || stage.name.toLowerCase().includes('purchase');
@@ -23,7 +24,7 @@ export const customerServiceEmpty: InsightRule = (context) => {
         title: `${lane.name || 'Customer service'} is empty while the journey continues after purchase`,
         detail:
           'Customer service is a thread that runs through the stages from beginning to end, not a ' +
-          'stage of its own (seed 001): where do customers get help after they buy?',
+          `stage of its own ${IDEAL_EXPERIENCE}: where do customers get help after they buy?`,
         stageIds: after.map((stage) => stage.id),
         laneIds: [lane.id],
       }),

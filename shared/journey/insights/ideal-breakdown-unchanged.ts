@@ -2,6 +2,7 @@ import { isLiveNote } from '../../model/document.ts';
 import type { JourneyRecord, NoteRecord } from '../../model/records.ts';
 import { type Insight, type InsightRule, insight } from './insight.ts';
 import { notesOfKind, stageIdsHolding } from './note-queries.ts';
+import { IDEAL_EXPERIENCE } from './sources.ts';
 import { quoted } from './wording.ts';
 
 const sameText = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -24,7 +25,7 @@ export const idealBreakdownUnchanged: InsightRule = (context) => {
         title: `Breakdown point ${quoted(breakdown.text)} carried over unchanged from ${fromName}`,
         detail:
           'The ideal experience is where the business designs out the breakdown points of the current ' +
-          'one (seed 001): remove it once the ideal prevents it, or rewrite it as the risk that remains.',
+          `one ${IDEAL_EXPERIENCE}: remove it once the ideal prevents it, or rewrite it as the risk that remains.`,
         noteIds: [breakdown.id],
         stageIds: stageIdsHolding(context, [breakdown]),
       }),

@@ -17,7 +17,7 @@ describe('emotion low point without opportunity', () => {
     expect(found.map((insight) => insight.stageIds)).toEqual([[map.stage('Purchase')], [map.stage('Use')]]);
     expect(found.every((insight) => insight.severity === 'warning')).toBe(true);
     expect(found[0]?.laneIds).toEqual([map.lane('emotion')]);
-    expect(found[0]?.detail).toContain('seed 004');
+    expect(found[0]?.detail).toContain('“Is the Best Customer Experience a sequence of Experiences?”');
   });
 
   it('says nothing where an opportunity is noted in the stage, or where no score is set', () => {

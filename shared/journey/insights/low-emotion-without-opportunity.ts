@@ -1,5 +1,6 @@
 import { type InsightRule, insight } from './insight.ts';
 import { stageHolds } from './note-queries.ts';
+import { SEQUENCE_OF_EXPERIENCES } from './sources.ts';
 
 /**
  * Seed 004: the best experience has no friction; an emotional low point is where to improve.
@@ -18,7 +19,7 @@ export const lowEmotionWithoutOpportunity: InsightRule = (context) => {
         severity: 'warning',
         title: `Emotion is low in ${stage.name || 'a stage'} (${score}) and no opportunity is noted there`,
         detail:
-          'The best experience is effortless, productive and painless (seed 004): a low point on the ' +
+          `The best experience is effortless, productive and painless ${SEQUENCE_OF_EXPERIENCES}: a low point on the ` +
           `emotion curve (at or below ${threshold}) is where an opportunity belongs.`,
         stageIds: [stage.id],
         laneIds: [curve.id],

@@ -10,8 +10,8 @@ export const stageWithoutTouchpoint: InsightRule = (context) =>
         severity: 'info',
         title: `${stage.name || 'A stage'} has no touchpoint`,
         detail:
-          'Touchpoints are every interaction customers have with the business along the journey ' +
-          '(seed 002): where does the customer meet you in this stage?',
+          'Touchpoints are every interaction customers have with the business along the journey: ' +
+          'where does the customer meet you in this stage?',
         stageIds: [stage.id],
       }),
     );

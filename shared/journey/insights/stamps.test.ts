@@ -29,7 +29,7 @@ describe('stamps of authenticity', () => {
       severity: 'info',
       title: 'Pick the few touchpoints that wow customers',
     });
-    expect(found[0]?.detail).toContain('seed 002');
+    expect(found[0]?.detail).toContain('invest');
     expect(new Set(found[0]?.noteIds)).toEqual(new Set(ids));
   });
 

@@ -20,7 +20,7 @@ export const stamps: InsightRule = (context) => {
         title: 'Pick the few touchpoints that wow customers',
         detail:
           'Stamps of authenticity are the touchpoints that engage customers most and set the business ' +
-          'apart: mark the few where the workshop wants to invest (seed 002).',
+          'apart: mark the few where the workshop wants to invest.',
         noteIds: touchpoints.map((note) => note.id),
         stageIds: stageIdsHolding(context, touchpoints),
       }),
@@ -34,7 +34,7 @@ export const stamps: InsightRule = (context) => {
       title: `${wows.length} of ${count(touchpoints.length, 'touchpoint')} are stamps of authenticity: none stands out`,
       detail:
         `Don't make every touchpoint a "wow" factor: concentrate on a few stamps of authenticity and ` +
-        `invest there (seed 002). This map allows up to ${Math.round(maxShare * 100)}% of touchpoints.`,
+        `invest there. This map allows up to ${Math.round(maxShare * 100)}% of touchpoints.`,
       noteIds: wows.map((note) => note.id),
       stageIds: stageIdsHolding(context, wows),
     }),

@@ -27,7 +27,7 @@ describe('too many touchpoints', () => {
       severity: 'warning',
       title: "11 touchpoints: the map may describe your processes, not the customer's experience",
     });
-    expect(finding?.detail).toContain('seed 002');
+    expect(finding?.detail).toContain('eight to ten major touchpoints');
     expect(new Set(finding?.noteIds)).toEqual(new Set(ids));
     expect(finding?.stageIds).toEqual(STAGES.map(map.stage));
   });

@@ -12,7 +12,7 @@ export const tooManyTouchpoints: InsightRule = (context) => {
       title: `${touchpoints.length} touchpoints: the map may describe your processes, not the customer's experience`,
       detail:
         `Past eight to ten major touchpoints, a map usually describes the organisation's processes ` +
-        `rather than what the customer lives through (seed 002). This map allows ${limit}: keep the ` +
+        `rather than what the customer lives through. This map allows ${limit}: keep the ` +
         `major ones and fold the rest into them.`,
       noteIds: touchpoints.map((note) => note.id),
       stageIds: stageIdsHolding(context, touchpoints),

@@ -9,7 +9,7 @@ import { createScenarioFrom } from './create-scenario-from.ts';
 import { csvField, GAP_LIST_COLUMNS, gapListCsv } from './gap-list-csv.ts';
 import { escapeMarkdown, gapListMarkdown } from './gap-list-markdown.ts';
 import { gapListText } from './gap-list-text.ts';
-import { gapListNames } from './gap-rows.ts';
+import { gapListNames, kindBesideChange } from './gap-rows.ts';
 import { type TestMap, testMap } from './test-support.ts';
 
 const setEmotions = (map: TestMap, scenarioId: string, emotions: Record<string, number>) => {
@@ -84,6 +84,14 @@ const parseCsv = (text: string): string[][] => {
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
 };
+
+describe('the kind beside a change', () => {
+  it('is left out where the change already names it', () => {
+    expect(kindBesideChange({ change: 'Touchpoint added', kind: 'Touchpoint' })).toBe('');
+    expect(kindBesideChange({ change: 'Breakdown point resolved', kind: 'Breakdown point' })).toBe('');
+    expect(kindBesideChange({ change: 'Touchpoint changed', kind: 'Opportunity' })).toBe('Opportunity');
+  });
+});
 
 describe('the gap list as text', () => {
   it('reads stage by stage, with each gap, what changed and the totals', () => {

@@ -36,6 +36,13 @@ export interface GapSection {
 
 export type UserText = (text: string) => string;
 
+/**
+ * The kind to show beside a row's change where the change doesn't already name it: "Touchpoint
+ * changed · Opportunity", never "Touchpoint added · Touchpoint". Empty when it would repeat.
+ */
+export const kindBesideChange = (row: Pick<GapRow, 'change' | 'kind'>): string =>
+  row.kind === '' || row.change.toLowerCase().startsWith(row.kind.toLowerCase()) ? '' : row.kind;
+
 /** The map and scenario names a comparison's gap list is headed with. */
 export const gapListNames = (doc: JourneyDocument, comparison: Comparison): GapListNames => ({
   map: mapRecordOf(doc).name,
