@@ -72,17 +72,16 @@ describe('autosave', () => {
       addNote(doc, { x: 0, y: 0, text: 'Dragged' });
     });
     const noteId = liveNotesByZ(store.getState().doc ?? { id: '', records: {} })[0]?.id ?? '';
-    for (let step = 0; step < 60; step++) {
+    // A drag's steps come faster than a write: all but the first arrive while it runs.
+    for (let step = 0; step < 60; step++)
       store.getState().edit('Move', (doc) => moveNotes(doc, [noteId], 5, 0));
-      await sleep(2);
-    }
 
     await expect.poll(() => status.getState().state, { timeout: 10_000 }).toBe('saved');
     const stored = await db.records.get([mapId, noteId]);
     expect(stored).toMatchObject({ x: 300, text: 'Dragged' });
-    // Writes follow one another: a burst of edits takes fewer writes than edits.
+    // Writes follow one another: the edits made during the first write go in the next one.
     expect(commits.length).toBeGreaterThan(0);
-    expect(commits.length).toBeLessThan(61);
+    expect(commits.length).toBeLessThanOrEqual(3);
   });
 
   it('writes only the changed note when one note of a 5,000-note map is edited', async () => {
