@@ -1,12 +1,21 @@
 /**
  * Runs the smoke suite: under `xvfb-run` when there is an Electron binary and no display (CI),
- * straight away otherwise (with no binary every test is recorded as skipped with NOT_RUN, so the
- * summary says the suite did not run). Arguments are passed on to `playwright test`.
+ * straight away otherwise. With no binary it runs nothing: it prints NOT_RUN and writes, where
+ * the JSON report would go, a report saying so, which test/run-all.ts prints instead of counts.
+ * Arguments are passed on to `playwright test`.
  * Usage: npx tsx test/shell/smoke/run.ts [playwright options]
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { ROOT } from '../support/paths.ts';
-import { electronBinary } from './electron-binary.ts';
+import { electronBinary, NOT_RUN } from './electron-binary.ts';
+
+if (electronBinary() === null) {
+  console.log(NOT_RUN);
+  const report = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
+  if (report) writeFileSync(report, JSON.stringify({ notRun: NOT_RUN }));
+  process.exit(0);
+}
 
 const playwright = [
   'npx',
