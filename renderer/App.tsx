@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mapRecordOf } from '../shared/model/document.ts';
 import { mapToReopen, rememberOpeningMap, rememberOpenMap } from './app/last-open-map.ts';
 import { appServices } from './app/services.ts';
@@ -41,8 +41,12 @@ export const App = () => {
   /** Set while another window holds the open map: first found there, or later taken over. */
   const [elsewhere, setElsewhere] = useState<HeldElsewhere | null>(null);
 
+  /** A map was asked for (a file opened at launch, a click) while starting: start leaves it be. */
+  const chosen = useRef(false);
+
   const open = useCallback(async (mapId: string) => {
     const { db, persistence, holds } = appServices();
+    chosen.current = true;
     markMapOpening();
     try {
       // The map being left is stored before another window may take it.
@@ -176,6 +180,7 @@ export const App = () => {
       const recovered = await recoverLostMaps(db, bridge, purgedMaps()).catch(() => []);
       if (recovered.length > 0) showNotice(recoveredMessage(recovered));
       const previous = await mapToReopen(db);
+      if (chosen.current) return;
       if (previous) await open(previous);
       else setScreen({ kind: 'library' });
     };

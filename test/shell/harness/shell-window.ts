@@ -74,6 +74,8 @@ export class ShellWindow {
   private browserNavigation: string | null = null;
   /** The last main-frame navigation got no page: Chromium shows its error page under that URL. */
   private showingError = false;
+  /** The main-frame navigation main's loadURL started, until Chromium settles it. */
+  private navigation: Promise<unknown> | null = null;
 
   constructor(
     readonly id: number,
@@ -187,9 +189,13 @@ export class ShellWindow {
     await this.attached;
     const pageUrl = toPageUrl(url, this.main.appSchemes());
     try {
+      // Electron reports did-fail-load once the error page is in; Chromium may still be putting it
+      // in when main answers the failure, and that commit would abort the next navigation.
+      if (this.showingError) await this.navigation?.catch(() => undefined);
       await this.reviveCrashed();
       this.browserNavigation = pageUrl;
-      await this.page.goto(pageUrl, { waitUntil: 'load', timeout: 30_000 });
+      this.navigation = this.page.goto(pageUrl, { waitUntil: 'load', timeout: 30_000 });
+      await this.navigation;
       return null;
     } catch (error) {
       const name = /net::(ERR_[A-Z_]+)/.exec(String(error))?.[1] ?? 'ERR_FAILED';
