@@ -2,6 +2,7 @@ import { draftPlacement } from '../../shared/journey/draft-placement.ts';
 import { isInCell, placeCopies } from '../../shared/journey/drop-notes.ts';
 import { gridBounds, hasBandAbove } from '../../shared/journey/grid-bounds.ts';
 import { cellAt } from '../../shared/journey/layout.ts';
+import { KIND_STYLES, laneNoteKind, typedNoteKind } from '../../shared/journey/note-kinds.ts';
 import { isLiveNote, mapRecordOf } from '../../shared/model/document.ts';
 import {
   addNote,
@@ -18,7 +19,7 @@ import type { BoardStore } from '../store/index.ts';
 import { boardLayout, orderedNotes, shownNotesById } from './note-order.ts';
 import { lastPointer } from './pointer.ts';
 import { removeSelectedStructure } from './structure-commands.ts';
-import { boundsOf, fitBeside, fitViewport, nextZoomStep, toBoard, zoomAt } from './viewport.ts';
+import { boundsOf, fitBeside, nextZoomStep, toBoard, viewportShowing, zoomAt } from './viewport.ts';
 
 /**
  * Board commands: plain functions of the store, called alike from the keyboard, the toolbar,
@@ -51,12 +52,15 @@ export const startNewNote = (
   const cell = cellAt(layout, at);
   if (cell) {
     const placement = draftPlacement(doc, scenarioId, cell, size);
+    const lane = doc.records[cell.laneId];
+    // The editor already wears the colour of the kind the lane gives its notes.
+    const kind = lane?.type === 'lane' ? laneNoteKind(lane) : 'note';
     store.getState().startEditing({
       kind: 'new',
       x: placement.x,
       y: placement.y,
       ...size,
-      color: activeColor,
+      color: kind === 'note' ? activeColor : KIND_STYLES[kind].color,
       run,
       cell: { ...cell, slot: placement.slot },
       text,
@@ -109,13 +113,17 @@ export const commitEditing = (store: BoardStore, text: string, intent: CommitInt
     note = isLiveNote(current) ? current : null;
   } else {
     const scenarioId = store.getState().scenarioId ?? undefined;
+    const lane = editing.cell ? store.getState().doc?.records[editing.cell.laneId] : undefined;
+    const laneKind = lane?.type === 'lane' ? laneNoteKind(lane) : 'note';
+    const kind = lane?.type === 'lane' ? typedNoteKind(lane, text) : 'note';
     store.getState().edit('Add note', (draft) => {
       note = addNote(draft, {
         x: editing.x,
         y: editing.y,
         w: editing.w,
         h: editing.h,
-        color: editing.color,
+        kind,
+        color: kind === laneKind ? editing.color : KIND_STYLES[kind].color,
         text,
         scenarioId,
         stageId: editing.cell?.stageId ?? null,
@@ -149,8 +157,11 @@ export const commitEditing = (store: BoardStore, text: string, intent: CommitInt
     return;
   }
   store.getState().startEditing(null);
-  // Selected, so the inspector and the colour keys work on it; Escape steps back to its cell.
-  store.getState().select([anchor.id]);
+  // In a cell the cell stays current, so the next note is typed there or a cell away; outside
+  // the grid the note is selected, for the inspector and the colour keys.
+  if (anchor.stageId && anchor.laneId)
+    store.getState().selectCell({ stageId: anchor.stageId, laneId: anchor.laneId });
+  else store.getState().select([anchor.id]);
 };
 
 /**
@@ -246,20 +257,13 @@ export const zoomReset = (store: BoardStore): void => zoomAboutCentre(store, () 
 
 /** Selects notes and brings them into view (zooming out if they do not fit). */
 export const showNotes = (store: BoardStore, ids: readonly string[]): void => {
-  const { doc, canvasSize, viewport } = store.getState();
+  const { doc, canvasSize, viewport, covered } = store.getState();
   const shown = shownNotesById(doc, store.getState().scenarioId);
   const notes = ids.map((id) => shown.get(id)).filter((note) => note !== undefined);
   const bounds = boundsOf(notes);
   if (!bounds) return;
   store.getState().select(notes.map((note) => note.id));
-  const fit = fitViewport(bounds, canvasSize, 120);
-  store.getState().setViewport({ ...fit, scale: Math.min(fit.scale, Math.max(viewport.scale, 0.5)) });
-  const { scale } = store.getState().viewport;
-  store.getState().setViewport({
-    scale,
-    x: canvasSize.width / 2 - (bounds.x + bounds.w / 2) * scale,
-    y: canvasSize.height / 2 - (bounds.y + bounds.h / 2) * scale,
-  });
+  store.getState().setViewport(viewportShowing(bounds, canvasSize, covered, viewport.scale));
 };
 
 export const zoomToFit = (store: BoardStore): void => {

@@ -19,7 +19,7 @@ import {
   zoomIn,
   zoomToFit,
 } from './commands.ts';
-import { boardLayout } from './note-order.ts';
+import { boardLayout, orderedNotes } from './note-order.ts';
 import { setLastPointer } from './pointer.ts';
 
 let store: BoardStore;
@@ -196,20 +196,39 @@ describe('typing into the journey grid', () => {
     expect(store.getState().past).toHaveLength(3);
   });
 
-  it('Escape steps from a note just typed in a cell back to its cell, then to nothing', () => {
+  it('a note typed into a lane takes its kind; the cell stays current; a note steps back to its cell', () => {
     const template = templateById('customer-experience');
     if (!template) throw new Error('no template');
     store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
     const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
     const [stage] = layout.stages;
     const touchpoints = layout.lanes.find((row) => row.lane.role === 'touchpoints');
-    if (!stage || !touchpoints) throw new Error('template incomplete');
+    const thoughts = layout.lanes.find((row) => row.lane.role === 'thoughts');
+    if (!stage || !touchpoints || !thoughts) throw new Error('template incomplete');
+    const cell = { stageId: stage.stage.id, laneId: touchpoints.lane.id };
     startNewNote(store, { x: stage.x + 50, y: touchpoints.y + 50 });
+    expect(store.getState().editing).toMatchObject({ color: 'blue' });
     commitEditing(store, 'Order page', 'done');
-    expect(store.getState().selection.size).toBe(1);
-    stepOut(store);
     expect(store.getState().selection.size).toBe(0);
-    expect(store.getState().selectedCell).toEqual({ stageId: stage.stage.id, laneId: touchpoints.lane.id });
+    expect(store.getState().selectedCell).toEqual(cell);
+    const notes = () => orderedNotes(store.getState().doc, store.getState().scenarioId);
+    expect(notes().map(({ text, kind, color }) => ({ text, kind, color }))).toEqual([
+      { text: 'Order page', kind: 'touchpoint', color: 'blue' },
+    ]);
+
+    startNewNote(store, { x: stage.x + 50, y: thoughts.y + 50 });
+    commitEditing(store, '“Why is it out of stock again?”', 'done');
+    startNewNote(store, { x: stage.x + 50, y: thoughts.y + 50 });
+    commitEditing(store, 'Annoyed', 'done');
+    expect(notes().map(({ kind, color }) => ({ kind, color }))).toEqual([
+      { kind: 'touchpoint', color: 'blue' },
+      { kind: 'quote', color: 'grey' },
+      { kind: 'note', color: 'yellow' },
+    ]);
+
+    store.getState().select([notes()[0]?.id ?? '']);
+    stepOut(store);
+    expect(store.getState().selectedCell).toEqual(cell);
     stepOut(store);
     expect(store.getState().selectedCell).toBeNull();
   });
@@ -223,6 +242,9 @@ describe('typing into the journey grid', () => {
     const lane = layout.lanes.find((row) => row.lane.role !== 'emotion');
     startNewNote(store, { x: (first?.x ?? 0) + 50, y: (lane?.y ?? 0) + 50 });
     commitEditing(store, 'In a cell', 'done');
+    store
+      .getState()
+      .select(orderedNotes(store.getState().doc, store.getState().scenarioId).map((note) => note.id));
     const before = store.getState().doc;
     nudgeSelection(store, 10, 0);
     expect(store.getState().doc).toBe(before);

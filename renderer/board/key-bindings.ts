@@ -1,3 +1,5 @@
+import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
+import type { NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_COLORS } from '../../shared/model/records.ts';
 import {
   type KeyBinding,
@@ -65,6 +67,60 @@ export const CELL_KEYS = {
     keys: 'Enter',
     matches: (e) => plain(e) && e.key === 'Enter',
   },
+  quote: {
+    group: 'Cells',
+    action: 'Start with a quotation mark: a customer quote (where the lane holds plain notes)',
+    keys: '" or “',
+    matches: () => false,
+  },
+  notes: {
+    group: 'Cells',
+    action: 'From the cell to its first note, then the next (Shift: the last, then the one before)',
+    keys: 'Tab',
+    matches: (e) => plain(e) && e.key === 'Tab',
+  },
+} as const satisfies Record<string, KeyBinding>;
+
+const letter = (e: KeyPress, key: string, shift = false): boolean =>
+  plain(e) && e.shiftKey === shift && e.key.toLowerCase() === key;
+
+const kindKey = (kind: NoteKind, key: string, shift = false): KeyBinding & { readonly kind: NoteKind } => ({
+  kind,
+  group: 'Kinds and ratings',
+  action: `${KIND_STYLES[kind].label} (again: a plain note)`,
+  keys: shift ? `Shift+${key.toUpperCase()}` : key.toUpperCase(),
+  matches: (e) => letter(e, key, shift),
+});
+
+/** With notes selected: what they are, and for touchpoints their channel, stamp and ratings. */
+export const NOTE_KINDS_KEYS = [
+  kindKey('touchpoint', 't'),
+  kindKey('breakdown', 'b'),
+  kindKey('opportunity', 'o'),
+  kindKey('idea', 'i'),
+  kindKey('quote', 'q'),
+  kindKey('question', 'q', true),
+] as const;
+
+export const TOUCHPOINT_KEYS = {
+  channel: {
+    group: 'Kinds and ratings',
+    action: 'Next channel of a touchpoint (Shift: the one before)',
+    keys: 'C',
+    matches: (e) => plain(e) && e.key.toLowerCase() === 'c',
+  },
+  stamp: {
+    group: 'Kinds and ratings',
+    action: 'Stamp of authenticity on a touchpoint, or off',
+    keys: 'S',
+    matches: (e) => letter(e, 's'),
+  },
+  ratings: {
+    group: 'Kinds and ratings',
+    action: 'Rate a touchpoint: then effortless, productive, painless, 1–5 each (0: not rated)',
+    keys: 'R',
+    matches: (e) => letter(e, 'r'),
+  },
 } as const satisfies Record<string, KeyBinding>;
 
 /** With notes selected (or none, for the colour of the next notes). */
@@ -77,7 +133,7 @@ export const SELECTION_KEYS = {
   },
   nudge: {
     group: 'Selection',
-    action: 'Move the selection (Shift: 10 at a time)',
+    action: 'Move notes outside the grid (Shift: 10 at a time); from a note in a cell, to the next cell',
     keys: 'Arrow keys',
     matches: (e) => plain(e) && ARROW_KEYS.includes(e.key),
   },
@@ -117,13 +173,22 @@ export interface KeyHelpGroup {
   readonly rows: readonly { readonly action: string; readonly keys: string }[];
 }
 
-const GROUPS: readonly KeyGroup[] = ['Notes', 'Cells', 'Selection', 'View', 'Map and files'];
+const GROUPS: readonly KeyGroup[] = [
+  'Notes',
+  'Cells',
+  'Kinds and ratings',
+  'Selection',
+  'View',
+  'Map and files',
+];
 
 /** Every binding, grouped, in a facilitator's words: the help sheet (?) and the README's tables. */
 export const keyHelp = (mac: boolean): KeyHelpGroup[] => {
   const bindings: KeyBinding[] = [
     ...Object.values(EDITOR_KEYS),
     ...Object.values(CELL_KEYS),
+    ...NOTE_KINDS_KEYS,
+    ...Object.values(TOUCHPOINT_KEYS),
     ...Object.values(SELECTION_KEYS),
     CLIPBOARD,
     ...SHORTCUTS,

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CELL_KEYS, EDITOR_KEYS, keyHelp, SELECTION_KEYS } from './key-bindings.ts';
+import {
+  CELL_KEYS,
+  EDITOR_KEYS,
+  keyHelp,
+  NOTE_KINDS_KEYS,
+  SELECTION_KEYS,
+  TOUCHPOINT_KEYS,
+} from './key-bindings.ts';
 import { type KeyPress, SHORTCUTS } from './shortcuts.ts';
 
 /** A key press as the label says it: "Mod+Shift+S" is Ctrl, Shift and S on Windows and Linux. */
@@ -46,6 +53,29 @@ describe('the keys the help sheet shows are the keys that work', () => {
     for (const digit of ['1', '7']) expect(SELECTION_KEYS.colour.matches(pressOf(digit))).toBe(true);
     expect(SELECTION_KEYS.colour.matches(pressOf('8'))).toBe(false);
     expect(SELECTION_KEYS.stepOut.matches(pressOf('Escape'))).toBe(true);
+  });
+
+  it('each kind, channel, stamp and rating key answers its own key, and no other binding on a selection does', () => {
+    const onSelection = [...NOTE_KINDS_KEYS, ...Object.values(TOUCHPOINT_KEYS), ...SHORTCUTS];
+    for (const binding of [...NOTE_KINDS_KEYS, ...Object.values(TOUCHPOINT_KEYS)]) {
+      const press = pressOf(binding.keys);
+      expect(binding.matches(press), `${binding.action}: ${binding.keys}`).toBe(true);
+      expect(
+        onSelection.filter((other) => other !== binding && other.matches(press)).map((other) => other.action),
+        binding.keys,
+      ).toEqual([]);
+    }
+    expect(NOTE_KINDS_KEYS.map((binding) => binding.kind)).toEqual([
+      'touchpoint',
+      'breakdown',
+      'opportunity',
+      'idea',
+      'quote',
+      'question',
+    ]);
+    expect(CELL_KEYS.notes.matches(pressOf('Tab')) && CELL_KEYS.notes.matches(pressOf('Shift+Tab'))).toBe(
+      true,
+    );
   });
 
   it('says that Tab puts the next note in the same cell, as it does on a journey map', () => {

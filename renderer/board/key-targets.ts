@@ -40,8 +40,11 @@ const CONTROLS = [
   ].map((role) => `[role="${role}"]`),
 ].join(', ');
 
-/** The keys a focused control keeps: pressing it (Enter, Space) and moving between tabs or items. */
-const CONTROL_KEYS = new Set([' ', 'Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+/**
+ * The keys a focused control keeps: pressing it (Enter, Space), moving between tabs or items,
+ * and Tab, which moves the focus on from it.
+ */
+const CONTROL_KEYS = new Set([' ', 'Enter', 'Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /**
  * True when `key` belongs to the focused control: Enter on a toolbar button must press it, not

@@ -60,7 +60,7 @@ export const isMac = (): boolean =>
 export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 
 /** Where a binding applies, as the help sheet groups them. */
-export type KeyGroup = 'Notes' | 'Cells' | 'Selection' | 'View' | 'Map and files';
+export type KeyGroup = 'Notes' | 'Cells' | 'Kinds and ratings' | 'Selection' | 'View' | 'Map and files';
 
 /** A key binding: what it does in a facilitator's words, and its keys as people write them. */
 export interface KeyBinding {

@@ -6,7 +6,7 @@ import { boardStore } from '../store/index.ts';
  * far it reaches in from that edge (see `covered` in the session slice), so zoom to fit keeps
  * the map out from under it.
  */
-export const useCoverBoard = (edge: 'left' | 'bottom') =>
+export const useCoverBoard = (edge: 'left' | 'right' | 'bottom') =>
   useCallback(
     (panel: HTMLElement | null) => {
       const cover = (pixels: number) => boardStore.getState().setCovered(edge, pixels);
@@ -14,9 +14,13 @@ export const useCoverBoard = (edge: 'left' | 'bottom') =>
       const measure = () => {
         const board = panel.offsetParent;
         const reach =
-          edge === 'left'
-            ? panel.offsetLeft + panel.offsetWidth
-            : (board?.clientHeight ?? 0) - panel.offsetTop;
+          panel.offsetWidth === 0
+            ? 0
+            : edge === 'left'
+              ? panel.offsetLeft + panel.offsetWidth
+              : edge === 'right'
+                ? (board?.clientWidth ?? 0) - panel.offsetLeft
+                : (board?.clientHeight ?? 0) - panel.offsetTop;
         cover(Math.max(0, Math.round(reach)));
       };
       measure();

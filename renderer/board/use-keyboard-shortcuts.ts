@@ -5,6 +5,7 @@ import type { BoardStore } from '../store/index.ts';
 import { typeIntoSelectedCell } from './cell-typing.ts';
 import { applyColor, nudgeSelection, stepOut } from './commands.ts';
 import { colourIndex, nudgeOf, SELECTION_KEYS } from './key-bindings.ts';
+import { createNoteKeys } from './note-keys.ts';
 import { type AppCommand, BOARD_COMMANDS, isAppCommand, SHORTCUTS } from './shortcuts.ts';
 
 export type { AppCommand };
@@ -39,10 +40,11 @@ export const useKeyboardShortcuts = (
   onAppCommand: (command: AppCommand) => void,
 ): void => {
   useEffect(() => {
+    const noteKeys = createNoteKeys(store);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || notForTheBoard(event.target, event.key) || store.getState().editing)
         return;
-      if (typeIntoSelectedCell(store, event)) {
+      if (typeIntoSelectedCell(store, event) || noteKeys(event)) {
         event.preventDefault();
         return;
       }

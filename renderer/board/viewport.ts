@@ -108,22 +108,50 @@ export const fitViewport = (content: Rect | null, size: Size, margin = 48): View
   };
 };
 
-/** How far floating panels reach in over the board's left and bottom edges, in CSS pixels. */
+/** How far floating panels reach in over the board's edges, in CSS pixels. */
 export interface CoveredEdges {
   readonly left: number;
+  readonly right: number;
   readonly bottom: number;
 }
 
 /**
- * Zoom to fit on a board partly under floating panels: the content fits the part they leave
- * free, unless a panel takes so much of the board that fitting beside it would shrink the map
- * more than hiding a corner of it does.
+ * The part of the board floating panels leave free, as an inset from each edge. A panel that
+ * takes so much of the board that working beside it would shrink the map more than hiding a
+ * corner of it does is not counted.
  */
-export const fitBeside = (content: Rect | null, size: Size, covered: CoveredEdges): Viewport => {
+const freeInset = (size: Size, covered: CoveredEdges) => {
   const left = covered.left <= size.width * 0.4 ? covered.left : 0;
-  const bottom = covered.bottom <= size.height * 0.3 ? covered.bottom : 0;
-  const fit = fitViewport(content, { width: size.width - left, height: size.height - bottom });
+  const right = covered.right <= size.width * 0.4 ? covered.right : 0;
+  return {
+    left,
+    right: left + right < size.width * 0.6 ? right : 0,
+    bottom: covered.bottom <= size.height * 0.3 ? covered.bottom : 0,
+  };
+};
+
+/** Zoom to fit on a board partly under floating panels: the content fits the part they leave free. */
+export const fitBeside = (content: Rect | null, size: Size, covered: CoveredEdges): Viewport => {
+  const { left, right, bottom } = freeInset(size, covered);
+  const fit = fitViewport(content, { width: size.width - left - right, height: size.height - bottom });
   return { ...fit, x: fit.x + left };
+};
+
+/**
+ * Brings a board rectangle (found notes, a cell, a header) to the middle of the part of the
+ * board the panels leave free, zooming out only if it does not fit and in to 50% at most, so
+ * stepping through findings does not jump in scale.
+ */
+export const viewportShowing = (rect: Rect, size: Size, covered: CoveredEdges, scale: number): Viewport => {
+  const { left, right, bottom } = freeInset(size, covered);
+  const free = { width: size.width - left - right, height: size.height - bottom };
+  const fit = fitViewport(rect, free, 120);
+  const next = Math.min(fit.scale, Math.max(scale, 0.5));
+  return {
+    scale: next,
+    x: left + free.width / 2 - (rect.x + rect.w / 2) * next,
+    y: free.height / 2 - (rect.y + rect.h / 2) * next,
+  };
 };
 
 /** The topmost note under a board point; `notes` is bottom to top. */

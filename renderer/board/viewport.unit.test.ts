@@ -9,6 +9,7 @@ import {
   noteAt,
   toBoard,
   toScreen,
+  viewportShowing,
   zoomAt,
 } from './viewport.ts';
 
@@ -76,7 +77,7 @@ describe('viewport math', () => {
   it('fits the map beside the persona card and above the scenario bar', () => {
     const content = { x: 0, y: 0, w: 2000, h: 1000 };
     const size = { width: 1600, height: 900 };
-    const fit = fitBeside(content, size, { left: 380, bottom: 70 });
+    const fit = fitBeside(content, size, { left: 380, right: 0, bottom: 70 });
     const topLeft = toScreen(fit, { x: 0, y: 0 });
     const bottomRight = toScreen(fit, { x: 2000, y: 1000 });
     expect(topLeft.x).toBeGreaterThanOrEqual(380);
@@ -88,6 +89,18 @@ describe('viewport math', () => {
   it('ignores a panel that covers too much of a small board, rather than shrinking the map to nothing', () => {
     const content = { x: 0, y: 0, w: 2000, h: 1000 };
     const size = { width: 700, height: 500 };
-    expect(fitBeside(content, size, { left: 380, bottom: 0 })).toEqual(fitViewport(content, size));
+    expect(fitBeside(content, size, { left: 380, right: 0, bottom: 0 })).toEqual(fitViewport(content, size));
+  });
+
+  it('brings a found note to the middle of the board the side panels leave free, not under them', () => {
+    const size = { width: 1400, height: 800 };
+    const note = { x: 5000, y: 3000, w: 180, h: 120 };
+    const shown = viewportShowing(note, size, { left: 0, right: 364, bottom: 76 }, 1);
+    const topLeft = toScreen(shown, { x: note.x, y: note.y });
+    const bottomRight = toScreen(shown, { x: note.x + note.w, y: note.y + note.h });
+    expect(bottomRight.x).toBeLessThanOrEqual(1400 - 364);
+    expect((topLeft.x + bottomRight.x) / 2).toBeCloseTo((1400 - 364) / 2, 5);
+    expect((topLeft.y + bottomRight.y) / 2).toBeCloseTo((800 - 76) / 2, 5);
+    expect(shown.scale).toBe(1);
   });
 });

@@ -12,6 +12,11 @@ export interface MapSummary {
   readonly updated: number;
   /** Live (not deleted) notes. */
   readonly noteCount: number;
+  /**
+   * The live notes of each scenario that holds any, in the scenarios' order (Current 12, Ideal 4),
+   * so the library does not sum a map's versions into one number. Absent in rows stored before it.
+   */
+  readonly scenarioNotes?: readonly { readonly name: string; readonly notes: number }[];
   /** When the map was moved to the trash, or null while it is in the library. */
   readonly deletedAt: number | null;
   /**

@@ -1,4 +1,5 @@
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
+import { type NoteCounts, notesPerScenario } from '../../shared/model/note-counts.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import type { Draft } from '../store/draft.ts';
 import type { JourneywallDb, MapSummary, SavedViewport } from './journeywall-db.ts';
@@ -10,7 +11,7 @@ export interface MapChanges {
   readonly doc: JourneyDocument;
   readonly changed: readonly JourneyRecord[];
   readonly removed: readonly string[];
-  readonly noteCount: number;
+  readonly notes: NoteCounts;
   /** The viewport to store, or null when it did not change. */
   readonly viewport: SavedViewport | null;
   /** The open editor's text to store, null to remove it, undefined when it did not change. */
@@ -70,7 +71,7 @@ export const saveChanges = async (
 
 const nextSummary = (
   existing: MapSummary,
-  { doc, changed, noteCount }: MapChanges,
+  { doc, changed, notes }: MapChanges,
   revision: number,
   now: number,
 ): MapSummary => {
@@ -83,7 +84,8 @@ const nextSummary = (
     name: mapChanged ? map.name : existing.name,
     created: existing.created,
     updated: Math.max(updated, existing.updated),
-    noteCount,
+    noteCount: notes.total,
+    scenarioNotes: notesPerScenario(doc, notes),
     deletedAt: existing.deletedAt,
     revision,
   };

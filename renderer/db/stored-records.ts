@@ -1,5 +1,6 @@
 import { StoredMapReader } from '../../shared/format/read-stored.ts';
-import { isLiveNote, type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
+import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
+import { countNotes, notesPerScenario } from '../../shared/model/note-counts.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import type { MapSummary, StoredRecord } from './journeywall-db.ts';
 
@@ -27,12 +28,6 @@ export const readStoredMapInSlices = async (
   return { doc, repairs };
 };
 
-const countLiveNotes = (records: JourneyDocument['records']): number => {
-  let count = 0;
-  for (const record of Object.values(records)) if (isLiveNote(record)) count++;
-  return count;
-};
-
 /** The newest change to any record: what the library sorts by. */
 const lastChange = (records: JourneyDocument['records']): number => {
   let newest = 0;
@@ -43,12 +38,14 @@ const lastChange = (records: JourneyDocument['records']): number => {
 /** The library row of a whole document (used when a map is written in one piece). */
 export const summarize = (doc: JourneyDocument, deletedAt: number | null = null): MapSummary => {
   const map = mapRecordOf(doc);
+  const notes = countNotes(doc.records);
   return {
     id: doc.id,
     name: map.name,
     created: map.created,
     updated: lastChange(doc.records),
-    noteCount: countLiveNotes(doc.records),
+    noteCount: notes.total,
+    scenarioNotes: notesPerScenario(doc, notes),
     deletedAt,
   };
 };

@@ -49,6 +49,7 @@ const lane: LaneRecord = {
   role: 'touchpoints',
   hidden: false,
   color: null,
+  noteKind: null,
 };
 
 const reopen = (doc: SyncedDocument): SyncedDocument => {

@@ -4,7 +4,7 @@ import type { PersonaField } from '../../shared/journey/personas/persona-fields.
 import type { SearchMatch } from '../../shared/journey/search.ts';
 import { showNotes } from '../board/commands.ts';
 import { boardLayout } from '../board/note-order.ts';
-import { fitViewport, type Rect } from '../board/viewport.ts';
+import { type Rect, viewportShowing } from '../board/viewport.ts';
 import type { BoardStore } from '../store/index.ts';
 
 /** Bringing one thing of the map into view on the board: a note, a header, a cell. */
@@ -54,14 +54,8 @@ export const cellBox = (store: BoardStore, stageId: string, laneId: string): Rec
  * to 50% at most, as showNotes does, so stepping through matches does not jump in scale.
  */
 export const centreOn = (store: BoardStore, rect: Rect): void => {
-  const { canvasSize, viewport } = store.getState();
-  const fit = fitViewport(rect, canvasSize, 120);
-  const scale = Math.min(fit.scale, Math.max(viewport.scale, 0.5));
-  store.getState().setViewport({
-    scale,
-    x: canvasSize.width / 2 - (rect.x + rect.w / 2) * scale,
-    y: canvasSize.height / 2 - (rect.y + rect.h / 2) * scale,
-  });
+  const { canvasSize, viewport, covered } = store.getState();
+  store.getState().setViewport(viewportShowing(rect, canvasSize, covered, viewport.scale));
 };
 
 /** Selects a stage or lane header (as a click on it does) and pans to it. */

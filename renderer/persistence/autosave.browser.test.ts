@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveNotesByZ } from '../../shared/model/document.ts';
+import { liveNotesByZ, scenariosOf } from '../../shared/model/document.ts';
 import { addNote, moveNotes, renameMap, updateNote } from '../../shared/model/edits.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { createMap, listMaps, loadMap, putDocument } from '../db/library.ts';
@@ -60,6 +60,38 @@ describe('autosave', () => {
     expect(await storedNotes(db, mapId)).toEqual(['Long queue at the till']);
     expect(status.getState()).toMatchObject({ state: 'saved', message: null });
     expect(await listMaps(db)).toMatchObject([{ id: mapId, noteCount: 1 }]);
+  });
+
+  it("keeps the library's note count of each scenario, so Current and Ideal are not summed", async () => {
+    const db = createTestDb();
+    const mapId = await createMap(db, 'Toner');
+    const { store, status } = await openBoard(db, mapId);
+    const [current, ideal] = scenariosOf(store.getState().doc ?? { id: mapId, records: {} });
+    if (!current || !ideal) throw new Error('a new map has Current and Ideal');
+    store.getState().edit('Add notes', (doc) => {
+      addNote(doc, { x: 0, y: 0, text: 'Runs out of toner', scenarioId: current.id });
+      addNote(doc, { x: 0, y: 0, text: 'Orders online', scenarioId: current.id });
+      addNote(doc, { x: 0, y: 0, text: 'Printer orders its own toner', scenarioId: ideal.id });
+    });
+    await expect.poll(() => status.getState().state).toBe('saved');
+    expect(await listMaps(db)).toMatchObject([
+      {
+        noteCount: 3,
+        scenarioNotes: [
+          { name: 'Current', notes: 2 },
+          { name: 'Ideal', notes: 1 },
+        ],
+      },
+    ]);
+    const [first] = liveNotesByZ(store.getState().doc ?? { id: mapId, records: {} });
+    store
+      .getState()
+      .edit('Move to ideal', (doc) => updateNote(doc, first?.id ?? '', { scenarioId: ideal.id }));
+    await expect.poll(() => status.getState().state).toBe('saved');
+    expect((await listMaps(db))[0]?.scenarioNotes).toEqual([
+      { name: 'Current', notes: 1 },
+      { name: 'Ideal', notes: 2 },
+    ]);
   });
 
   it('stores edits made while a write runs in the next write, losing none', async () => {

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { JourneyDocument } from '../../shared/model/document.ts';
+import type { NoteCounts } from '../../shared/model/note-counts.ts';
 import type { JourneywallDb, SavedViewport } from '../db/journeywall-db.ts';
 import type { LoadedMap } from '../db/library.ts';
 import { saveChanges } from '../db/save-changes.ts';
@@ -64,7 +65,7 @@ export const REWRITTEN_MESSAGE =
 interface Tracked {
   saved: JourneyDocument['records'];
   /** Live notes in `saved`, once known: lets a save count notes from the edits alone. */
-  savedNoteCount: number | null;
+  savedNotes: NoteCounts | null;
   latest: JourneyDocument;
   savedViewport: SavedViewport | null;
   latestViewport: SavedViewport | null;
@@ -185,19 +186,19 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     const doc = entry.latest;
     const viewport = entry.latestViewport;
     const draft = entry.latestDraft;
-    const diff = diffRecords(entry.saved, doc.records, entry.savedNoteCount);
+    const diff = diffRecords(entry.saved, doc.records, entry.savedNotes);
     const viewportChanged = viewport !== null && !sameViewport(viewport, entry.savedViewport);
     const result = await saveChanges(db, {
       doc,
       changed: diff.changed,
       removed: diff.removed,
-      noteCount: diff.noteCount,
+      notes: diff.notes,
       viewport: viewportChanged ? viewport : null,
       draft: draft === entry.savedDraft ? undefined : draft,
       expectedRevision: entry.revision,
     });
     entry.saved = doc.records;
-    entry.savedNoteCount = diff.noteCount;
+    entry.savedNotes = diff.notes;
     entry.savedViewport = viewport;
     entry.savedDraft = draft;
     entry.revision = result.revision;
@@ -211,7 +212,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     adopted.delete(doc.id);
     const entry: Tracked = {
       saved: known?.doc.records ?? NOTHING_SAVED,
-      savedNoteCount: null,
+      savedNotes: null,
       latest: doc,
       savedViewport: known?.viewport ?? null,
       latestViewport: known?.viewport ?? null,

@@ -1,4 +1,5 @@
-import { isLiveNote, type JourneyDocument } from '../../shared/model/document.ts';
+import type { JourneyDocument } from '../../shared/model/document.ts';
+import { countNotes, type NoteCounts, recountNotes } from '../../shared/model/note-counts.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import { changedSince } from '../store/change-log.ts';
 
@@ -9,8 +10,8 @@ export interface RecordDiff {
   readonly changed: readonly JourneyRecord[];
   /** Ids present in the snapshot and gone now (an undone creation). */
   readonly removed: readonly string[];
-  /** Live notes in the current records. */
-  readonly noteCount: number;
+  /** Live notes in the current records, in all and per scenario. */
+  readonly notes: NoteCounts;
 }
 
 /**
@@ -20,21 +21,19 @@ export interface RecordDiff {
 export const diffRecords = (
   saved: Records,
   current: Records,
-  savedNoteCount: number | null = null,
+  savedNotes: NoteCounts | null = null,
 ): RecordDiff => {
-  const known = savedNoteCount === null ? null : changedSince(saved, current);
-  if (known && savedNoteCount !== null) return diffKnownChanges(saved, current, known, savedNoteCount);
+  const known = savedNotes === null ? null : changedSince(saved, current);
+  if (known && savedNotes !== null) return diffKnownChanges(saved, current, known, savedNotes);
   const changed: JourneyRecord[] = [];
-  let noteCount = 0;
   let stillPresent = 0;
   for (const [id, record] of Object.entries(current)) {
-    if (isLiveNote(record)) noteCount++;
     if (Object.hasOwn(saved, id)) stillPresent++;
     if (saved[id] !== record) changed.push(record);
   }
   const savedIds = Object.keys(saved);
   const removed = stillPresent < savedIds.length ? savedIds.filter((id) => !Object.hasOwn(current, id)) : [];
-  return { changed, removed, noteCount };
+  return { changed, removed, notes: countNotes(current) };
 };
 
 /** The same answer from the ids the edits since the snapshot touched: no walk over the map. */
@@ -42,18 +41,18 @@ const diffKnownChanges = (
   saved: Records,
   current: Records,
   ids: ReadonlySet<string>,
-  savedNoteCount: number,
+  savedNotes: NoteCounts,
 ): RecordDiff => {
   const changed: JourneyRecord[] = [];
   const removed: string[] = [];
-  let noteCount = savedNoteCount;
+  const pairs: [JourneyRecord | undefined, JourneyRecord | undefined][] = [];
   for (const id of ids) {
     const before = Object.hasOwn(saved, id) ? saved[id] : undefined;
     const after = Object.hasOwn(current, id) ? current[id] : undefined;
-    noteCount += (isLiveNote(after) ? 1 : 0) - (isLiveNote(before) ? 1 : 0);
+    if (before !== after) pairs.push([before, after]);
     if (after === undefined) {
       if (before !== undefined) removed.push(id);
     } else if (after !== before) changed.push(after);
   }
-  return { changed, removed, noteCount };
+  return { changed, removed, notes: recountNotes(savedNotes, pairs) };
 };

@@ -4,6 +4,7 @@ import { Board } from '../board/Board.tsx';
 import { zoomToFit } from '../board/commands.ts';
 import { boardLayout, orderedNotes } from '../board/note-order.ts';
 import { useClipboard } from '../board/use-clipboard.ts';
+import { useCoverBoard } from '../board/use-cover-board.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { ConflictPanel } from '../files/ConflictPanel.tsx';
 import { FindBar } from '../find/FindBar.tsx';
@@ -56,6 +57,8 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
   });
   const [personaFound, setPersonaFound] = useState<PersonaFound | null>(null);
   const close = panelsStore.getState().close;
+  // Found notes and insights are brought into view beside the open panels, not under them.
+  const coverRightOfBoard = useCoverBoard('right');
 
   useEffect(() => {
     if (fitOnOpen) zoomToFit(boardStore);
@@ -115,7 +118,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
           onCompare={() => setComparing(true)}
           onInsights={() => panelsStore.getState().toggle('insights')}
         />
-        <div className="side-panels">
+        <div className="side-panels" ref={coverRightOfBoard}>
           {outlineOpen && <OutlinePanel onClose={() => close('outline')} />}
           {insightsOpen && <InsightsPanel onClose={() => close('insights')} />}
           {legendOpen && <Legend onClose={() => close('legend')} />}

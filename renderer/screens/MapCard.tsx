@@ -12,6 +12,15 @@ interface MapCardProps {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+const notesWord = (count: number): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? 'note' : 'notes'}`;
+
+/** "15 notes", or per scenario where more than one holds notes: "Current: 12 notes · Ideal: 4 notes". */
+export const noteCountWords = (map: Pick<MapSummary, 'noteCount' | 'scenarioNotes'>): string =>
+  map.scenarioNotes && map.scenarioNotes.length > 1
+    ? map.scenarioNotes.map((scenario) => `${scenario.name}: ${notesWord(scenario.notes)}`).join(' · ')
+    : notesWord(map.noteCount);
+
 /** One map in the library: open it, rename it in place, duplicate it, delete it. */
 export const MapCard = ({ map, onOpen, onRename, onDuplicate, onDelete }: MapCardProps) => {
   const [renaming, setRenaming] = useState(false);
@@ -39,8 +48,7 @@ export const MapCard = ({ map, onOpen, onRename, onDuplicate, onDelete }: MapCar
         <button type="button" className="map-card-open" onClick={onOpen} aria-label={`Open ${map.name}`}>
           <span className="map-card-name">{map.name}</span>
           <span className="map-card-meta">
-            {map.noteCount.toLocaleString('en')} {map.noteCount === 1 ? 'note' : 'notes'} · edited{' '}
-            {dateFormat.format(map.updated)}
+            {noteCountWords(map)} · edited {dateFormat.format(map.updated)}
           </span>
         </button>
       )}

@@ -65,7 +65,10 @@ export const NewMapDialog = ({ onCreate, onClose }: NewMapDialogProps) => {
               />
               <TemplatePreview template={candidate} />
               <span className="template-name">{candidate.name}</span>
-              <span className="template-description">{candidate.description}</span>
+              <span className="template-description">
+                {candidate.description}
+                {candidate.source && <span className="template-source"> After “{candidate.source}”.</span>}
+              </span>
             </label>
           ))}
         </fieldset>

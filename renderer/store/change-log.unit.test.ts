@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { addNote, newMapDocument, updateNote } from '../../shared/model/edits.ts';
+import { countNotes } from '../../shared/model/note-counts.ts';
 import { diffRecords } from '../persistence/record-diff.ts';
 import { changedSince } from './change-log.ts';
 import { createBoardStore } from './index.ts';
@@ -26,8 +27,9 @@ it('knows which records the edits since a snapshot changed, through undo and red
 
   // Counting from the edits gives what counting the whole map gives.
   const full = diffRecords(saved, current);
-  const fromEdits = diffRecords(saved, current, 1);
-  expect(fromEdits.noteCount).toBe(full.noteCount);
+  const fromEdits = diffRecords(saved, current, countNotes(saved));
+  expect(fromEdits.notes).toEqual(full.notes);
+  expect(full.notes.total).toBe(2);
   expect(new Set(fromEdits.changed.map((record) => record.id))).toEqual(
     new Set(full.changed.map((record) => record.id)),
   );

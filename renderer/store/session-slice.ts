@@ -65,8 +65,8 @@ export interface SessionSlice {
    * CSS pixels along the board's edges under floating panels (the persona card on the left, the
    * scenario bar at the bottom): zoom to fit keeps the map clear of them.
    */
-  covered: { readonly left: number; readonly bottom: number };
-  setCovered(edge: 'left' | 'bottom', pixels: number): void;
+  covered: { readonly left: number; readonly right: number; readonly bottom: number };
+  setCovered(edge: 'left' | 'right' | 'bottom', pixels: number): void;
   /** The colour new notes get; picking a colour with nothing selected sets it. */
   activeColor: NoteColor;
   setActiveColor(color: NoteColor): void;
@@ -114,7 +114,7 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   },
   canvasSize: { width: 800, height: 600 },
   setCanvasSize: (canvasSize) => set({ canvasSize }),
-  covered: { left: 0, bottom: 0 },
+  covered: { left: 0, right: 0, bottom: 0 },
   setCovered: (edge, pixels) => {
     if (get().covered[edge] !== pixels) set({ covered: { ...get().covered, [edge]: pixels } });
   },

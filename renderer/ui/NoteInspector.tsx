@@ -10,6 +10,8 @@ import {
   type TouchpointRatings,
 } from '../../shared/model/journey-records.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
+import { NOTE_KINDS_KEYS, TOUCHPOINT_KEYS } from '../board/key-bindings.ts';
+import { isMac, keysForPeople } from '../board/shortcuts.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 
 const RATING_NAMES: readonly [keyof TouchpointRatings, string][] = [
@@ -19,6 +21,14 @@ const RATING_NAMES: readonly [keyof TouchpointRatings, string][] = [
 ];
 
 const NO_RATINGS: TouchpointRatings = { effortless: null, productive: null, painless: null };
+
+const keys = (binding: { readonly keys: string }): string => keysForPeople(binding.keys, isMac());
+
+/** The tooltips name the keys that do the same on the selection (key-bindings.ts). */
+const KIND_TIP = `Keys: ${NOTE_KINDS_KEYS.map((binding) => `${keys(binding)} ${KIND_STYLES[binding.kind].label.toLowerCase()}`).join(', ')}; the same key again: a plain note`;
+const CHANNEL_TIP = `Key: ${keys(TOUCHPOINT_KEYS.channel)}, the next channel (Shift: the one before)`;
+const STAMP_TIP = `A stamp of authenticity: one of the few touchpoints that wow customers. Key: ${keys(TOUCHPOINT_KEYS.stamp)}`;
+const RATINGS_TIP = `Key: ${keys(TOUCHPOINT_KEYS.ratings)}, then a digit for each of effortless, productive, painless (0: not rated)`;
 
 /**
  * What the selected notes are: kind, and for touchpoints their channel, stamp of authenticity
@@ -39,7 +49,7 @@ export const NoteInspector = () => {
   const single = notes.length === 1 && first?.kind === 'touchpoint' ? first : null;
   return (
     <fieldset className="toolbar-group note-inspector" aria-label="Selected notes">
-      <label className="inline-field">
+      <label className="inline-field" title={KIND_TIP}>
         <span>Kind</span>
         <select
           aria-label="Note kind"
@@ -60,7 +70,7 @@ export const NoteInspector = () => {
       </label>
       {single && (
         <>
-          <label className="inline-field">
+          <label className="inline-field" title={CHANNEL_TIP}>
             <span>Channel</span>
             <select
               aria-label="Touchpoint channel"
@@ -79,16 +89,16 @@ export const NoteInspector = () => {
               ))}
             </select>
           </label>
-          <label className="inline-field checkbox">
+          <label className="inline-field checkbox" title={STAMP_TIP}>
             <input
               type="checkbox"
               checked={single.wow}
               onChange={(event) => edit('Stamp of authenticity', () => ({ wow: event.target.checked }))}
             />
-            <span title="A stamp of authenticity: one of the few touchpoints that wow customers">Wow</span>
+            <span>Wow</span>
           </label>
           {RATING_NAMES.map(([key, label]) => (
-            <label key={key} className="inline-field">
+            <label key={key} className="inline-field" title={RATINGS_TIP}>
               <span>{label}</span>
               <select
                 aria-label={`${label} rating`}

@@ -270,14 +270,14 @@ describe('parse: repairs of the journey', () => {
       file({
         map: map({ connectedType: 'telepathy' }),
         stages: [stage({ color: 'gold', category: 'afterlife' })],
-        lanes: [lane({ role: 'poetry' })],
+        lanes: [lane({ role: 'poetry', noteKind: 'limerick' })],
         scenarios: [scenario({ kind: 'dream' })],
         notes: [note({ kind: 'hologram', channel: 'pigeon' })],
       }),
     );
     expect(record(document, 'map-1')).toMatchObject({ connectedType: null });
     expect(record(document, 'stage-1')).toMatchObject({ color: null, category: null });
-    expect(record(document, 'lane-1')).toMatchObject({ role: 'custom' });
+    expect(record(document, 'lane-1')).toMatchObject({ role: 'custom', noteKind: null });
     expect(record(document, 'current')).toMatchObject({ kind: 'other' });
     expect(record(document, 'note-1')).toMatchObject({ kind: 'note', channel: null });
     expect(repairs).toEqual([
@@ -285,6 +285,7 @@ describe('parse: repairs of the journey', () => {
       'Gave 1 stage with an unknown colour the default colour.',
       'Took 1 stage out of an experience category this version does not know.',
       'Made 1 lane of a role this version does not know custom lanes.',
+      'Gave 1 lane whose kind of new notes this version does not know the kind its role suggests.',
       'Made 1 scenario of a kind this version does not know "other" scenarios.',
       'Made 1 note of a kind this version does not know plain notes.',
       'Cleared a channel this version does not know on 1 note.',

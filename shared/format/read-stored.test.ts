@@ -41,6 +41,7 @@ const lane = {
   role: 'touchpoints',
   hidden: false,
   color: 'blue',
+  noteKind: null,
   ...bookkeeping,
 } as const;
 const scenario = {

@@ -74,6 +74,7 @@ const smallMap = (): SyncedDocument => {
       role: 'touchpoints',
       hidden: false,
       color: 'blue',
+      noteKind: null,
       version: 1,
       versionNonce: 3,
       updated: 5,

@@ -52,6 +52,7 @@ export const newMapFromTemplate = (
       role: definition.role,
       hidden: false,
       color: null,
+      noteKind: null,
     };
     records[id] = lane;
   });

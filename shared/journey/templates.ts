@@ -20,7 +20,7 @@ export interface TemplateDefinition {
   readonly name: string;
   /** One sentence for the new-map dialog. */
   readonly description: string;
-  /** Where the template comes from, for the dialog. */
+  /** The article the template follows, named for the dialog; empty for none. */
   readonly source: string;
   readonly stages: readonly StageDefinition[];
   readonly lanes: readonly LaneDefinition[];
@@ -57,7 +57,7 @@ export const TEMPLATES: readonly TemplateDefinition[] = [
     name: 'Customer experience stages',
     description:
       'Eight stages from brand awareness to referral, grouped into discovery, relationship, purchase and follow-up experiences, with customer service as a thread through all of them.',
-    source: 'The Ideal Customer Experience (seed 001)',
+    source: 'The Ideal Customer Experience',
     stages: [
       { name: 'Brand awareness', category: 'discovery' },
       { name: 'Interest', category: 'discovery' },
@@ -76,7 +76,7 @@ export const TEMPLATES: readonly TemplateDefinition[] = [
     name: 'Experience lifecycle',
     description:
       'Introduction, growth and maturity: the loyalty stage that renews the relationship or lets it decline.',
-    source: 'Customer experience lifecycle (seed 003)',
+    source: 'The customer experience lifecycle',
     stages: [{ name: 'Introduction' }, { name: 'Growth' }, { name: 'Maturity' }],
     lanes: PRACTITIONER_LANES,
   },
@@ -85,7 +85,7 @@ export const TEMPLATES: readonly TemplateDefinition[] = [
     name: 'Connected customer',
     description:
       'Recognize, request, respond, repeat, with the map placed on the continuum from customer-controlled to business-controlled.',
-    source: 'The connected customer experience (seed 000)',
+    source: 'The connected customer experience',
     stages: [{ name: 'Recognize' }, { name: 'Request' }, { name: 'Respond' }, { name: 'Repeat' }],
     lanes: PRACTITIONER_LANES,
     connected: true,

@@ -56,7 +56,7 @@ const cellMap = (count: number, slotOf: (i: number) => number): SyncedDocument =
   const doc: MutableDocument = { ...newMapDocument('Cell', 1_000, 'map-cell') };
   doc.records = { ...doc.records, s: stage('s', 'Stage', 0) };
   const { width: _width, category: _category, ...fields } = stage('l', 'Lane', 0);
-  doc.records.l = { ...fields, type: 'lane', height: 160, role: 'custom', hidden: false };
+  doc.records.l = { ...fields, type: 'lane', height: 160, role: 'custom', hidden: false, noteKind: null };
   const scenarioId = firstScenarioId(doc);
   for (let i = 0; i < count; i++)
     addNote(

@@ -130,7 +130,7 @@ const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument
         draft.records[id] =
           action.type === 'stage'
             ? { ...fields, type: 'stage', width: 260, category: null }
-            : { ...fields, type: 'lane', height: 160, role: 'custom', hidden: false };
+            : { ...fields, type: 'lane', height: 160, role: 'custom', hidden: false, noteKind: null };
         break;
       }
       case 'rename-structure': {

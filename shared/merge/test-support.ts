@@ -33,6 +33,7 @@ const lane = (id: string, name: string, order: number): LaneRecord => ({
   role: order === 0 ? 'touchpoints' : 'breakdowns',
   hidden: false,
   color: null,
+  noteKind: null,
 });
 
 export const persona = (id: string, name: string): PersonaRecord => ({

@@ -54,6 +54,11 @@ export interface LaneRecord extends RecordBase {
   /** Hidden lanes keep their notes but are not shown (a facilitator hides what the client won't use). */
   readonly hidden: boolean;
   readonly color: NoteColor | null;
+  /**
+   * The kind a note typed into this lane gets; null for the kind its role suggests (see
+   * laneNoteKind), set when a facilitator chooses another.
+   */
+  readonly noteKind: NoteKind | null;
 }
 
 export const SCENARIO_KINDS = ['current', 'ideal', 'other'] as const;

@@ -143,7 +143,7 @@ export interface BoardBox {
   readonly top: number;
   readonly size: { readonly width: number; readonly height: number };
   /** What the floating panels cover of the board (see fitBeside). */
-  readonly covered: { readonly left: number; readonly bottom: number };
+  readonly covered: { readonly left: number; readonly right: number; readonly bottom: number };
 }
 
 export const boardBox = async (page: Page): Promise<BoardBox> => {

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { geometry } from './support/journey-grid.ts';
-import { board, expectSaved } from './support/journeywall.ts';
+import { createJourneyMap, geometry } from './support/journey-grid.ts';
+import { expectSaved } from './support/journeywall.ts';
 
 /**
  * Text that is not one key press starting a note in the selected cell: an accent made with a
@@ -8,20 +8,10 @@ import { board, expectSaved } from './support/journeywall.ts';
  * DevTools protocol as the operating system delivers them: Input.insertText and IME composition.
  */
 
-const newTemplateMap = async (page: Page, name: string) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New map' }).click();
-  await page.getByRole('textbox', { name: 'Name' }).fill(name);
-  await page.getByText('Customer experience stages').click();
-  await page.getByRole('button', { name: 'Create map' }).click();
-  await expect(board(page)).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Zoom \d+%/ })).not.toHaveText('100%');
-};
-
 const editor = (page: Page) => page.getByRole('textbox', { name: 'New note text' });
 
 test('a composed first character, an IME word and an emoji each start the note whole', async ({ page }) => {
-  await newTemplateMap(page, 'Composed');
+  await createJourneyMap(page, 'Composed');
   const grid = await geometry(page);
   const cdp = await page.context().newCDPSession(page);
 
@@ -57,7 +47,7 @@ test('a composed first character, an IME word and an emoji each start the note w
 test('with a cell selected, plain keys still reach the board: an arrow moves the cell, typing starts a note there', async ({
   page,
 }) => {
-  await newTemplateMap(page, 'Arrows');
+  await createJourneyMap(page, 'Arrows');
   const grid = await geometry(page);
   await page.mouse.click(grid.cell('Interest', 'Touchpoints').x, grid.cell('Interest', 'Touchpoints').y);
   await page.keyboard.press('ArrowRight');

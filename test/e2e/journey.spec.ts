@@ -1,22 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { geometry, typeInCell } from './support/journey-grid.ts';
+import { createJourneyMap, geometry, typeInCell } from './support/journey-grid.ts';
 import { board, expectSaved } from './support/journeywall.ts';
 
 /**
  * The workshop day on a journey map: a map from the customer-experience template, touchpoints
- * typed into cells, a stamp of authenticity, the touchpoint warning, the ideal scenario created
+ * typed into the Touchpoints lane's cells (so they are touchpoints), a stamp of authenticity, the touchpoint warning, the ideal scenario created
  * from the current one, changed, and the gap list read.
  */
 
 test('a facilitator maps the current journey, then the ideal, and reads the gap list', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New map' }).click();
-  await page.getByRole('textbox', { name: 'Name' }).fill('Home printer toner: current');
-  await page.getByText('Customer experience stages').click();
-  await page.getByRole('button', { name: 'Create map' }).click();
-  await expect(board(page)).toBeVisible();
-  // A new map opens showing the whole grid (zoom to fit).
-  await expect(page.getByRole('button', { name: /^Zoom \d+%/ })).not.toHaveText('100%');
+  await createJourneyMap(page, 'Home printer toner: current');
   const grid = await geometry(page);
 
   // Touchpoints called out in the room, typed into their cells: click the cell, type, Tab, type…
@@ -30,10 +23,10 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
   await typeInCell(page, grid.cell('Use', 'Touchpoints'), ['Install video', 'Support line', 'Delivery box']);
   await expectSaved(page);
 
-  // Make them touchpoints, all at once.
+  // Typed into the Touchpoints lane, they are touchpoints already.
   await board(page).click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+a');
-  await page.getByRole('combobox', { name: 'Note kind' }).selectOption('touchpoint');
+  await expect(page.getByRole('combobox', { name: 'Note kind' })).toHaveValue('touchpoint');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /^Insights/ }).click();
   const insights = page.getByRole('list', { name: 'Insights' });
@@ -53,7 +46,6 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
 
   // The eleventh touchpoint: the warning from the article appears.
   await typeInCell(page, grid.cell('Post-purchase', 'Touchpoints'), ['Survey email']);
-  await page.getByRole('combobox', { name: 'Note kind' }).selectOption('touchpoint');
   await page.getByRole('button', { name: /^Insights/ }).click();
   await expect(insights).toContainText('11 touchpoints: the map may describe your processes');
 
@@ -62,7 +54,6 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
   await page.getByRole('button', { name: 'Create ideal from current' }).click();
   await expect(page.getByRole('tab', { name: 'Ideal' })).toHaveAttribute('aria-selected', 'true');
   await typeInCell(page, grid.cell('Repeat purchases', 'Touchpoints'), ['Printer orders its own toner']);
-  await page.getByRole('combobox', { name: 'Note kind' }).selectOption('touchpoint');
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Compare current and ideal' }).click();
@@ -100,12 +91,7 @@ test('a facilitator maps the current journey, then the ideal, and reads the gap 
 });
 
 test('a facilitator adds a scenario, names it, and undo takes it back', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New map' }).click();
-  await page.getByRole('textbox', { name: 'Name' }).fill('Toner scenarios');
-  await page.getByText('Customer experience stages').click();
-  await page.getByRole('button', { name: 'Create map' }).click();
-  await expect(board(page)).toBeVisible();
+  await createJourneyMap(page, 'Toner scenarios');
 
   // A new scenario is shown at once, its name ready to type.
   await page.getByRole('button', { name: 'Add scenario' }).click();
@@ -156,7 +142,7 @@ test('a connected-customer map is placed on the continuum, and the place can cha
   await page.goto('/');
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Toner subscription');
-  await page.getByText('Connected customer').click();
+  await page.getByText('Connected customer', { exact: true }).click();
   await page
     .getByRole('combobox', { name: 'Connected customer experience' })
     .selectOption('curated-offering');

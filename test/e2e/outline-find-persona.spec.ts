@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { writeExampleMap } from '../docs/example-map-file.ts';
+import { createJourneyMap } from './support/journey-grid.ts';
 import { board, expectSaved, openFromLibrary, test } from './support/journeywall.ts';
 
 /**
@@ -93,12 +94,7 @@ test('the outline reads the map as text, edits a note from the keyboard, and und
 });
 
 test('a persona is added, filled in on the card and still there after a reload', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New map' }).click();
-  await page.getByRole('textbox', { name: 'Name' }).fill('Toner, second persona');
-  await page.getByText('Customer experience stages').click();
-  await page.getByRole('button', { name: 'Create map' }).click();
-  await expect(board(page)).toBeVisible();
+  await createJourneyMap(page, 'Toner, second persona');
 
   // A map without a persona shows a small chip; it opens the card.
   await page.getByRole('button', { name: 'Persona: none' }).click();

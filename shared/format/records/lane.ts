@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANE_ROLES, type LaneRecord } from '../../model/journey-records.ts';
+import { LANE_ROLES, type LaneRecord, NOTE_KINDS } from '../../model/journey-records.ts';
 import { FILE_LIMITS } from '../limits.ts';
 import { bookkeepingShape, headerColorSchema, idSchema, nameSchema, orderSchema } from './fields.ts';
 import { counted, oneOf } from './repairs.ts';
@@ -32,6 +32,13 @@ export const laneSchema = z.object({
     ),
   hidden: z.boolean().default(false).describe('A hidden lane keeps its notes but is not shown.'),
   color: headerColorSchema.describe("Header colour from the palette; null for the map's default."),
+  noteKind: z
+    .enum(NOTE_KINDS)
+    .nullable()
+    .default(null)
+    .describe(
+      'The kind a note typed into the lane gets; null (or left out) for the kind its role suggests: touchpoint in a touchpoints lane, breakdown in a breakdowns lane, opportunity in an opportunities lane, note elsewhere.',
+    ),
   ...bookkeepingShape,
 });
 
@@ -52,6 +59,14 @@ export const LANE_SPEC: RecordSpec<LaneRecord> = {
       return `Made ${counted(count, noun)} of a role this version does not know custom lanes.`;
     }),
     color: headerRecoloured,
+    noteKind: oneOf(
+      [...NOTE_KINDS, null],
+      null,
+      'lane-kind-unknown',
+      (count, noun) =>
+        `Gave ${counted(count, noun)} whose kind of new notes this version does not know the kind its role suggests.`,
+      true,
+    ),
   },
   fieldWords: {
     ...BOOKKEEPING_WORDS,
@@ -61,5 +76,6 @@ export const LANE_SPEC: RecordSpec<LaneRecord> = {
     role: 'role',
     hidden: 'hidden flag',
     color: 'colour',
+    noteKind: 'kind of new notes',
   },
 };

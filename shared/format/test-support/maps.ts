@@ -127,6 +127,7 @@ export const realisticMap = (noteCount: number, options: RealisticOptions | numb
       role,
       hidden: role === 'metrics',
       color: null,
+      noteKind: null,
     };
     records[lane.id] = lane;
     return lane;
@@ -282,6 +283,7 @@ const arbitraryLane = (id: string) =>
       role: fc.constantFrom(...LANE_ROLES),
       hidden: fc.boolean(),
       color: nullable(fc.constantFrom(...NOTE_COLORS)),
+      noteKind: nullable(fc.constantFrom(...NOTE_KINDS)),
     })
     .map(({ bookkeeping, ...lane }): LaneRecord => ({ id, type: 'lane', ...lane, ...bookkeeping }));
 

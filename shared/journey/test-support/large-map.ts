@@ -54,6 +54,7 @@ export const largeMap = (options: {
       role: 'actions',
       hidden: false,
       color: null,
+      noteKind: null,
     };
     records[id] = lane;
     laneIds.push(id);

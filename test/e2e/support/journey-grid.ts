@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { fitBeside, toScreen } from '../../../renderer/board/viewport.ts';
 import { GRID } from '../../../shared/journey/grid-geometry.ts';
 import { templateById } from '../../../shared/journey/templates.ts';
@@ -62,4 +62,18 @@ export const typeInCell = async (page: Page, at: { x: number; y: number }, texts
     }
   }
   await page.keyboard.press('Enter');
+};
+
+/**
+ * Opens the library fresh and creates a map from the customer-experience template; returns once
+ * the new map shows its whole grid (zoom to fit), where geometry() finds its cells.
+ */
+export const createJourneyMap = async (page: Page, name: string): Promise<void> => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByText('Customer experience stages').click();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await expect(board(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Zoom \d+%/ })).not.toHaveText('100%');
 };

@@ -135,17 +135,25 @@ export const openMap = async (page: Page, name: string): Promise<void> => {
  * How far the persona card and the scenario bar reach in over the board, measured the way the
  * app measures them, so a test can work out where zoom to fit puts the map (fitBeside).
  */
-export const coveredEdges = async (page: Page): Promise<{ left: number; bottom: number }> =>
+export const coveredEdges = async (page: Page): Promise<{ left: number; right: number; bottom: number }> =>
   page.evaluate(() => {
-    const reach = (selector: string, edge: 'left' | 'bottom') => {
+    const reach = (selector: string, edge: 'left' | 'right' | 'bottom') => {
       const panel = document.querySelector<HTMLElement>(selector);
-      if (!panel) return 0;
+      if (!panel || panel.offsetWidth === 0) return 0;
       const board = panel.offsetParent;
       const pixels =
-        edge === 'left' ? panel.offsetLeft + panel.offsetWidth : (board?.clientHeight ?? 0) - panel.offsetTop;
+        edge === 'left'
+          ? panel.offsetLeft + panel.offsetWidth
+          : edge === 'right'
+            ? (board?.clientWidth ?? 0) - panel.offsetLeft
+            : (board?.clientHeight ?? 0) - panel.offsetTop;
       return Math.max(0, Math.round(pixels));
     };
-    return { left: reach('.persona-card', 'left'), bottom: reach('.scenario-bar', 'bottom') };
+    return {
+      left: reach('.persona-card', 'left'),
+      right: reach('.side-panels', 'right'),
+      bottom: reach('.scenario-bar', 'bottom'),
+    };
   });
 
 /** Opens a map file (or a poster) from disk with Ctrl+O, the way a user does. */
