@@ -27,6 +27,18 @@ describe('fitting note text', () => {
     expect(fitted.lines.join('')).toBe('Supercalifragilisticexpialidocious');
   });
 
+  it('breaks and cuts between whole characters, never inside an emoji, a flag or an accented letter', () => {
+    const whole = (line: string) => !/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]|^\u0301/.test(line.replace(/…$/, ''));
+    const word = '😬🇫🇷e\u0301'.repeat(20);
+    const broken = fitText(word, { width: 60, height: 400 }, mono);
+    expect(broken.lines.length).toBeGreaterThan(1);
+    expect(broken.lines.join('')).toBe(word);
+    for (const line of broken.lines) expect(whole(line), JSON.stringify(line)).toBe(true);
+    const cut = fitText(`${word} ${word}`, { width: 60, height: 12 }, mono);
+    expect(cut.truncated).toBe(true);
+    for (const line of cut.lines) expect(whole(line), JSON.stringify(line)).toBe(true);
+  });
+
   it('shrinks rather than breaking a word that would fit whole at a smaller size', () => {
     const box = { width: 120, height: 100 };
     const fitted = fitText('Confirmation email', box, mono);

@@ -108,23 +108,41 @@ const NARROWEST_CHARACTER_EM = 0.1;
 const mostCharacters = (width: number, size: number): number =>
   Math.ceil(width / (size * NARROWEST_CHARACTER_EM));
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /**
- * The longest prefix (at least one character, at most the whole word) that fits the width, by
+ * Where the first `count` graphemes of `text` end, in UTF-16 units: a cut there never splits an
+ * emoji's surrogate pair, a flag or an accent from its letter. Segments lazily, so a word of
+ * thousands of characters costs only the prefix asked for.
+ */
+const graphemeEnds = (text: string, count: number): number[] => {
+  const ends: number[] = [];
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (ends.length >= count) break;
+    ends.push(index + segment.length);
+  }
+  return ends;
+};
+
+/**
+ * The longest prefix (at least one grapheme, at most the whole word) that fits the width, by
  * binary search over prefixes no longer than a line can hold.
  */
 const breakPoint = (word: string, width: number, size: number, measure: MeasureText): number => {
-  let low = 1;
-  let high = Math.min(word.length, mostCharacters(width, size));
+  const ends = graphemeEnds(word, mostCharacters(width, size));
+  let low = 0;
+  let high = ends.length - 1;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (measure(word.slice(0, mid), size) <= width) low = mid;
+    if (measure(word.slice(0, ends[mid]), size) <= width) low = mid;
     else high = mid - 1;
   }
-  return low;
+  return ends[low] ?? word.length;
 };
 
 const ellipsize = (line: string, width: number, size: number, measure: MeasureText): string => {
-  let cut = line.length;
-  while (cut > 0 && measure(`${line.slice(0, cut)}…`, size) > width) cut--;
-  return `${line.slice(0, cut).trimEnd()}…`;
+  const ends = [0, ...graphemeEnds(line, line.length)];
+  let at = ends.length - 1;
+  while (at > 0 && measure(`${line.slice(0, ends[at])}…`, size) > width) at--;
+  return `${line.slice(0, ends[at]).trimEnd()}…`;
 };
