@@ -7,7 +7,6 @@ import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-k
 import { loadMap, putDocument } from './db/library.ts';
 import { createFileActions } from './files/file-actions.ts';
 import { closeReview } from './files/merge-review.ts';
-import { PromptDialog } from './files/PromptDialog.tsx';
 import { useFileDrop } from './files/use-file-drop.ts';
 import { findStore } from './find/find-store.ts';
 import { openMap } from './persistence/open-map.ts';
@@ -20,6 +19,7 @@ import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { NewMapDialog } from './screens/NewMapDialog.tsx';
 import { boardStore } from './store/index.ts';
 import { noticeStore, showNotice, useNotice } from './ui/notice-store.ts';
+import { PromptDialog } from './ui/PromptDialog.tsx';
 import { panelsStore } from './ui/panels-store.ts';
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
 import { Toast } from './ui/Toast.tsx';

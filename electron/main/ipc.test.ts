@@ -334,6 +334,11 @@ describe('sender check', () => {
     expect(warn).toHaveBeenCalled();
   });
 
+  it.each(Object.values(INVOKE))('guards %s like every other channel', async (channel) => {
+    await expect(invoke(channel, eventFrom(null))).rejects.toThrow('untrusted sender');
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
   it('rejects every call while there is no window or it was destroyed', async () => {
     window = null;
     await expect(invoke(INVOKE.appInfo, fromApp())).rejects.toThrow('untrusted sender');

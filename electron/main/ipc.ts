@@ -1,46 +1,24 @@
 /**
- * Registers one handler per INVOKE channel of shared/ipc/contract.ts. Every call passes the same
- * gate before its handler runs: the sender must be the top frame of our window showing our app
- * (not an iframe, not a page navigated elsewhere), and the arguments must parse with the schemas
- * of shared/ipc/validate.ts. Anything else is logged and rejected, never executed.
+ * Registers one handler per channel of INVOKE_CONTRACT (shared/ipc/invoke-contract.ts). Every
+ * call passes the same gate before its handler runs: the sender must be the top frame of our
+ * window showing our app (not an iframe, not a page navigated elsewhere), and the arguments must
+ * parse with the channel's schemas. Anything else is logged and rejected, never executed.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import type {
-  AppInfo,
-  BackupEntry,
-  BeginExportResult,
-  ExportKind,
-  FileError,
-  MapBackup,
-  OpenPurpose,
-  OpenResult,
-  SavedExport,
-  SaveResult,
-  SaveTextResult,
-  TextExportKind,
-} from '../../shared/ipc/contract.ts';
 import { INVOKE } from '../../shared/ipc/contract.ts';
-import { invokeArguments } from '../../shared/ipc/validate.ts';
+import {
+  INVOKE_CONTRACT,
+  type InvokeAnswer,
+  type InvokeArguments,
+  type InvokeChannel,
+} from '../../shared/ipc/invoke-contract.ts';
 import { isAppUrl } from './app-origin.ts';
 
-export interface InvokeHandlers {
-  appInfo(): AppInfo;
-  writeBackup(backup: MapBackup): Promise<void>;
-  listBackups(): Promise<BackupEntry[]>;
-  readBackup(mapId: string): Promise<string | null>;
-  flushDone(token: string): void;
-  openFile(purpose: OpenPurpose): Promise<OpenResult>;
-  /** `filePath` comes from the preload's webUtils.getPathForFile; it gets a read handle only. */
-  openDroppedFile(filePath: string): Promise<OpenResult>;
-  saveFile(handle: string, content: string): Promise<SaveResult>;
-  saveFileAs(suggestedName: string, content: string): Promise<SaveResult>;
-  beginExport(kind: ExportKind, suggestedName: string): Promise<BeginExportResult>;
-  writeExport(token: string, bytes: Uint8Array): Promise<FileError | null>;
-  finishExport(token: string): Promise<SavedExport | FileError>;
-  abortExport(token: string): Promise<void>;
-  saveText(kind: TextExportKind, suggestedName: string, text: string): Promise<SaveTextResult>;
-}
+/** What main runs for each channel, given the parsed arguments; it may answer at once or later. */
+export type InvokeHandlers = {
+  [K in InvokeChannel]: (...args: InvokeArguments<K>) => InvokeAnswer<K> | Promise<InvokeAnswer<K>>;
+};
 
 export function isTrustedSender(
   event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
@@ -68,45 +46,19 @@ export function registerIpcHandlers(
   getWindow: () => BrowserWindow | null,
   handlers: InvokeHandlers,
 ): void {
-  const handle = <S extends z.ZodTuple>(
-    channel: string,
-    schema: S,
-    run: (args: z.output<S>) => unknown,
-  ): void => {
+  for (const key of Object.keys(INVOKE_CONTRACT) as InvokeChannel[]) {
+    const channel = INVOKE[key];
+    const schema: z.ZodTuple = INVOKE_CONTRACT[key].args;
+    // handlers[key] takes what this key's schema parses to, but TypeScript cannot pair them
+    // across the union of keys.
+    const run = handlers[key] as (...args: unknown[]) => unknown;
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, getWindow())) {
         reject(channel, `untrusted sender ${event.senderFrame?.url ?? '(frame gone)'}`);
       }
       const parsed = schema.safeParse(args);
       if (!parsed.success) reject(channel, z.prettifyError(parsed.error));
-      return run(parsed.data);
+      return run(...parsed.data);
     });
-  };
-
-  handle(INVOKE.appInfo, invokeArguments.appInfo, () => handlers.appInfo());
-  handle(INVOKE.writeBackup, invokeArguments.writeBackup, ([backup]) => handlers.writeBackup(backup));
-  handle(INVOKE.listBackups, invokeArguments.listBackups, () => handlers.listBackups());
-  handle(INVOKE.readBackup, invokeArguments.readBackup, ([mapId]) => handlers.readBackup(mapId));
-  handle(INVOKE.flushDone, invokeArguments.flushDone, ([token]) => handlers.flushDone(token));
-  handle(INVOKE.openFile, invokeArguments.openFile, ([purpose]) => handlers.openFile(purpose));
-  handle(INVOKE.openDroppedFile, invokeArguments.openDroppedFile, ([filePath]) =>
-    handlers.openDroppedFile(filePath),
-  );
-  handle(INVOKE.saveFile, invokeArguments.saveFile, ([fileHandle, content]) =>
-    handlers.saveFile(fileHandle, content),
-  );
-  handle(INVOKE.saveFileAs, invokeArguments.saveFileAs, ([suggestedName, content]) =>
-    handlers.saveFileAs(suggestedName, content),
-  );
-  handle(INVOKE.beginExport, invokeArguments.beginExport, ([kind, suggestedName]) =>
-    handlers.beginExport(kind, suggestedName),
-  );
-  handle(INVOKE.writeExport, invokeArguments.writeExport, ([token, bytes]) =>
-    handlers.writeExport(token, bytes),
-  );
-  handle(INVOKE.finishExport, invokeArguments.finishExport, ([token]) => handlers.finishExport(token));
-  handle(INVOKE.abortExport, invokeArguments.abortExport, ([token]) => handlers.abortExport(token));
-  handle(INVOKE.saveText, invokeArguments.saveText, ([kind, suggestedName, text]) =>
-    handlers.saveText(kind, suggestedName, text),
-  );
+  }
 }

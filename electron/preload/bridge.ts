@@ -1,5 +1,6 @@
 /**
- * The renderer's only door to the shell: one method per channel of shared/ipc/contract.ts. The
+ * The renderer's only door to the shell: the methods of JourneywallBridge (shared/ipc/contract.ts),
+ * one per INVOKE channel the page calls, plus the event subscriptions. The
  * IpcRendererEvent never crosses into the page (it carries the sender), nor does ipcRenderer or
  * any generic send. Imports nothing but shared plain TS, so it bundles for a sandboxed preload.
  */
@@ -12,8 +13,11 @@ import {
   type MenuCommand,
   type OpenedFile,
   type OpenResult,
+  type PageChannel,
+  PRELOAD_CHANNELS,
 } from '../../shared/ipc/contract.ts';
 import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
+import type { InvokeMethods } from '../../shared/ipc/invoke-contract.ts';
 import { blobByteSource, isFileError, readForOpening } from '../../shared/ipc/read-for-opening.ts';
 
 type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -37,6 +41,19 @@ function isOpenedFile(value: unknown): value is OpenedFile {
     'bytes' in value &&
     value.bytes instanceof Uint8Array
   );
+}
+
+function isPageChannel(channel: keyof typeof INVOKE): channel is PageChannel {
+  return !PRELOAD_CHANNELS.some((own) => own === channel);
+}
+
+/** One method per page channel, passing the caller's arguments through unchanged for main to check. */
+function pageMethods(ipc: BridgeIpc): InvokeMethods<PageChannel> {
+  const channels = (Object.keys(INVOKE) as (keyof typeof INVOKE)[]).filter(isPageChannel);
+  // Built key by key, which TypeScript cannot check against the mapped type.
+  return Object.fromEntries(
+    channels.map((channel) => [channel, (...args: unknown[]) => ipc.invoke(INVOKE[channel], ...args)]),
+  ) as InvokeMethods<PageChannel>;
 }
 
 /**
@@ -87,10 +104,7 @@ export function createBridge(ipc: BridgeIpc, webUtils: BridgeWebUtils): Journeyw
   });
 
   return {
-    appInfo: () => ipc.invoke(INVOKE.appInfo),
-    writeBackup: (backup) => ipc.invoke(INVOKE.writeBackup, backup),
-    listBackups: () => ipc.invoke(INVOKE.listBackups),
-    readBackup: (mapId) => ipc.invoke(INVOKE.readBackup, mapId),
+    ...pageMethods(ipc),
     onMenuCommand(listener) {
       const forward = (_event: IpcRendererEvent, command: unknown): void => {
         if (isMenuCommand(command)) listener(command);
@@ -106,15 +120,7 @@ export function createBridge(ipc: BridgeIpc, webUtils: BridgeWebUtils): Journeyw
         flushListeners.delete(listener);
       };
     },
-    openFile: (purpose) => ipc.invoke(INVOKE.openFile, purpose),
     openDroppedFile: (file) => openDropped(ipc, webUtils, file),
-    saveFile: (handle, content) => ipc.invoke(INVOKE.saveFile, handle, content),
-    saveFileAs: (suggestedName, content) => ipc.invoke(INVOKE.saveFileAs, suggestedName, content),
-    beginExport: (kind, suggestedName) => ipc.invoke(INVOKE.beginExport, kind, suggestedName),
-    writeExport: (token, bytes) => ipc.invoke(INVOKE.writeExport, token, bytes),
-    finishExport: (token) => ipc.invoke(INVOKE.finishExport, token),
-    abortExport: (token) => ipc.invoke(INVOKE.abortExport, token),
-    saveText: (kind, suggestedName, text) => ipc.invoke(INVOKE.saveText, kind, suggestedName, text),
     onOpenFile(listener) {
       openListeners.add(listener);
       const waiting = pendingOpens.splice(0);

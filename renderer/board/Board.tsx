@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Layer, Line, Rect, Stage } from 'react-konva';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { type Cell, type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
@@ -7,7 +7,6 @@ import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.t
 import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
 import type { MapRecord, NoteRecord } from '../../shared/model/records.ts';
 import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
-import { FindHighlights } from '../find/FindHighlights.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { CellTypingTarget } from './CellTypingTarget.tsx';
@@ -27,11 +26,11 @@ import { visibleRect } from './viewport.ts';
 /**
  * The whiteboard. Two layers: the static one draws every note that is not selected and never
  * listens for events; the active one draws the selection, which is what gestures move, so a
- * drag redraws a handful of notes instead of the whole map. A third, hidden unless a find
- * query matches, rings the matches. Pointer input is handled on the
- * container (use-board-gestures), with hit-testing done against the model.
+ * drag redraws a handful of notes instead of the whole map. The screen may add layers over them
+ * (`overlay`: the find rings), drawn at the same layout and scale. Pointer input is handled on
+ * the container (use-board-gestures), with hit-testing done against the model.
  */
-export const Board = () => {
+export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const container = useRef<HTMLDivElement>(null);
   const doc = useBoard((state) => state.doc);
   const selection = useBoard((state) => state.selection);
@@ -98,6 +97,7 @@ export const Board = () => {
           editingId={editingId}
           staticLayer={staticLayer}
           activeLayer={activeLayer}
+          overlay={overlay}
         />
       </div>
       {editing && <NoteEditor editing={editing} />}
@@ -123,7 +123,11 @@ interface BoardStageProps {
   readonly editingId: string | null;
   readonly staticLayer: React.RefObject<Konva.Layer | null>;
   readonly activeLayer: React.RefObject<Konva.Layer | null>;
+  readonly overlay: BoardOverlay | undefined;
 }
+
+/** Layers a screen draws over the notes; a stable function, so the memoised stage keeps its memo. */
+export type BoardOverlay = (layout: GridLayout, scale: number) => ReactNode;
 
 /**
  * The Konva stage. Memoised on what it draws, so a pan or zoom step that only moves the drawn
@@ -142,6 +146,7 @@ const BoardStage = memo(function BoardStage({
   editingId,
   staticLayer,
   activeLayer,
+  overlay,
 }: BoardStageProps) {
   // Drawn half a screen beyond each edge, so a pan shows drawn notes until the board is redrawn.
   const visible = grown(visibleRect(viewport, size), 0.5);
@@ -181,7 +186,7 @@ const BoardStage = memo(function BoardStage({
         viewport={viewport}
         editingId={editingId}
       />
-      <FindHighlights layout={layout} scale={viewport.scale} />
+      {overlay?.(layout, viewport.scale)}
     </Stage>
   );
 });

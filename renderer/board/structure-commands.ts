@@ -7,9 +7,9 @@ import {
 } from '../../shared/journey/structure-edits.ts';
 import { type JourneyDocument, scenariosOf } from '../../shared/model/document.ts';
 import type { LaneRecord, StageRecord } from '../../shared/model/journey-records.ts';
-import { ask } from '../files/prompt-store.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
+import { ask } from '../ui/prompt-store.ts';
 import { shownNotesById } from './note-order.ts';
 
 /**

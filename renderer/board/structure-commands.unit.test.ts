@@ -4,8 +4,8 @@ import { setEmotion } from '../../shared/journey/structure-edits.ts';
 import { templateById } from '../../shared/journey/templates.ts';
 import { firstScenarioId } from '../../shared/model/document.ts';
 import type { LaneRecord, StageRecord } from '../../shared/model/journey-records.ts';
-import { promptStore } from '../files/prompt-store.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
+import { promptStore } from '../ui/prompt-store.ts';
 import { removeSelectedStructure } from './structure-commands.ts';
 
 let store: BoardStore;

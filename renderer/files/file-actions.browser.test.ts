@@ -7,10 +7,10 @@ import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { deleteMap, listMaps, listTrash, loadMap, putDocument } from '../db/library.ts';
 import { createTestDb, deleteTestDbs } from '../db/testing.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
+import { promptStore } from '../ui/prompt-store.ts';
 import { createFileActions } from './file-actions.ts';
 import { readMapFile, toMapFile } from './map-file.ts';
 import { closeReview, resolveConflict, reviewStore } from './merge-review.ts';
-import { promptStore } from './prompt-store.ts';
 
 let db: JourneywallDb;
 let store: BoardStore;

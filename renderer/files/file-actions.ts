@@ -15,11 +15,11 @@ import { copyDocument } from '../db/copy-document.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
 import { putDocument, restoreMap } from '../db/library.ts';
 import type { BoardStore } from '../store/index.ts';
+import { ask, tell } from '../ui/prompt-store.ts';
 import { docSignature } from './doc-signature.ts';
 import { readExampleMap } from './example-map.ts';
 import { suggestedFileName, toMapFile } from './map-file.ts';
 import { startReview } from './merge-review.ts';
-import { ask, tell } from './prompt-store.ts';
 import { readMapFileOffThread } from './read-map-off-thread.ts';
 
 export interface FileActionsContext {

@@ -5,6 +5,7 @@ import { serialize } from '../../shared/format/serialize.ts';
 import { safeMapFileName } from '../../shared/ipc/file-name.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
 import { embeddedMapRefused, readEmbeddedMap } from '../../shared/poster/png-embed.ts';
+import { startsWithPngSignature } from '../../shared/poster/png-walk.ts';
 
 /** A map file's text, as Save writes it. */
 export const toMapFile = (doc: SyncedDocument, savedAt: number = Date.now()): string =>
@@ -14,16 +15,12 @@ export type ReadMapFile =
   | { readonly ok: true; readonly document: SyncedDocument; readonly repairs: readonly string[] }
   | { readonly ok: false; readonly message: string };
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-const isPng = (bytes: Uint8Array): boolean => PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);
-
 /**
  * Reads an untrusted file: a .cxmap, or a poster PNG with its map inside. Never throws; the
  * message says in plain words why a file cannot be opened.
  */
 export const readMapFile = (bytes: Uint8Array): ReadMapFile => {
-  const poster = isPng(bytes);
+  const poster = startsWithPngSignature(bytes);
   let text: string | Uint8Array = bytes;
   if (poster) {
     const embedded = readEmbeddedMap(bytes);

@@ -10,9 +10,9 @@ import { activePersonaOf, personasOf } from '../../shared/journey/personas/perso
 import type { PersonaRecord } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { useCoverBoard } from '../board/use-cover-board.ts';
-import { ask } from '../files/prompt-store.ts';
 import { draftTargets } from '../store/draft.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { ask } from '../ui/prompt-store.ts';
 import { PersonaField } from './PersonaField.tsx';
 import { addPersonaToMap, editPersonaField, removePersonaFromMap, showPersona } from './persona-commands.ts';
 import { rememberedFolding, rememberFolding } from './persona-folding.ts';

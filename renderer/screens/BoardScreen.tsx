@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { personasOf } from '../../shared/journey/personas/persona-queries.ts';
-import { Board } from '../board/Board.tsx';
+import { Board, type BoardOverlay } from '../board/Board.tsx';
 import { zoomToFit } from '../board/commands.ts';
 import { boardLayout, orderedNotes } from '../board/note-order.ts';
 import { useClipboard } from '../board/use-clipboard.ts';
@@ -8,6 +8,7 @@ import { useCoverBoard } from '../board/use-cover-board.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { ConflictPanel } from '../files/ConflictPanel.tsx';
 import { FindBar } from '../find/FindBar.tsx';
+import { FindHighlights } from '../find/FindHighlights.tsx';
 import { useFind } from '../find/find-store.ts';
 import { Legend } from '../legend/Legend.tsx';
 import { OutlinePanel } from '../outline/OutlinePanel.tsx';
@@ -39,6 +40,9 @@ interface BoardScreenProps {
   readonly heldElsewhere?: HeldElsewhere | null;
   readonly onTakeOver?: () => void;
 }
+
+/** The find query's rings over the board's notes and headers. */
+const findRings: BoardOverlay = (layout, scale) => <FindHighlights layout={layout} scale={scale} />;
 
 export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTakeOver }: BoardScreenProps) => {
   const empty = useBoard((state) => orderedNotes(state.doc, state.scenarioId).length === 0 && !state.editing);
@@ -87,7 +91,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
         </div>
       )}
       <div className="board-area" inert={heldElsewhere !== null}>
-        <Board />
+        <Board overlay={findRings} />
         {empty && !hasGrid && (
           <p className="board-hint">
             Double-click anywhere, or press N, to add a note.

@@ -14,8 +14,8 @@ import {
   restoreMap,
 } from '../db/library.ts';
 import { restoreFromBackup } from '../db/restore-backup.ts';
-import { ask } from '../files/prompt-store.ts';
 import { rememberPurged } from '../persistence/purged-maps.ts';
+import { ask } from '../ui/prompt-store.ts';
 import { Toast } from '../ui/Toast.tsx';
 import { MapCard } from './MapCard.tsx';
 

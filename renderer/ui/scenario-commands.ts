@@ -12,9 +12,9 @@ import {
 } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { isLiveNote, scenariosOf } from '../../shared/model/document.ts';
 import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
-import { ask } from '../files/prompt-store.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from './notice-store.ts';
+import { ask } from './prompt-store.ts';
 
 /** What the scenario bar does to the map, each as one undo step; the scenario shown is session state. */
 

@@ -1,9 +1,12 @@
 /**
  * The one contract between the renderer and the desktop shell. The preload exposes exactly the
  * methods of JourneywallBridge; the browser build implements the same interface, so the renderer
- * never knows which shell it runs in. Argument shapes are validated in main (ipc/validate.ts).
+ * never knows which shell it runs in. Each request's arguments and answer are declared once, in
+ * INVOKE_CONTRACT (ipc/invoke-contract.ts). This module stays free of zod because the sandboxed
+ * preload bundles it.
  */
 import { FILE_LIMITS } from '../format/limits.ts';
+import type { InvokeMethods } from './invoke-contract.ts';
 
 /** Commands the application menu sends; the renderer runs the same ones from its shortcuts. */
 export const MENU_COMMANDS = [
@@ -90,7 +93,8 @@ export interface SavedFile {
 export type SaveResult = SavedFile | FileError | null;
 
 /** What an Open dialog is for: its title and button say so. */
-export type OpenPurpose = 'open' | 'merge';
+export const OPEN_PURPOSES = ['open', 'merge'] as const;
+export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
 
 /** What an export writes: a poster PNG, or a poster split into office-printer pages as one PDF. */
 export const EXPORT_KINDS = ['poster-png', 'print-pdf'] as const;
@@ -119,12 +123,19 @@ export type TextExportKind = (typeof TEXT_EXPORT_KINDS)[number];
 
 export type SaveTextResult = SavedExport | FileError | null;
 
-export interface JourneywallBridge {
-  appInfo(): Promise<AppInfo>;
-  writeBackup(backup: MapBackup): Promise<void>;
-  listBackups(): Promise<BackupEntry[]>;
-  /** The newest backup of a map, or null when there is none. */
-  readBackup(mapId: string): Promise<string | null>;
+/**
+ * Requests the preload makes itself instead of exposing them: the flush acknowledgement, and
+ * opening a dropped file, where the page holds a File but main takes its path.
+ */
+export const PRELOAD_CHANNELS = [
+  'flushDone',
+  'openDroppedFile',
+] as const satisfies readonly (keyof typeof INVOKE)[];
+
+/** The requests the page calls as they are, one bridge method each. */
+export type PageChannel = Exclude<keyof typeof INVOKE, (typeof PRELOAD_CHANNELS)[number]>;
+
+export interface JourneywallBridge extends InvokeMethods<PageChannel> {
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
@@ -132,41 +143,19 @@ export interface JourneywallBridge {
    * waits until the returned promise settles (or a time limit passes).
    */
   onFlushRequest(listener: () => Promise<void>): () => void;
-  /** Shows the Open dialog (.cxmap, and .png posters with a map inside); null when cancelled. */
-  openFile(purpose: OpenPurpose): Promise<OpenResult>;
   /** Reads a file dropped on the window. */
   openDroppedFile(file: File): Promise<OpenResult>;
-  /**
-   * Writes a map file through a handle from an earlier open or save: atomically (temporary
-   * file, fsync, rename), keeping the previous version beside it as "<name>.bak".
-   */
-  saveFile(handle: string, content: string): Promise<SaveResult>;
-  /** Shows the Save dialog with a suggested file name and writes there; null when cancelled. */
-  saveFileAs(suggestedName: string, content: string): Promise<SaveResult>;
   /**
    * Files opened from outside the window: a double-click in the file manager (file
    * association), the command line of a second launch, or File ▸ Open Recent.
    */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
-  /**
-   * Starts an export: the desktop asks where in a native Save dialog (null when cancelled); the
-   * browser downloads the file under the suggested name once it is finished.
-   */
-  beginExport(kind: ExportKind, suggestedName: string): Promise<BeginExportResult>;
-  /** Appends the next bytes of the file; awaiting each write bounds the memory in flight. */
-  writeExport(token: string, bytes: Uint8Array): Promise<FileError | null>;
-  /** Completes the file: fsync and rename over the chosen path (desktop), or the download. */
-  finishExport(token: string): Promise<SavedExport | FileError>;
-  /** Drops an unfinished export: nothing appears at the chosen path. */
-  abortExport(token: string): Promise<void>;
-  /**
-   * Saves text as a new file: the desktop asks where in a native Save dialog (null when
-   * cancelled) and writes it atomically; the browser downloads it under the suggested name.
-   */
-  saveText(kind: TextExportKind, suggestedName: string, text: string): Promise<SaveTextResult>;
 }
 
-/** IPC channel names: renderer → main requests (invoke/handle). */
+/**
+ * IPC channel names: renderer → main requests (invoke/handle). INVOKE_CONTRACT must give each
+ * one its argument schemas and answer type, or the build fails.
+ */
 export const INVOKE = {
   appInfo: 'journeywall:app-info',
   writeBackup: 'journeywall:backup-write',

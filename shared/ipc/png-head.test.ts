@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ByteSource, PNG_SIGNATURE, readPngHead } from './png-head.ts';
+import { PNG_SIGNATURE } from '../poster/png-walk.ts';
+import { type ByteSource, readPngHead } from './png-head.ts';
 import { chunk, chunkOffset, decodes, posterPng } from './test-support/poster-png.ts';
 
 /** A ByteSource over bytes that records what was read and can answer in short pieces. */

@@ -4,6 +4,7 @@
  * poster cheap. Plain TS over a random-access byte source, so the desktop shell (a file handle)
  * and the browser (a Blob) read posters the same way.
  */
+import { CHUNK_HEADER, chunkAt, PNG_SIGNATURE, startsWithPngSignature } from '../poster/png-walk.ts';
 
 /** Random access to a file's bytes; `read` may return fewer bytes than asked for at the end. */
 export interface ByteSource {
@@ -15,19 +16,8 @@ export type PngHead =
   | { readonly ok: true; readonly bytes: Uint8Array }
   | { readonly ok: false; readonly reason: 'not-png' | 'too-large' };
 
-export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-
-/** Length and type: what precedes a chunk's data. Data is followed by a 4-byte CRC. */
-const CHUNK_HEADER = 8;
-const CHUNK_CRC = 4;
 /** Bytes fetched per read at least, so a head of many tiny chunks still takes few reads. */
 const READ_BLOCK = 256 * 1024;
-
-export const startsWithPngSignature = (bytes: Uint8Array): boolean =>
-  bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((byte, i) => bytes[i] === byte);
-
-const chunkType = (bytes: Uint8Array, at: number): string =>
-  String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
 
 /**
  * The signature and every chunk before the first IDAT (the whole file if it has none, up to
@@ -70,14 +60,12 @@ export async function readPngHead(source: ByteSource, limit: number): Promise<Pn
   let at = PNG_SIGNATURE.length;
   for (;;) {
     if (at > limit) return { ok: false, reason: 'too-large' };
+    const chunk = (await ensure(at + CHUNK_HEADER)) ? chunkAt(buffer, at) : undefined;
     // The file ends before another chunk: all of it is head.
-    if (!(await ensure(at + CHUNK_HEADER))) return finish(Math.min(at, filled));
-    const type = chunkType(buffer, at + 4);
-    if (type === 'IDAT') return finish(at);
-    const length = new DataView(buffer.buffer, at, 4).getUint32(0);
-    const next = at + CHUNK_HEADER + length + CHUNK_CRC;
+    if (!chunk) return finish(Math.min(at, filled));
+    if (chunk.type === 'IDAT') return finish(at);
     // A chunk that runs past the end (damaged, or a lying length): hand over what there is.
-    if (type === 'IEND' || next > source.size) return finish(Math.min(next, source.size));
-    at = next;
+    if (chunk.type === 'IEND' || chunk.next > source.size) return finish(Math.min(chunk.next, source.size));
+    at = chunk.next;
   }
 }

@@ -3,9 +3,10 @@
  * file whole (refused over IPC_LIMITS.fileBytes before any of it is read), a PNG poster only up
  * to its image data. PNGs are recognised by their signature, not their name.
  */
+import { PNG_SIGNATURE, startsWithPngSignature } from '../poster/png-walk.ts';
 import { type FileError, IPC_LIMITS } from './contract.ts';
 import { FILE_MESSAGES } from './file-messages.ts';
-import { type ByteSource, PNG_SIGNATURE, readPngHead, startsWithPngSignature } from './png-head.ts';
+import { type ByteSource, readPngHead } from './png-head.ts';
 
 export interface OpenedBytes {
   readonly bytes: Uint8Array;

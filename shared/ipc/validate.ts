@@ -1,9 +1,10 @@
 /**
- * Runtime schemas for the arguments of every INVOKE channel. Main parses each call with these
- * before running a handler: the renderer is treated as untrusted input, like a file from disk.
+ * Runtime schemas for the arguments of the INVOKE channels (put together in invoke-contract.ts).
+ * Main parses each call with these before running a handler: the renderer is treated as
+ * untrusted input, like a file from disk.
  */
 import { z } from 'zod';
-import { EXPORT_KINDS, type INVOKE, IPC_LIMITS, TEXT_EXPORT_KINDS } from './contract.ts';
+import { EXPORT_KINDS, IPC_LIMITS, OPEN_PURPOSES, TEXT_EXPORT_KINDS } from './contract.ts';
 
 const encoder = new TextEncoder();
 
@@ -32,7 +33,7 @@ export const mapBackupSchema = z.strictObject({
 /** Main mints flush tokens with crypto.randomUUID(); anything else is not an answer to a request. */
 export const flushTokenSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not a flush token');
 
-export const openPurposeSchema = z.enum(['open', 'merge']);
+export const openPurposeSchema = z.enum(OPEN_PURPOSES);
 
 /** Main mints file handles with crypto.randomUUID(); the renderer can only hand them back. */
 export const fileHandleSchema = z.uuid('not a file handle');
@@ -62,7 +63,8 @@ export const exportKindSchema = z.enum(EXPORT_KINDS);
 /** Main mints export tokens with crypto.randomUUID(), like file handles. */
 export const exportTokenSchema = z.uuid('not an export token');
 
-export const exportBytesSchema = z
+/** Typed as any Uint8Array, as the instanceof check accepts; zod infers views of an ArrayBuffer only. */
+export const exportBytesSchema: z.ZodType<Uint8Array, Uint8Array> = z
   .instanceof(Uint8Array)
   .refine(
     (bytes) => bytes.byteLength <= IPC_LIMITS.exportChunkBytes,
@@ -74,21 +76,3 @@ export const textExportKindSchema = z.enum(TEXT_EXPORT_KINDS);
 export const savedTextSchema = z
   .string()
   .refine(fitsUtf8Bytes(IPC_LIMITS.textBytes), `text larger than ${IPC_LIMITS.textBytes} bytes`);
-
-/** One argument tuple per INVOKE channel, keyed like INVOKE; extra arguments are rejected. */
-export const invokeArguments = {
-  appInfo: z.tuple([]),
-  writeBackup: z.tuple([mapBackupSchema]),
-  listBackups: z.tuple([]),
-  readBackup: z.tuple([mapIdSchema]),
-  flushDone: z.tuple([flushTokenSchema]),
-  openFile: z.tuple([openPurposeSchema]),
-  openDroppedFile: z.tuple([droppedPathSchema]),
-  saveFile: z.tuple([fileHandleSchema, fileContentSchema]),
-  saveFileAs: z.tuple([suggestedNameSchema, fileContentSchema]),
-  beginExport: z.tuple([exportKindSchema, suggestedNameSchema]),
-  writeExport: z.tuple([exportTokenSchema, exportBytesSchema]),
-  finishExport: z.tuple([exportTokenSchema]),
-  abortExport: z.tuple([exportTokenSchema]),
-  saveText: z.tuple([textExportKindSchema, suggestedNameSchema, savedTextSchema]),
-} as const satisfies Record<keyof typeof INVOKE, z.ZodTuple>;

@@ -3,9 +3,11 @@ import type { SyncedDocument, SyncedRecord } from '../format/document.ts';
 import { FILE_LIMITS } from '../format/limits.ts';
 import { rehomeNotes } from '../format/references.ts';
 import { knowsState, type SyncMark, sameState, stateOf, withMarks } from '../format/sync-marks.ts';
+import { topZ } from '../model/document.ts';
 import { NOTE_GAP } from '../model/edits.ts';
 import { newNonce } from '../model/ids.ts';
 import type { NoteRecord, RecordType } from '../model/records.ts';
+import { bump, firstVersion, freshBookkeeping } from '../model/update.ts';
 import { contentOf, sameContent } from './record-content.ts';
 
 export interface MergeSummary {
@@ -435,19 +437,12 @@ const conflictCopyId = (
  */
 const rehome = (context: MergeContext, mapId: string): void => {
   const { createdScenario } = rehomeNotes(context.records, mapId, {
-    fresh: () => ({ version: 1, versionNonce: context.newNonce(), updated: context.now }),
+    fresh: () => firstVersion(context.now, context.newNonce),
     moved: (note, place) => {
       // A conflict copy follows its local note; placeConflictCopies puts it beside it.
       if (context.copies.has(note.id)) return { ...note, ...place };
       context.counts.notesMoved++;
-      return {
-        ...note,
-        ...place,
-        // Saturating: a version past maxVersion would make the merged map unreadable.
-        version: Math.min(note.version + 1, FILE_LIMITS.maxVersion),
-        versionNonce: context.newNonce(),
-        updated: context.now,
-      };
+      return { ...note, ...place, ...bump(note, context.now, context.newNonce) };
     },
   });
   if (createdScenario) context.counts.added++;
@@ -464,16 +459,13 @@ const conflictCopy = (
   theirs: NoteRecord,
 ): NoteRecord => ({
   ...withoutHistory(theirs),
-  id,
   ...placeOf(ours),
   x: Math.min(ours.x + ours.w + NOTE_GAP, FILE_LIMITS.maxCoordinate),
   y: ours.y,
   z: ++context.top,
   conflictOf: ours.id,
-  version: 1,
-  versionNonce: context.newNonce(),
-  updated: context.now,
-  isDeleted: false,
+  // A new note: its own first state, not a later one of the note it copies.
+  ...freshBookkeeping(id, context.now, context.newNonce),
 });
 
 const placeOf = (note: NoteRecord): Pick<NoteRecord, 'scenarioId' | 'stageId' | 'laneId' | 'slot'> => ({
@@ -670,10 +662,3 @@ const withoutHistory = <R extends SyncedRecord>(record: R): WithoutHistory<R> =>
 /** The same pick on both sides of a merge: higher version, then lower versionNonce. */
 const newerOf = <R extends SyncedRecord>(a: R, b: R): R =>
   a.version !== b.version ? (a.version > b.version ? a : b) : a.versionNonce <= b.versionNonce ? a : b;
-
-const topZ = (doc: SyncedDocument): number => {
-  let top = 0;
-  for (const record of Object.values(doc.records))
-    if (record.type === 'note' && record.z > top) top = record.z;
-  return top;
-};

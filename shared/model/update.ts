@@ -17,23 +17,31 @@ export const updateRecord = <R extends JourneyRecord>(
   return { ...record, ...changes, ...bump(record, now) };
 };
 
+/** Where a nonce comes from: random in the app; a merge passes its own, so tests can replay it. */
+type NonceSource = () => number;
+
 /**
  * The next bookkeeping of a record. The version stops at the file format's limit, so an edit can
  * never make a map the app refuses to open; the new nonce still tells the states apart.
  */
-export const bump = (record: RecordBase, now: number = Date.now()) => ({
+export const bump = (record: RecordBase, now: number = Date.now(), nonce: NonceSource = newNonce) => ({
   version: Math.min(record.version + 1, FILE_LIMITS.maxVersion),
-  versionNonce: newNonce(),
+  versionNonce: nonce(),
   updated: now,
 });
 
-export const freshBookkeeping = (id: string, now: number = Date.now()): RecordBase => ({
-  id,
+/** The bookkeeping of a record's first state, without its id and deleted flag. */
+export const firstVersion = (now: number = Date.now(), nonce: NonceSource = newNonce) => ({
   version: 1,
-  versionNonce: newNonce(),
+  versionNonce: nonce(),
   updated: now,
-  isDeleted: false,
 });
+
+export const freshBookkeeping = (
+  id: string,
+  now: number = Date.now(),
+  nonce: NonceSource = newNonce,
+): RecordBase => ({ id, ...firstVersion(now, nonce), isDeleted: false });
 
 /** A record without merge bookkeeping (shared states, conflict flag): for copies that share no history. */
 export const withoutMergeMarks = <R extends JourneyRecord>(record: R): R => {

@@ -1,11 +1,10 @@
 /**
- * The PNG container pieces shared by the poster encoder and the embedded-map reader: the file
- * signature, chunk framing with its CRC, and the iTXt keyword that marks a Journeywall map.
+ * The PNG container pieces shared by the poster encoder and the embedded-map reader: chunk
+ * framing with its CRC, and the iTXt keyword that marks a Journeywall map.
  */
 import CRC32 from 'crc-32';
 import { FILE_MIME_TYPE } from '../format/envelope.ts';
-
-export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+import { CHUNK_CRC, CHUNK_HEADER } from './png-walk.ts';
 
 /**
  * The iTXt keyword under which a poster carries its map: the .cxmap MIME type, the way
@@ -14,7 +13,7 @@ export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0
 export const MAP_KEYWORD = FILE_MIME_TYPE;
 
 /** Chunk type, length and CRC fields: the bytes a chunk takes besides its data. */
-export const CHUNK_OVERHEAD = 12;
+const CHUNK_OVERHEAD = CHUNK_HEADER + CHUNK_CRC;
 
 /** PNG limits chunk data and image dimensions to 2^31 - 1. */
 export const PNG_MAX_INT = 0x7fffffff;

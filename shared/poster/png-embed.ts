@@ -9,7 +9,8 @@
 import { Unzlib } from 'fflate';
 import type { ParseError } from '../format/messages.ts';
 import { adler32 } from './adler32.ts';
-import { CHUNK_OVERHEAD, chunkCrc, MAP_KEYWORD, PNG_SIGNATURE } from './png-chunks.ts';
+import { chunkCrc, MAP_KEYWORD } from './png-chunks.ts';
+import { chunkAt, PNG_SIGNATURE, startsWithPngSignature } from './png-walk.ts';
 
 export type EmbeddedMapResult =
   | { readonly ok: true; readonly text: string }
@@ -55,9 +56,6 @@ const CHECKSUM_CHANGED = 'its checksum does not match, so some bytes have change
 const KEYWORD_BYTES = Uint8Array.from(MAP_KEYWORD, (char) => char.charCodeAt(0));
 const ITXT = Uint8Array.from('iTXt', (char) => char.charCodeAt(0));
 
-const typeName = (bytes: Uint8Array, at: number): string =>
-  String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
-
 const startsWithKeyword = (data: Uint8Array): boolean =>
   data.length > KEYWORD_BYTES.length &&
   data[KEYWORD_BYTES.length] === 0 &&
@@ -73,19 +71,13 @@ export const readEmbeddedMap = (png: Uint8Array): EmbeddedMapResult => {
 };
 
 const findMap = (png: Uint8Array): EmbeddedMapResult => {
-  if (png.length < PNG_SIGNATURE.length || !PNG_SIGNATURE.every((byte, i) => png[i] === byte)) {
-    return fail(EMBED_MESSAGES.notPng);
-  }
+  if (!startsWithPngSignature(png)) return fail(EMBED_MESSAGES.notPng);
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  let at = PNG_SIGNATURE.length;
-  while (at + CHUNK_OVERHEAD <= png.length) {
-    const length = view.getUint32(at);
-    const type = typeName(png, at + 4);
-    const dataStart = at + 8;
-    const dataEnd = dataStart + length;
+  for (let chunk = chunkAt(png, PNG_SIGNATURE.length); chunk; chunk = chunkAt(png, chunk.next)) {
+    const { type, dataStart, dataEnd } = chunk;
     if (type === 'iTXt') {
       // Only iTXt is decoded, so only its CRC matters: damage elsewhere leaves the map readable.
-      if (dataEnd + 4 > png.length) {
+      if (chunk.next > png.length) {
         return startsWithKeyword(png.subarray(dataStart, png.length))
           ? fail(EMBED_MESSAGES.damaged('the file ends before the map does'))
           : fail(EMBED_MESSAGES.noMap);
@@ -99,7 +91,6 @@ const findMap = (png: Uint8Array): EmbeddedMapResult => {
       }
     }
     if (type === 'IEND') break;
-    at = dataEnd + 4;
   }
   return fail(EMBED_MESSAGES.noMap);
 };

@@ -9,15 +9,9 @@
  * a few hundred rows at a time and yield between pushes, or run the encoder in a worker.
  */
 import { zlibSync } from 'fflate';
-import {
-  encodeChunk,
-  isValidKeyword,
-  latin1Bytes,
-  MAP_KEYWORD,
-  PNG_MAX_INT,
-  PNG_SIGNATURE,
-} from './png-chunks.ts';
+import { encodeChunk, isValidKeyword, latin1Bytes, MAP_KEYWORD, PNG_MAX_INT } from './png-chunks.ts';
 import { chooseFilter, type FilterStrategy, filterRow } from './png-filter.ts';
+import { PNG_SIGNATURE } from './png-walk.ts';
 import { createZlibSink, type DeflateLevel, type ZlibEngine } from './zlib-sink.ts';
 
 /**
