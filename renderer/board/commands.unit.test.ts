@@ -35,6 +35,14 @@ const typeRun = (texts: string[]) => {
     commitEditing(store, text, index === texts.length - 1 ? 'done' : 'next');
 };
 
+/** Loads a map from the customer-experience template and returns its grid as drawn. */
+const loadJourneyMap = () => {
+  const template = templateById('customer-experience');
+  if (!template) throw new Error('no template');
+  store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
+  return boardLayout(store.getState().doc, store.getState().scenarioId);
+};
+
 beforeEach(() => {
   store = createBoardStore();
   store.getState().loadDocument(newMapDocument('Toner'));
@@ -171,10 +179,7 @@ describe('zoom', () => {
 
 describe('typing into the journey grid', () => {
   it('puts a run of notes typed in a cell into that cell, in order, wrapping inside it', () => {
-    const template = templateById('customer-experience');
-    if (!template) throw new Error('no template');
-    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
-    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const layout = loadJourneyMap();
     const purchase = layout.stages.find((column) => column.stage.name === 'Purchase');
     const touchpoints = layout.lanes.find((row) => row.lane.role === 'touchpoints');
     if (!purchase || !touchpoints) throw new Error('template incomplete');
@@ -197,10 +202,7 @@ describe('typing into the journey grid', () => {
   });
 
   it('a note typed into a lane takes its kind; the cell stays current; a note steps back to its cell', () => {
-    const template = templateById('customer-experience');
-    if (!template) throw new Error('no template');
-    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
-    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const layout = loadJourneyMap();
     const [stage] = layout.stages;
     const touchpoints = layout.lanes.find((row) => row.lane.role === 'touchpoints');
     const thoughts = layout.lanes.find((row) => row.lane.role === 'thoughts');
@@ -234,10 +236,7 @@ describe('typing into the journey grid', () => {
   });
 
   it('leaves a note in a cell where it is when nudged: no move, no undo step', () => {
-    const template = templateById('customer-experience');
-    if (!template) throw new Error('no template');
-    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
-    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const layout = loadJourneyMap();
     const [first] = layout.stages;
     const lane = layout.lanes.find((row) => row.lane.role !== 'emotion');
     startNewNote(store, { x: (first?.x ?? 0) + 50, y: (lane?.y ?? 0) + 50 });
@@ -252,10 +251,7 @@ describe('typing into the journey grid', () => {
   });
 
   it('duplicates and pastes a note of a cell into the cell under the copy, after its notes', () => {
-    const template = templateById('customer-experience');
-    if (!template) throw new Error('no template');
-    store.getState().loadDocument(newMapFromTemplate(template, 'Toner'));
-    const layout = boardLayout(store.getState().doc, store.getState().scenarioId);
+    const layout = loadJourneyMap();
     const [first] = layout.stages;
     const lane = layout.lanes.find((row) => row.lane.role !== 'emotion');
     if (!first || !lane) throw new Error('template incomplete');
