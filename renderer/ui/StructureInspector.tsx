@@ -1,12 +1,15 @@
 import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, EyeOff, Plus, Trash2 } from 'lucide-react';
 import { useId } from 'react';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
+import { KIND_STYLES, laneNoteKind } from '../../shared/journey/note-kinds.ts';
 import {
   moveStructure,
   recolorStructure,
   resizeStructure,
   setLaneHidden,
+  setLaneNoteKind,
 } from '../../shared/journey/structure-edits.ts';
+import { NOTE_KINDS, type NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { NOTE_COLORS, type NoteColor } from '../../shared/model/records.ts';
 import { addStructureNear, removeSelectedStructure } from '../board/structure-commands.ts';
@@ -75,6 +78,24 @@ export const StructureInspector = () => {
           ))}
         </select>
       </label>
+      {!isStage && record.role !== 'emotion' && (
+        <label className="inline-field" title="The kind a note typed into this lane gets">
+          <span>New notes</span>
+          <select
+            aria-label="Kind of new notes in the lane"
+            value={laneNoteKind(record)}
+            onChange={(event) =>
+              edit('Kind of new notes', (d) => setLaneNoteKind(d, record.id, event.target.value as NoteKind))
+            }
+          >
+            {NOTE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_STYLES[kind].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {!isStage && (
         <ToolButton
           label="Hide lane"

@@ -2,7 +2,7 @@ import { maxLiveOf } from '../format/limits.ts';
 import { isLiveNote } from '../model/document.ts';
 import { deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
 import { newId } from '../model/ids.ts';
-import { EMOTION_RANGE, type LaneRecord, type StageRecord } from '../model/journey-records.ts';
+import { EMOTION_RANGE, type LaneRecord, type NoteKind, type StageRecord } from '../model/journey-records.ts';
 import type { NoteRecord } from '../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { GRID } from './grid-geometry.ts';
@@ -132,6 +132,12 @@ export const recolorStructure = (doc: MutableDocument, id: string, color: StageR
 export const setLaneHidden = (doc: MutableDocument, id: string, hidden: boolean): void => {
   const record = doc.records[id];
   if (record?.type === 'lane') doc.records[id] = updateRecord(record, { hidden });
+};
+
+/** The kind of the notes typed into a lane from now on; null for the kind its role suggests. */
+export const setLaneNoteKind = (doc: MutableDocument, id: string, noteKind: NoteKind | null): void => {
+  const record = doc.records[id];
+  if (record?.type === 'lane') doc.records[id] = updateRecord(record, { noteKind });
 };
 
 /** The live notes, of every scenario, in a stage or lane. */

@@ -56,7 +56,7 @@ export interface LaneRecord extends RecordBase {
   readonly color: NoteColor | null;
   /**
    * The kind a note typed into this lane gets; null for the kind its role suggests (see
-   * laneNoteKind), set in a file to choose another (the app has no control for it yet).
+   * laneNoteKind), set when a facilitator chooses another.
    */
   readonly noteKind: NoteKind | null;
 }
