@@ -4,6 +4,7 @@ import { mapToReopen, rememberOpeningMap, rememberOpenMap } from './app/last-ope
 import { appServices } from './app/services.ts';
 import { markMapOpening } from './board/frame-timing.ts';
 import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-keyboard-shortcuts.ts';
+import { ShortcutsDialog } from './chrome/ShortcutsDialog.tsx';
 import { loadMap, putDocument } from './db/library.ts';
 import { createFileActions } from './files/file-actions.ts';
 import { closeReview } from './files/merge-review.ts';
@@ -21,7 +22,6 @@ import { boardStore } from './store/index.ts';
 import { noticeStore, showNotice, useNotice } from './ui/notice-store.ts';
 import { PromptDialog } from './ui/PromptDialog.tsx';
 import { panelsStore } from './ui/panels-store.ts';
-import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx';
 import { Toast } from './ui/Toast.tsx';
 
 type Screen =

@@ -1,10 +1,10 @@
 // First: it configures zod before any module imported below builds a schema.
-import './zod-jitless.ts';
+import '../shared/format/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { loadFonts } from './drawing/fonts.ts';
-import { clearTextLayouts } from './drawing/text-layout.ts';
+import { textLayouts } from './drawing/text-layout.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -14,7 +14,7 @@ if (!root) throw new Error('index.html has no #root');
 loadFonts()
   .catch(() => undefined)
   .finally(() => {
-    clearTextLayouts();
+    textLayouts.clear();
     createRoot(root).render(
       <StrictMode>
         <App />

@@ -202,10 +202,12 @@ describe('saving', () => {
     const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
     let finishWriting: () => void = () => undefined;
     const writing = new Promise<void>((resolve) => (finishWriting = resolve));
+    let reachedWrite = false;
     vi.mocked(open).mockImplementationOnce(async (...args: Parameters<typeof actual.open>) => {
       const handleOnDisk = await actual.open(...args);
       return Object.assign(handleOnDisk, {
         writeFile: async (data: string) => {
+          reachedWrite = true;
           await writing;
           await actual.writeFile(handleOnDisk, data);
         },
@@ -213,10 +215,11 @@ describe('saving', () => {
     });
 
     const saving = service.saveFileAs('Toner', 'version 1');
-    await vi.waitFor(() => expect(vi.mocked(open)).toHaveBeenCalled());
+    await vi.waitFor(() => expect(reachedWrite).toBe(true));
     let idle = false;
     void writes.idle().then(() => (idle = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The save waits on its write and nothing else: any promise callback already due runs first.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(idle).toBe(false);
 
     finishWriting();

@@ -12,11 +12,19 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS, type ExportTarget, INVOKE, type OpenedFile } from '../../shared/ipc/contract.ts';
 import { EXPORT_MESSAGES } from './export-files.ts';
+import { WRITES_TIMEOUT_MS } from './pending-writes.ts';
+import { FLUSH_TIMEOUT_MS } from './quit-flush.ts';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
-/** Lets a test hold the next rename, the step that completes an atomic write. */
-const fsGate = vi.hoisted(() => ({ beforeRename: undefined as (() => Promise<void>) | undefined }));
+/**
+ * Lets a test hold the next rename, the step that completes an atomic write, and lists the paths
+ * main has looked at (stat), each once the look is over.
+ */
+const fsGate = vi.hoisted(() => ({
+  beforeRename: undefined as (() => Promise<void>) | undefined,
+  looked: [] as string[],
+}));
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
@@ -27,6 +35,13 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       fsGate.beforeRename = undefined;
       await wait?.();
       return actual.rename(...args);
+    },
+    stat: async (...args: Parameters<typeof actual.stat>) => {
+      try {
+        return await actual.stat(...args);
+      } finally {
+        fsGate.looked.push(String(args[0]));
+      }
     },
   };
 });
@@ -177,6 +192,19 @@ function flushTokens(window: Window): string[] {
     .map(([, token]) => String(token));
 }
 
+/**
+ * Puts the time limits main starts from now on (the flush's, the writes') on the test's clock;
+ * files and IPC stay real. vi.useRealTimers() drops the limits started meanwhile: from then on,
+ * whatever lets a quit through is not a limit running out.
+ */
+const fakeTimeLimits = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+
+/** Waits until main stored the window state, which it writes beside the renderer's flush. */
+const windowStateStored = () =>
+  vi.waitFor(async () =>
+    expect(await readFile(path.join(fake.state.userData, 'window-state.json'), 'utf8')).not.toBe(''),
+  );
+
 const launchArgv = process.argv;
 
 beforeEach(() => {
@@ -187,11 +215,13 @@ beforeEach(() => {
   fake.state.ready = Promise.resolve();
   fake.state.dialogAnswers = { open: [], save: '' };
   fsGate.beforeRename = undefined;
+  fsGate.looked = [];
   process.argv = ['/opt/Journeywall/journeywall'];
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   process.argv = launchArgv;
   vi.restoreAllMocks();
   await rm(fake.state.userData, { recursive: true, force: true });
@@ -215,8 +245,7 @@ describe('desktop shell entry', () => {
     fake.state.hasLock = false;
     vi.resetModules();
     await import('./index.ts');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(app().quit).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalled());
     expect(windows()).toHaveLength(0);
   });
 
@@ -229,13 +258,17 @@ describe('desktop shell entry', () => {
 
   it('holds the quit until the renderer confirms its saves are flushed', async () => {
     const window = await launch();
+    fakeTimeLimits();
+    const flushLimit = Date.now() + FLUSH_TIMEOUT_MS;
     const beforeQuit = { preventDefault: vi.fn() };
     app().emit('before-quit', beforeQuit);
     expect(beforeQuit.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await windowStateStored();
+    await vi.advanceTimersByTimeAsync(flushLimit - 1 - Date.now());
     expect(app().quit).not.toHaveBeenCalled();
 
+    vi.useRealTimers();
     await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
     await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
 
@@ -261,23 +294,27 @@ describe('desktop shell entry', () => {
 
   it('quits without waiting for a window closed during its flush', async () => {
     const window = await launch();
+    fakeTimeLimits();
     window.close();
     await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
     // The user quits while the closing window is still flushing.
     app().emit('before-quit', { preventDefault: vi.fn() });
+    vi.useRealTimers();
     await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
     await vi.waitFor(() => expect(window.destroyed).toBe(true));
-    // Well within the 5 s a flush may take: nothing is left to wait for.
-    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1), { timeout: 1000 });
+    // No flush time limit can run out now: nothing is left to wait for.
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
   });
 
   it('quits without waiting for a renderer that crashes during the quit flush', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const window = await launch();
+    fakeTimeLimits();
     app().emit('before-quit', { preventDefault: vi.fn() });
     await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
+    vi.useRealTimers();
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
-    await vi.waitFor(() => expect(app().quit).toHaveBeenCalled(), { timeout: 1000 });
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalled());
   });
 
   it('flushes the page reloaded after a crash before quitting', async () => {
@@ -288,10 +325,14 @@ describe('desktop shell entry', () => {
     window.webContents.emit('did-start-loading');
     window.webContents.emit('did-finish-load');
 
+    fakeTimeLimits();
+    const flushLimit = Date.now() + FLUSH_TIMEOUT_MS;
     app().emit('before-quit', { preventDefault: vi.fn() });
     await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await windowStateStored();
+    await vi.advanceTimersByTimeAsync(flushLimit - 1 - Date.now());
     expect(app().quit).not.toHaveBeenCalled();
+    vi.useRealTimers();
     await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
     await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
   });
@@ -309,12 +350,17 @@ describe('desktop shell entry', () => {
     const saving = invoke(window, INVOKE.saveFileAs, 'Toner', 'the last version');
     await vi.waitFor(() => expect(renaming).toBe(true));
 
+    fakeTimeLimits();
+    // The writes' time limit starts after the flush, so it runs out no earlier than this.
+    const writesLimit = Date.now() + WRITES_TIMEOUT_MS;
     app().emit('before-quit', { preventDefault: vi.fn() });
     await vi.waitFor(() => expect(flushTokens(window)).toHaveLength(1));
     await invoke(window, INVOKE.flushDone, flushTokens(window)[0]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await windowStateStored();
+    await vi.advanceTimersByTimeAsync(writesLimit - 1 - Date.now());
     expect(app().quit).not.toHaveBeenCalled();
 
+    vi.useRealTimers();
     finishSaving();
     await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
     expect(await saving).toMatchObject({ name: 'toner.cxmap' });
@@ -358,9 +404,11 @@ describe('desktop shell entry', () => {
     );
     await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(1));
 
-    // The quit that follows asks nothing of a page that never loaded.
+    // The quit that follows asks nothing of a page that never loaded, so waits out no time limit.
+    fakeTimeLimits();
     app().emit('before-quit', { preventDefault: vi.fn() });
-    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(2), { timeout: 1000 });
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalledTimes(2));
     expect(flushTokens(window)).toEqual([]);
   });
 
@@ -406,14 +454,11 @@ function menuItems(template: MenuItemConstructorOptions[]): MenuItemConstructorO
 describe('files from outside the window', () => {
   it('opens a .cxmap named on the first launch’s command line once the renderer has loaded', async () => {
     const file = await mapFile('toner.cxmap');
-    process.argv = [
-      '/opt/Journeywall/journeywall',
-      '--no-sandbox',
-      file,
-      path.join(path.dirname(file), 'gone.cxmap'),
-    ];
+    const gone = path.join(path.dirname(file), 'gone.cxmap');
+    process.argv = ['/opt/Journeywall/journeywall', '--no-sandbox', file, gone];
     const window = await launch();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Main has looked at the files on its command line, and holds the one that is there.
+    await vi.waitFor(() => expect(fsGate.looked).toEqual(expect.arrayContaining([file, gone])));
     expect(openedFiles(window)).toEqual([]);
 
     rendererLoaded(window);
@@ -457,10 +502,12 @@ describe('files from outside the window', () => {
     await import('./index.ts');
 
     const openFile = { preventDefault: vi.fn() };
+    const missing = path.join(path.dirname(file), 'missing.cxmap');
     app().emit('open-file', openFile, file);
-    app().emit('open-file', { preventDefault: vi.fn() }, path.join(path.dirname(file), 'missing.cxmap'));
+    app().emit('open-file', { preventDefault: vi.fn() }, missing);
     expect(openFile.preventDefault).toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Main has looked at both files, and opens no window for them before it is ready.
+    await vi.waitFor(() => expect(fsGate.looked).toEqual(expect.arrayContaining([file, missing])));
     expect(windows()).toHaveLength(0);
 
     fake.state.isReady = true;

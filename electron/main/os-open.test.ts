@@ -105,11 +105,14 @@ describe('outside opener', () => {
     return { outside, sent, errors };
   }
 
+  /** Lets every promise callback already due run: the opener's reads here are promises. */
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
   it('holds files until the renderer is ready, then sends them in order', async () => {
     const { outside, sent } = opener();
     outside.request('/maps/a.cxmap');
     outside.request('/maps/b.cxmap');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     expect(sent).toEqual([]);
     outside.setReady(true);
     await vi.waitFor(() => expect(sent.map((file) => file.name)).toEqual(['a.cxmap', 'b.cxmap']));
@@ -122,7 +125,7 @@ describe('outside opener', () => {
     outside.setReady(true);
     outside.setReady(false);
     outside.request('/maps/a.cxmap');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     expect(sent).toEqual([]);
     outside.setReady(true);
     await vi.waitFor(() => expect(sent).toHaveLength(1));
@@ -139,7 +142,7 @@ describe('outside opener', () => {
     outside.request('/maps/a.cxmap');
     outside.setReady(false);
     finishReading();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     expect(sent).toEqual([]);
     outside.setReady(true);
     await vi.waitFor(() => expect(sent.map((file) => file.name)).toEqual(['a.cxmap']));

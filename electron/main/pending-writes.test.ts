@@ -12,10 +12,11 @@ function write() {
   return { promise, finish, fail };
 }
 
+/** Whether `promise` settles once every promise callback already due has run. */
 const isSettled = async (promise: Promise<unknown>): Promise<boolean> =>
   Promise.race([
     promise.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5)),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
   ]);
 
 describe('pending writes', () => {

@@ -118,7 +118,8 @@ describe('a renderer that is gone', () => {
     rendererGone('crashed');
     window.destroyed = true;
     answer(RELOAD);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The answer is a promise: its callbacks have all run once the event loop moves on.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(window.loadURL).not.toHaveBeenCalled();
     expect(quit).not.toHaveBeenCalled();
   });

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStructure } from '../../shared/journey/structure-edits.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addHeader } from '../../shared/journey/structure-edits.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { loadFonts } from '../drawing/fonts.ts';
@@ -54,6 +54,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   act(() => root.unmount());
   host.remove();
 });
@@ -79,8 +80,8 @@ describe('the board in Chromium', () => {
   it('opens the text editor of a note in a cell over the note where it is drawn', async () => {
     let id = '';
     await show((doc) => {
-      const stageId = addStructure(doc, 'stage', 'Purchase');
-      const laneId = addStructure(doc, 'lane', 'Touchpoints');
+      const stageId = addHeader(doc, 'stage', 'Purchase');
+      const laneId = addHeader(doc, 'lane', 'Touchpoints');
       // Its stored x/y are far away: in a cell a note is drawn at its slot.
       id = addNote(doc, { x: 3000, y: 3000, text: 'Order page', stageId, laneId }).id;
     });
@@ -135,13 +136,15 @@ describe('the board in Chromium', () => {
       addNote(doc, { x: 100, y: 100, text: '', color: 'blue' });
     });
     const canvasBox = () => host.querySelector<HTMLElement>('.board-canvas');
+    // The board tells a pan from single changes by the time between them: that clock is the test's.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     for (let step = 1; step <= 5; step++)
       act(() => boardStore.getState().setViewport({ x: step * 10, y: 0, scale: 1 }));
     expect(canvasBox()?.style.transform).toMatch(/translate\(\d+px, 0px\)/);
     // What the screen shows is where the note now is, before any redraw.
     const shownAt = host.querySelector('canvas')?.getBoundingClientRect().left ?? 0;
     expect(shownAt).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await act(() => vi.advanceTimersByTimeAsync(200));
     await nextFrame();
     expect(canvasBox()?.style.transform).toBe('');
     expect(pixelAt(160, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));

@@ -23,6 +23,11 @@ import { useBoardGestures } from './use-board-gestures.ts';
 import { catchUpTransform, useDrawnViewport } from './use-drawn-viewport.ts';
 import { visibleRect } from './viewport.ts';
 
+/** Widths on screen, whatever the zoom: the drop line of a dragged header stands out from grid lines. */
+const DROP_LINE_PX = 6;
+/** The marquee's dash and gap, on screen. */
+const MARQUEE_DASH_PX = [6, 4];
+
 /**
  * The whiteboard. Two layers: the static one draws every note that is not selected and never
  * listens for events; the active one draws the selection, which is what gestures move, so a
@@ -52,8 +57,8 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   useReportFirstDraw(staticLayer);
 
   const scenarioId = useBoard((state) => state.scenarioId);
-  const structureSize = useGesturePreview((preview) => preview.structureSize);
-  const layout = structureSize ? resizedLayout(doc, scenarioId, structureSize) : boardLayout(doc, scenarioId);
+  const headerSize = useGesturePreview((preview) => preview.headerSize);
+  const layout = headerSize ? resizedLayout(doc, scenarioId, headerSize) : boardLayout(doc, scenarioId);
   const notes = layout.notes;
   const map = doc ? mapRecordOf(doc) : null;
   const scenarioRecord = scenarioId ? doc?.records[scenarioId] : undefined;
@@ -223,7 +228,7 @@ const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }
   const offset = useGesturePreview((preview) => preview.dragOffset);
   const marquee = useGesturePreview((preview) => preview.marquee);
   const resize = useGesturePreview((preview) => preview.resize);
-  const structureDrop = useGesturePreview((preview) => preview.structureDrop);
+  const headerDrop = useGesturePreview((preview) => preview.headerDrop);
   const shown = resize
     ? selected.map((note) => (note.id === resize.id ? { ...note, ...resize.box } : note))
     : selected;
@@ -234,22 +239,17 @@ const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }
       ref={layerRef}
       name="active"
       listening={false}
-      visible={shown.length > 0 || marquee !== null || structureDrop !== null}
+      visible={shown.length > 0 || marquee !== null || headerDrop !== null}
     >
       <Group x={offset.x} y={offset.y}>
         <NotesShape notes={shown} visible={visible} viewport={viewport} hiddenId={editingId} />
         <SelectionShape notes={shown} scale={scale} />
       </Group>
-      {structureDrop && (
+      {headerDrop && (
         <Line
-          points={[
-            structureDrop.line.x1,
-            structureDrop.line.y1,
-            structureDrop.line.x2,
-            structureDrop.line.y2,
-          ]}
+          points={[headerDrop.line.x1, headerDrop.line.y1, headerDrop.line.x2, headerDrop.line.y2]}
           stroke={SELECTION_COLOR}
-          strokeWidth={6 / scale}
+          strokeWidth={DROP_LINE_PX / scale}
         />
       )}
       {marquee && (
@@ -261,7 +261,7 @@ const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }
           fill="rgba(28,126,214,0.08)"
           stroke={SELECTION_COLOR}
           strokeWidth={1 / scale}
-          dash={[6 / scale, 4 / scale]}
+          dash={MARQUEE_DASH_PX.map((length) => length / scale)}
         />
       )}
     </Layer>

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import type { GridLayout } from '../../shared/journey/layout.ts';
-import { renameStructure } from '../../shared/journey/structure-edits.ts';
+import { type HeaderRef, renameHeader } from '../../shared/journey/structure-edits.ts';
 import { FONT_FAMILY } from '../drawing/fonts.ts';
 import { draftTargets } from '../store/draft.ts';
 import { boardStore } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
 
 interface HeaderEditorProps {
-  readonly header: { readonly kind: 'stage' | 'lane'; readonly id: string };
+  readonly header: HeaderRef;
   readonly layout: GridLayout;
   readonly viewport: Viewport;
 }
@@ -40,9 +40,7 @@ export const HeaderEditor = ({ header, layout, viewport }: HeaderEditorProps) =>
   const finish = () => {
     const value = ref.current?.value ?? record.name;
     if (!cancelled.current && value.trim() && value !== record.name) {
-      boardStore
-        .getState()
-        .edit(`Rename ${header.kind}`, (draft) => renameStructure(draft, header.id, value));
+      boardStore.getState().edit(`Rename ${header.kind}`, (draft) => renameHeader(draft, header.id, value));
     }
     boardStore.getState().setDraft(null);
     boardStore.getState().startRenaming(null);

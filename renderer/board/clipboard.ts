@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { PASTE_LIMITS } from '../../shared/format/limits.ts';
 import { noteSchema } from '../../shared/format/records/note.ts';
 import { counted } from '../../shared/format/records/repairs.ts';
 import { placeCopies, placeCopiesInCell } from '../../shared/journey/drop-notes.ts';
-import { deleteRecords, insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
-import { NOTE_COLORS, NOTE_MAX_SIZE, NOTE_MIN_SIZE, NOTE_SIZE } from '../../shared/model/records.ts';
+import { deleteRecords, insertCopies, NOTE_GAP, type NoteContent } from '../../shared/model/edits.ts';
+import { FILE_LIMITS, PASTE_LIMITS } from '../../shared/model/limits.ts';
+import { NOTE_SIZE } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
 import { boardLayout, shownNotesById } from './note-order.ts';
-import { lastPointer } from './pointer.ts';
-import { boundsOf, toBoard } from './viewport.ts';
+import { pointerOrCentre } from './pointer.ts';
+import { boundsOf } from './viewport.ts';
 
 /**
  * Copy, cut and paste of notes through the system clipboard, so notes move between maps (and
@@ -18,36 +18,38 @@ import { boundsOf, toBoard } from './viewport.ts';
  */
 const JSON_MARKER = 'journeywall/notes';
 
-const finite = z.number().finite().min(-1e7).max(1e7);
-const CopiedNote = z.object({
-  x: finite,
-  y: finite,
-  w: z.number().min(NOTE_MIN_SIZE.w).max(NOTE_MAX_SIZE.w),
-  h: z.number().min(NOTE_MIN_SIZE.h).max(NOTE_MAX_SIZE.h),
-  text: z.string().max(10000),
-  color: z.enum(NOTE_COLORS),
-  z: finite,
-  ...noteSchema.pick({ kind: true, channel: true, wow: true, ratings: true }).partial().shape,
+/**
+ * A copied note is read as a note in a file is: the note schema's fields, bounds and defaults.
+ * Paste needs nothing stricter: z, unbounded there, only orders the copies, which go on top.
+ */
+const CopiedNote = noteSchema.pick({
+  x: true,
+  y: true,
+  w: true,
+  h: true,
+  text: true,
+  color: true,
+  z: true,
+  kind: true,
+  channel: true,
+  wow: true,
+  ratings: true,
 });
 // Notes past the limit are only counted, so only the kept ones are validated.
 const CopiedNotes = z.object({ type: z.literal(JSON_MARKER), notes: z.array(z.unknown()) });
-type ClipboardNote = z.infer<typeof CopiedNote>;
 
 /** What a paste would put on the board, and what of the clipboard it leaves out. */
 export type ParsedClipboard =
   | {
       /** Notes copied in Journeywall, or lines of plain text. */
       readonly from: 'journeywall' | 'text';
-      readonly notes: ClipboardNote[];
+      readonly notes: NoteContent[];
       /** Copied notes or non-empty lines past the paste limit. */
       readonly leftOut: number;
     }
   | { readonly from: 'too-long'; readonly notes: []; readonly leftOut: 0 };
 
-/** Kept too in memory: some environments deny clipboard data to synthetic key events. */
-let lastCopied: string | null = null;
-
-const selectedForClipboard = (store: BoardStore): ClipboardNote[] => {
+const selectedForClipboard = (store: BoardStore): NoteContent[] => {
   const { doc, selection, scenarioId } = store.getState();
   // Copies are placed from where the notes are drawn (a note in a cell at its place there).
   const shown = shownNotesById(doc, scenarioId);
@@ -64,7 +66,7 @@ export const copySelection = (store: BoardStore, data: DataTransfer | null): boo
   const notes = selectedForClipboard(store);
   if (notes.length === 0) return false;
   const json = JSON.stringify({ type: JSON_MARKER, notes });
-  lastCopied = json;
+  store.getState().setCopied(json);
   data?.setData('text/plain', json);
   return true;
 };
@@ -105,7 +107,7 @@ export const parseClipboard = (text: string): ParsedClipboard => {
     y: Math.floor(index / 5) * (NOTE_SIZE.h + NOTE_GAP),
     w: NOTE_SIZE.w,
     h: NOTE_SIZE.h,
-    text: line.slice(0, 10000),
+    text: line.slice(0, FILE_LIMITS.maxTextLength),
     color: 'yellow' as const,
     z: index,
   }));
@@ -128,7 +130,7 @@ export const pasteNotice = ({ from, notes, leftOut }: ParsedClipboard): string |
  * at the pointer (or the middle of the screen), and selects what was pasted.
  */
 export const pasteNotes = (store: BoardStore, text: string | null): number => {
-  const parsed = parseClipboard(text ?? lastCopied ?? '');
+  const parsed = parseClipboard(text ?? store.getState().copied ?? '');
   const { notes } = parsed;
   const notice = pasteNotice(parsed);
   const bounds = boundsOf(notes);
@@ -137,10 +139,9 @@ export const pasteNotes = (store: BoardStore, text: string | null): number => {
     if (notice) showNotice(notice);
     return 0;
   }
-  const { viewport, canvasSize, doc, scenarioId, selectedCell } = store.getState();
+  const { doc, scenarioId, selectedCell } = store.getState();
   const layout = boardLayout(doc, scenarioId);
-  const target =
-    lastPointer(viewport) ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
+  const target = pointerOrCentre(store);
   const dx = Math.round(target.x - (bounds.x + bounds.w / 2));
   const dy = Math.round(target.y - (bounds.y + bounds.h / 2));
   let ids: string[] = [];

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PASTE_LIMITS } from '../../shared/format/limits.ts';
-import { addStructure } from '../../shared/journey/structure-edits.ts';
+import { addHeader } from '../../shared/journey/structure-edits.ts';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
+import { FILE_LIMITS, PASTE_LIMITS } from '../../shared/model/limits.ts';
+import { NOTE_MIN_SIZE, NOTE_SIZE } from '../../shared/model/records.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { noticeStore } from '../ui/notice-store.ts';
-import { parseClipboard, pasteNotes, pasteNotice } from './clipboard.ts';
-import { setLastPointer } from './pointer.ts';
+import { copySelection, parseClipboard, pasteNotes, pasteNotice } from './clipboard.ts';
 
 const lines = (count: number, blankEvery = 0): string =>
   Array.from({ length: count }, (_, index) =>
@@ -62,6 +62,23 @@ describe('parseClipboard', () => {
     );
   });
 
+  it("reads copied notes as a file's: its defaults for fields left out, nothing past its bounds", () => {
+    const one = (note: object) => JSON.stringify({ type: 'journeywall/notes', notes: [note] });
+    const plain = { x: 10, y: 20, text: 'Calls support', color: 'blue', z: 3 };
+    const parsed = parseClipboard(one(plain));
+    expect(parsed.from).toBe('journeywall');
+    expect(parsed.notes).toEqual([
+      { ...plain, w: NOTE_SIZE.w, h: NOTE_SIZE.h, kind: 'note', channel: null, wow: false, ratings: null },
+    ]);
+    for (const outside of [
+      { w: NOTE_MIN_SIZE.w - 1 },
+      { x: FILE_LIMITS.maxCoordinate + 1 },
+      { text: 'a'.repeat(FILE_LIMITS.maxTextLength + 1) },
+      { color: 'gold' },
+    ])
+      expect(parseClipboard(one({ ...plain, ...outside })).from).toBe('text');
+  });
+
   it('reads nothing of text too long to read, and says so', () => {
     const parsed = parseClipboard('a'.repeat(PASTE_LIMITS.maxChars + 1));
     expect(parsed).toEqual({ from: 'too-long', notes: [], leftOut: 0 });
@@ -82,7 +99,6 @@ describe('pasteNotes', () => {
     store = createBoardStore();
     store.getState().loadDocument(newMapDocument('Toner'));
     store.getState().setCanvasSize({ width: 1000, height: 800 });
-    setLastPointer(null);
     noticeStore.getState().dismiss();
   });
 
@@ -95,6 +111,24 @@ describe('pasteNotes', () => {
     );
     store.getState().undo();
     expect(noteCount()).toBe(0);
+  });
+
+  it('pastes what this board copied last when the paste brings no clipboard data', () => {
+    let id = '';
+    store.getState().edit('Note', (draft) => {
+      id = addNote(draft, { x: 0, y: 0, text: 'Orders toner' }).id;
+    });
+    store.getState().select([id]);
+    expect(copySelection(store, null)).toBe(true);
+    expect(pasteNotes(store, null)).toBe(1);
+    expect(liveNotesByZ(store.getState().doc ?? { id: '', records: {} }).map((note) => note.text)).toEqual([
+      'Orders toner',
+      'Orders toner',
+    ]);
+    // Another board has copied nothing: it pastes nothing.
+    const other = createBoardStore();
+    other.getState().loadDocument(newMapDocument('Other'));
+    expect(pasteNotes(other, null)).toBe(0);
   });
 
   it('says nothing when the whole paste went in', () => {
@@ -117,8 +151,8 @@ describe('pasteNotes', () => {
     let cell = { stageId: '', laneId: '' };
     store.getState().edit('Structure', (draft) => {
       cell = {
-        stageId: addStructure(draft, 'stage', 'Order') ?? '',
-        laneId: addStructure(draft, 'lane', 'Touchpoints') ?? '',
+        stageId: addHeader(draft, 'stage', 'Order') ?? '',
+        laneId: addHeader(draft, 'lane', 'Touchpoints') ?? '',
       };
     });
     const scenarioId = store.getState().scenarioId ?? '';

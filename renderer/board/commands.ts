@@ -16,10 +16,10 @@ import {
 } from '../../shared/model/edits.ts';
 import { NOTE_SIZE, type NoteColor, type NoteRecord } from '../../shared/model/records.ts';
 import type { BoardStore } from '../store/index.ts';
+import { removeSelectedHeader } from './header-commands.ts';
 import { boardLayout, orderedNotes, shownNotesById } from './note-order.ts';
-import { lastPointer } from './pointer.ts';
-import { removeSelectedStructure } from './structure-commands.ts';
-import { boundsOf, fitBeside, nextZoomStep, toBoard, viewportShowing, zoomAt } from './viewport.ts';
+import { pointerOrCentre } from './pointer.ts';
+import { boundsOf, fitBeside, nextZoomStep, viewportShowing, zoomAt } from './viewport.ts';
 
 /**
  * Board commands: plain functions of the store, called alike from the keyboard, the toolbar,
@@ -84,10 +84,7 @@ const inEmotionLane = (layout: ReturnType<typeof boardLayout>, at: { x: number; 
 
 /** N key or toolbar: a note at the pointer, or in the middle of the screen. */
 export const newNoteAtPointer = (store: BoardStore): void => {
-  const { viewport, canvasSize } = store.getState();
-  const at =
-    lastPointer(viewport) ?? toBoard(viewport, { x: canvasSize.width / 2, y: canvasSize.height / 2 });
-  startNewNote(store, at);
+  startNewNote(store, pointerOrCentre(store));
 };
 
 export type CommitIntent = 'done' | 'next';
@@ -190,7 +187,7 @@ export const editSelected = (store: BoardStore): void => {
 export const deleteSelection = (store: BoardStore): void => {
   const ids = [...store.getState().selection];
   if (ids.length === 0 && store.getState().selectedHeader) {
-    void removeSelectedStructure(store);
+    void removeSelectedHeader(store);
     return;
   }
   if (ids.length === 0) return;

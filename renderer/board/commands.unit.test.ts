@@ -20,7 +20,7 @@ import {
   zoomToFit,
 } from './commands.ts';
 import { boardLayout, orderedNotes } from './note-order.ts';
-import { setLastPointer } from './pointer.ts';
+import { pointerOrCentre, setLastPointer } from './pointer.ts';
 
 let store: BoardStore;
 const notes = (): NoteRecord[] => {
@@ -47,7 +47,6 @@ beforeEach(() => {
   store = createBoardStore();
   store.getState().loadDocument(newMapDocument('Toner'));
   store.getState().setCanvasSize({ width: 1000, height: 800 });
-  setLastPointer(null);
 });
 
 describe('typing notes from the keyboard', () => {
@@ -143,12 +142,22 @@ describe('paste', () => {
       type: 'journeywall/notes',
       notes: notes().map(({ x, y, w, h, text, color, z }) => ({ x, y, w, h, text, color, z })),
     });
-    setLastPointer({ x: 2000, y: 2000 });
+    setLastPointer(store, { x: 2000, y: 2000 });
     expect(pasteNotes(store, json)).toBe(2);
     const pasted = notes().slice(2);
     expect(pasted.map((n) => n.text)).toEqual(['a', 'b']);
     expect(pasted[0]?.x).toBeGreaterThan(1500);
     expect(store.getState().past).toHaveLength(3);
+  });
+
+  it('places a note from the keyboard at the pointer over its own board, else mid-screen', () => {
+    const other = createBoardStore();
+    other.getState().setCanvasSize({ width: 1000, height: 800 });
+    setLastPointer(store, { x: 100, y: 700 });
+    expect(pointerOrCentre(store)).toEqual({ x: 100, y: 700 });
+    expect(pointerOrCentre(other)).toEqual({ x: 500, y: 400 });
+    setLastPointer(store, null);
+    expect(pointerOrCentre(store)).toEqual({ x: 500, y: 400 });
   });
 
   it('turns plain text into one note per line and refuses hostile JSON', () => {
@@ -265,7 +274,6 @@ describe('typing into the journey grid', () => {
       type: 'journeywall/notes',
       notes: [{ x: 0, y: 0, w: 180, h: 120, text: 'Pasted', color: 'yellow', z: 0 }],
     });
-    setLastPointer(null);
     store.getState().setViewport({ x: 500 - (first.x + 100), y: 400 - (lane.y + 80), scale: 1 });
     pasteNotes(store, json);
     const drawn = boardLayout(store.getState().doc, store.getState().scenarioId).notes;

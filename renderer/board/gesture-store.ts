@@ -15,9 +15,9 @@ export interface GesturePreview {
   /** An emotion score being dragged: the stage and the score under the pointer. */
   readonly emotion: { readonly stageId: string; readonly score: number } | null;
   /** A stage or lane being resized: its new width or height. */
-  readonly structureSize: { readonly id: string; readonly size: number } | null;
+  readonly headerSize: { readonly id: string; readonly size: number } | null;
   /** Where a dragged stage or lane would go. */
-  readonly structureDrop: { readonly line: { x1: number; y1: number; x2: number; y2: number } } | null;
+  readonly headerDrop: { readonly line: { x1: number; y1: number; x2: number; y2: number } } | null;
 }
 
 export const IDLE_PREVIEW: GesturePreview = {
@@ -26,11 +26,14 @@ export const IDLE_PREVIEW: GesturePreview = {
   resize: null,
   panning: false,
   emotion: null,
-  structureSize: null,
-  structureDrop: null,
+  headerSize: null,
+  headerDrop: null,
 };
 
-export const gestureStore = createStore<GesturePreview>()(() => IDLE_PREVIEW);
+/** Builds a preview store; the board uses one (gestureStore), tests make their own. */
+export const createGestureStore = () => createStore<GesturePreview>()(() => IDLE_PREVIEW);
+
+export const gestureStore = createGestureStore();
 
 export const useGesturePreview = <T>(selector: (preview: GesturePreview) => T): T =>
   useStore(gestureStore, selector);

@@ -1,16 +1,20 @@
-import type { Viewport } from '../store/session-slice.ts';
+import type { BoardStore } from '../store/index.ts';
 import { type Point, toBoard } from './viewport.ts';
 
 /**
- * The last pointer position over the board, in screen pixels from the board's corner. Kept in
- * screen terms because the board pans and zooms under a pointer that does not move (wheel,
- * trackpad, keys); the N key and paste turn it into board units with the viewport of the moment.
- * Kept outside the store: it changes on every mouse move and nothing renders from it.
+ * Where the pointer last was over this store's board, in screen pixels from the board's corner,
+ * or null once it left. Kept in screen terms because the board pans and zooms under a pointer
+ * that does not move (wheel, trackpad, keys); it is turned into board units with the viewport of
+ * the moment. Kept beside the store's state, not in it: it changes on every mouse move and
+ * nothing renders from it, so it must not wake the store's subscribers.
  */
-let last: Point | null = null;
-
-export const setLastPointer = (screen: Point | null): void => {
-  last = screen;
+export const setLastPointer = (store: BoardStore, screen: Point | null): void => {
+  store.pointer.screen = screen;
 };
 
-export const lastPointer = (viewport: Viewport): Point | null => (last ? toBoard(viewport, last) : null);
+/** Where a note made from the keyboard or a paste goes: at the pointer, or mid-screen. */
+export const pointerOrCentre = (store: BoardStore): Point => {
+  const { viewport, canvasSize } = store.getState();
+  const screen = store.pointer.screen ?? { x: canvasSize.width / 2, y: canvasSize.height / 2 };
+  return toBoard(viewport, screen);
+};

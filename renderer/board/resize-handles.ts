@@ -3,6 +3,8 @@ import { contains, type Point, type Rect } from './viewport.ts';
 
 /** Resize handles sit on a note's corners; their size is constant on screen. */
 export const HANDLE_SIZE = 10;
+/** A press this close outside a handle (screen pixels) still takes it: a 10 px target is small. */
+const HANDLE_SLACK_PX = 4;
 
 export type Corner = 'nw' | 'ne' | 'sw' | 'se';
 const CORNERS: readonly Corner[] = ['nw', 'ne', 'sw', 'se'];
@@ -21,7 +23,7 @@ export const handleRects = (note: Rect, scale: number): (Rect & { corner: Corner
 };
 
 export const handleAt = (note: Rect, scale: number, point: Point): Corner | null => {
-  const slack = 4 / scale;
+  const slack = HANDLE_SLACK_PX / scale;
   for (const handle of handleRects(note, scale)) {
     const grown = {
       x: handle.x - slack,

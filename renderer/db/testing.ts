@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { type DBCore, Dexie } from 'dexie';
 import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
 import { NOTE_COLORS } from '../../shared/model/records.ts';
@@ -26,27 +26,34 @@ export const deleteTestDbs = async (): Promise<void> => {
   for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name);
 };
 
+type Mutate = ReturnType<DBCore['table']>['mutate'];
+
+/** Runs every write of every table through `wrap` (a DBCore middleware named `name`). */
+const wrapWrites = (
+  db: JourneywallDb,
+  name: string,
+  wrap: (table: string, mutate: Mutate) => Mutate,
+): void => {
+  db.use({
+    stack: 'dbcore',
+    name,
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        return { ...table, mutate: wrap(tableName, (request) => table.mutate(request)) };
+      },
+    }),
+  });
+};
+
 /** Counts the rows put into each table (installed before the first query). */
 export const countPuts = (db: JourneywallDb): Map<string, number> => {
   const puts = new Map<string, number>();
-  db.use({
-    stack: 'dbcore',
-    name: 'count-puts',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (request) => {
-            if (request.type === 'put' || request.type === 'add') {
-              puts.set(name, (puts.get(name) ?? 0) + request.values.length);
-            }
-            return table.mutate(request);
-          },
-        };
-      },
-    }),
+  wrapWrites(db, 'count-puts', (table, mutate) => (request) => {
+    if (request.type === 'put' || request.type === 'add')
+      puts.set(table, (puts.get(table) ?? 0) + request.values.length);
+    return mutate(request);
   });
   return puts;
 };
@@ -54,23 +61,14 @@ export const countPuts = (db: JourneywallDb): Map<string, number> => {
 /** Makes every write fail the way a full disk does, until cleared. */
 export const injectQuotaFault = (db: JourneywallDb): { failing: boolean } => {
   const fault = { failing: false };
-  db.use({
-    stack: 'dbcore',
-    name: 'quota-fault',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (request) =>
-            fault.failing
-              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-              : table.mutate(request),
-        };
-      },
-    }),
-  });
+  wrapWrites(
+    db,
+    'quota-fault',
+    (_table, mutate) => (request) =>
+      fault.failing
+        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+        : mutate(request),
+  );
   return fault;
 };
 

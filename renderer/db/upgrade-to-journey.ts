@@ -1,56 +1,49 @@
 import type { Transaction } from 'dexie';
-import { migratedScenarioIds } from '../../shared/format/migrations/1-journey-to-2.ts';
-import { DEFAULT_INSIGHT_SETTINGS } from '../../shared/model/journey-records.ts';
+import {
+  MIGRATED_MAP_SETTINGS,
+  MIGRATED_NOTE_FIELDS,
+  migratedScenarioIds,
+  migratedScenarios,
+} from '../../shared/format/migrations/1-journey-to-2.ts';
+
+/**
+ * One stored row as schema version 3 has it: a map gains the journey settings, a note a kind and
+ * a place (outside the grid, in Current). What they gain is what the .cxmap migration 1 → 2
+ * gives, frozen like it, so a map stored here and a copy of it migrated from a file still merge
+ * however the app's defaults change later.
+ */
+export const upgradeRowToJourney = (row: Record<string, unknown>): void => {
+  if (row.type === 'map') {
+    for (const [key, value] of Object.entries(MIGRATED_MAP_SETTINGS)) row[key] ??= value;
+  } else if (row.type === 'note' && row.scenarioId === undefined) {
+    Object.assign(row, {
+      scenarioId: migratedScenarioIds(String(row.mapId)).current,
+      stageId: null,
+      laneId: null,
+      ...MIGRATED_NOTE_FIELDS,
+    });
+  }
+};
 
 /**
  * Schema version 3: maps stored before journey structure existed gain their Current and Ideal
- * scenarios and journey settings, and their notes a kind and a place (outside the grid, in
- * Current). The scenario ids are the ones the .cxmap migration 1 → 2 gives, so a map stored here
- * and a copy of it migrated from a file still merge. Versions are kept: upgrading is not an edit.
+ * scenarios, the ones the .cxmap migration 1 → 2 gives. Versions are kept: upgrading is not an edit.
  */
 export const upgradeToJourney = async (tx: Transaction): Promise<void> => {
   const records = tx.table('records');
   const maps = new Map<string, number>();
   await records.toCollection().modify((row: Record<string, unknown>) => {
-    const mapId = String(row.mapId);
-    const ids = migratedScenarioIds(mapId);
-    if (row.type === 'map') {
-      maps.set(mapId, typeof row.created === 'number' ? row.created : 0);
-      row.activePersonaId ??= null;
-      row.connectedType ??= null;
-      row.showCategories ??= false;
-      row.insightSettings ??= DEFAULT_INSIGHT_SETTINGS;
-    } else if (row.type === 'note' && row.scenarioId === undefined) {
-      Object.assign(row, {
-        kind: 'note',
-        scenarioId: ids.current,
-        stageId: null,
-        laneId: null,
-        slot: 0,
-        channel: null,
-        wow: false,
-        ratings: null,
-        origin: null,
-      });
-    }
+    if (row.type === 'map') maps.set(String(row.mapId), typeof row.created === 'number' ? row.created : 0);
+    upgradeRowToJourney(row);
   });
-  const scenarios = [...maps].flatMap(([mapId, created]) => {
-    const ids = migratedScenarioIds(mapId);
-    const base = {
+  const scenarios = [...maps].flatMap(([mapId, created]) =>
+    migratedScenarios(mapId, created).map((scenario) => ({
+      ...scenario,
       mapId,
       type: 'scenario',
-      emotions: {},
-      basedOn: null,
-      version: 1,
-      versionNonce: 0,
-      updated: created,
       isDeleted: false,
-    };
-    return [
-      { ...base, id: ids.current, name: 'Current', order: 0, kind: 'current' },
-      { ...base, id: ids.ideal, name: 'Ideal', order: 1, kind: 'ideal' },
-    ];
-  });
+    })),
+  );
   const existing = await records.bulkGet(scenarios.map((scenario) => [scenario.mapId, scenario.id]));
   await records.bulkAdd(scenarios.filter((_, index) => existing[index] === undefined));
 };

@@ -10,7 +10,7 @@ import {
 } from '../../shared/model/journey-records.ts';
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { font } from './fonts.ts';
-import { headerTextLayout } from './text-layout.ts';
+import { textLayouts } from './text-layout.ts';
 
 /**
  * Draws the journey grid in board units: category bands, stage headers, lane headers, cell
@@ -174,7 +174,7 @@ const drawHeaderText = (
   h: number,
   align: 'left' | 'center',
 ) => {
-  const layout = headerTextLayout(text, w, h);
+  const layout = textLayouts.header(text, w, h);
   ctx.fillStyle = GRID_COLORS.ink;
   ctx.font = font(layout.fontSize, 700);
   ctx.textBaseline = 'top';

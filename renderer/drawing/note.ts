@@ -2,7 +2,7 @@ import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { font } from './fonts.ts';
 import { drawNoteMarks, FOOTER_HEIGHT, GLYPH_SIZE, hasFooter } from './note-marks.ts';
-import { NOTE_PADDING, noteTextLayout } from './text-layout.ts';
+import { NOTE_PADDING, textLayouts } from './text-layout.ts';
 
 /**
  * How much detail a note gets, from its size on screen (or on paper): far out, the board draws
@@ -73,7 +73,7 @@ const drawConflictMark = (ctx: CanvasRenderingContext2D, note: NoteRecord): void
 };
 
 const drawNoteText = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
-  const layout = noteTextLayout(textBox(note));
+  const layout = textLayouts.note(noteTextBox(note));
   if (layout.lines.length === 0) return;
   ctx.fillStyle = NOTE_INK;
   ctx.font = font(layout.fontSize);
@@ -98,10 +98,10 @@ const drawTextSketch = (ctx: CanvasRenderingContext2D, note: NoteRecord): void =
 };
 
 /**
- * The box the text gets: the note less the glyph's column on the right and the footer strip, so
- * marks never cover words.
+ * The text a note shows and the box it gets: the note less the glyph's column on the right and
+ * the footer strip, so marks never cover words.
  */
-const textBox = (note: NoteRecord) => ({
+export const noteTextBox = (note: NoteRecord) => ({
   text: note.kind === 'quote' ? `\u201C${note.text}\u201D` : note.text,
   w: note.kind === 'note' ? note.w : note.w - GLYPH_SIZE - 4,
   h: hasFooter(note) ? note.h - FOOTER_HEIGHT : note.h,

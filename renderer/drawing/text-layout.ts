@@ -1,64 +1,90 @@
 import type { NoteRecord } from '../../shared/model/records.ts';
-import { type FittedText, fitText } from '../../shared/text/fit-text.ts';
+import { type FittedText, fitText, type MeasureText, type TextSizes } from '../../shared/text/fit-text.ts';
 import { font } from './fonts.ts';
 
 /** Space between a note's edge and its text, in board units. */
 export const NOTE_PADDING = 12;
 
-let measureContext: CanvasRenderingContext2D | null = null;
+/** Stage and lane names: bold, set a little tighter than note text, as headings are. */
+const HEADER_SIZES: TextSizes = { max: 24, min: 10, lineHeight: 1.15 };
 
-const measure = (text: string, size: number): number => {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return text.length * size * 0.55;
-  measureContext.font = font(size);
-  return measureContext.measureText(text).width;
+/**
+ * A character's width as a share of the font size, used only where no 2D canvas can measure:
+ * about the average of a sans face, bold a little wider.
+ */
+const FALLBACK_CHAR_WIDTH = { regular: 0.55, bold: 0.6 } as const;
+
+/**
+ * Layouts kept of each kind before starting again: ten per note of a 5,000-note map (sizes and
+ * texts it had), while memory stays bounded however much text passes through.
+ */
+const CACHE_LIMIT = 50_000;
+
+type Box = Pick<NoteRecord, 'text' | 'w' | 'h'>;
+
+/**
+ * Laid-out texts by what decides the layout (text and box), so a text is measured once per
+ * change, not once per frame, and a note moved within its cell keeps its layout. Measures with
+ * the shipped font, so it is cleared once that has loaded.
+ */
+export class TextLayouts {
+  private context: CanvasRenderingContext2D | null = null;
+  private readonly notes = new Map<string, FittedText>();
+  private readonly headers = new Map<string, FittedText>();
+
+  /** A note's text fitted to its box, less the padding. */
+  note(box: Box): FittedText {
+    const key = `${box.w}x${box.h}\u0000${box.text}`;
+    let layout = this.notes.get(key);
+    if (!layout) {
+      const inside = { width: box.w - 2 * NOTE_PADDING, height: box.h - 2 * NOTE_PADDING };
+      layout = fitText(box.text, inside, this.measure);
+      remember(this.notes, key, layout);
+    }
+    return layout;
+  }
+
+  /** A stage or lane name, bold, fitted to its header box. */
+  header(text: string, width: number, height: number): FittedText {
+    const key = `${width}x${height}\u0000${text}`;
+    let layout = this.headers.get(key);
+    if (!layout) {
+      layout = fitText(text, { width, height }, this.measureBold, HEADER_SIZES);
+      remember(this.headers, key, layout);
+    }
+    return layout;
+  }
+
+  /** Forgets every layout: text metrics change when the shipped font finishes loading. */
+  clear(): void {
+    this.notes.clear();
+    this.headers.clear();
+  }
+
+  // Bound once, not per layout: fitText calls them for every line it tries.
+  private readonly measure: MeasureText = (text, size) => this.textWidth(text, size, 400);
+  private readonly measureBold: MeasureText = (text, size) => this.textWidth(text, size, 700);
+
+  private textWidth(text: string, size: number, weight: 400 | 700): number {
+    this.context ??= document.createElement('canvas').getContext('2d');
+    if (!this.context) {
+      const share = weight === 700 ? FALLBACK_CHAR_WIDTH.bold : FALLBACK_CHAR_WIDTH.regular;
+      return text.length * size * share;
+    }
+    this.context.font = font(size, weight);
+    return this.context.measureText(text).width;
+  }
+}
+
+const remember = (cache: Map<string, FittedText>, key: string, layout: FittedText): void => {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, layout);
 };
 
 /**
- * Laid-out texts by what decides the layout (text and box), so a note is measured once per text
- * change, not once per frame, and a note moved within its cell keeps its layout.
+ * The window's layouts. One for the window, not one per user, because a layout depends only on
+ * text, box and font: the board, its idle warm-up, the legend and the poster draw the same
+ * texts, and each measuring them again would spend what the cache saves. main.tsx clears it
+ * once the shipped font has loaded.
  */
-const cache = new Map<string, FittedText>();
-const CACHE_LIMIT = 50_000;
-
-export const noteTextLayout = (note: Pick<NoteRecord, 'text' | 'w' | 'h'>): FittedText => {
-  const key = `${note.w}x${note.h}\u0000${note.text}`;
-  let layout = cache.get(key);
-  if (!layout) {
-    layout = fitText(
-      note.text,
-      { width: note.w - 2 * NOTE_PADDING, height: note.h - 2 * NOTE_PADDING },
-      measure,
-    );
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, layout);
-  }
-  return layout;
-};
-
-/** Text metrics change when the shipped font finishes loading. */
-export const clearTextLayouts = (): void => {
-  cache.clear();
-  headerCache.clear();
-};
-
-const headerCache = new Map<string, FittedText>();
-
-/** Stage and lane names, bold, fitted to their header box. */
-export const headerTextLayout = (text: string, width: number, height: number): FittedText => {
-  const key = `${width}x${height}\u0000${text}`;
-  let layout = headerCache.get(key);
-  if (!layout) {
-    layout = fitText(text, { width, height }, boldMeasure, { max: 24, min: 10, lineHeight: 1.15 });
-    if (headerCache.size >= CACHE_LIMIT) headerCache.clear();
-    headerCache.set(key, layout);
-  }
-  return layout;
-};
-
-const boldMeasure = (text: string, size: number): number => {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return text.length * size * 0.6;
-  measureContext.font = font(size, 700);
-  return measureContext.measureText(text).width;
-};
+export const textLayouts = new TextLayouts();

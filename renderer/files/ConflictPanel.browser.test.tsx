@@ -1,11 +1,12 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { markShared, type SyncedDocument } from '../../shared/format/document.ts';
+import { markShared } from '../../shared/format/document.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
-import { removeStructure } from '../../shared/journey/structure-edits.ts';
+import { removeHeader } from '../../shared/journey/structure-edits.ts';
 import { merge } from '../../shared/merge/merge.ts';
+import type { JourneyDocument } from '../../shared/model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
 import type { LaneRecord, StageRecord } from '../../shared/model/journey-records.ts';
 import { freshBookkeeping, updateRecord } from '../../shared/model/update.ts';
@@ -52,13 +53,13 @@ const lane: LaneRecord = {
   noteKind: null,
 };
 
-const reopen = (doc: SyncedDocument): SyncedDocument => {
+const reopen = (doc: JourneyDocument): JourneyDocument => {
   const result = parse(serialize(doc, { appVersion: '0.2.0', savedAt: 3_000 }));
   if (!result.ok) throw new Error(result.error.message);
   return result.document;
 };
 
-const edited = (doc: SyncedDocument, recipe: (draft: MutableDocument) => void): SyncedDocument => {
+const edited = (doc: JourneyDocument, recipe: (draft: MutableDocument) => void): JourneyDocument => {
   const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
   recipe(draft);
   return draft;
@@ -81,7 +82,7 @@ const mergeWithConflicts = () => {
     edited(reopen(library), (draft) => {
       draft.records.request = updateRecord(stage, { width: 400 });
       // Deleted as the app deletes a lane: its notes move out of the grid, each an edit of its own.
-      removeStructure(draft, 'touch', 'move-out', () => undefined);
+      removeHeader(draft, 'touch', 'move-out', () => undefined);
     }),
   );
   const local = edited(library, (draft) => {

@@ -2,6 +2,7 @@ import { FileText } from 'lucide-react';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { shortcutLabel } from '../board/shortcuts.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
 
 interface FileMenuProps {
   readonly onCommand: (command: AppCommand) => void;
@@ -64,19 +65,17 @@ export const FileMenu = ({ onCommand }: FileMenuProps) => {
   };
   return (
     <div className="menu" ref={ref}>
-      <button
+      <ToolButton
         ref={button}
-        type="button"
-        className="tool-button"
-        aria-label="File"
+        label="File"
         title="File: open, save, merge a copy, export a poster"
-        aria-haspopup="menu"
-        aria-expanded={open}
+        hasPopup="menu"
+        expanded={open}
         onClick={() => setOpenAt(open ? null : 0)}
         onKeyDown={onButtonKey}
       >
         <FileText aria-hidden />
-      </button>
+      </ToolButton>
       {open && (
         <div className="menu-items" role="menu" aria-label="File" onKeyDown={onMenuKey}>
           {ITEMS.map((item, index) => (

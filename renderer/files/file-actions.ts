@@ -1,4 +1,4 @@
-import { markShared, type SyncedDocument } from '../../shared/format/document.ts';
+import { markShared } from '../../shared/format/document.ts';
 import {
   IPC_LIMITS,
   type JourneywallBridge,
@@ -8,7 +8,7 @@ import {
 } from '../../shared/ipc/contract.ts';
 import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
 import { merge } from '../../shared/merge/merge.ts';
-import { isLiveNote, liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
+import { isLiveNote, type JourneyDocument, liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
 import { insertCopies, NOTE_GAP } from '../../shared/model/edits.ts';
 import { boundsOf } from '../board/viewport.ts';
 import { copyDocument } from '../db/copy-document.ts';
@@ -40,7 +40,7 @@ export interface FileActionsContext {
 export const createFileActions = (context: FileActionsContext) => {
   const { db, bridge, store, openMap, notify } = context;
 
-  const openDoc = (): SyncedDocument | null => store.getState().doc;
+  const openDoc = (): JourneyDocument | null => store.getState().doc;
 
   /** Writes the open map; `mode` 'save' reuses the linked file, 'save-as' asks, 'copy' asks and does not link. */
   const save = async (mode: 'save' | 'save-as' | 'copy'): Promise<boolean> => {
@@ -154,7 +154,7 @@ export const createFileActions = (context: FileActionsContext) => {
     }
   };
 
-  const linkIfWritable = async (doc: SyncedDocument, file: OpenedFile) => {
+  const linkIfWritable = async (doc: JourneyDocument, file: OpenedFile) => {
     if (file.handle === null || !file.name.toLowerCase().endsWith('.cxmap')) return;
     await db.fileLinks.put({
       mapId: doc.id,
@@ -174,7 +174,7 @@ export const createFileActions = (context: FileActionsContext) => {
   };
 
   const mergeDocument = async (
-    incoming: SyncedDocument,
+    incoming: JourneyDocument,
     fileName: string,
     repairs: readonly string[] = [],
   ) => {
@@ -207,7 +207,7 @@ export const createFileActions = (context: FileActionsContext) => {
     notify(`Merged ${fileName}: ${parts.join(', ')}.`);
   };
 
-  const offerOtherMap = async (incoming: SyncedDocument, fileName: string) => {
+  const offerOtherMap = async (incoming: JourneyDocument, fileName: string) => {
     const choice = await ask({
       title: `${fileName} is a different map`,
       message: `It holds “${mapRecordOf(incoming).name}”, not this map, so there is nothing to merge. You can open it as a map of its own, or copy its notes onto this board.`,
@@ -226,7 +226,7 @@ export const createFileActions = (context: FileActionsContext) => {
   };
 
   /** Copies another map's notes to the right of this board's notes, as one undo step. */
-  const addNotesOf = (incoming: SyncedDocument, fileName: string) => {
+  const addNotesOf = (incoming: JourneyDocument, fileName: string) => {
     const local = openDoc();
     const notes = liveNotesByZ(incoming);
     const here = local ? boundsOf(liveNotesByZ(local)) : null;

@@ -1,18 +1,17 @@
 import { APP_VERSION } from '../../shared/app-info.ts';
-import type { SyncedDocument } from '../../shared/format/document.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { safeMapFileName } from '../../shared/ipc/file-name.ts';
-import { mapRecordOf } from '../../shared/model/document.ts';
+import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import { embeddedMapRefused, readEmbeddedMap } from '../../shared/poster/png-embed.ts';
 import { startsWithPngSignature } from '../../shared/poster/png-walk.ts';
 
 /** A map file's text, as Save writes it. */
-export const toMapFile = (doc: SyncedDocument, savedAt: number = Date.now()): string =>
+export const toMapFile = (doc: JourneyDocument, savedAt: number = Date.now()): string =>
   serialize(doc, { appVersion: APP_VERSION, savedAt });
 
 export type ReadMapFile =
-  | { readonly ok: true; readonly document: SyncedDocument; readonly repairs: readonly string[] }
+  | { readonly ok: true; readonly document: JourneyDocument; readonly repairs: readonly string[] }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -34,5 +33,5 @@ export const readMapFile = (bytes: Uint8Array): ReadMapFile => {
 };
 
 /** "Home printer toner: current" → "Home printer toner current.cxmap". */
-export const suggestedFileName = (doc: SyncedDocument): string =>
+export const suggestedFileName = (doc: JourneyDocument): string =>
   safeMapFileName(mapRecordOf(doc).name.trim() || 'Journeywall map');

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { COLLECTIONS, MAP_SPEC } from '../../shared/format/records/registry.ts';
 import { removePersona } from '../../shared/journey/personas/persona-edits.ts';
 import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
-import { removeStructure } from '../../shared/journey/structure-edits.ts';
+import { type HeaderRef, removeHeader } from '../../shared/journey/structure-edits.ts';
 import type { MergeConflict, MergeSummary, StructureRecord } from '../../shared/merge/merge.ts';
 import { BOOKKEEPING, sameValue } from '../../shared/merge/record-content.ts';
 import { isLiveNote, type JourneyDocument, scenariosOf } from '../../shared/model/document.ts';
@@ -148,7 +148,7 @@ export const conflictSentence = (doc: JourneyDocument, conflict: MergeConflict):
 /** Where the board shows what a conflict is about, if anywhere. */
 export type ConflictTarget =
   | { readonly kind: 'notes'; readonly scenarioId: string; readonly ids: readonly string[] }
-  | { readonly kind: 'header'; readonly header: { readonly kind: 'stage' | 'lane'; readonly id: string } }
+  | { readonly kind: 'header'; readonly header: HeaderRef }
   | { readonly kind: 'scenario'; readonly id: string }
   | null;
 
@@ -184,7 +184,7 @@ const deleteRecord = (draft: MutableDocument, id: string, shown: ReadonlyMap<str
   switch (record.type) {
     case 'stage':
     case 'lane':
-      removeStructure(draft, id, 'move-out', (note) => {
+      removeHeader(draft, id, 'move-out', (note) => {
         const at = shown.get(note.id);
         return at ? { x: at.x, y: at.y } : undefined;
       });

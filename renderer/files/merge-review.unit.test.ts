@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { SyncedDocument } from '../../shared/format/document.ts';
 import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
-import { removeStructure } from '../../shared/journey/structure-edits.ts';
+import { removeHeader } from '../../shared/journey/structure-edits.ts';
 import { type MergeConflict, merge } from '../../shared/merge/merge.ts';
 import {
   addTouchpoints,
@@ -15,7 +14,7 @@ import {
   send,
   tonerMap,
 } from '../../shared/merge/test-support.ts';
-import { mapRecordOf } from '../../shared/model/document.ts';
+import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import { addNote, deleteRecords, type MutableDocument, updateNote } from '../../shared/model/edits.ts';
 import type {
   LaneRecord,
@@ -42,14 +41,14 @@ import {
  */
 
 /** The toner map with a persona, two touchpoints in the first cell of Current and a breakdown point. */
-const journeyMap = (): SyncedDocument =>
+const journeyMap = (): JourneyDocument =>
   tonerMap((doc) => {
     doc.records.david = persona('david', 'David');
     addTouchpoints(doc, ['Web shop', 'Re-order email']);
     addNote(doc, { x: 40, y: 40, text: 'Ask sales', stageId: 'respond', laneId: 'breakdowns' }, 2_000);
   });
 
-const scenarioIds = (doc: SyncedDocument) => {
+const scenarioIds = (doc: JourneyDocument) => {
   const { current, ideal } = currentAndIdeal(doc);
   return { current: current.id, ideal: ideal.id };
 };
@@ -63,7 +62,7 @@ let store: BoardStore;
 const mergeEdits = (
   ours: (draft: MutableDocument) => void,
   theirs: (draft: MutableDocument) => void,
-): { conflicts: readonly MergeConflict[]; copy: SyncedDocument } => {
+): { conflicts: readonly MergeConflict[]; copy: JourneyDocument } => {
   const sent = send(journeyMap());
   const copy = reopen(edit(sent.copy, theirs));
   const local = edit(sent.library, ours);
@@ -77,7 +76,7 @@ const mergeEdits = (
   return { conflicts: result.conflicts, copy };
 };
 
-const doc = (): SyncedDocument => {
+const doc = (): JourneyDocument => {
   const current = store.getState().doc;
   if (!current) throw new Error('no map open');
   return current;
@@ -212,7 +211,7 @@ describe('a record one copy deleted and the other changed', () => {
     const { conflicts } = mergeEdits(
       (draft) => change<LaneRecord>(draft, 'breakdowns', { name: 'Pain points' }),
       // Deleted as the app deletes a lane: its notes move out of the grid, each an edit of its own.
-      (draft) => removeStructure(draft, 'breakdowns', 'move-out', () => undefined),
+      (draft) => removeHeader(draft, 'breakdowns', 'move-out', () => undefined),
     );
     const conflict = only(conflicts);
     expect(conflict).toEqual({

@@ -2,6 +2,7 @@ import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import type { SearchMatch } from '../../shared/journey/search.ts';
 import { boardStore } from '../store/index.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
 import { findStore, useFind } from './find-store.ts';
 import { type PersonaMatchHandler, revealMatch } from './reveal.ts';
 import './find.css';
@@ -75,35 +76,25 @@ export const FindBar = ({ onPersonaMatch }: FindBarProps) => {
       <output className="find-count" aria-live="polite">
         {count}
       </output>
-      <button
-        type="button"
-        className="tool-button"
-        aria-label="Previous match"
+      <ToolButton
+        label="Previous match"
         title="Previous match (Shift+Enter)"
         disabled={total === 0}
         onClick={() => reveal(findStore.getState().step(-1))}
       >
         <ChevronUp aria-hidden />
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-label="Next match"
+      </ToolButton>
+      <ToolButton
+        label="Next match"
         title="Next match (Enter)"
         disabled={total === 0}
         onClick={() => reveal(findStore.getState().step(1))}
       >
         <ChevronDown aria-hidden />
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-label="Close find"
-        title="Close (Escape)"
-        onClick={close}
-      >
+      </ToolButton>
+      <ToolButton label="Close find" title="Close (Escape)" onClick={close}>
         <X aria-hidden />
-      </button>
+      </ToolButton>
     </search>
   );
 };

@@ -2,6 +2,7 @@ import { GRID } from '../../shared/journey/grid-geometry.ts';
 import type { GridLayout, LaneRow, StageColumn } from '../../shared/journey/layout.ts';
 import type { PersonaField } from '../../shared/journey/personas/persona-fields.ts';
 import type { SearchMatch } from '../../shared/journey/search.ts';
+import type { HeaderKind } from '../../shared/journey/structure-edits.ts';
 import { showNotes } from '../board/commands.ts';
 import { boardLayout } from '../board/note-order.ts';
 import { type Rect, viewportShowing } from '../board/viewport.ts';
@@ -10,7 +11,7 @@ import type { BoardStore } from '../store/index.ts';
 /** Bringing one thing of the map into view on the board: a note, a header, a cell. */
 
 /** Where a stage or lane header is drawn in a layout, in board units; null when it is not shown. */
-export const headerRect = (layout: GridLayout, kind: 'stage' | 'lane', id: string): Rect | null => {
+export const headerRect = (layout: GridLayout, kind: HeaderKind, id: string): Rect | null => {
   if (kind === 'stage') {
     const column = layout.stages.find((candidate) => candidate.stage.id === id);
     return column ? stageHeaderRect(column) : null;
@@ -35,7 +36,7 @@ export const laneHeaderRect = (row: LaneRow): Rect => ({
 });
 
 /** Where a stage or lane header is drawn on the board now. */
-export const headerBox = (store: BoardStore, kind: 'stage' | 'lane', id: string): Rect | null => {
+export const headerBox = (store: BoardStore, kind: HeaderKind, id: string): Rect | null => {
   const { doc, scenarioId } = store.getState();
   return headerRect(boardLayout(doc, scenarioId), kind, id);
 };
@@ -59,7 +60,7 @@ export const centreOn = (store: BoardStore, rect: Rect): void => {
 };
 
 /** Selects a stage or lane header (as a click on it does) and pans to it. */
-export const revealHeader = (store: BoardStore, kind: 'stage' | 'lane', id: string): void => {
+export const revealHeader = (store: BoardStore, kind: HeaderKind, id: string): void => {
   const box = headerBox(store, kind, id);
   if (!box) return;
   store.getState().selectHeader({ kind, id });

@@ -1,10 +1,9 @@
-import { X } from 'lucide-react';
 import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { drawNote } from '../drawing/note.ts';
-import { usePanelKeys } from '../ui/panel-focus.ts';
-import { LegendCanvas } from './LegendCanvas.tsx';
+import { PaintedCanvas } from '../ui/PaintedCanvas.tsx';
+import { SidePanel } from '../ui/SidePanel.tsx';
 import {
   drawKindSample,
   GLYPH_NAMES,
@@ -35,15 +34,8 @@ const MARK_DRAWERS = Object.fromEntries(
  * legend reads in a black-and-white print as well as on a projector.
  */
 export const Legend = ({ onClose }: LegendProps) => {
-  const panel = usePanelKeys<HTMLElement>(onClose);
   return (
-    <aside className="side-panel legend-panel" aria-labelledby="legend-title" {...panel}>
-      <header className="compare-header">
-        <h2 id="legend-title">Legend</h2>
-        <button type="button" className="tool-button" aria-label="Close legend" onClick={onClose}>
-          <X aria-hidden />
-        </button>
-      </header>
+    <SidePanel title="Legend" className="legend-panel" onClose={onClose}>
       <h3 id="legend-kinds">Note kinds</h3>
       <ul className="legend-list" aria-labelledby="legend-kinds">
         {NOTE_KINDS.map((kind) => {
@@ -51,11 +43,12 @@ export const Legend = ({ onClose }: LegendProps) => {
           const colour = NOTE_PALETTE[style.color].label;
           return (
             <li key={kind} className="legend-item" data-kind={kind}>
-              <LegendCanvas
+              <PaintedCanvas
+                className="legend-sample"
                 width={KIND_SAMPLE_SIZE.w}
                 height={KIND_SAMPLE_SIZE.h}
                 label={`${style.label}: ${colour.toLowerCase()} note, ${GLYPH_NAMES[kind]}`}
-                draw={KIND_DRAWERS[kind]}
+                paint={KIND_DRAWERS[kind]}
               />
               <span className="legend-words">
                 <strong>{style.label}</strong>
@@ -72,11 +65,12 @@ export const Legend = ({ onClose }: LegendProps) => {
       <ul className="legend-list" aria-labelledby="legend-marks">
         {MARK_SAMPLES.map((sample) => (
           <li key={sample.id} className="legend-item legend-mark" data-mark={sample.id}>
-            <LegendCanvas
+            <PaintedCanvas
+              className="legend-sample"
               width={sample.w}
               height={sample.h}
               label={sample.label}
-              draw={MARK_DRAWERS[sample.id]}
+              paint={MARK_DRAWERS[sample.id]}
             />
             <span className="legend-words">
               <strong>{sample.label}</strong>
@@ -85,6 +79,6 @@ export const Legend = ({ onClose }: LegendProps) => {
           </li>
         ))}
       </ul>
-    </aside>
+    </SidePanel>
   );
 };

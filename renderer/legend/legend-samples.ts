@@ -1,4 +1,5 @@
 import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
+import { addNote, type NewNote } from '../../shared/model/edits.ts';
 import type { NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
@@ -33,31 +34,11 @@ export const drawKindSample = (ctx: CanvasRenderingContext2D, kind: NoteKind): v
   drawKindGlyph(ctx, kind, w / 2, h / 2 + 2, GLYPH_SIZE);
 };
 
-const sampleNote = (changes: Partial<NoteRecord>): NoteRecord => ({
-  id: 'legend-sample',
-  version: 1,
-  versionNonce: 0,
-  updated: 0,
-  isDeleted: false,
-  type: 'note',
-  x: 0,
-  y: 0,
-  w: 100,
-  h: 60,
-  text: '',
-  color: 'yellow',
-  z: 0,
-  kind: 'note',
-  scenarioId: 'legend',
-  stageId: null,
-  laneId: null,
-  slot: 0,
-  channel: null,
-  wow: false,
-  ratings: null,
-  origin: null,
-  ...changes,
-});
+/** A note as the board makes one, with the app's own defaults, placed in its sample canvas. */
+const sampleNote = ({ conflictOf, ...note }: NewNote & Pick<NoteRecord, 'conflictOf'>): NoteRecord => {
+  const made = addNote({ id: 'legend', records: {} }, { scenarioId: 'legend', ...note }, 0, 0);
+  return conflictOf ? { ...made, conflictOf } : made;
+};
 
 export interface MarkSample {
   readonly id: 'stamp' | 'footer' | 'breakdown-edge' | 'conflict';

@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight, X } from 'lucide-react';
+import { ChevronDown, ChevronRight } from 'lucide-react';
 import {
   type FocusEvent,
   type KeyboardEvent,
@@ -12,13 +12,13 @@ import {
   useState,
 } from 'react';
 import { personaDisplayName } from '../../shared/journey/personas/persona-fields.ts';
-import { renameStructure } from '../../shared/journey/structure-edits.ts';
+import { renameHeader } from '../../shared/journey/structure-edits.ts';
 import { deleteRecords, updateNote } from '../../shared/model/edits.ts';
 import { showNotes } from '../board/commands.ts';
 import { boardLayout } from '../board/note-order.ts';
 import { revealCell, revealHeader } from '../find/reveal.ts';
 import { boardStore, useBoard } from '../store/index.ts';
-import { usePanelKeys } from '../ui/panel-focus.ts';
+import { SidePanel } from '../ui/SidePanel.tsx';
 import { InlineEditor } from './InlineEditor.tsx';
 import { buildOutline } from './outline-model.ts';
 import {
@@ -62,9 +62,8 @@ const commit = (target: OutlineTarget, value: string): void => {
   const edit = boardStore.getState().edit;
   if (target.kind === 'note')
     edit('Edit note text', (draft) => updateNote(draft, target.id, { text: value }));
-  else if (target.kind === 'stage') edit('Rename stage', (draft) => renameStructure(draft, target.id, value));
-  else if (target.kind === 'lane')
-    edit('Rename lane', (draft) => renameStructure(draft, target.laneId, value));
+  else if (target.kind === 'stage') edit('Rename stage', (draft) => renameHeader(draft, target.id, value));
+  else if (target.kind === 'lane') edit('Rename lane', (draft) => renameHeader(draft, target.laneId, value));
 };
 
 /**
@@ -75,7 +74,6 @@ const commit = (target: OutlineTarget, value: string): void => {
  * always shows what the board shows.
  */
 export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
-  const panel = usePanelKeys<HTMLElement>(onClose);
   const doc = useBoard((state) => state.doc);
   const scenarioId = useBoard((state) => state.scenarioId);
   const selection = useBoard((state) => state.selection);
@@ -103,7 +101,6 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
   /** The item with the keyboard focus, until the focus leaves the tree on purpose. */
   const focusedKey = useRef<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
-  const titleId = useId();
   const keysId = useId();
 
   const tabKey = items.some((item) => item.node.key === activeKey) ? activeKey : (items[0]?.node.key ?? null);
@@ -320,13 +317,7 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
 
   const persona = outline.persona;
   return (
-    <aside className="side-panel outline-panel" aria-labelledby={titleId} {...panel}>
-      <header className="compare-header">
-        <h2 id={titleId}>Outline</h2>
-        <button type="button" className="tool-button" aria-label="Close outline" onClick={onClose}>
-          <X aria-hidden />
-        </button>
-      </header>
+    <SidePanel title="Outline" className="outline-panel" onClose={onClose}>
       <h3 className="outline-map">{outline.mapName}</h3>
       <p className="outline-context">
         {outline.scenarioName} scenario
@@ -362,6 +353,6 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
           {nodes.map(renderNode)}
         </div>
       )}
-    </aside>
+    </SidePanel>
   );
 };

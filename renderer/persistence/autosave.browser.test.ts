@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { liveNotesByZ, scenariosOf } from '../../shared/model/document.ts';
 import { addNote, moveNotes, renameMap, updateNote } from '../../shared/model/edits.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
@@ -12,18 +12,40 @@ import {
   logCommits,
 } from '../db/testing.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
-import { type AutosaveOptions, startAutosave } from './autosave.ts';
+import { AUTOSAVE_TIMING, type AutosaveOptions, startAutosave } from './autosave.ts';
 import { openMap } from './open-map.ts';
 import { createSaveStatusStore, type SaveState } from './save-status.ts';
 
 const running: { stop(): void }[] = [];
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const autosave of running.splice(0)) autosave.stop();
   await deleteTestDbs();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Fakes the clock autosave schedules its writes by. Only that: IndexedDB's callbacks are real
+ * tasks and keep running, so a write a timer starts completes on its own.
+ */
+const fakeAutosaveClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+
+/** When each write transaction started, by the clock of the moment (virtual under fakeAutosaveClock). */
+const logWriteStarts = (db: JourneywallDb): number[] => {
+  const starts: number[] = [];
+  db.use({
+    stack: 'dbcore',
+    name: 'log-write-starts',
+    create: (down) => ({
+      ...down,
+      transaction: (stores, mode, options) => {
+        if (mode === 'readwrite') starts.push(Date.now());
+        return down.transaction(stores, mode, options);
+      },
+    }),
+  });
+  return starts;
+};
 
 /** A board store with a map opened from the library, as the app does it. */
 const openBoard = async (db: JourneywallDb, mapId: string, options: Partial<AutosaveOptions> = {}) => {
@@ -41,22 +63,24 @@ const storedNotes = async (db: JourneywallDb, mapId: string) => {
 };
 
 describe('autosave', () => {
-  it('starts storing an edit at once, well within 300 ms of the change', async () => {
+  it('starts storing an edit the moment it is made, without waiting for a timer', async () => {
     const db = createTestDb();
-    const commits: { event: string; at: number }[] = [];
-    logCommits(db, commits);
+    const writesStarted = logWriteStarts(db);
     const mapId = await createMap(db, 'Checkout');
     const { store, status } = await openBoard(db, mapId);
-    commits.length = 0;
+    writesStarted.length = 0;
+    fakeAutosaveClock();
 
-    const editedAt = performance.now();
+    const editedAt = Date.now();
     store.getState().edit('Add note', (doc) => {
       addNote(doc, { x: 10, y: 20, text: 'Long queue at the till' });
     });
     expect(status.getState().state).toBe('saving');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writesStarted).toEqual([editedAt]);
 
-    await expect.poll(() => commits.length, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
-    expect((commits[0]?.at ?? Infinity) - editedAt).toBeLessThanOrEqual(300);
+    vi.useRealTimers();
+    await expect.poll(() => status.getState().state).toBe('saved');
     expect(await storedNotes(db, mapId)).toEqual(['Long queue at the till']);
     expect(status.getState()).toMatchObject({ state: 'saved', message: null });
     expect(await listMaps(db)).toMatchObject([{ id: mapId, noteCount: 1 }]);
@@ -143,9 +167,11 @@ describe('autosave', () => {
     const doc = documentWithNotes('Untouched', 50);
     await putDocument(db, doc, { x: 5, y: 6, scale: 1.5 });
     puts.clear();
+    fakeAutosaveClock();
 
     const { autosave } = await openBoard(db, doc.id);
-    await sleep(400);
+    // Longer than autosave ever lets a change wait before writing it.
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_TIMING.viewportMaxWaitMs);
     await autosave.flush();
 
     expect([...puts.values()].reduce((sum, count) => sum + count, 0)).toBe(0);
@@ -262,24 +288,59 @@ describe('autosave', () => {
     expect(store.getState().doc?.id).toBe(second);
   });
 
-  it('stores a viewport change on its own without touching the map', async () => {
+  it('stores a viewport change on its own after a short wait (pans come in bursts), without touching the map', async () => {
     const db = createTestDb();
     const puts = countPuts(db);
+    const writesStarted = logWriteStarts(db);
     const mapId = await createMap(db, 'Panned');
     const { store } = await openBoard(db, mapId);
     const [before] = await listMaps(db);
     puts.clear();
+    writesStarted.length = 0;
+    fakeAutosaveClock();
 
+    const pannedAt = Date.now();
     store.getState().setViewport({ x: 300, y: -50, scale: 2 });
-    await expect
-      .poll(async () => (await loadMap(db, mapId))?.viewport, { timeout: 1_000 })
-      .toEqual({
-        x: 300,
-        y: -50,
-        scale: 2,
-      });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_TIMING.viewportDebounceMs - 1);
+    expect(writesStarted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(writesStarted).toEqual([pannedAt + AUTOSAVE_TIMING.viewportDebounceMs]);
+
+    vi.useRealTimers();
+    await expect.poll(async () => (await loadMap(db, mapId))?.viewport).toEqual({ x: 300, y: -50, scale: 2 });
     expect(puts.get('maps')).toBeUndefined();
     expect(puts.get('records')).toBeUndefined();
     expect(await listMaps(db)).toEqual([before]);
+  });
+
+  it('waits for a pause in a burst of pans, but no longer than the longest wait', async () => {
+    const db = createTestDb();
+    const writesStarted = logWriteStarts(db);
+    const mapId = await createMap(db, 'Panned');
+    const { store } = await openBoard(db, mapId);
+    writesStarted.length = 0;
+    fakeAutosaveClock();
+    const { viewportDebounceMs, viewportMaxWaitMs } = AUTOSAVE_TIMING;
+    const step = viewportDebounceMs / 2;
+
+    // Two pans half a debounce apart: one write, a debounce after the second.
+    const firstPanAt = Date.now();
+    store.getState().setViewport({ x: 10, y: 0, scale: 1 });
+    await vi.advanceTimersByTimeAsync(step);
+    store.getState().setViewport({ x: 20, y: 0, scale: 1 });
+    await vi.advanceTimersByTimeAsync(viewportDebounceMs - 1);
+    expect(writesStarted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(writesStarted).toEqual([firstPanAt + step + viewportDebounceMs]);
+
+    // Pans that never pause are still written once the longest wait is up.
+    writesStarted.length = 0;
+    const burstAt = Date.now();
+    for (let x = 30; Date.now() - burstAt < viewportMaxWaitMs + step; x += 10) {
+      store.getState().setViewport({ x, y: 0, scale: 1 });
+      await vi.advanceTimersByTimeAsync(step);
+    }
+    expect(writesStarted[0]).toBe(burstAt + viewportMaxWaitMs);
+    vi.useRealTimers();
   });
 });

@@ -4,6 +4,7 @@ import type { NoteCounts } from '../../shared/model/note-counts.ts';
 import type { JourneywallDb, SavedViewport } from '../db/journeywall-db.ts';
 import type { LoadedMap } from '../db/library.ts';
 import { saveChanges } from '../db/save-changes.ts';
+import type { ChangeLog } from '../store/change-log.ts';
 import type { Draft } from '../store/draft.ts';
 import { diffRecords } from './record-diff.ts';
 import { describeSaveError, needsReconnect, type SaveStatusStore } from './save-status.ts';
@@ -11,6 +12,8 @@ import { describeSaveError, needsReconnect, type SaveStatusStore } from './save-
 /** The part of the board store that autosave reads. */
 export interface PersistedState {
   readonly doc: JourneyDocument | null;
+  /** Which records the store's edits replaced: a save looks only at those. */
+  readonly changes: ChangeLog;
   readonly viewport: SavedViewport;
   readonly draft: Draft | null;
   /** Another window holds the open map: this one shows it and stores nothing of it. */
@@ -97,6 +100,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
   let currentId: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let timerAt = 0;
+  let timerForEdits = false;
   let viewportSince: number | null = null;
   let failures = 0;
   let retryAt = 0;
@@ -126,10 +130,12 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
       at = Math.min(now + viewportDebounceMs, viewportSince + viewportMaxWaitMs);
     }
     if (failures > 0) at = Math.max(at, retryAt);
-    // An earlier timer already covers this change; a later one is brought forward.
-    if (timer && timerAt <= at) return;
+    // A timer for edits that is due sooner covers this change. A viewport-only timer moves to the
+    // quiet time after this change (bounded by the longest wait); an edit brings any timer forward.
+    if (timer && timerAt <= at && (urgent || timerForEdits)) return;
     if (timer) clearTimeout(timer);
     timerAt = at;
+    timerForEdits = urgent;
     timer = setTimeout(
       () => {
         timer = null;
@@ -186,7 +192,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     const doc = entry.latest;
     const viewport = entry.latestViewport;
     const draft = entry.latestDraft;
-    const diff = diffRecords(entry.saved, doc.records, entry.savedNotes);
+    const diff = diffRecords(entry.saved, doc.records, entry.savedNotes, store.getState().changes);
     const viewportChanged = viewport !== null && !sameViewport(viewport, entry.savedViewport);
     const result = await saveChanges(db, {
       doc,

@@ -1,19 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { createBrowserBridge } from '../bridge/browser-bridge.ts';
 import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
 import { readMapFile } from '../files/map-file.ts';
 import { createBoardStore } from '../store/index.ts';
-import { startBackups } from './backup.ts';
+import { BACKUP_DELAY_MS, BACKUP_IDLE_WAIT_MS, startBackups } from './backup.ts';
 import { createSaveStatusStore } from './save-status.ts';
 
 const running: { stop(): void }[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const backups of running.splice(0)) backups.stop();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Fakes the timer and the idle callback a backup waits for; the writes themselves are promises. */
+const fakeBackupClock = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback'] });
 
 const setUp = (delayMs: number) => {
   const store = createBoardStore();
@@ -31,29 +34,34 @@ const backedUpNotes = async (bridge: ReturnType<typeof createBrowserBridge>, map
 };
 
 describe('the rolling file backup', () => {
-  it('backs up a changed map once per interval, and leaves an unchanged map alone', async () => {
-    const { store, status, bridge } = setUp(200);
+  it('backs up a changed map once, the delay after its first change, and leaves an unchanged map alone', async () => {
+    fakeBackupClock();
+    const { store, status, bridge } = setUp(BACKUP_DELAY_MS);
     const doc = newMapDocument('Checkout');
     store.getState().loadDocument(doc);
-    await sleep(300);
+    await vi.advanceTimersByTimeAsync(2 * BACKUP_DELAY_MS);
     expect(await bridge.listBackups()).toEqual([]);
 
+    const betweenEdits = 1000;
     store.getState().edit('Add note', (draft) => {
       addNote(draft, { x: 0, y: 0, text: 'First' });
     });
-    await sleep(50);
+    await vi.advanceTimersByTimeAsync(betweenEdits);
     store.getState().edit('Add note', (draft) => {
       addNote(draft, { x: 200, y: 0, text: 'Second' });
     });
+    await vi.advanceTimersByTimeAsync(BACKUP_DELAY_MS - betweenEdits - 1);
     expect(await bridge.listBackups()).toEqual([]);
 
-    await expect.poll(() => backedUpNotes(bridge, doc.id), { timeout: 1_000 }).toEqual(['First', 'Second']);
+    // The delay is up; the backup waits for a quiet moment, at most the idle wait.
+    await vi.advanceTimersByTimeAsync(1 + BACKUP_IDLE_WAIT_MS);
+    expect(await backedUpNotes(bridge, doc.id)).toEqual(['First', 'Second']);
     expect(await bridge.listBackups()).toMatchObject([{ mapId: doc.id, name: 'Checkout' }]);
     expect(status.getState()).toMatchObject({ backupError: null });
     expect(status.getState().lastBackupAt).toBeGreaterThan(0);
 
     const [first] = await bridge.listBackups();
-    await sleep(400);
+    await vi.advanceTimersByTimeAsync(2 * (BACKUP_DELAY_MS + BACKUP_IDLE_WAIT_MS));
     expect(await bridge.listBackups()).toEqual([first]);
   });
 
@@ -85,6 +93,7 @@ describe('the rolling file backup', () => {
   });
 
   it('reports a failed backup and tries again', async () => {
+    fakeBackupClock();
     const store = createBoardStore();
     const status = createSaveStatusStore();
     let failing = true;
@@ -95,20 +104,20 @@ describe('the rolling file backup', () => {
         written.push(content);
       },
     };
-    const backups = startBackups({ store, bridge, status, delayMs: 100 });
+    const backups = startBackups({ store, bridge, status });
     running.push(backups);
     store.getState().loadDocument(newMapDocument('Failing'));
     store.getState().edit('Add note', (draft) => {
       addNote(draft, { x: 0, y: 0, text: 'Needs a backup' });
     });
 
-    await expect
-      .poll(() => status.getState().backupError, { timeout: 1_000 })
-      .toBe(
-        "The disk is full, so the backup file couldn't be written. The map itself is kept in this window.",
-      );
+    await vi.advanceTimersByTimeAsync(BACKUP_DELAY_MS + BACKUP_IDLE_WAIT_MS);
+    expect(status.getState().backupError).toBe(
+      "The disk is full, so the backup file couldn't be written. The map itself is kept in this window.",
+    );
     failing = false;
-    await expect.poll(() => written.length, { timeout: 1_000 }).toBe(1);
+    await vi.advanceTimersByTimeAsync(BACKUP_DELAY_MS + BACKUP_IDLE_WAIT_MS);
+    expect(written).toHaveLength(1);
     expect(status.getState().backupError).toBeNull();
   });
 });

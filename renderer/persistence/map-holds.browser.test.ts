@@ -32,16 +32,22 @@ describe('one map, one window', () => {
 
   it('hands a map over only after the holder stored its edits', async () => {
     const order: string[] = [];
+    let asked = false;
+    let finishStoring: () => void = () => undefined;
+    const storing = new Promise<void>((resolve) => (finishStoring = resolve));
     const first = openWindow(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      asked = true;
+      await storing;
       order.push('first stored its edits');
     });
     const second = openWindow();
     const id = mapId();
     await first.holds.hold(id);
 
-    await second.holds.takeOver(id);
-    order.push('second holds the map');
+    const takingOver = second.holds.takeOver(id).then(() => order.push('second holds the map'));
+    await expect.poll(() => asked).toBe(true);
+    finishStoring();
+    await takingOver;
 
     expect(order).toEqual(['first stored its edits', 'second holds the map']);
     expect(first.lost).toEqual([id]);

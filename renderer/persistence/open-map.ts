@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { HeaderRef } from '../../shared/journey/structure-edits.ts';
 import { isLiveNote, type JourneyDocument } from '../../shared/model/document.ts';
 import type { JourneywallDb, SavedViewport } from '../db/journeywall-db.ts';
 import { type LoadedMap, loadMap } from '../db/library.ts';
@@ -12,7 +13,7 @@ export interface OpenableState extends PersistedState {
   setViewport(viewport: SavedViewport): void;
   setScenario(scenarioId: string): void;
   startEditing(editing: Editing | null): void;
-  startRenaming(header: { readonly kind: 'stage' | 'lane'; readonly id: string } | null): void;
+  startRenaming(header: HeaderRef | null): void;
   setDraft(draft: Draft | null): void;
 }
 

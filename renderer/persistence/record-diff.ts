@@ -1,7 +1,7 @@
 import type { JourneyDocument } from '../../shared/model/document.ts';
 import { countNotes, type NoteCounts, recountNotes } from '../../shared/model/note-counts.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
-import { changedSince } from '../store/change-log.ts';
+import type { ChangeLog } from '../store/change-log.ts';
 
 type Records = JourneyDocument['records'];
 
@@ -16,15 +16,20 @@ export interface RecordDiff {
 
 /**
  * What changed between the last saved records and the current ones. Records are immutable and
- * replaced on every change, so comparing references finds them without looking inside.
+ * replaced on every change, so comparing references finds them without looking inside. Given
+ * the notes counted in `saved` and the change log of the store the records came from, it looks
+ * only at what the edits since touched.
  */
 export const diffRecords = (
   saved: Records,
   current: Records,
   savedNotes: NoteCounts | null = null,
+  changes: ChangeLog | null = null,
 ): RecordDiff => {
-  const known = savedNotes === null ? null : changedSince(saved, current);
-  if (known && savedNotes !== null) return diffKnownChanges(saved, current, known, savedNotes);
+  if (savedNotes !== null && changes !== null) {
+    const known = changes.changedSince(saved, current);
+    if (known) return diffKnownChanges(saved, current, known, savedNotes);
+  }
   const changed: JourneyRecord[] = [];
   let stillPresent = 0;
   for (const [id, record] of Object.entries(current)) {

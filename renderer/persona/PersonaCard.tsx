@@ -13,6 +13,7 @@ import { useCoverBoard } from '../board/use-cover-board.ts';
 import { draftTargets } from '../store/draft.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { ask } from '../ui/prompt-store.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
 import { PersonaField } from './PersonaField.tsx';
 import { addPersonaToMap, editPersonaField, removePersonaFromMap, showPersona } from './persona-commands.ts';
 import { rememberedFolding, rememberFolding } from './persona-folding.ts';
@@ -161,37 +162,23 @@ export const PersonaCard = ({ defaultCollapsed = false, found = null }: PersonaC
         <h2 id={titleId}>
           <UserRound aria-hidden /> Persona
         </h2>
-        <button
-          type="button"
-          className="tool-button"
-          aria-label="Add persona"
-          title="Add persona"
-          onClick={add}
-        >
+        <ToolButton label="Add persona" onClick={add}>
           <UserPlus aria-hidden />
-        </button>
+        </ToolButton>
         {active && (
-          <button
-            type="button"
-            className="tool-button"
-            aria-label="Remove persona"
-            title="Remove persona"
-            onClick={remove}
-          >
+          <ToolButton label="Remove persona" onClick={remove}>
             <Trash2 aria-hidden />
-          </button>
+          </ToolButton>
         )}
-        <button
+        <ToolButton
           ref={collapse}
-          type="button"
-          className="tool-button"
-          aria-label="Collapse persona card"
-          aria-expanded={true}
+          label="Collapse persona card"
+          expanded={true}
           title="Fold the persona card into a chip"
           onClick={() => toggle(true)}
         >
           <ChevronsLeft aria-hidden />
-        </button>
+        </ToolButton>
       </header>
       {active && personas.length > 1 && (
         <label className="persona-switcher">

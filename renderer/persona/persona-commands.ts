@@ -1,4 +1,3 @@
-import { atLimitMessage } from '../../shared/format/limits.ts';
 import {
   addPersona,
   removePersona,
@@ -6,6 +5,7 @@ import {
   updatePersona,
 } from '../../shared/journey/personas/persona-edits.ts';
 import { PERSONA_FIELD_WORDS, type PersonaField } from '../../shared/journey/personas/persona-fields.ts';
+import { atLimitMessage } from '../../shared/model/limits.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
 

@@ -1,7 +1,6 @@
 import { zlibSync } from 'fflate';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SyncedDocument } from '../../shared/format/document.ts';
-import { mapRecordOf } from '../../shared/model/document.ts';
+import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import { formatBytes } from '../../shared/poster/file-size.ts';
 import { type Orientation, paperById } from '../../shared/poster/paper.ts';
 import { appServices } from '../app/services.ts';
@@ -98,7 +97,7 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
   const running = run.state === 'running';
 
   /** How an export ended, said in the dialog, or in the app's notice once the dialog is gone. */
-  const report = (outcome: ExportOutcome, exported: SyncedDocument) => {
+  const report = (outcome: ExportOutcome, exported: JourneyDocument) => {
     if (outcome.status === 'saved') {
       // The poster carries the map: a copy reopened from it merges back like a saved file.
       if (mode === 'poster') boardStore.getState().rememberShared(exported);
@@ -251,7 +250,7 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
   );
 };
 
-const embeddedMap = (doc: SyncedDocument) => {
+const embeddedMap = (doc: JourneyDocument) => {
   const text = toMapFile(doc);
   return { text, compressedBytes: zlibSync(new TextEncoder().encode(text), { level: 9 }).length };
 };

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import type { PrintTiling } from '../../shared/poster/print-pages.ts';
-import { loadFonts } from '../drawing/fonts.ts';
+import { PaintedCanvas } from '../ui/PaintedCanvas.tsx';
 import { drawPosterRegion, type PosterPicture } from './draw-poster.ts';
 
 interface PosterPreviewProps {
@@ -13,38 +13,24 @@ interface PosterPreviewProps {
 
 /** The whole page as it will print, drawn by the exporter's own drawing at a small scale. */
 export const PosterPreview = ({ picture, tiling, box }: PosterPreviewProps) => {
-  const ref = useRef<HTMLCanvasElement>(null);
   const { page } = picture.layout;
   const fit = box / Math.max(page.width, page.height);
-  const width = Math.max(1, Math.round(page.width * fit));
-  const height = Math.max(1, Math.round(page.height * fit));
-  const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
-  useEffect(() => {
-    let live = true;
-    const paint = () => {
-      const ctx = ref.current?.getContext('2d');
-      if (!live || !ctx) return;
+  const paint = useCallback(
+    (ctx: CanvasRenderingContext2D, ratio: number) => {
+      ctx.scale(fit, fit);
       const scale = fit * ratio;
-      ctx.setTransform(scale, 0, 0, scale, 0, 0);
       drawPosterRegion(ctx, picture, { x: 0, y: 0, width: page.width, height: page.height }, scale);
       if (tiling) drawPieces(ctx, tiling, scale);
-    };
-    paint();
-    // Repainted once the shipped font is in: the first paint may have used a fallback face.
-    loadFonts().then(paint, () => {});
-    return () => {
-      live = false;
-    };
-  }, [picture, tiling, fit, ratio, page.width, page.height]);
+    },
+    [picture, tiling, fit, page.width, page.height],
+  );
   return (
-    <canvas
-      ref={ref}
+    <PaintedCanvas
       className="poster-preview"
-      role="img"
-      aria-label={`Preview of the ${tiling ? 'print pages' : 'poster'}`}
-      width={width * ratio}
-      height={height * ratio}
-      style={{ width, height }}
+      label={`Preview of the ${tiling ? 'print pages' : 'poster'}`}
+      width={Math.max(1, Math.round(page.width * fit))}
+      height={Math.max(1, Math.round(page.height * fit))}
+      paint={paint}
     />
   );
 };

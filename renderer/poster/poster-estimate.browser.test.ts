@@ -8,7 +8,7 @@ import { CHANNELS, type NoteKind, type ScenarioRecord } from '../../shared/model
 import { formatBytes } from '../../shared/poster/file-size.ts';
 import { exampleMap } from '../../test/docs/example-map.ts';
 import { loadFonts } from '../drawing/fonts.ts';
-import { clearTextLayouts } from '../drawing/text-layout.ts';
+import { textLayouts } from '../drawing/text-layout.ts';
 import { toMapFile } from '../files/map-file.ts';
 import { estimatePosterBytes } from './poster-estimate.ts';
 import { DEFAULT_POSTER_OPTIONS, type PosterOptions } from './poster-options.ts';
@@ -17,7 +17,7 @@ import { renderPosterPng } from './render-poster.ts';
 
 beforeAll(async () => {
   await loadFonts();
-  clearTextLayouts();
+  textLayouts.clear();
 });
 
 const WORDS = (

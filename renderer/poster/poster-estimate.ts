@@ -18,9 +18,9 @@ import { estimatePngBytes, type PosterInk, textUnits } from '../../shared/poster
 import type { Rect } from '../../shared/poster/layout.ts';
 import { MM_PER_INCH } from '../../shared/poster/paper.ts';
 import { CATEGORY_COLORS } from '../drawing/grid.ts';
-import { noteDetail } from '../drawing/note.ts';
-import { FOOTER_HEIGHT, footerText, GLYPH_SIZE, hasFooter } from '../drawing/note-marks.ts';
-import { headerTextLayout, NOTE_PADDING, noteTextLayout } from '../drawing/text-layout.ts';
+import { noteDetail, noteTextBox } from '../drawing/note.ts';
+import { footerText, GLYPH_SIZE, hasFooter } from '../drawing/note-marks.ts';
+import { NOTE_PADDING, textLayouts } from '../drawing/text-layout.ts';
 import { GLYPH_NAMES, MARK_SAMPLES } from '../legend/legend-samples.ts';
 import type { PosterPicture, TitleBlock } from './draw-poster.ts';
 import { HEADING_SIZE, type SceneBlock } from './poster-scene.ts';
@@ -81,12 +81,12 @@ const gridInk = (ink: Ink, block: SceneBlock, categories: boolean, continuum: bo
   }
   for (const { stage, w } of stages) {
     ink.addBox(w * s, 6 * s);
-    const text = headerTextLayout(stage.name, w - 24, GRID.headerHeight - 20);
+    const text = textLayouts.header(stage.name, w - 24, GRID.headerHeight - 20);
     for (const line of text.lines) ink.addText(line.length, text.fontSize * s);
   }
   for (const { lane, h } of lanes) {
     if (lane.color) ink.addBox(10 * s, h * s);
-    const text = headerTextLayout(lane.name, GRID.laneHeaderWidth - 32, Math.min(h - 24, 96));
+    const text = textLayouts.header(lane.name, GRID.laneHeaderWidth - 32, Math.min(h - 24, 96));
     for (const line of text.lines) ink.addText(line.length, text.fontSize * s);
   }
   const emotion = lanes.find((row) => row.lane.role === 'emotion');
@@ -143,11 +143,7 @@ const noteInk = (ink: Ink, note: NoteRecord, s: number, phaseX: number, pageY: n
     }
   }
   if (detail !== 'full') return;
-  const text = noteTextLayout({
-    text: note.kind === 'quote' ? `\u201C${note.text}\u201D` : note.text,
-    w: note.kind === 'note' ? note.w : note.w - GLYPH_SIZE - 4,
-    h: hasFooter(note) ? note.h - FOOTER_HEIGHT : note.h,
-  });
+  const text = textLayouts.note(noteTextBox(note));
   for (const line of text.lines) ink.addText(line.length, text.fontSize * s);
   // The kind's glyph, about one bold character of its size; a WOW badge; the footer's words.
   if (note.kind !== 'note') ink.addText(1, GLYPH_SIZE * s);

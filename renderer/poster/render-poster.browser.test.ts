@@ -6,7 +6,7 @@ import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { pagePixels, paperById } from '../../shared/poster/paper.ts';
 import { CANVAS_LIMITS } from '../../shared/poster/tiles.ts';
 import { loadFonts } from '../drawing/fonts.ts';
-import { clearTextLayouts } from '../drawing/text-layout.ts';
+import { textLayouts } from '../drawing/text-layout.ts';
 import { readMapFile, toMapFile } from '../files/map-file.ts';
 import type { PosterPicture } from './draw-poster.ts';
 import { DEFAULT_POSTER_OPTIONS, type PosterOptions } from './poster-options.ts';
@@ -15,7 +15,7 @@ import { RENDER_MESSAGES, renderPosterPng } from './render-poster.ts';
 
 beforeAll(async () => {
   await loadFonts();
-  clearTextLayouts();
+  textLayouts.clear();
 });
 
 /** A customer-experience map with three notes of known colours in known cells. */

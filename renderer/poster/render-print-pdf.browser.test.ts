@@ -3,7 +3,7 @@ import { testMap } from '../../shared/journey/scenarios/test-support.ts';
 import { paperById } from '../../shared/poster/paper.ts';
 import { PRINT_MESSAGES } from '../../shared/poster/print-pages.ts';
 import { loadFonts } from '../drawing/fonts.ts';
-import { clearTextLayouts } from '../drawing/text-layout.ts';
+import { textLayouts } from '../drawing/text-layout.ts';
 import { DEFAULT_POSTER_OPTIONS } from './poster-options.ts';
 import { posterPictureOf } from './poster-picture.ts';
 import { RENDER_MESSAGES } from './render-poster.ts';
@@ -11,7 +11,7 @@ import { drawPrintSheet, type PrintSheet, planPrintFor, renderPrintPdf } from '.
 
 beforeAll(async () => {
   await loadFonts();
-  clearTextLayouts();
+  textLayouts.clear();
 });
 
 const realGetImageData = OffscreenCanvasRenderingContext2D.prototype.getImageData;

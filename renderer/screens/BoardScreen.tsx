@@ -6,6 +6,12 @@ import { boardLayout, orderedNotes } from '../board/note-order.ts';
 import { useClipboard } from '../board/use-clipboard.ts';
 import { useCoverBoard } from '../board/use-cover-board.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
+import { HeaderInspector } from '../chrome/HeaderInspector.tsx';
+import { InsightsPanel } from '../chrome/InsightsPanel.tsx';
+import { NoteInspector } from '../chrome/NoteInspector.tsx';
+import { SaveProblem } from '../chrome/SaveStatus.tsx';
+import { ScenarioBar } from '../chrome/ScenarioBar.tsx';
+import { Toolbar } from '../chrome/Toolbar.tsx';
 import { ConflictPanel } from '../files/ConflictPanel.tsx';
 import { FindBar } from '../find/FindBar.tsx';
 import { FindHighlights } from '../find/FindHighlights.tsx';
@@ -14,14 +20,8 @@ import { Legend } from '../legend/Legend.tsx';
 import { OutlinePanel } from '../outline/OutlinePanel.tsx';
 import { PersonaCard, type PersonaFound } from '../persona/PersonaCard.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
-import { InsightsPanel } from '../ui/InsightsPanel.tsx';
-import { NoteInspector } from '../ui/NoteInspector.tsx';
 import { returnFocusOnClose } from '../ui/panel-focus.ts';
 import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
-import { SaveProblem } from '../ui/SaveStatus.tsx';
-import { ScenarioBar } from '../ui/ScenarioBar.tsx';
-import { StructureInspector } from '../ui/StructureInspector.tsx';
-import { Toolbar } from '../ui/Toolbar.tsx';
 import { CompareView } from './CompareView.tsx';
 
 /** Another window holds the map: it was open there first, or it was taken over from here. */
@@ -108,7 +108,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
         )}
         <div className="inspector-bar">
           <NoteInspector />
-          <StructureInspector />
+          <HeaderInspector />
         </div>
         <ConflictPanel />
         {/* A map without a persona starts with the small chip, so the grid stays in view. */}

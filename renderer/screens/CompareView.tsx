@@ -11,6 +11,7 @@ import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
 import { appServices } from '../app/services.ts';
 import { useBoard } from '../store/index.ts';
 import { copyText } from '../ui/copy-text.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
 
 interface CompareViewProps {
   readonly onClose: () => void;
@@ -88,14 +89,9 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
           >
             Save as Markdown
           </button>
-          <button
-            type="button"
-            className="tool-button"
-            aria-label="Close"
-            onClick={() => ref.current?.close()}
-          >
+          <ToolButton label="Close" title={false} onClick={() => ref.current?.close()}>
             <X aria-hidden />
-          </button>
+          </ToolButton>
         </div>
       </header>
       <p className="compare-totals" aria-live="polite">

@@ -13,7 +13,7 @@ import {
   renameMap,
   restoreMap,
 } from '../db/library.ts';
-import { restoreFromBackup } from '../db/restore-backup.ts';
+import { restoreFromBackup } from '../files/restore-backup.ts';
 import { rememberPurged } from '../persistence/purged-maps.ts';
 import { ask } from '../ui/prompt-store.ts';
 import { Toast } from '../ui/Toast.tsx';

@@ -1,6 +1,7 @@
 import { Copy, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { MapSummary } from '../db/journeywall-db.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
 
 interface MapCardProps {
   readonly map: MapSummary;
@@ -53,33 +54,15 @@ export const MapCard = ({ map, onOpen, onRename, onDuplicate, onDelete }: MapCar
         </button>
       )}
       <div className="map-card-actions">
-        <button
-          type="button"
-          className="tool-button"
-          aria-label={`Rename ${map.name}`}
-          title="Rename"
-          onClick={() => setRenaming(true)}
-        >
+        <ToolButton label={`Rename ${map.name}`} title="Rename" onClick={() => setRenaming(true)}>
           <Pencil aria-hidden />
-        </button>
-        <button
-          type="button"
-          className="tool-button"
-          aria-label={`Duplicate ${map.name}`}
-          title="Duplicate"
-          onClick={onDuplicate}
-        >
+        </ToolButton>
+        <ToolButton label={`Duplicate ${map.name}`} title="Duplicate" onClick={onDuplicate}>
           <Copy aria-hidden />
-        </button>
-        <button
-          type="button"
-          className="tool-button"
-          aria-label={`Delete ${map.name}`}
-          title="Delete (can be undone)"
-          onClick={onDelete}
-        >
+        </ToolButton>
+        <ToolButton label={`Delete ${map.name}`} title="Delete (can be undone)" onClick={onDelete}>
           <Trash2 aria-hidden />
-        </button>
+        </ToolButton>
       </div>
     </li>
   );

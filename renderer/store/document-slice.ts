@@ -4,24 +4,23 @@ import { editLimitPassed } from '../../shared/journey/edit-limits.ts';
 import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import type { MutableDocument } from '../../shared/model/edits.ts';
 import { showNotice } from '../ui/notice-store.ts';
-import { idsOfPatches, logChange } from './change-log.ts';
+import { type ChangeLog, createChangeLog, idsOfPatches } from './change-log.ts';
 import { applyEdit, HISTORY_LIMIT, type HistoryEntry, replay } from './history.ts';
 import type { BoardState } from './index.ts';
 
 /** Document state: what is saved, exported and undoable. */
 export interface DocumentSlice {
   doc: JourneyDocument | null;
+  /** Which records each step replaced, logged by this store alone: autosave writes only those. */
+  readonly changes: ChangeLog;
   past: readonly HistoryEntry[];
   future: readonly HistoryEntry[];
   /** Opens a document; history starts empty. */
   loadDocument(doc: JourneyDocument | null): void;
   /**
-   * Replaces the document without an undo step, for bookkeeping the user did not do (merge marks
-   * written at Save). The history stays: its patches address records by id.
-   */
-  /**
-   * Remembers, as shared with others, the states of the records a file was just written with,
-   * keeping every edit made while it was written. Not an undo step.
+   * Remembers, as shared with others, the states of the records a file was just written with
+   * (the merge marks of Save), keeping every edit made while it was written. Not an undo step:
+   * the user did not make it. The history stays: its patches address records by id.
    */
   rememberShared(written: JourneyDocument): void;
   /**
@@ -53,54 +52,60 @@ const showScenarioOf = (state: BoardState, entry: HistoryEntry): void => {
  * Logs the step for autosave when it does; tells the user why when it does not. (Undo and redo
  * only return to states the map had, so they need no check.)
  */
-const withinLimits = (from: JourneyDocument, to: JourneyDocument, changed: Set<string>): boolean => {
+const withinLimits = (
+  changes: ChangeLog,
+  from: JourneyDocument,
+  to: JourneyDocument,
+  changed: Set<string>,
+): boolean => {
   const passed = editLimitPassed(from.records, to.records, changed);
   if (passed !== undefined) {
     showNotice(passed);
     return false;
   }
-  logChange(from.records, to.records, changed);
+  changes.log(from.records, to.records, changed);
   return true;
 };
 
 export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice> = (set, get) => ({
   doc: null,
+  changes: createChangeLog(),
   past: [],
   future: [],
   loadDocument: (doc) =>
     set({ doc, past: [], future: [], scenarioId: doc ? firstScenarioId(doc) : null, draft: null }),
   rememberShared: (written) => {
-    const { doc } = get();
+    const { doc, changes } = get();
     if (!doc) return;
     const marked = markWrittenShared(doc, written);
     if (marked === doc) return;
-    logChange(doc.records, marked.records, Object.keys(written.records));
+    changes.log(doc.records, marked.records, Object.keys(written.records));
     set({ doc: marked });
   },
   edit: (label, recipe) => {
-    const { doc, past, heldElsewhere } = get();
+    const { doc, changes, past, heldElsewhere } = get();
     if (!doc || heldElsewhere) return;
     const result = applyEdit(doc, label, recipe, get().scenarioId);
     if (!result.entry) return;
-    if (!withinLimits(doc, result.doc, idsOfPatches(result.entry.patches))) return;
+    if (!withinLimits(changes, doc, result.doc, idsOfPatches(result.entry.patches))) return;
     set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
   },
   undo: () => {
-    const { doc, past, future, heldElsewhere } = get();
+    const { doc, changes, past, future, heldElsewhere } = get();
     const entry = past.at(-1);
     if (!doc || !entry || heldElsewhere) return;
     const undone = replay(doc, entry.inverse);
-    logChange(doc.records, undone.records, idsOfPatches(entry.inverse));
+    changes.log(doc.records, undone.records, idsOfPatches(entry.inverse));
     set({ doc: undone, past: past.slice(0, -1), future: [...future, entry] });
     showScenarioOf(get(), entry);
     get().pruneSelection();
   },
   redo: () => {
-    const { doc, past, future, heldElsewhere } = get();
+    const { doc, changes, past, future, heldElsewhere } = get();
     const entry = future.at(-1);
     if (!doc || !entry || heldElsewhere) return;
     const redone = replay(doc, entry.patches);
-    logChange(doc.records, redone.records, idsOfPatches(entry.patches));
+    changes.log(doc.records, redone.records, idsOfPatches(entry.patches));
     set({ doc: redone, past: [...past, entry], future: future.slice(0, -1) });
     showScenarioOf(get(), entry);
     get().pruneSelection();

@@ -1,11 +1,6 @@
 import type { PersonaField } from '../../shared/journey/personas/persona-fields.ts';
+import type { HeaderRef } from '../../shared/journey/structure-edits.ts';
 import type { Editing } from './session-slice.ts';
-
-/** A stage or lane header, as the board selects and renames it. */
-export interface HeaderRef {
-  readonly kind: 'stage' | 'lane';
-  readonly id: string;
-}
 
 /** What an open editor is typing into. */
 export type DraftTarget =

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FILE_LIMITS } from '../../shared/format/limits.ts';
-import { addStructure } from '../../shared/journey/structure-edits.ts';
+import { addHeader } from '../../shared/journey/structure-edits.ts';
 import { firstScenarioId } from '../../shared/model/document.ts';
 import { addNote, newMapDocument, updateNote } from '../../shared/model/edits.ts';
+import { FILE_LIMITS } from '../../shared/model/limits.ts';
 import { noticeStore } from '../ui/notice-store.ts';
 import { type BoardStore, createBoardStore } from './index.ts';
 
@@ -30,9 +30,9 @@ beforeEach(() => {
   const doc = newMapDocument('Limits');
   store.getState().loadDocument(doc);
   store.getState().edit('Structure', (draft) => {
-    const stageId = addStructure(draft, 'stage', 'Request') ?? '';
-    const nextStageId = addStructure(draft, 'stage', 'Respond') ?? '';
-    const laneId = addStructure(draft, 'lane', 'Touchpoints') ?? '';
+    const stageId = addHeader(draft, 'stage', 'Request') ?? '';
+    const nextStageId = addHeader(draft, 'stage', 'Respond') ?? '';
+    const laneId = addHeader(draft, 'lane', 'Touchpoints') ?? '';
     cell = { scenarioId: firstScenarioId(doc), stageId, laneId };
     nextCell = { ...cell, stageId: nextStageId };
   });

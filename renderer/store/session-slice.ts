@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { HeaderKind, HeaderRef } from '../../shared/journey/structure-edits.ts';
 import { isLiveNote } from '../../shared/model/document.ts';
 import type { NoteColor } from '../../shared/model/records.ts';
 import type { Draft } from './draft.ts';
@@ -47,14 +48,14 @@ export interface SessionSlice {
   editing: Editing | null;
   viewport: Viewport;
   /** The stage or lane header selected on the board (for the structure inspector), if any. */
-  selectedHeader: { readonly kind: 'stage' | 'lane'; readonly id: string } | null;
-  selectHeader(header: { readonly kind: 'stage' | 'lane'; readonly id: string } | null): void;
+  selectedHeader: HeaderRef | null;
+  selectHeader(header: HeaderRef | null): void;
   /** The empty cell selected on the board: typing starts a note there. */
   selectedCell: { readonly stageId: string; readonly laneId: string } | null;
   selectCell(cell: { readonly stageId: string; readonly laneId: string } | null): void;
   /** The header being renamed in place, if any. */
-  renaming: { readonly kind: 'stage' | 'lane'; readonly id: string } | null;
-  startRenaming(header: { readonly kind: 'stage' | 'lane'; readonly id: string } | null): void;
+  renaming: HeaderRef | null;
+  startRenaming(header: HeaderRef | null): void;
   /** The scenario shown on the board (Current, Ideal...); null with no map open. */
   scenarioId: string | null;
   setScenario(scenarioId: string): void;
@@ -88,6 +89,12 @@ export interface SessionSlice {
    */
   heldElsewhere: boolean;
   setHeldElsewhere(heldElsewhere: boolean): void;
+  /**
+   * The notes last copied, as written to the clipboard: a paste that brings no clipboard data
+   * pastes these (some environments deny clipboard data to synthetic key events).
+   */
+  copied: string | null;
+  setCopied(copied: string): void;
 }
 
 export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> = (set, get) => ({
@@ -140,7 +147,7 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
     const live = [...selection].filter((id) => isLiveNote(doc?.records[id]));
     if (live.length !== selection.size) set({ selection: new Set(live) });
     if (editing?.kind === 'existing' && !isLiveNote(doc?.records[editing.id])) get().startEditing(null);
-    const shown = (id: string, kind: 'stage' | 'lane') => {
+    const shown = (id: string, kind: HeaderKind) => {
       const record = doc?.records[id];
       return record?.type === kind && !record.isDeleted && !(record.type === 'lane' && record.hidden);
     };
@@ -163,6 +170,8 @@ export const createSessionSlice: StateCreator<BoardState, [], [], SessionSlice> 
   heldElsewhere: false,
   setHeldElsewhere: (heldElsewhere) =>
     set(heldElsewhere ? { heldElsewhere, editing: null, renaming: null, draft: null } : { heldElsewhere }),
+  copied: null,
+  setCopied: (copied) => set({ copied }),
   setViewport: (viewport) => {
     const scale = Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, viewport.scale));
     set({ viewport: { ...viewport, scale } });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addStructure } from '../../shared/journey/structure-edits.ts';
+import { addHeader } from '../../shared/journey/structure-edits.ts';
 import { scenariosOf } from '../../shared/model/document.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
 import { type BoardStore, createBoardStore } from './index.ts';
@@ -16,10 +16,10 @@ describe('undo and redo leave no stale session state', () => {
     let stageId = '';
     let laneId = '';
     store.getState().edit('Add lane', (draft) => {
-      laneId = addStructure(draft, 'lane', 'Actions') ?? '';
+      laneId = addHeader(draft, 'lane', 'Actions') ?? '';
     });
     store.getState().edit('Add stage', (draft) => {
-      stageId = addStructure(draft, 'stage', 'Purchase') ?? '';
+      stageId = addHeader(draft, 'stage', 'Purchase') ?? '';
     });
     store.getState().selectCell({ stageId, laneId });
     store.getState().undo();
@@ -36,10 +36,10 @@ describe('undo and redo leave no stale session state', () => {
   it('keep what still exists selected', () => {
     let laneId = '';
     store.getState().edit('Add lane', (draft) => {
-      laneId = addStructure(draft, 'lane', 'Actions') ?? '';
+      laneId = addHeader(draft, 'lane', 'Actions') ?? '';
     });
     store.getState().edit('Add stage', (draft) => {
-      addStructure(draft, 'stage', 'Purchase');
+      addHeader(draft, 'stage', 'Purchase');
     });
     store.getState().selectHeader({ kind: 'lane', id: laneId });
     store.getState().undo();

@@ -1,5 +1,5 @@
 import CRC32 from 'crc-32';
-import type { SyncedRecord } from './document.ts';
+import type { JourneyRecord } from '../model/records.ts';
 import { counted } from './records/repairs.ts';
 import type { RepairLog } from './repair-log.ts';
 
@@ -26,15 +26,15 @@ const part = (text: string, salt: number): string =>
  * keeps it. Exact copies are dropped; any other record gets a new id derived from its old id, its
  * place in the list and its content, so no content is lost and every reader gets the same ids.
  */
-export const dedupeIds = (records: readonly SyncedRecord[], log: RepairLog): SyncedRecord[] => {
-  const groups = new Map<string, { record: SyncedRecord; at: number }[]>();
+export const dedupeIds = (records: readonly JourneyRecord[], log: RepairLog): JourneyRecord[] => {
+  const groups = new Map<string, { record: JourneyRecord; at: number }[]>();
   for (const [at, record] of records.entries()) {
     const group = groups.get(record.id);
     if (group) group.push({ record, at });
     else groups.set(record.id, [{ record, at }]);
   }
   const taken = new Set(groups.keys());
-  const result: SyncedRecord[] = [];
+  const result: JourneyRecord[] = [];
   for (const group of groups.values()) {
     const [keeper, ...others] = group.length === 1 ? group : [...group].sort(keeperFirst);
     if (!keeper) continue;
@@ -65,7 +65,7 @@ export const dedupeIds = (records: readonly SyncedRecord[], log: RepairLog): Syn
   return result;
 };
 
-type Listed = { readonly record: SyncedRecord; readonly at: number };
+type Listed = { readonly record: JourneyRecord; readonly at: number };
 
 const keeperFirst = ({ record: a, at: atA }: Listed, { record: b, at: atB }: Listed): number =>
   Number(b.type === 'map') - Number(a.type === 'map') ||

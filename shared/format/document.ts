@@ -3,21 +3,13 @@ import type { JourneyRecord } from '../model/records.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
 
 /**
- * A record as the file holds it. The merge bookkeeping (`synced`, `conflictOf`) is part of the
- * model, so every model record is one; the names stay for code that reads files and merges.
- */
-export type SyncedRecord = JourneyRecord;
-
-export type SyncedDocument = JourneyDocument;
-
-/**
  * Remembers every record's current state as shared. Call it on the library copy when writing a
  * file that may leave the machine (Save, Save As), so a later merge of an edited copy of that
  * file knows which state the copy started from. parse() does the same for what it reads.
  * Returns the same document when every state is already remembered.
  */
-export const markShared = (doc: SyncedDocument): SyncedDocument => {
-  let records: Record<string, SyncedRecord> | undefined;
+export const markShared = (doc: JourneyDocument): JourneyDocument => {
+  let records: Record<string, JourneyRecord> | undefined;
   for (const [id, record] of Object.entries(doc.records)) {
     const marked = withMarks(record, [stateOf(record)]);
     if (marked === record) continue;
@@ -33,9 +25,9 @@ export const markShared = (doc: SyncedDocument): SyncedDocument => {
  * its change and also remembers the written state, so a merge knows where the file's copy began.
  * Returns the same document, and the same record objects, where nothing is added.
  */
-export const markWrittenShared = (current: SyncedDocument, written: SyncedDocument): SyncedDocument => {
+export const markWrittenShared = (current: JourneyDocument, written: JourneyDocument): JourneyDocument => {
   if (current.id !== written.id) return current;
-  let records: Record<string, SyncedRecord> | undefined;
+  let records: Record<string, JourneyRecord> | undefined;
   for (const [id, state] of Object.entries(written.records)) {
     const record = current.records[id];
     if (!record) continue;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { FILE_LIMITS } from './limits.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
 import { casesRun, mapTextPool, openSafely, type Path, placeIn, replaceAt } from './test-support/hostile.ts';
 import { HOSTILE_CASES } from './test-support/hostile-budget.ts';
 import { arbitraryId } from './test-support/maps.ts';

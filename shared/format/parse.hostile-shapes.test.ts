@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { FILE_LIMITS } from '../model/limits.ts';
 import { CURRENT_FORMAT_VERSION } from './envelope.ts';
-import { FILE_LIMITS } from './limits.ts';
 import {
   arbitraryBackupText,
   arbitraryMapText,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SyncedDocument } from './document.ts';
+import type { JourneyDocument } from '../model/document.ts';
 import { migratedScenarioIds } from './migrations/1-journey-to-2.ts';
 import { parse } from './parse.ts';
 import { withNotesInPlaces } from './test-support/places.ts';
@@ -92,7 +92,7 @@ const errorOf = (text: string) => {
   return result.error.message;
 };
 
-const record = (doc: SyncedDocument, id: string) => doc.records[id];
+const record = (doc: JourneyDocument, id: string) => doc.records[id];
 
 describe('parse: the journey', () => {
   test('reads every record type, filling in the fields a file leaves at their defaults', () => {

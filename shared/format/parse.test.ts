@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { markShared, type SyncedDocument } from './document.ts';
-import { FILE_LIMITS } from './limits.ts';
+import type { JourneyDocument } from '../model/document.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
+import { markShared } from './document.ts';
 import { parse } from './parse.ts';
 import { serialize } from './serialize.ts';
 import { withNotesInPlaces } from './test-support/places.ts';
@@ -66,7 +67,7 @@ const opened = (input: string | Uint8Array) => {
   return result;
 };
 
-const notesOf = (doc: SyncedDocument) =>
+const notesOf = (doc: JourneyDocument) =>
   Object.values(doc.records).filter((record) => record.type === 'note');
 
 describe('parse: sound files', () => {

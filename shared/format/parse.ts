@@ -1,7 +1,9 @@
+import type { JourneyDocument } from '../model/document.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
+import type { JourneyRecord } from '../model/records.ts';
 import { dedupeIds } from './dedupe.ts';
-import type { SyncedDocument, SyncedRecord } from './document.ts';
 import { CURRENT_FORMAT_VERSION, headerSchema } from './envelope.ts';
-import { FILE_LIMITS } from './limits.ts';
+import { limitPassed } from './limit-tally.ts';
 import { looksLikeMap } from './looks-like-map.ts';
 import {
   damaged,
@@ -20,7 +22,6 @@ import { counted } from './records/repairs.ts';
 import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
 import { findForbiddenKey, scanNesting } from './scan.ts';
-import { limitPassed } from './structure-limits.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
 
 /** What the file says about itself. */
@@ -34,7 +35,7 @@ export interface FileInfo {
 export type ParseResult =
   | {
       readonly ok: true;
-      readonly document: SyncedDocument;
+      readonly document: JourneyDocument;
       /** What was repaired, one plain sentence per kind of repair; empty for a sound file. */
       readonly repairs: readonly string[];
       readonly file: FileInfo;
@@ -113,7 +114,7 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   if (!records.ok) return records;
   const [map, ...others] = dedupeIds(records.records, log);
   if (map?.type !== 'map') return failed(damaged('it has no map record'));
-  const byId: Record<string, SyncedRecord> = {};
+  const byId: Record<string, JourneyRecord> = {};
   for (const record of [map, ...others]) byId[record.id] = record;
   repairPlaces(byId, map, log);
   // Moving notes into the first scenario can fill a cell past its limit.

@@ -1,4 +1,4 @@
-import { FILE_LIMITS } from './limits.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
 import { looksLikeMap } from './looks-like-map.ts';
 import { damaged, notAMap, type ParseError, tooManyBytes } from './messages.ts';
 

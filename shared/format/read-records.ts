@@ -1,14 +1,14 @@
-import type { SyncedRecord } from './document.ts';
-import { FILE_LIMITS } from './limits.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
+import type { JourneyRecord } from '../model/records.ts';
+import { cellKey, LimitTally } from './limit-tally.ts';
 import { damaged, type ParseError, tooManyRecords } from './messages.ts';
 import { isJsonObject, type JsonObject } from './migrations/migration.ts';
 import { COLLECTIONS, type Collection, groupByOf, MAP_SPEC, type RecordSpec } from './records/registry.ts';
 import type { FieldRepair } from './records/repairs.ts';
 import type { RepairLog } from './repair-log.ts';
-import { cellKey, LimitTally } from './structure-limits.ts';
 
 export type ReadRecords =
-  | { readonly ok: true; readonly records: readonly SyncedRecord[] }
+  | { readonly ok: true; readonly records: readonly JourneyRecord[] }
   | { readonly ok: false; readonly error: ParseError };
 
 /** One record as listed in a file, with the fields its group gives it (a note's place). */
@@ -37,7 +37,7 @@ export const readRecords = (file: JsonObject, log: RepairLog): ReadRecords => {
   if (total > FILE_LIMITS.maxRecords)
     return { ok: false, error: tooManyRecords(total, FILE_LIMITS.maxRecords) };
 
-  const lists: { spec: RecordSpec<SyncedRecord>; listed: readonly Listed[]; groupBy: readonly string[] }[] =
+  const lists: { spec: RecordSpec<JourneyRecord>; listed: readonly Listed[]; groupBy: readonly string[] }[] =
     [];
   const tally = new LimitTally();
   for (const collection of COLLECTIONS) {
@@ -54,7 +54,7 @@ export const readRecords = (file: JsonObject, log: RepairLog): ReadRecords => {
   if (passed) return { ok: false, error: passed };
   if (file.map === undefined) return { ok: false, error: damaged('it has no map record') };
 
-  const records: SyncedRecord[] = [];
+  const records: JourneyRecord[] = [];
   const map = readRecord(MAP_SPEC, { raw: file.map }, 'the map record', [], log);
   if (typeof map === 'string') return { ok: false, error: damaged(map) };
   records.push(map);
@@ -109,12 +109,12 @@ const listedIn = (collection: Collection, value: unknown): readonly Listed[] | s
   return listed;
 };
 
-const SPECS_BY_TYPE: ReadonlyMap<string, RecordSpec<SyncedRecord>> = new Map(
+const SPECS_BY_TYPE: ReadonlyMap<string, RecordSpec<JourneyRecord>> = new Map(
   [MAP_SPEC, ...COLLECTIONS.map((collection) => collection.spec)].map((spec) => [spec.type, spec]),
 );
 
 /** The spec of a record type, or undefined for a value that names no type this version knows. */
-export const recordSpecOf = (type: unknown): RecordSpec<SyncedRecord> | undefined =>
+export const recordSpecOf = (type: unknown): RecordSpec<JourneyRecord> | undefined =>
   typeof type === 'string' ? SPECS_BY_TYPE.get(type) : undefined;
 
 /**
@@ -122,7 +122,7 @@ export const recordSpecOf = (type: unknown): RecordSpec<SyncedRecord> | undefine
  * file's record of that type: the valid, repaired record, or what is wrong with it ("the note has
  * no text"). `label` names the record in that reason; by default, "the" and its type.
  */
-export const readTypedRecord = (raw: unknown, log: RepairLog, label?: string): SyncedRecord | string => {
+export const readTypedRecord = (raw: unknown, log: RepairLog, label?: string): JourneyRecord | string => {
   if (!isJsonObject(raw)) return `${label ?? 'the record'} is not a record`;
   const spec = recordSpecOf(raw.type);
   if (!spec) return `${label ?? 'the record'} is of a type this version does not know`;
@@ -130,7 +130,7 @@ export const readTypedRecord = (raw: unknown, log: RepairLog, label?: string): S
 };
 
 /** The valid, repaired record, or what is wrong with it ("note 3 has an invalid width"). */
-const readRecord = <R extends SyncedRecord>(
+const readRecord = <R extends JourneyRecord>(
   spec: RecordSpec<R>,
   { raw, shared, groupHasUnknown = false, typed = false }: Listed,
   label: string,

@@ -1,6 +1,6 @@
 import type { JourneyDocument } from '../model/document.ts';
+import type { JourneyRecord } from '../model/records.ts';
 import { dedupeIds } from './dedupe.ts';
-import type { SyncedRecord } from './document.ts';
 import { migratedScenarioIds } from './migrations/1-journey-to-2.ts';
 import { isJsonObject } from './migrations/migration.ts';
 import { readTypedRecord, recordSpecOf } from './read-records.ts';
@@ -35,7 +35,7 @@ export const readStoredRecords = (mapId: string, rows: readonly unknown[]): Stor
  */
 export class StoredMapReader {
   private readonly log = new RepairLog();
-  private readonly records: SyncedRecord[] = [];
+  private readonly records: JourneyRecord[] = [];
   private dropped = 0;
 
   constructor(private readonly mapId: string) {}
@@ -72,7 +72,7 @@ export class StoredMapReader {
   /** The map from every row added. */
   finish(): StoredMapRead {
     const { mapId, log } = this;
-    const byId: Record<string, SyncedRecord> = {};
+    const byId: Record<string, JourneyRecord> = {};
     for (const record of dedupeIds(this.records, log)) {
       // A map holds one map record, its own; any other (or a renamed duplicate of it) is left out.
       if (record.type === 'map' && record.id !== mapId) {

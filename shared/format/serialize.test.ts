@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import type { JourneyDocument } from '../model/document.ts';
 import { newMapDocument } from '../model/edits.ts';
 import type { JourneyRecord, NoteRecord } from '../model/records.ts';
 import { updateRecord } from '../model/update.ts';
-import { markShared, type SyncedDocument } from './document.ts';
+import { markShared } from './document.ts';
 import { parse } from './parse.ts';
 import { serialize } from './serialize.ts';
 import { realisticMap } from './test-support/maps.ts';
@@ -35,7 +36,7 @@ const plainNote = (fields: Partial<NoteRecord> & Pick<NoteRecord, 'id'>): NoteRe
 });
 
 /** A map with one stage, one lane, its Current scenario and three notes. */
-const smallMap = (): SyncedDocument => {
+const smallMap = (): JourneyDocument => {
   const base = newMapDocument('Onboarding', 1_718_000_000_000, 'map-1');
   const records: Record<string, JourneyRecord> = {
     [base.id]: base.records[base.id] as JourneyRecord,
@@ -212,7 +213,7 @@ describe('serialize', () => {
 });
 
 describe('size on disk', () => {
-  const bytesPerNote = (doc: SyncedDocument, notes: number) =>
+  const bytesPerNote = (doc: JourneyDocument, notes: number) =>
     new TextEncoder().encode(serialize(doc, SAVE)).length / notes;
 
   test.each([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SyncedDocument, SyncedRecord } from './document.ts';
+import type { JourneyDocument } from '../model/document.ts';
+import type { JourneyRecord } from '../model/records.ts';
 import { CURRENT_FORMAT_VERSION, FILE_TYPE } from './envelope.ts';
 import { COLLECTIONS, type Collection, groupByOf, groupSchemasOf, MAP_SPEC } from './records/registry.ts';
 import { marksBeforeCurrent, type SyncMark } from './sync-marks.ts';
@@ -19,7 +20,7 @@ export interface SaveInfo {
  * a plain note's kind...), the current state in `synced`, and a note's place (its scenario,
  * stage and lane), written once for each group of notes sharing it.
  */
-export const serialize = (doc: SyncedDocument, info: SaveInfo): string => {
+export const serialize = (doc: JourneyDocument, info: SaveInfo): string => {
   const map = doc.records[doc.id];
   if (map?.type !== 'map') throw new Error(`document ${doc.id} has no map record`);
   const lines = [
@@ -68,7 +69,7 @@ const compareFields = (a: unknown, b: unknown): number =>
  *       {"id":"…",…}
  *     ]}
  */
-const encodeGroups = (collection: Collection, records: readonly SyncedRecord[]): string[] => {
+const encodeGroups = (collection: Collection, records: readonly JourneyRecord[]): string[] => {
   const groupBy = groupByOf(collection);
   const { shared, own } = groupSchemasOf(collection);
   const groups = new Map<string, { readonly values: unknown[]; readonly members: string[] }>();
@@ -100,7 +101,7 @@ const encodeGroups = (collection: Collection, records: readonly SyncedRecord[]):
     });
 };
 
-const encodeRecord = (record: SyncedRecord, schema: z.ZodObject): string =>
+const encodeRecord = (record: JourneyRecord, schema: z.ZodObject): string =>
   encodeFields(record, schema, marksBeforeCurrent(record));
 
 /**

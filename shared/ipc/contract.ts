@@ -5,7 +5,7 @@
  * INVOKE_CONTRACT (ipc/invoke-contract.ts). This module stays free of zod because the sandboxed
  * preload bundles it.
  */
-import { FILE_LIMITS } from '../format/limits.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
 import type { InvokeMethods } from './invoke-contract.ts';
 
 /** Commands the application menu sends; the renderer runs the same ones from its shortcuts. */

@@ -1,6 +1,5 @@
 import { firstScenarioId, type JourneyDocument } from '../model/document.ts';
-import type { NoteRecord } from '../model/records.ts';
-import { freshBookkeeping } from '../model/update.ts';
+import { noteRecord } from '../model/edits.ts';
 import { type Cell, layoutGrid } from './layout.ts';
 
 /**
@@ -26,25 +25,14 @@ export const draftPlacement = (
   }
   const slot = last === Number.NEGATIVE_INFINITY ? 0 : Math.floor(last) + 1;
   const id = '\u0000draft';
-  const draft: NoteRecord = {
-    ...freshBookkeeping(id, 0),
-    type: 'note',
-    x: 0,
-    y: 0,
-    ...size,
-    text: '',
-    color: 'yellow',
-    z: Number.MAX_SAFE_INTEGER,
-    kind: 'note',
-    scenarioId: scenarioId || firstScenarioId(doc),
-    stageId: cell.stageId,
-    laneId: cell.laneId,
-    slot,
-    channel: null,
-    wow: false,
-    ratings: null,
-    origin: null,
-  };
+  const draft = noteRecord(
+    doc,
+    { x: 0, y: 0, ...size, scenarioId: scenarioId || firstScenarioId(doc), ...cell, slot },
+    id,
+    0,
+    Number.MAX_SAFE_INTEGER,
+  );
+
   const placed = layoutGrid({ id: doc.id, records: { ...doc.records, [id]: draft } }, scenarioId).notes.find(
     (note) => note.id === id,
   );

@@ -1,5 +1,5 @@
-import { FILE_LIMITS } from '../format/limits.ts';
 import type { JourneyDocument } from '../model/document.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
 import type { JourneyRecord } from '../model/records.ts';
 
 type Records = JourneyDocument['records'];

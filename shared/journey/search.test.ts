@@ -6,7 +6,7 @@ import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { layoutGrid } from './layout.ts';
 import { testMap } from './scenarios/test-support.ts';
 import { normalizeForSearch, searchMap } from './search.ts';
-import { renameStructure, setLaneHidden } from './structure-edits.ts';
+import { renameHeader, setLaneHidden } from './structure-edits.ts';
 
 const search = (map: ReturnType<typeof testMap>, query: string, scenarioId = map.currentId) =>
   searchMap(map.doc, layoutGrid(map.doc, scenarioId), query);
@@ -85,7 +85,7 @@ describe('searchMap', () => {
       'stage:Repeat purchases',
     ]);
     expect(summary(map, 'backstage')).toEqual(['lane:Backstage (employees and systems)']);
-    renameStructure(map.doc, map.stageId('Use'), 'Everyday use');
+    renameHeader(map.doc, map.stageId('Use'), 'Everyday use');
     expect(search(map, 'everyday')).toEqual([
       { kind: 'stage', id: map.stageId('Everyday use'), text: 'Everyday use' },
     ]);
@@ -132,9 +132,9 @@ describe('searchMap', () => {
     map.put('Interest', 'Opportunities', { text: 'ink: interest, opportunity' });
     addNote(map.doc, { x: 5000, y: 0, text: 'ink: outside, right', scenarioId: map.currentId });
     addNote(map.doc, { x: -900, y: 400, text: 'ink: outside, left', scenarioId: map.currentId });
-    renameStructure(map.doc, map.laneId('Metrics'), 'Ink metrics');
-    renameStructure(map.doc, map.stageId('Referral'), 'Ink referral');
-    renameStructure(map.doc, map.stageId('Brand awareness'), 'Ink brand awareness');
+    renameHeader(map.doc, map.laneId('Metrics'), 'Ink metrics');
+    renameHeader(map.doc, map.stageId('Referral'), 'Ink referral');
+    renameHeader(map.doc, map.stageId('Brand awareness'), 'Ink brand awareness');
     expect(summary(map, 'ink')).toEqual([
       'stage:Ink brand awareness',
       'stage:Ink referral',

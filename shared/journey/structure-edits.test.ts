@@ -4,19 +4,19 @@ import { addNote, type MutableDocument } from '../model/edits.ts';
 import { newMapFromTemplate } from './create-map.ts';
 import { lanesOf, layoutGrid, stagesOf } from './layout.ts';
 import {
-  addStructure as addStructureOrRefused,
-  moveStructure,
-  moveStructureTo,
-  removeStructure,
-  renameStructure,
-  resizeStructure,
+  addHeader as addStructureOrRefused,
+  moveHeader,
+  moveHeaderTo,
+  removeHeader,
+  renameHeader,
+  resizeHeader,
   setEmotion,
   setLaneHidden,
 } from './structure-edits.ts';
 import { templateById } from './templates.ts';
 
 /** Adds, failing the test if the map refuses (it is far from its limits here). */
-const addStructure = (...args: Parameters<typeof addStructureOrRefused>): string => {
+const addHeader = (...args: Parameters<typeof addStructureOrRefused>): string => {
   const id = addStructureOrRefused(...args);
   if (id === null) throw new Error('refused: the map is at its limit');
   return id;
@@ -35,17 +35,17 @@ describe('editing stages and lanes', () => {
   it('adds a stage at the end or after another, and renames it', () => {
     const doc = lifecycle();
     const [introduction] = stagesOf(doc);
-    const renewal = addStructure(doc, 'stage', 'Renewal');
-    const trial = addStructure(doc, 'stage', 'Trial', introduction?.id);
+    const renewal = addHeader(doc, 'stage', 'Renewal');
+    const trial = addHeader(doc, 'stage', 'Trial', introduction?.id);
     expect(names(doc)).toEqual(['Introduction', 'Trial', 'Growth', 'Maturity', 'Renewal']);
-    renameStructure(doc, renewal, '  Decline or renewal ');
-    renameStructure(doc, trial, '   ');
+    renameHeader(doc, renewal, '  Decline or renewal ');
+    renameHeader(doc, trial, '   ');
     expect(names(doc)).toEqual(['Introduction', 'Trial', 'Growth', 'Maturity', 'Decline or renewal']);
   });
 
   it('adds a stage at the end when the one to follow is gone (its creation undone)', () => {
     const doc = lifecycle();
-    addStructure(doc, 'stage', 'Renewal', 'no-such-stage');
+    addHeader(doc, 'stage', 'Renewal', 'no-such-stage');
     expect(names(doc)).toEqual(['Introduction', 'Growth', 'Maturity', 'Renewal']);
   });
 
@@ -55,22 +55,22 @@ describe('editing stages and lanes', () => {
     const [actions] = lanesOf(doc);
     if (!introduction || !growth || !actions) throw new Error('template incomplete');
     addNote(doc, { x: 0, y: 0, text: 'First visit', stageId: introduction.id, laneId: actions.id });
-    moveStructure(doc, introduction.id, 1);
+    moveHeader(doc, introduction.id, 1);
     expect(names(doc)).toEqual(['Growth', 'Introduction', 'Maturity']);
-    resizeStructure(doc, growth.id, 10);
+    resizeHeader(doc, growth.id, 10);
     const layout = layoutGrid(doc, firstScenarioId(doc));
     expect(layout.stages[0]?.w).toBe(80);
     expect(layout.notes[0]?.x).toBe(80 + 16);
-    moveStructure(doc, growth.id, -1);
+    moveHeader(doc, growth.id, -1);
     expect(names(doc)).toEqual(['Growth', 'Introduction', 'Maturity']);
   });
 
   it('drags a stage to another place among the stages', () => {
     const doc = lifecycle();
     const [introduction, growth, maturity] = stagesOf(doc);
-    moveStructureTo(doc, introduction?.id as string, null);
+    moveHeaderTo(doc, introduction?.id as string, null);
     expect(names(doc)).toEqual(['Growth', 'Maturity', 'Introduction']);
-    moveStructureTo(doc, maturity?.id as string, growth?.id as string);
+    moveHeaderTo(doc, maturity?.id as string, growth?.id as string);
     expect(names(doc)).toEqual(['Maturity', 'Growth', 'Introduction']);
   });
 
@@ -85,12 +85,12 @@ describe('editing stages and lanes', () => {
         .slice(0, 2);
     const records = { ...doc.records };
     // Dropped just before the next shown lane, or moved up from the top: where it already is.
-    moveStructureTo(doc, first.id, third.id);
-    moveStructure(doc, first.id, -1);
+    moveHeaderTo(doc, first.id, third.id);
+    moveHeader(doc, first.id, -1);
     expect(doc.records).toEqual(records);
-    moveStructure(doc, first.id, 1);
+    moveHeader(doc, first.id, 1);
     expect(shown()).toEqual([third.id, first.id]);
-    moveStructureTo(doc, first.id, third.id);
+    moveHeaderTo(doc, first.id, third.id);
     expect(shown()).toEqual([first.id, third.id]);
   });
 
@@ -107,8 +107,8 @@ describe('editing stages and lanes', () => {
       laneId: actions.id,
     });
     const dropped = addNote(doc, { x: 0, y: 0, text: 'Deleted', stageId: growth.id, laneId: actions.id });
-    removeStructure(doc, introduction.id, 'move-out', () => ({ x: 16, y: 16 }));
-    removeStructure(doc, growth.id, 'delete', () => undefined);
+    removeHeader(doc, introduction.id, 'move-out', () => ({ x: 16, y: 16 }));
+    removeHeader(doc, growth.id, 'delete', () => undefined);
     expect(names(doc)).toEqual(['Maturity']);
     expect(doc.records[kept.id]).toMatchObject({
       stageId: null,

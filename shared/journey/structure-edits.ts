@@ -1,34 +1,42 @@
-import { maxLiveOf } from '../format/limits.ts';
 import { isLiveNote } from '../model/document.ts';
 import { deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
 import { newId } from '../model/ids.ts';
 import { EMOTION_RANGE, type LaneRecord, type NoteKind, type StageRecord } from '../model/journey-records.ts';
+import { maxLiveOf } from '../model/limits.ts';
 import type { NoteRecord } from '../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { GRID } from './grid-geometry.ts';
 import { lanesOf, stagesOf } from './layout.ts';
 
 /**
- * Edits of the journey structure. Like every edit they mutate the records they are given and
- * change records only through updateRecord; each is one undo step in the app.
+ * Edits of the journey structure (every record but notes). Like every edit they mutate the
+ * records they are given and change records only through updateRecord; each is one undo step in
+ * the app.
  */
 
-export type StructureKind = 'stage' | 'lane';
+/** A header is a stage or a lane: the record and the header that names it on the board. */
+export type HeaderKind = 'stage' | 'lane';
 
-const structureOf = (doc: MutableDocument, kind: StructureKind): (StageRecord | LaneRecord)[] =>
+/** Which header: a stage's or a lane's, by id. */
+export interface HeaderRef {
+  readonly kind: HeaderKind;
+  readonly id: string;
+}
+
+const headersOf = (doc: MutableDocument, kind: HeaderKind): (StageRecord | LaneRecord)[] =>
   kind === 'stage' ? stagesOf(doc) : lanesOf(doc);
 
 /**
  * Adds a stage or lane after `afterId` (at the end without one, or when it is gone); returns its
  * id, or null when the map already has as many as a map may (atLimitMessage says so).
  */
-export const addStructure = (
+export const addHeader = (
   doc: MutableDocument,
-  kind: StructureKind,
+  kind: HeaderKind,
   name: string,
   afterId?: string,
 ): string | null => {
-  const items = structureOf(doc, kind);
+  const items = headersOf(doc, kind);
   if (items.length >= maxLiveOf(kind)) return null;
   const afterIndex = items.findIndex((item) => item.id === afterId);
   const index = afterIndex === -1 ? items.length - 1 : afterIndex;
@@ -58,7 +66,7 @@ export const addStructure = (
   return id;
 };
 
-export const renameStructure = (doc: MutableDocument, id: string, name: string): void => {
+export const renameHeader = (doc: MutableDocument, id: string, name: string): void => {
   const record = doc.records[id];
   const trimmed = name.trim().slice(0, 500);
   if ((record?.type === 'stage' || record?.type === 'lane') && trimmed)
@@ -73,10 +81,10 @@ const shownWith = (items: readonly (StageRecord | LaneRecord)[], id: string) =>
  * Moves a stage one place left (-1) or right (+1), a lane up or down past the next shown lane
  * (a hidden one is skipped); its notes go with it.
  */
-export const moveStructure = (doc: MutableDocument, id: string, direction: -1 | 1): void => {
+export const moveHeader = (doc: MutableDocument, id: string, direction: -1 | 1): void => {
   const record = doc.records[id];
   if (record?.type !== 'stage' && record?.type !== 'lane') return;
-  const shown = shownWith(structureOf(doc, record.type), id);
+  const shown = shownWith(headersOf(doc, record.type), id);
   const neighbour = shown[shown.findIndex((item) => item.id === id) + direction];
   if (!neighbour) return;
   doc.records[id] = updateRecord(record, { order: neighbour.order });
@@ -87,10 +95,10 @@ export const moveStructure = (doc: MutableDocument, id: string, direction: -1 | 
  * Moves a stage or lane to just before `beforeId` (null: after the last), its notes with it.
  * Where it already is among the shown ones, nothing changes: no undo step.
  */
-export const moveStructureTo = (doc: MutableDocument, id: string, beforeId: string | null): void => {
+export const moveHeaderTo = (doc: MutableDocument, id: string, beforeId: string | null): void => {
   const record = doc.records[id];
   if (record?.type !== 'stage' && record?.type !== 'lane') return;
-  const items = structureOf(doc, record.type);
+  const items = headersOf(doc, record.type);
   const shown = shownWith(items, id);
   const following = shown[shown.findIndex((item) => item.id === id) + 1];
   if (beforeId === id || (following?.id ?? null) === beforeId) return;
@@ -111,7 +119,7 @@ export const moveStructureTo = (doc: MutableDocument, id: string, beforeId: stri
 };
 
 /** Sets a stage's width or a lane's smallest height, within the grid's limits. */
-export const resizeStructure = (doc: MutableDocument, id: string, size: number): void => {
+export const resizeHeader = (doc: MutableDocument, id: string, size: number): void => {
   const record = doc.records[id];
   if (record?.type === 'stage') {
     doc.records[id] = updateRecord(record, {
@@ -124,7 +132,7 @@ export const resizeStructure = (doc: MutableDocument, id: string, size: number):
   }
 };
 
-export const recolorStructure = (doc: MutableDocument, id: string, color: StageRecord['color']): void => {
+export const recolorHeader = (doc: MutableDocument, id: string, color: StageRecord['color']): void => {
   const record = doc.records[id];
   if (record?.type === 'stage' || record?.type === 'lane') doc.records[id] = updateRecord(record, { color });
 };
@@ -150,7 +158,7 @@ export const notesIn = (doc: MutableDocument, id: string): NoteRecord[] =>
  * Removes a stage or lane. Its notes are deleted, or moved out of the grid to where they were
  * drawn (`drawnAt` gives a note's drawn position; other scenarios' notes keep their stored one).
  */
-export const removeStructure = (
+export const removeHeader = (
   doc: MutableDocument,
   id: string,
   notes: 'delete' | 'move-out',

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { markShared, type SyncedDocument } from '../format/document.ts';
-import { FILE_LIMITS } from '../format/limits.ts';
-import { firstScenarioId } from '../model/document.ts';
+import { markShared } from '../format/document.ts';
+import { firstScenarioId, type JourneyDocument } from '../model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../model/edits.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
 import type { JourneyRecord, NoteColor, NoteRecord } from '../model/records.ts';
 import { updateRecord } from '../model/update.ts';
 import { merge } from './merge.ts';
@@ -12,7 +12,7 @@ import { edit, merged, NOTHING, pileMap, reopen, send, stage } from './test-supp
  * What any map merge returns must satisfy for the app to open, lay out and merge it again,
  * checked here by hand rather than by the reader's schema (which accepts what it accepts).
  */
-const problemsOf = (doc: SyncedDocument): string[] => {
+const problemsOf = (doc: JourneyDocument): string[] => {
   const problems: string[] = [];
   const records = Object.entries(doc.records);
   if (records.length > FILE_LIMITS.maxRecords) problems.push(`${records.length} records`);
@@ -39,12 +39,12 @@ const problemsOf = (doc: SyncedDocument): string[] => {
   return problems;
 };
 
-const notesOf = (doc: SyncedDocument): NoteRecord[] =>
+const notesOf = (doc: JourneyDocument): NoteRecord[] =>
   Object.values(doc.records).filter((record): record is NoteRecord => record.type === 'note');
 
 /** Every note changed the way the app changes it (a new version), with `change`. */
 const changeEveryNote = (
-  doc: SyncedDocument,
+  doc: JourneyDocument,
   change: (note: NoteRecord) => Partial<Pick<NoteRecord, 'color' | 'text'>>,
 ) =>
   edit(doc, (draft) => {
@@ -52,7 +52,7 @@ const changeEveryNote = (
   });
 
 /** A map with a stage and lane, `count` notes in their cell at slots `slotOf(i)`. */
-const cellMap = (count: number, slotOf: (i: number) => number): SyncedDocument => {
+const cellMap = (count: number, slotOf: (i: number) => number): JourneyDocument => {
   const doc: MutableDocument = { ...newMapDocument('Cell', 1_000, 'map-cell') };
   doc.records = { ...doc.records, s: stage('s', 'Stage', 0) };
   const { width: _width, category: _category, ...fields } = stage('l', 'Lane', 0);
@@ -68,7 +68,7 @@ const cellMap = (count: number, slotOf: (i: number) => number): SyncedDocument =
   return doc;
 };
 
-const recoloured = (doc: SyncedDocument, color: NoteColor) => changeEveryNote(doc, () => ({ color }));
+const recoloured = (doc: JourneyDocument, color: NoteColor) => changeEveryNote(doc, () => ({ color }));
 
 describe('merge of hostile copies', () => {
   test('10,000 piled notes both sides recoloured: every copy placed, within the limits', () => {
@@ -109,9 +109,9 @@ describe('merge of hostile copies', () => {
 
   test('a copy placed between two huge slots, or after the last slot, gets a finite slot within the limit', () => {
     const top = Number.MAX_VALUE;
-    const both = (doc: SyncedDocument, text: string) =>
+    const both = (doc: JourneyDocument, text: string) =>
       changeEveryNote(doc, (note) => ({ text: note.text + text }));
-    const copySlots = (start: SyncedDocument) => {
+    const copySlots = (start: JourneyDocument) => {
       const { library, copy } = send(start);
       const result = merged(merge(both(library, ' ours'), both(copy, ' theirs')));
       return notesOf(result.document)
@@ -199,7 +199,7 @@ describe('merge of hostile copies', () => {
     const handEdited = edit(copy, (draft) => {
       draft.records[note.id] = { ...note, text: 'changed by hand' };
     });
-    const texts = (doc: SyncedDocument) =>
+    const texts = (doc: JourneyDocument) =>
       notesOf(doc)
         .filter((record) => !record.isDeleted)
         .map((record) => record.text)

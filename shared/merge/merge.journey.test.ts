@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { SyncedDocument } from '../format/document.ts';
 import { migratedScenarioIds } from '../format/migrations/1-journey-to-2.ts';
-import { mapRecordOf, scenariosOf } from '../model/document.ts';
+import { type JourneyDocument, mapRecordOf, scenariosOf } from '../model/document.ts';
 import { addNote, deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
 import type { LaneRecord, ScenarioRecord, StageRecord } from '../model/journey-records.ts';
 import type { MapRecord } from '../model/records.ts';
@@ -29,7 +28,7 @@ import {
  */
 
 /** The toner map with three touchpoints in the first cell of Current, and a note outside the grid. */
-const journeyMap = (): SyncedDocument =>
+const journeyMap = (): JourneyDocument =>
   tonerMap((doc) => {
     addTouchpoints(doc, ['Web shop', 'Re-order email', 'Hotline']);
     addNote(doc, { x: 900, y: 900, text: 'Outside the grid' }, 2_000);

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { markShared, type SyncedDocument, type SyncedRecord } from '../format/document.ts';
-import { FILE_LIMITS } from '../format/limits.ts';
+import { markShared } from '../format/document.ts';
 import { parse } from '../format/parse.ts';
 import { serialize } from '../format/serialize.ts';
 import { sameState, stateOf } from '../format/sync-marks.ts';
 import { arbitraryDocument } from '../format/test-support/maps.ts';
-import { scenariosOf } from '../model/document.ts';
+import { type JourneyDocument, scenariosOf } from '../model/document.ts';
 import {
   addNote,
   deleteRecords,
@@ -17,6 +16,7 @@ import {
 } from '../model/edits.ts';
 import { newId } from '../model/ids.ts';
 import { NOTE_KINDS } from '../model/journey-records.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
 import { type JourneyRecord, NOTE_COLORS } from '../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { merge } from './merge.ts';
@@ -43,7 +43,7 @@ const arbitraryAction = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), name: fc.string({ minLength: 1, maxLength: 8 }) }),
   fc.record({
-    kind: fc.constant('add-structure' as const),
+    kind: fc.constant('add-header' as const),
     type: fc.constantFrom('stage' as const, 'lane' as const),
     name: fc.string({ maxLength: 8 }),
   }),
@@ -54,7 +54,7 @@ const arbitraryAction = fc.oneof(
     name: fc.string({ maxLength: 8 }),
   }),
   fc.record({
-    kind: fc.constant('delete-structure' as const),
+    kind: fc.constant('delete-header' as const),
     type: fc.constantFrom('stage' as const, 'lane' as const),
     pick: fc.nat(),
   }),
@@ -68,7 +68,7 @@ const arbitraryAction = fc.oneof(
 );
 type Action = typeof arbitraryAction extends fc.Arbitrary<infer A> ? A : never;
 
-const liveOf = <T extends JourneyRecord['type']>(doc: SyncedDocument, type: T) =>
+const liveOf = <T extends JourneyRecord['type']>(doc: JourneyDocument, type: T) =>
   Object.values(doc.records)
     .filter(
       (record): record is Extract<JourneyRecord, { type: T }> => record.type === type && !record.isDeleted,
@@ -79,8 +79,8 @@ const pick = <T>(items: readonly T[], index: number): T | undefined =>
   items[index % Math.max(1, items.length)];
 
 /** A side's copy after its user's actions, changing records the way the app's edits do. */
-const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument => {
-  let doc: SyncedDocument = start;
+const play = (start: JourneyDocument, actions: readonly Action[]): JourneyDocument => {
+  let doc: JourneyDocument = start;
   for (const action of actions) {
     if (action.kind === 'save') {
       doc = markShared(doc);
@@ -124,7 +124,7 @@ const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument
       case 'delete':
         if (note) deleteRecords(draft, [note.id]);
         break;
-      case 'add-structure': {
+      case 'add-header': {
         const id = newId();
         const fields = { ...freshBookkeeping(id), name: action.name, order: stages.length, color: null };
         draft.records[id] =
@@ -138,7 +138,7 @@ const play = (start: SyncedDocument, actions: readonly Action[]): SyncedDocument
         if (record) draft.records[record.id] = updateRecord(record, { name: action.name });
         break;
       }
-      case 'delete-structure': {
+      case 'delete-header': {
         // Like the app: removing a stage or lane moves its notes out of the grid first.
         const record = action.type === 'stage' ? pick(stages, action.pick) : pick(lanes, action.pick);
         if (!record) break;
@@ -180,7 +180,7 @@ const arbitraryDivergence = fc
   });
 
 /** What a note says, whatever cell or position it is drawn at. */
-const contentOf = (record: SyncedRecord): string =>
+const contentOf = (record: JourneyRecord): string =>
   record.type === 'note'
     ? JSON.stringify([
         record.text,
@@ -202,18 +202,18 @@ const contentOfStructure = ({
   updated,
   isDeleted,
   ...fields
-}: SyncedRecord): string =>
+}: JourneyRecord): string =>
   JSON.stringify(fields, (_, value: unknown) =>
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
       : value,
   );
 
-const liveContents = (doc: SyncedDocument): string[] =>
+const liveContents = (doc: JourneyDocument): string[] =>
   [...new Set(liveOf(doc, 'note').map(contentOf))].sort();
 
 /** Ids of the live records of every type but notes, and of the notes either side had. */
-const liveIds = (doc: SyncedDocument, sides: readonly SyncedDocument[]): string[] =>
+const liveIds = (doc: JourneyDocument, sides: readonly JourneyDocument[]): string[] =>
   Object.values(doc.records)
     .filter(
       (record) =>
@@ -222,13 +222,13 @@ const liveIds = (doc: SyncedDocument, sides: readonly SyncedDocument[]): string[
     .map((record) => record.id)
     .sort();
 
-const untouched = (side: SyncedDocument, base: SyncedDocument, id: string): boolean => {
+const untouched = (side: JourneyDocument, base: JourneyDocument, id: string): boolean => {
   const now = side.records[id];
   const then = base.records[id];
   return now !== undefined && then !== undefined && sameState(stateOf(now), stateOf(then));
 };
 
-const withinBoard = (doc: SyncedDocument): boolean =>
+const withinBoard = (doc: JourneyDocument): boolean =>
   Object.values(doc.records).every(
     (record) =>
       record.type !== 'note' ||
@@ -256,7 +256,7 @@ const arbitraryHandEdited = fc
       records[note.id] = { ...note, text: `${note.text} ${text}` };
     }
     const incoming = reopen({ id: divergence.incoming.id, records });
-    return { ...divergence, incoming, edited: [...edited].map((id) => records[id] as SyncedRecord) };
+    return { ...divergence, incoming, edited: [...edited].map((id) => records[id] as JourneyRecord) };
   });
 
 const RUNS = { numRuns: 400 };

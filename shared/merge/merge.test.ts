@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { markShared, type SyncedDocument } from '../format/document.ts';
+import { markShared } from '../format/document.ts';
 import { MAX_SYNC_MARKS } from '../format/sync-marks.ts';
+import type { JourneyDocument } from '../model/document.ts';
 import {
   addNote,
   deleteRecords,
@@ -13,7 +14,7 @@ import { merge } from './merge.ts';
 import { conflictCopyOf, edit, merged, NOTHING, noteWith, reopen, send } from './test-support.ts';
 
 /** The facilitator's map: four notes in a row. */
-const workshopMap = (): SyncedDocument => {
+const workshopMap = (): JourneyDocument => {
   const base = newMapDocument('Returns journey', 1_000, 'map-returns');
   const doc: MutableDocument = { id: base.id, records: { ...base.records } };
   for (const [i, text] of [
@@ -27,7 +28,7 @@ const workshopMap = (): SyncedDocument => {
   return doc;
 };
 
-const liveTexts = (doc: SyncedDocument): string[] =>
+const liveTexts = (doc: JourneyDocument): string[] =>
   Object.values(doc.records)
     .flatMap((record) => (record.type === 'note' && !record.isDeleted ? [record.text] : []))
     .sort();

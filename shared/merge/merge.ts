@@ -1,12 +1,11 @@
 import { derivedId } from '../format/dedupe.ts';
-import type { SyncedDocument, SyncedRecord } from '../format/document.ts';
-import { FILE_LIMITS } from '../format/limits.ts';
 import { rehomeNotes } from '../format/references.ts';
 import { knowsState, type SyncMark, sameState, stateOf, withMarks } from '../format/sync-marks.ts';
-import { topZ } from '../model/document.ts';
+import { type JourneyDocument, topZ } from '../model/document.ts';
 import { NOTE_GAP } from '../model/edits.ts';
 import { newNonce } from '../model/ids.ts';
-import type { NoteRecord, RecordType } from '../model/records.ts';
+import { FILE_LIMITS } from '../model/limits.ts';
+import type { JourneyRecord, NoteRecord, RecordType } from '../model/records.ts';
 import { bump, firstVersion, freshBookkeeping } from '../model/update.ts';
 import { contentOf, sameContent } from './record-content.ts';
 
@@ -25,8 +24,8 @@ export interface MergeSummary {
   readonly notesMoved: number;
 }
 
-/** A record of the map's structure or settings: every type but notes. */
-export type StructureRecord = Exclude<SyncedRecord, NoteRecord>;
+/** A record of the map's structure: every type but notes (the map, stages, lanes, scenarios, personas). */
+export type StructureRecord = Exclude<JourneyRecord, NoteRecord>;
 
 /**
  * A record both sides changed. `incomingId` is the record holding the copy's version: for a
@@ -52,7 +51,7 @@ export type MergeConflict =
 export type MergeResult =
   | {
       readonly ok: true;
-      readonly document: SyncedDocument;
+      readonly document: JourneyDocument;
       readonly summary: MergeSummary;
       readonly conflicts: readonly MergeConflict[];
     }
@@ -91,8 +90,8 @@ export interface MergeOptions {
  * placeConflictCopies); a merge past FILE_LIMITS.maxRecords is refused after one O(n) count.
  */
 export const merge = (
-  local: SyncedDocument,
-  incoming: SyncedDocument,
+  local: JourneyDocument,
+  incoming: JourneyDocument,
   options: MergeOptions = {},
 ): MergeResult => {
   if (local.id !== incoming.id) {
@@ -150,7 +149,7 @@ export const merge = (
  * The document with its map record live. Only a damaged or hostile document has it deleted
  * (the reader repairs that); a merge must never delete the map, whatever it is given.
  */
-const withLiveMap = (doc: SyncedDocument): SyncedDocument => {
+const withLiveMap = (doc: JourneyDocument): JourneyDocument => {
   const map = doc.records[doc.id];
   if (map?.type !== 'map' || !map.isDeleted) return doc;
   return { id: doc.id, records: { ...doc.records, [doc.id]: { ...map, isDeleted: false } } };
@@ -162,11 +161,11 @@ const withLiveMap = (doc: SyncedDocument): SyncedDocument => {
  * references to it following it, so a renamed stage keeps its notes. Derived, not random:
  * merging the same copy again finds the renamed record and adds nothing.
  */
-const renameClashes = (local: SyncedDocument, incoming: SyncedDocument): SyncedDocument => {
+const renameClashes = (local: JourneyDocument, incoming: JourneyDocument): JourneyDocument => {
   const renames = new Map<string, { readonly id: string; readonly type: RecordType }>();
   const used = new Set<string>();
   for (const id in incoming.records) {
-    const record = incoming.records[id] as SyncedRecord;
+    const record = incoming.records[id] as JourneyRecord;
     const ours = Object.hasOwn(local.records, id) ? local.records[id] : undefined;
     if (!ours || ours.type === record.type) continue;
     const renamed = derivedId(
@@ -186,7 +185,7 @@ const renameClashes = (local: SyncedDocument, incoming: SyncedDocument): SyncedD
     const renamed = renames.get(id);
     return renamed?.type === type ? renamed.id : id;
   };
-  const records: Record<string, SyncedRecord> = {};
+  const records: Record<string, JourneyRecord> = {};
   for (const record of Object.values(incoming.records)) {
     const moved = withReferencesRenamed(renames.has(record.id) ? withoutHistory(record) : record, to);
     records[moved.id] = moved;
@@ -195,9 +194,9 @@ const renameClashes = (local: SyncedDocument, incoming: SyncedDocument): SyncedD
 };
 
 const withReferencesRenamed = (
-  record: SyncedRecord,
+  record: JourneyRecord,
   to: (id: string, type: RecordType) => string,
-): SyncedRecord => {
+): JourneyRecord => {
   const ref = (id: string | null, type: RecordType) => (id === null ? null : to(id, type));
   const id = to(record.id, record.type);
   switch (record.type) {
@@ -238,7 +237,7 @@ interface Measure {
   readonly fullestCell: number;
 }
 
-const measure = (doc: SyncedDocument): Measure => {
+const measure = (doc: JourneyDocument): Measure => {
   const counts = { records: 0, stages: 0, lanes: 0, scenarios: 0, personas: 0, fullestCell: 0 };
   const cells = new Map<string, number>();
   for (const record of Object.values(doc.records)) {
@@ -289,9 +288,9 @@ const tooLarge = ({ max, what }: Limit, count: number): MergeResult => ({
 });
 
 interface MergeContext {
-  readonly records: Record<string, SyncedRecord>;
+  readonly records: Record<string, JourneyRecord>;
   /** The copy's records, whose ids a conflict copy must not take. */
-  readonly incomingIds: Readonly<Record<string, SyncedRecord>>;
+  readonly incomingIds: Readonly<Record<string, JourneyRecord>>;
   /** By local note id, the id of the conflict copy the merge makes of it (see planRecords). */
   readonly copyIds: ReadonlyMap<string, string>;
   readonly counts: { added: number; updated: number; deleted: number; notesMoved: number };
@@ -303,12 +302,12 @@ interface MergeContext {
   readonly newNonce: () => number;
 }
 
-const addRecord = (context: MergeContext, record: SyncedRecord): void => {
+const addRecord = (context: MergeContext, record: JourneyRecord): void => {
   context.records[record.id] = record;
   if (record.type !== 'map' && !record.isDeleted) context.counts.added++;
 };
 
-const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRecord): void => {
+const mergeRecord = (context: MergeContext, ours: JourneyRecord, theirs: JourneyRecord): void => {
   const { records, counts } = context;
   const id = ours.id;
   const oursState = stateOf(ours);
@@ -342,7 +341,7 @@ const mergeRecord = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRe
  * again finds nothing new; a conflict copy of a note has an id derived from the local note and
  * the copy's version of it, so one made already (even if since deleted) is not made again.
  */
-const bothChanged = (context: MergeContext, ours: SyncedRecord, theirs: SyncedRecord): void => {
+const bothChanged = (context: MergeContext, ours: JourneyRecord, theirs: JourneyRecord): void => {
   const { records } = context;
   const id = ours.id;
   const both = [...historyOf(ours), ...historyOf(theirs)];
@@ -388,11 +387,11 @@ interface RecordPlan {
  * copy's records `ours` lacks, and a conflict copy (not made already) for each note both sides
  * changed differently. Cost: O(n) comparisons, and text of the copy's side for conflicts only.
  */
-const planRecords = (ours: SyncedDocument, theirs: SyncedDocument): RecordPlan => {
+const planRecords = (ours: JourneyDocument, theirs: JourneyDocument): RecordPlan => {
   let records = Object.keys(ours.records).length;
   const copyIds = new Map<string, string>();
   for (const id in theirs.records) {
-    const record = theirs.records[id] as SyncedRecord;
+    const record = theirs.records[id] as JourneyRecord;
     const mine = Object.hasOwn(ours.records, id) ? ours.records[id] : undefined;
     if (!mine) {
       records++;
@@ -408,7 +407,7 @@ const planRecords = (ours: SyncedDocument, theirs: SyncedDocument): RecordPlan =
 };
 
 /** Neither side knows the other's state, or both claim one state (for notes that differ). */
-const bothChangedState = (ours: SyncedRecord, theirs: SyncedRecord): boolean =>
+const bothChangedState = (ours: JourneyRecord, theirs: JourneyRecord): boolean =>
   (ours.version === theirs.version && ours.versionNonce === theirs.versionNonce) ||
   (!knowsState(ours, stateOf(theirs)) && !knowsState(theirs, stateOf(ours)));
 
@@ -418,7 +417,7 @@ const bothChangedState = (ours: SyncedRecord, theirs: SyncedRecord): boolean =>
  * state): only then is the content part of it, so each such edit gets its own copy.
  */
 const conflictCopyId = (
-  incomingIds: Readonly<Record<string, SyncedRecord>>,
+  incomingIds: Readonly<Record<string, JourneyRecord>>,
   ours: NoteRecord,
   theirs: NoteRecord,
 ): string => {
@@ -649,16 +648,16 @@ class BoxIndex {
   }
 }
 
-const historyOf = (record: SyncedRecord): SyncMark[] => [...(record.synced ?? []), stateOf(record)];
+const historyOf = (record: JourneyRecord): SyncMark[] => [...(record.synced ?? []), stateOf(record)];
 
 /** Omit for each member of a union, so a record without its history keeps its own type. */
-type WithoutHistory<R> = R extends SyncedRecord ? Omit<R, 'synced'> : never;
+type WithoutHistory<R> = R extends JourneyRecord ? Omit<R, 'synced'> : never;
 
-const withoutHistory = <R extends SyncedRecord>(record: R): WithoutHistory<R> => {
+const withoutHistory = <R extends JourneyRecord>(record: R): WithoutHistory<R> => {
   const { synced: _history, ...rest } = record;
   return rest as WithoutHistory<R>;
 };
 
 /** The same pick on both sides of a merge: higher version, then lower versionNonce. */
-const newerOf = <R extends SyncedRecord>(a: R, b: R): R =>
+const newerOf = <R extends JourneyRecord>(a: R, b: R): R =>
   a.version !== b.version ? (a.version > b.version ? a : b) : a.versionNonce <= b.versionNonce ? a : b;

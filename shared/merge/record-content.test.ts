@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SyncedRecord } from '../format/document.ts';
+import type { JourneyRecord } from '../model/records.ts';
 import { contentOf, sameContent, sameValue } from './record-content.ts';
 
 const scenario = (fields: Record<string, unknown>) =>
@@ -15,7 +15,7 @@ const scenario = (fields: Record<string, unknown>) =>
     updated: 0,
     isDeleted: false,
     ...fields,
-  }) as unknown as SyncedRecord;
+  }) as unknown as JourneyRecord;
 
 describe('what a user sees of a record', () => {
   test('emotion scores set in another order are the same scores; a changed score is not', () => {

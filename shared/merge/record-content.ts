@@ -1,4 +1,4 @@
-import type { SyncedRecord } from '../format/document.ts';
+import type { JourneyRecord } from '../model/records.ts';
 
 /** The fields that say which state a record is in, not what a user sees of it. */
 export const BOOKKEEPING: ReadonlySet<string> = new Set([
@@ -45,7 +45,7 @@ const sameFields = (
 };
 
 /** Whether a user would see the same record in both: every field but the bookkeeping. */
-export const sameContent = (a: SyncedRecord, b: SyncedRecord): boolean =>
+export const sameContent = (a: JourneyRecord, b: JourneyRecord): boolean =>
   sameFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, BOOKKEEPING);
 
 /**
@@ -54,7 +54,7 @@ export const sameContent = (a: SyncedRecord, b: SyncedRecord): boolean =>
  * are the same scores) and absent fields left out. Built as text directly: a merge of a big map
  * makes it for every conflict.
  */
-export const contentOf = (record: SyncedRecord): string =>
+export const contentOf = (record: JourneyRecord): string =>
   objectText(record as unknown as Fields, BOOKKEEPING);
 
 type Fields = Readonly<Record<string, unknown>>;

@@ -3,10 +3,10 @@
  * its structure records, and the steps of a workshop round trip: the library sends a file, each
  * side edits its copy, the copy comes back through a file and is merged.
  */
-import { markShared, type SyncedDocument } from '../format/document.ts';
+import { markShared } from '../format/document.ts';
 import { parse } from '../format/parse.ts';
 import { serialize } from '../format/serialize.ts';
-import { firstScenarioId, scenariosOf } from '../model/document.ts';
+import { firstScenarioId, type JourneyDocument, scenariosOf } from '../model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../model/edits.ts';
 import type { LaneRecord, PersonaRecord, ScenarioRecord, StageRecord } from '../model/journey-records.ts';
 import type { JourneyRecord, NoteRecord, RecordChanges } from '../model/records.ts';
@@ -51,7 +51,7 @@ export const persona = (id: string, name: string): PersonaRecord => ({
  * The "Toner refill" map: stages Request and Respond, lanes Touchpoints and Breakdown points,
  * Current and Ideal, and what `fill` adds (each suite its own notes).
  */
-export const tonerMap = (fill: (doc: MutableDocument) => void): SyncedDocument => {
+export const tonerMap = (fill: (doc: MutableDocument) => void): JourneyDocument => {
   const base = newMapDocument('Toner refill', 1_000, 'map-toner');
   const doc: MutableDocument = { id: base.id, records: { ...base.records } };
   for (const record of [
@@ -72,20 +72,20 @@ export const addTouchpoints = (doc: MutableDocument, texts: readonly string[]): 
 };
 
 /** Saved to a file and opened again, as whoever receives the file opens it. */
-export const reopen = (doc: SyncedDocument): SyncedDocument => {
+export const reopen = (doc: JourneyDocument): JourneyDocument => {
   const result = parse(serialize(doc, { appVersion: '0.2.0', savedAt: 3_000 }));
   if (!result.ok) throw new Error(result.error.message);
   return result.document;
 };
 
 /** Saving a file to send: the library remembers what it sent, the recipient opens the file. */
-export const send = (library: SyncedDocument): { library: SyncedDocument; copy: SyncedDocument } => {
+export const send = (library: JourneyDocument): { library: JourneyDocument; copy: JourneyDocument } => {
   const marked = markShared(library);
   return { library: marked, copy: reopen(marked) };
 };
 
 /** A changed copy of `doc`, leaving `doc` as it was. */
-export const edit = (doc: SyncedDocument, recipe: (draft: MutableDocument) => void): SyncedDocument => {
+export const edit = (doc: JourneyDocument, recipe: (draft: MutableDocument) => void): JourneyDocument => {
   const draft: MutableDocument = { id: doc.id, records: { ...doc.records } };
   recipe(draft);
   return draft;
@@ -108,7 +108,7 @@ export const merged = (result: MergeResult) => {
 /** A merge summary counting nothing: tests spread the counts they expect over it. */
 export const NOTHING = { added: 0, updated: 0, deleted: 0, conflicts: 0, notesMoved: 0 };
 
-export const noteWith = (doc: SyncedDocument, text: string): NoteRecord => {
+export const noteWith = (doc: JourneyDocument, text: string): NoteRecord => {
   const found = Object.values(doc.records).find(
     (record): record is NoteRecord => record.type === 'note' && record.text === text,
   );
@@ -117,7 +117,7 @@ export const noteWith = (doc: SyncedDocument, text: string): NoteRecord => {
 };
 
 /** The Current and Ideal scenarios every map of these tests starts with. */
-export const currentAndIdeal = (doc: SyncedDocument): { current: ScenarioRecord; ideal: ScenarioRecord } => {
+export const currentAndIdeal = (doc: JourneyDocument): { current: ScenarioRecord; ideal: ScenarioRecord } => {
   const [current, ideal] = scenariosOf(doc);
   if (!current || !ideal) throw new Error('no Current and Ideal scenarios');
   return { current, ideal };
@@ -131,7 +131,7 @@ export const conflictCopyOf = (result: Extract<MergeResult, { ok: true }>): stri
 };
 
 /** A map of `count` notes outside the grid, piled within a few notes' width of one spot. */
-export const pileMap = (count: number): SyncedDocument => {
+export const pileMap = (count: number): JourneyDocument => {
   const doc: MutableDocument = { ...newMapDocument('Pile', 1_000, 'map-pile') };
   doc.records = { ...doc.records };
   const scenarioId = firstScenarioId(doc);

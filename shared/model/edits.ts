@@ -105,30 +105,38 @@ export const addNote = (
   now: number = Date.now(),
   z: number = topZ(doc) + 1,
 ): NoteRecord => {
-  const id = newId();
-  const record: NoteRecord = {
-    ...freshBookkeeping(id, now),
-    type: 'note',
-    x: clampPosition(note.x),
-    y: clampPosition(note.y),
-    w: clampSize(note.w ?? NOTE_SIZE.w, 'w'),
-    h: clampSize(note.h ?? NOTE_SIZE.h, 'h'),
-    text: (note.text ?? '').slice(0, NOTE_TEXT_MAX),
-    color: note.color ?? 'yellow',
-    z,
-    kind: note.kind ?? 'note',
-    scenarioId: note.scenarioId ?? firstScenarioId(doc),
-    stageId: note.stageId && note.laneId ? note.stageId : null,
-    laneId: note.stageId && note.laneId ? note.laneId : null,
-    slot: note.slot ?? 0,
-    channel: note.channel ?? null,
-    wow: note.wow ?? false,
-    ratings: note.ratings ?? null,
-    origin: note.origin ?? null,
-  };
-  doc.records[id] = record;
+  const record = noteRecord(doc, note, newId(), now, z);
+  doc.records[record.id] = record;
   return record;
 };
+
+/** The note record `note` describes, with the defaults for what it leaves out; not yet in `doc`. */
+export const noteRecord = (
+  doc: JourneyDocument,
+  note: NewNote,
+  id: string,
+  now: number,
+  z: number,
+): NoteRecord => ({
+  ...freshBookkeeping(id, now),
+  type: 'note',
+  x: clampPosition(note.x),
+  y: clampPosition(note.y),
+  w: clampSize(note.w ?? NOTE_SIZE.w, 'w'),
+  h: clampSize(note.h ?? NOTE_SIZE.h, 'h'),
+  text: (note.text ?? '').slice(0, NOTE_TEXT_MAX),
+  color: note.color ?? 'yellow',
+  z,
+  kind: note.kind ?? 'note',
+  scenarioId: note.scenarioId ?? firstScenarioId(doc),
+  stageId: note.stageId && note.laneId ? note.stageId : null,
+  laneId: note.stageId && note.laneId ? note.laneId : null,
+  slot: note.slot ?? 0,
+  channel: note.channel ?? null,
+  wow: note.wow ?? false,
+  ratings: note.ratings ?? null,
+  origin: note.origin ?? null,
+});
 
 /**
  * Where the next note of a typed run goes: to the right of the previous one, wrapping to a new

@@ -1,5 +1,5 @@
-import { FILE_LIMITS } from '../format/limits.ts';
 import { newNonce } from './ids.ts';
+import { FILE_LIMITS } from './limits.ts';
 import type { JourneyRecord, RecordBase, RecordChanges } from './records.ts';
 
 /**

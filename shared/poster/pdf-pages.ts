@@ -9,7 +9,7 @@
  * (jsPDF, pdf-lib) build the whole document in memory. Image data uses FlateDecode with the PNG
  * Up predictor, the same row filter as the PNG encoder (png-filter.ts).
  */
-import { filterRow } from './png-filter.ts';
+import { filterRowUp } from './png-filter.ts';
 
 export interface PdfImagePage {
   /** The sheet in PostScript points (1/72 in). */
@@ -28,8 +28,6 @@ export interface PdfWriter {
   finish(): void;
   readonly pages: number;
 }
-
-const PNG_UP = 2;
 
 /**
  * Turns RGBA rows (as read from a canvas) into RGB rows, each preceded by its PNG filter byte
@@ -50,7 +48,7 @@ export const createRgbRowPredictor = (width: number) => {
         current[o + 1] = rgba[i + 1] as number;
         current[o + 2] = rgba[i + 2] as number;
       }
-      filterRow(PNG_UP, current, previous, 3, out, y * (rowBytes + 1));
+      filterRowUp(current, previous, out, y * (rowBytes + 1));
       [previous, current] = [current, previous];
     }
     return out;

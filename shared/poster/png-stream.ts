@@ -5,31 +5,30 @@
  * how large the image is. The embedded map (iTXt) and the print resolution (pHYs) are written
  * before the pixels, so readers find the map without walking the image data.
  *
- * With the fflate engine a push is synchronous work (about 20 Mpx/s): on the main thread, push
- * a few hundred rows at a time and yield between pushes, or run the encoder in a worker.
+ * Filtering runs on the caller's thread, and with the fflate engine deflate does too (about
+ * 20 Mpx/s): on the main thread, push a few hundred rows at a time and yield between pushes, or
+ * run the encoder in a worker.
  */
 import { zlibSync } from 'fflate';
 import { encodeChunk, isValidKeyword, latin1Bytes, MAP_KEYWORD, PNG_MAX_INT } from './png-chunks.ts';
-import { chooseFilter, type FilterStrategy, filterRow } from './png-filter.ts';
+import { filterRowUp } from './png-filter.ts';
 import { PNG_SIGNATURE } from './png-walk.ts';
 import { createZlibSink, type DeflateLevel, type ZlibEngine } from './zlib-sink.ts';
 
 /**
  * Measured on synthetic journey maps (poster-fixture.ts): RGB files are 5–10% smaller than RGBA
- * and a quarter less data to filter and deflate; the Up filter comes within 2% of the adaptive
- * (minimum sum of absolute differences) choice on flat posters at a fraction of its cost.
+ * and a quarter less data to filter and deflate. The native engine is what the app exports with;
+ * fflate is for a platform without CompressionStream.
  */
 export const PNG_DEFAULTS = {
   color: 'rgb',
-  engine: 'fflate',
+  engine: 'native',
   level: 6,
-  filter: 'up',
   idatBytes: 256 * 1024,
 } as const satisfies {
   color: PngColor;
   engine: ZlibEngine;
   level: DeflateLevel;
-  filter: FilterStrategy;
   idatBytes: number;
 };
 
@@ -52,7 +51,6 @@ export interface PngStreamOptions {
   readonly engine?: ZlibEngine;
   /** fflate's level; the native engine always uses zlib's default (6). */
   readonly level?: DeflateLevel;
-  readonly filter?: FilterStrategy;
   /** Upper bound of each IDAT chunk's data. */
   readonly idatBytes?: number;
 }
@@ -95,7 +93,6 @@ const DEFLATE_BATCH = 64 * 1024;
 export const createPngStream = (options: PngStreamOptions): PngStream => {
   const { width, height, dpi, onChunk } = options;
   const color = options.color ?? PNG_DEFAULTS.color;
-  const strategy = options.filter ?? PNG_DEFAULTS.filter;
   const idatBytes = options.idatBytes ?? PNG_DEFAULTS.idatBytes;
   checkOptions(width, height, dpi, idatBytes);
 
@@ -151,7 +148,7 @@ export const createPngStream = (options: PngStreamOptions): PngStream => {
       batchLength = 0;
     }
     pixels.convert(rgba, start, width, current);
-    filterRow(chooseFilter(strategy, current, previous, bpp), current, previous, bpp, batch, batchLength);
+    filterRowUp(current, previous, batch, batchLength);
     batchLength += rowBytes + 1;
     [previous, current] = [current, previous];
     rowsWritten++;

@@ -1,9 +1,11 @@
 /**
  * The compressor behind the poster encoder: bytes in, a zlib stream (RFC 1950, what PNG's IDAT
  * holds) out through `onData`. Two engines:
- * - `fflate`: pure JavaScript, synchronous, any level 0–9, runs anywhere.
  * - `native`: the platform's CompressionStream('deflate') (zlib in C++ in Chromium, Electron and
- *   Node), about four times faster than fflate on poster rows, at zlib's default level.
+ *   Node), about four times faster than fflate on poster rows, at zlib's default level. The app
+ *   exports with it.
+ * - `fflate`: pure JavaScript, synchronous, any level 0–9, for a platform without
+ *   CompressionStream.
  */
 import { Zlib } from 'fflate';
 

@@ -4,12 +4,12 @@
  * each changed 500 notes. Targets: save and open ≤ 300 ms each, under 250 bytes per note.
  */
 
-import { markShared, type SyncedDocument } from '../../shared/format/document.ts';
+import { markShared } from '../../shared/format/document.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { merge } from '../../shared/merge/merge.ts';
-import { liveNotesByZ } from '../../shared/model/document.ts';
+import { type JourneyDocument, liveNotesByZ } from '../../shared/model/document.ts';
 import { type MutableDocument, updateNote } from '../../shared/model/edits.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -24,7 +24,7 @@ const time = (runs: number, work: () => void): number => {
   return median(samples);
 };
 
-const editCopy = (doc: SyncedDocument, from: number, count: number, label: string): SyncedDocument => {
+const editCopy = (doc: JourneyDocument, from: number, count: number, label: string): JourneyDocument => {
   const copy: MutableDocument = { id: doc.id, records: { ...doc.records } };
   for (const note of liveNotesByZ(doc).slice(from, from + count))
     updateNote(copy, note.id, { text: `${note.text} (${label})` });

@@ -12,13 +12,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { markShared, type SyncedDocument } from '../../shared/format/document.ts';
+import { markShared } from '../../shared/format/document.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { merge } from '../../shared/merge/merge.ts';
 import { pileMap } from '../../shared/merge/test-support.ts';
-import { liveNotesByZ } from '../../shared/model/document.ts';
+import { type JourneyDocument, liveNotesByZ } from '../../shared/model/document.ts';
 import { type MutableDocument, updateNote } from '../../shared/model/edits.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { type CorpusFile, PAST_LIMITS, WITHIN_LIMITS } from '../corpus/after-parse.ts';
@@ -141,7 +141,7 @@ export interface MergeFigures {
   readonly refusal: string;
 }
 
-const changeEvery = (doc: SyncedDocument, label: string): SyncedDocument => {
+const changeEvery = (doc: JourneyDocument, label: string): JourneyDocument => {
   const copy: MutableDocument = { id: doc.id, records: { ...doc.records } };
   for (const note of liveNotesByZ(doc)) updateNote(copy, note.id, { text: `${note.text} (${label})` });
   return copy;

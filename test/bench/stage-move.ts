@@ -190,7 +190,7 @@ const intervalPass = async (page: Page, gesture: Gesture): Promise<number[]> => 
 };
 
 const selectedStageName = (page: Page): Promise<string | null> =>
-  page.getByRole('group', { name: 'Selected stage' }).locator('.structure-name').textContent();
+  page.getByRole('group', { name: 'Selected stage' }).locator('.header-name').textContent();
 
 /** The stage moves of one view: there and back, MEASURED_ROUNDS times, then once for the intervals. */
 const measureView = async (

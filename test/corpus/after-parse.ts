@@ -1,5 +1,5 @@
 /**
- * Map files at and past every limit a map is opened with (shared/format/limits.ts), written as
+ * Map files at and past every limit a map is opened with (shared/model/limits.ts), written as
  * raw text here rather than by the app's serializer, for what comes after the reader says yes:
  * open → layout → draw → edit → save → reopen → merge. The e2e suite opens a sample of them
  * through the real UI; `npm run bench` times every one (test/bench/hostile-files.ts).

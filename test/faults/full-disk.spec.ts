@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { boardPoints, createMap, expectSaved, openApp, saveStatus, typeNotes } from './support/app.ts';
-import { type FaultBrowser, launchBrowser, pause } from './support/browser.ts';
+import { newestBackup } from './support/backups.ts';
+import { type FaultBrowser, launchBrowser } from './support/browser.ts';
 import { diskSpace, fillDisk, mountSmallDisk, type SmallDisk } from './support/disk.ts';
 import { recordFact } from './support/record.ts';
 import { liveNoteTexts, mapNamed, openChecker, readStore, type Snapshot } from './support/store.ts';
@@ -160,8 +161,17 @@ test('a full disk: one plain sentence, the whole toolbar on screen, saving resum
     .poll(async () => described(await readStore(page), mapId), { message: 'stored once space returned' })
     .toEqual(everything);
 
-  // Give the backup its moment too (it is written a few seconds after a change), then crash.
-  await pause(4_000);
+  // The file backup follows a few seconds after a change, and again once space is back: once it
+  // holds every note too, crash.
+  await expect
+    .poll(
+      async () => {
+        const backup = await newestBackup(page, mapId);
+        return everything.filter((text) => !backup?.includes(JSON.stringify(text)));
+      },
+      { message: 'the file backup holds every note (none missing)', timeout: 20_000 },
+    )
+    .toEqual([]);
   await session.kill();
   session = await launchBrowser(profile);
   page = session.page;

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { FILE_LIMITS } from '../../shared/format/limits.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { layoutGrid } from '../../shared/journey/layout.ts';
 import { merge } from '../../shared/merge/merge.ts';
 import { scenariosOf } from '../../shared/model/document.ts';
 import { updateNote } from '../../shared/model/edits.ts';
+import { FILE_LIMITS } from '../../shared/model/limits.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { PAST_LIMITS, WITHIN_LIMITS } from '../corpus/after-parse.ts';
 

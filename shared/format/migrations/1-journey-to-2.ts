@@ -13,10 +13,42 @@ export const migratedScenarioIds = (mapId: string): { readonly current: string; 
   ideal: `ideal-${mapId}`.slice(0, MAX_ID_LENGTH),
 });
 
+/**
+ * The two scenarios migration 1 → 2 gives a map, Current and Ideal. Their bookkeeping is fixed,
+ * like their ids, so every migrated copy agrees; `updated` is when the map was created.
+ */
+export const migratedScenarios = (mapId: string, updated: unknown) => {
+  const ids = migratedScenarioIds(mapId);
+  const base = { emotions: {}, basedOn: null, version: 1, versionNonce: 0, updated };
+  return [
+    { ...base, id: ids.current, name: 'Current', order: 0, kind: 'current' },
+    { ...base, id: ids.ideal, name: 'Ideal', order: 1, kind: 'ideal' },
+  ] as const;
+};
+
+/**
+ * The journey settings migration 1 → 2 gives a map, and the fields it gives each note besides its
+ * place. Frozen as format 2 had them: a migration must not change when the app's defaults do.
+ */
+export const MIGRATED_MAP_SETTINGS = {
+  activePersonaId: null,
+  connectedType: null,
+  showCategories: false,
+  insightSettings: { maxTouchpoints: 10, maxStampShare: 0.34, lowEmotion: -1 },
+} as const;
+export const MIGRATED_NOTE_FIELDS = {
+  kind: 'note',
+  slot: 0,
+  channel: null,
+  wow: false,
+  ratings: null,
+  origin: null,
+} as const;
+
 /** What format 2 adds, which a format-1 file cannot hold: the migration sets them afresh. */
 const JOURNEY_LISTS = ['stages', 'lanes', 'scenarios', 'personas'] as const;
-const JOURNEY_SETTINGS = ['activePersonaId', 'connectedType', 'showCategories', 'insightSettings'] as const;
-const NOTE_JOURNEY_FIELDS = ['kind', 'slot', 'channel', 'wow', 'ratings', 'origin'] as const;
+const JOURNEY_SETTINGS = Object.keys(MIGRATED_MAP_SETTINGS);
+const NOTE_JOURNEY_FIELDS = Object.keys(MIGRATED_NOTE_FIELDS);
 
 /** The format-2 information a format-1 file carries anyway, which the migration replaces. */
 const journeyExtras = (file: JsonObject, map: JsonObject, notes: unknown): string[] => {
@@ -57,62 +89,25 @@ export const journeyStructure: Migration = {
         ok: true,
         file: { ...file, formatVersion: 2, notes: Array.isArray(notes) ? [{ notes }] : notes },
       };
-    const ids = migratedScenarioIds(map.id);
-    // The bookkeeping of the new scenarios is fixed, like their ids, so every migrated copy agrees.
-    const bookkeeping = { version: 1, versionNonce: 0, updated: map.created };
+    const scenarios = migratedScenarios(map.id, map.created);
     return {
       ok: true,
       ignored: journeyExtras(file, map, notes),
       file: {
         ...file,
         formatVersion: 2,
-        map: {
-          ...map,
-          activePersonaId: null,
-          connectedType: null,
-          showCategories: false,
-          insightSettings: { maxTouchpoints: 10, maxStampShare: 0.34, lowEmotion: -1 },
-        },
+        map: { ...map, ...MIGRATED_MAP_SETTINGS },
         stages: [],
         lanes: [],
-        scenarios: [
-          {
-            id: ids.current,
-            name: 'Current',
-            order: 0,
-            kind: 'current',
-            emotions: {},
-            basedOn: null,
-            ...bookkeeping,
-          },
-          {
-            id: ids.ideal,
-            name: 'Ideal',
-            order: 1,
-            kind: 'ideal',
-            emotions: {},
-            basedOn: null,
-            ...bookkeeping,
-          },
-        ],
+        scenarios,
         personas: [],
         // Notes are listed by place: every format-1 note is in Current, outside the grid.
         notes: Array.isArray(notes)
           ? [
               {
-                scenarioId: ids.current,
+                scenarioId: migratedScenarioIds(map.id).current,
                 notes: notes.map((note) =>
-                  isJsonObject(note)
-                    ? {
-                        ...note,
-                        kind: 'note',
-                        slot: 0,
-                        channel: null,
-                        wow: false,
-                        ratings: null,
-                        origin: null,
-                      }
-                    : note,
+                  isJsonObject(note) ? { ...note, ...MIGRATED_NOTE_FIELDS } : note,
                 ),
               },
             ]

@@ -3,10 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { merge } from '../../merge/merge.ts';
 import { scenariosOf } from '../../model/document.ts';
-import { DEFAULT_INSIGHT_SETTINGS } from '../../model/journey-records.ts';
+import { ID_PATTERN } from '../../model/limits.ts';
 import { updateRecord } from '../../model/update.ts';
 import { CURRENT_FORMAT_VERSION } from '../envelope.ts';
-import { ID_PATTERN } from '../limits.ts';
 import { parse } from '../parse.ts';
 import { serialize } from '../serialize.ts';
 import { migratedScenarioIds } from './1-journey-to-2.ts';
@@ -140,7 +139,8 @@ describe('format 1: maps before the journey', () => {
       activePersonaId: null,
       connectedType: null,
       showCategories: false,
-      insightSettings: DEFAULT_INSIGHT_SETTINGS,
+      // Format 2's settings as they were, not the app's current defaults.
+      insightSettings: { maxTouchpoints: 10, maxStampShare: 0.34, lowEmotion: -1 },
     });
     expect(scenariosOf(document).map(({ id, name, kind, order }) => ({ id, name, kind, order }))).toEqual([
       { id: ids.current, name: 'Current', kind: 'current', order: 0 },

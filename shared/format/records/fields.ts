@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { FILE_LIMITS, ID_PATTERN } from '../../model/limits.ts';
 import { NOTE_COLORS } from '../../model/records.ts';
-import { FILE_LIMITS, ID_PATTERN } from '../limits.ts';
 import { MAX_SYNC_MARKS_IN_FILE } from '../sync-marks.ts';
 
 /** Field schemas several record types share. */

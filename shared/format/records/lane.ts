@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANE_ROLES, type LaneRecord, NOTE_KINDS } from '../../model/journey-records.ts';
-import { FILE_LIMITS } from '../limits.ts';
+import { FILE_LIMITS } from '../../model/limits.ts';
 import { bookkeepingShape, headerColorSchema, idSchema, nameSchema, orderSchema } from './fields.ts';
 import { counted, oneOf } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONNECTED_TYPES, DEFAULT_INSIGHT_SETTINGS, EMOTION_RANGE } from '../../model/journey-records.ts';
+import { FILE_LIMITS } from '../../model/limits.ts';
 import type { MapRecord } from '../../model/records.ts';
-import { FILE_LIMITS } from '../limits.ts';
 import { bookkeepingShape, idSchema, nameSchema, referenceSchema } from './fields.ts';
 import { clampFields, oneOf, type Range, shortenTo } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';

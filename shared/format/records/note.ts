@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, NOTE_KINDS, RATING_RANGE } from '../../model/journey-records.ts';
+import { FILE_LIMITS } from '../../model/limits.ts';
 import {
   NOTE_COLORS,
   NOTE_MAX_SIZE,
@@ -7,7 +8,6 @@ import {
   NOTE_SIZE,
   type NoteRecord,
 } from '../../model/records.ts';
-import { FILE_LIMITS } from '../limits.ts';
 import { bookkeepingShape, coordinateSchema, idSchema, referenceSchema } from './fields.ts';
 import { clampFields, clampInto, counted, dropIfInvalid, oneOf } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PersonaRecord } from '../../model/journey-records.ts';
-import { FILE_LIMITS } from '../limits.ts';
+import { FILE_LIMITS } from '../../model/limits.ts';
 import { bookkeepingShape, idSchema, nameSchema } from './fields.ts';
 import type { Assert, SameShape } from './same-shape.ts';
 import {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addNote, deleteRecords, type MutableDocument, newMapDocument } from '../../model/edits.ts';
-import { ID_PATTERN } from '../limits.ts';
+import { ID_PATTERN } from '../../model/limits.ts';
 import { arbitraryDocument } from '../test-support/maps.ts';
 import { COLLECTIONS, MAP_SPEC } from './registry.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMOTION_RANGE, SCENARIO_KINDS, type ScenarioRecord } from '../../model/journey-records.ts';
-import { FILE_LIMITS } from '../limits.ts';
+import { FILE_LIMITS } from '../../model/limits.ts';
 import { bookkeepingShape, idSchema, nameSchema, orderSchema, referenceSchema } from './fields.ts';
 import { clampFields, counted, oneOf } from './repairs.ts';
 import type { Assert, SameShape } from './same-shape.ts';

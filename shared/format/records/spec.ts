@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { FILE_LIMITS } from '../../model/limits.ts';
 import { type JourneyRecord, NOTE_COLORS } from '../../model/records.ts';
-import { FILE_LIMITS } from '../limits.ts';
 import { syncedSchema } from './fields.ts';
 import { clampInto, counted, dropIfInvalid, type FieldRepair, oneOf, shortenTo } from './repairs.ts';
 

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { markShared, type SyncedDocument } from '../document.ts';
+import type { JourneyDocument } from '../../model/document.ts';
+import { markShared } from '../document.ts';
 import { UNEXPECTED_FAILURE } from '../messages.ts';
 import { type ParseResult, parse } from '../parse.ts';
 import { COLLECTIONS, MAP_SPEC } from '../records/registry.ts';
@@ -63,7 +64,7 @@ export const openSafely = (input: string | Uint8Array, checkResave = true): Pars
  * scenario (there is at least one), in a cell of a live stage and lane or outside the grid.
  * Problems are collected and checked once: an assertion per record would dominate the run time.
  */
-const expectSound = (document: SyncedDocument): void => {
+const expectSound = (document: JourneyDocument): void => {
   const problems: string[] = [];
   if (document.records[document.id]?.type !== 'map') problems.push('no map record');
   const live = (type: string) =>

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { templateById } from '../../journey/templates.ts';
-import { mapRecordOf, scenariosOf } from '../../model/document.ts';
+import { type JourneyDocument, mapRecordOf, scenariosOf } from '../../model/document.ts';
 import { newMapDocument } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type ScenarioRecord,
   type StageRecord,
 } from '../../model/journey-records.ts';
+import { FILE_LIMITS, ID_PATTERN } from '../../model/limits.ts';
 import {
   type JourneyRecord,
   type MapRecord,
@@ -32,8 +33,6 @@ import {
   type NoteRecord,
 } from '../../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../../model/update.ts';
-import type { SyncedDocument } from '../document.ts';
-import { FILE_LIMITS, ID_PATTERN } from '../limits.ts';
 import { MAX_SYNC_MARKS, type SyncMark } from '../sync-marks.ts';
 
 const WORDS = (
@@ -96,7 +95,7 @@ export interface RealisticOptions {
  * opportunities), the rest around the grid. A third of the notes were edited again, a few moved
  * at a zoom that leaves fractions; every colour is in use.
  */
-export const realisticMap = (noteCount: number, options: RealisticOptions | number = {}): SyncedDocument => {
+export const realisticMap = (noteCount: number, options: RealisticOptions | number = {}): JourneyDocument => {
   const { seed = 1, inCells = 0.75 } = typeof options === 'number' ? { seed: options } : options;
   const random = seeded(seed);
   const start = 1_718_000_000_000;
@@ -399,7 +398,7 @@ const liveIds = (records: readonly JourneyRecord[]): string[] =>
  * (a deleted note anywhere). References that may name nothing (the active persona, origins,
  * conflict marks, a scenario's basedOn, emotion scores, a tombstone's place) sometimes do.
  */
-export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<SyncedDocument> =>
+export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<JourneyDocument> =>
   fc
     .record({
       stages: fc.nat(maxStructure),
@@ -445,7 +444,7 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
             noteIds,
             all: { scenarios: scenarioIds, stages: stageIds, lanes: laneIds },
           };
-          return fc.tuple(...noteIds.map((id) => arbitraryNote(id, places))).map((notes): SyncedDocument => {
+          return fc.tuple(...noteIds.map((id) => arbitraryNote(id, places))).map((notes): JourneyDocument => {
             const records: Record<string, JourneyRecord> = { [mapId]: structure.map };
             for (const record of [
               ...structure.stages,

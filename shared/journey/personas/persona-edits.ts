@@ -1,8 +1,8 @@
-import { maxLiveOf } from '../../format/limits.ts';
 import { mapRecordOf } from '../../model/document.ts';
 import type { MutableDocument } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
 import type { PersonaRecord } from '../../model/journey-records.ts';
+import { maxLiveOf } from '../../model/limits.ts';
 import { freshBookkeeping, updateRecord } from '../../model/update.ts';
 import { cleanPersonaText, PERSONA_FIELDS, type PersonaFields } from './persona-fields.ts';
 import { personaAt, personasOf } from './persona-queries.ts';

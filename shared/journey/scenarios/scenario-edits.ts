@@ -1,8 +1,8 @@
-import { maxLiveOf } from '../../format/limits.ts';
 import { isLiveNote, type JourneyDocument, scenariosOf } from '../../model/document.ts';
 import { type MutableDocument, newScenario } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
 import type { ScenarioKind, ScenarioRecord } from '../../model/journey-records.ts';
+import { maxLiveOf } from '../../model/limits.ts';
 import { MAP_NAME_MAX } from '../../model/records.ts';
 import { updateRecord } from '../../model/update.ts';
 

@@ -52,12 +52,10 @@ test('closing the window, then quitting during its flush, quits at once, not aft
   // The renderer's answer to the close's flush arrives; anything it answers later never does,
   // as the window is gone by then.
   acknowledgements.releaseNext();
-  const closed = await app.until(
-    () => window.events.find((event) => event.name === 'closed'),
-    'the window to close',
-  );
+  await app.until(() => window.events.find((event) => event.name === 'closed'), 'the window to close');
 
   const exit = await app.waitForExit(10_000);
   expect(exit.code).toBe(0);
-  expect(exit.at - closed.at).toBeLessThan(1_000);
+  // Nothing was left to wait for: no flush ran into its time limit.
+  expect(app.output.join('\n')).not.toContain('[quit] renderer flush: timed-out');
 });

@@ -6,7 +6,7 @@ import { firstScenarioId } from '../../shared/model/document.ts';
 import type { LaneRecord, StageRecord } from '../../shared/model/journey-records.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { promptStore } from '../ui/prompt-store.ts';
-import { removeSelectedStructure } from './structure-commands.ts';
+import { removeSelectedHeader } from './header-commands.ts';
 
 let store: BoardStore;
 let emotionLane: LaneRecord;
@@ -43,7 +43,7 @@ describe('removing a stage or lane that shows emotion scores asks first', () => 
   it('the emotion lane, selected and Delete pressed: Cancel keeps it and its scores', async () => {
     store.getState().selectHeader({ kind: 'lane', id: emotionLane.id });
     const asked = answerNextPrompt('cancel');
-    await removeSelectedStructure(store);
+    await removeSelectedHeader(store);
     expect(await asked).toContain('It shows 1 emotion score');
     expect(liveLane(emotionLane.id)).toBe(true);
   });
@@ -51,7 +51,7 @@ describe('removing a stage or lane that shows emotion scores asks first', () => 
   it('confirmed, it is removed as one undo step, and Undo brings it back', async () => {
     store.getState().selectHeader({ kind: 'lane', id: emotionLane.id });
     const asked = answerNextPrompt('remove');
-    await removeSelectedStructure(store);
+    await removeSelectedHeader(store);
     await asked;
     expect(liveLane(emotionLane.id)).toBe(false);
     store.getState().undo();
@@ -61,7 +61,7 @@ describe('removing a stage or lane that shows emotion scores asks first', () => 
   it('a stage scored in a scenario asks too', async () => {
     store.getState().selectHeader({ kind: 'stage', id: firstStage.id });
     const asked = answerNextPrompt('cancel');
-    await removeSelectedStructure(store);
+    await removeSelectedHeader(store);
     expect(await asked).toContain('It shows 1 emotion score');
     expect(liveLane(firstStage.id)).toBe(true);
   });

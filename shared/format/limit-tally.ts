@@ -1,5 +1,5 @@
+import { FILE_LIMITS, LIVE_LIMITS, type LimitedType } from '../model/limits.ts';
 import type { JourneyRecord } from '../model/records.ts';
-import { FILE_LIMITS, LIVE_LIMITS, type LimitedType } from './limits.ts';
 import { overLimit, type ParseError } from './messages.ts';
 
 const isLimited = (type: unknown): type is LimitedType =>

@@ -1,12 +1,7 @@
-import { atLimitMessage } from '../../shared/format/limits.ts';
-import {
-  addStructure,
-  notesIn,
-  removeStructure,
-  type StructureKind,
-} from '../../shared/journey/structure-edits.ts';
+import { addHeader, type HeaderKind, notesIn, removeHeader } from '../../shared/journey/structure-edits.ts';
 import { type JourneyDocument, scenariosOf } from '../../shared/model/document.ts';
 import type { LaneRecord, StageRecord } from '../../shared/model/journey-records.ts';
+import { atLimitMessage } from '../../shared/model/limits.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
 import { ask } from '../ui/prompt-store.ts';
@@ -16,12 +11,12 @@ import { shownNotesById } from './note-order.ts';
  * Adds a stage after the selected one (or at the end), or a lane below; then renames it in place.
  * A map that has as many as a map may says so instead.
  */
-export const addStructureNear = (store: BoardStore, kind: StructureKind): void => {
+export const addHeaderNear = (store: BoardStore, kind: HeaderKind): void => {
   const { selectedHeader } = store.getState();
   const afterId = selectedHeader?.kind === kind ? selectedHeader.id : undefined;
   let id: string | null = null;
   store.getState().edit(kind === 'stage' ? 'Add stage' : 'Add lane', (draft) => {
-    id = addStructure(draft, kind, kind === 'stage' ? 'New stage' : 'New lane', afterId);
+    id = addHeader(draft, kind, kind === 'stage' ? 'New stage' : 'New lane', afterId);
   });
   if (id === null) {
     showNotice(atLimitMessage(kind));
@@ -37,7 +32,7 @@ export const addStructureNear = (store: BoardStore, kind: StructureKind): void =
  * emotion scores (the emotion lane, or a stage scored in some scenario) asks first too, so a
  * Delete pressed with the header selected by something else never takes content unasked.
  */
-export const removeSelectedStructure = async (store: BoardStore): Promise<void> => {
+export const removeSelectedHeader = async (store: BoardStore): Promise<void> => {
   const header = store.getState().selectedHeader;
   const doc = store.getState().doc;
   if (!header || !doc) return;
@@ -73,7 +68,7 @@ export const removeSelectedStructure = async (store: BoardStore): Promise<void> 
   // Kept notes stay where they are drawn in their own scenario, not only in the shown one.
   const before = store.getState().doc;
   store.getState().edit(header.kind === 'stage' ? 'Remove stage' : 'Remove lane', (draft) =>
-    removeStructure(draft, header.id, mode, (note) => {
+    removeHeader(draft, header.id, mode, (note) => {
       const at = shownNotesById(before, note.scenarioId).get(note.id);
       return at ? { x: at.x, y: at.y } : undefined;
     }),

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { liveNotesByZ, mapRecordOf } from '../../shared/model/document.ts';
 import { createBrowserBridge } from '../bridge/browser-bridge.ts';
 import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
-import { toMapFile } from '../files/map-file.ts';
-import { listMaps, loadMap, purgeMap, putDocument, renameMap } from './library.ts';
+import { listMaps, loadMap, purgeMap, putDocument, renameMap } from '../db/library.ts';
+import { createTestDb, deleteTestDbs, documentWithNotes } from '../db/testing.ts';
+import { toMapFile } from './map-file.ts';
 import { restoreFromBackup } from './restore-backup.ts';
-import { createTestDb, deleteTestDbs, documentWithNotes } from './testing.ts';
 
 afterEach(deleteTestDbs);
 

@@ -5,9 +5,9 @@ import { setLaneHidden } from '../../shared/journey/structure-edits.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
 import { CONNECTED_TYPES, type ConnectedType } from '../../shared/model/journey-records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
-import { addStructureNear } from '../board/structure-commands.ts';
+import { addHeaderNear } from '../board/header-commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
-import { usePanelKeys } from './panel-focus.ts';
+import { usePanelKeys } from '../ui/panel-focus.ts';
 
 interface StructureMenuProps {
   readonly onClose: () => void;
@@ -41,10 +41,10 @@ export const StructureMenu = ({ onClose }: StructureMenuProps) => {
   const map = mapRecordOf(doc);
   return (
     <fieldset className="menu-items menu-up" aria-label="Stages and lanes" {...menu}>
-      <button type="button" onClick={() => addStructureNear(boardStore, 'stage')}>
+      <button type="button" onClick={() => addHeaderNear(boardStore, 'stage')}>
         Add a stage
       </button>
-      <button type="button" onClick={() => addStructureNear(boardStore, 'lane')}>
+      <button type="button" onClick={() => addHeaderNear(boardStore, 'lane')}>
         Add a lane
       </button>
       <label className="inline-field connected-field">

@@ -1,4 +1,4 @@
-import { AlertTriangle, Info, X } from 'lucide-react';
+import { AlertTriangle, Info } from 'lucide-react';
 import { useId, useMemo } from 'react';
 import { checkInsights } from '../../shared/journey/insights/check-insights.ts';
 import type { Insight } from '../../shared/journey/insights/insight.ts';
@@ -6,8 +6,8 @@ import { mapRecordOf } from '../../shared/model/document.ts';
 import type { InsightSettings } from '../../shared/model/journey-records.ts';
 import { updateRecord } from '../../shared/model/update.ts';
 import { boardStore, useBoard } from '../store/index.ts';
-import { NumberField } from './NumberField.tsx';
-import { usePanelKeys } from './panel-focus.ts';
+import { NumberField } from '../ui/NumberField.tsx';
+import { SidePanel } from '../ui/SidePanel.tsx';
 import { revealInsight } from './reveal-insight.ts';
 
 interface InsightsPanelProps {
@@ -31,7 +31,6 @@ const SETTING_FIELDS: readonly [keyof InsightSettings, string, number, number, n
 export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
   const insights = useInsights();
   const fieldId = useId();
-  const panel = usePanelKeys<HTMLElement>(onClose);
   const settings = useBoard((state) => (state.doc ? mapRecordOf(state.doc).insightSettings : null));
   const setSetting = (key: keyof InsightSettings, value: number) => {
     boardStore.getState().edit('Change insight setting', (draft) => {
@@ -43,13 +42,7 @@ export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
     });
   };
   return (
-    <aside className="side-panel insights-panel" aria-labelledby="insights-title" {...panel}>
-      <header className="compare-header">
-        <h2 id="insights-title">Insights</h2>
-        <button type="button" className="tool-button" aria-label="Close insights" onClick={onClose}>
-          <X aria-hidden />
-        </button>
-      </header>
+    <SidePanel title="Insights" className="insights-panel" onClose={onClose}>
       {insights.length === 0 ? (
         <p>Nothing to flag in this scenario.</p>
       ) : (
@@ -90,6 +83,6 @@ export const InsightsPanel = ({ onClose }: InsightsPanelProps) => {
           ))}
         </details>
       )}
-    </aside>
+    </SidePanel>
   );
 };

@@ -1,9 +1,9 @@
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
-import { readMapFileOffThread } from '../files/read-map-off-thread.ts';
-import { copyDocument } from './copy-document.ts';
-import type { JourneywallDb } from './journeywall-db.ts';
-import { putDocument } from './library.ts';
+import { copyDocument } from '../db/copy-document.ts';
+import type { JourneywallDb } from '../db/journeywall-db.ts';
+import { putDocument } from '../db/library.ts';
+import { readMapFileOffThread } from './read-map-off-thread.ts';
 
 export type RestoreResult =
   | { readonly ok: true; readonly mapId: string; readonly asCopy: boolean }

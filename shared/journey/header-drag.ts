@@ -1,17 +1,21 @@
 import { GRID } from './grid-geometry.ts';
 import type { GridLayout } from './layout.ts';
+import type { HeaderKind } from './structure-edits.ts';
 
-/** How close to a header's far edge (in board units) a press resizes instead of moving. */
-export const edgeGrip = (scale: number): number => 8 / scale;
+/**
+ * How close to a header's far edge (screen px, either side) a press resizes instead of moving:
+ * the edge is a hairline no hand hits exactly, and in screen px the grip is as easy at any zoom.
+ */
+const EDGE_GRIP_PX = 8;
 
 export type HeaderGrip =
   | {
       readonly action: 'resize';
-      readonly kind: 'stage' | 'lane';
+      readonly kind: HeaderKind;
       readonly id: string;
       readonly start: number;
     }
-  | { readonly action: 'move'; readonly kind: 'stage' | 'lane'; readonly id: string };
+  | { readonly action: 'move'; readonly kind: HeaderKind; readonly id: string };
 
 /** What pressing on a header does: resize it by its right (stage) or bottom (lane) edge, or move it. */
 export const gripAt = (
@@ -19,7 +23,7 @@ export const gripAt = (
   point: { x: number; y: number },
   scale: number,
 ): HeaderGrip | null => {
-  const grip = edgeGrip(scale);
+  const grip = EDGE_GRIP_PX / scale;
   if (point.y >= -GRID.headerHeight && point.y < 0) {
     const edge = layout.stages.find((column) => Math.abs(point.x - (column.x + column.w)) <= grip);
     if (edge) return { action: 'resize', kind: 'stage', id: edge.stage.id, start: edge.w };
@@ -46,7 +50,7 @@ export const gripAt = (
  */
 export const dropIndex = (
   layout: GridLayout,
-  kind: 'stage' | 'lane',
+  kind: HeaderKind,
   id: string,
   point: { x: number; y: number },
 ): { beforeId: string | null; line: { x1: number; y1: number; x2: number; y2: number } } => {

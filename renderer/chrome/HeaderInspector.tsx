@@ -3,22 +3,22 @@ import { useId } from 'react';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { KIND_STYLES, laneNoteKind } from '../../shared/journey/note-kinds.ts';
 import {
-  moveStructure,
-  recolorStructure,
-  resizeStructure,
+  moveHeader,
+  recolorHeader,
+  resizeHeader,
   setLaneHidden,
   setLaneNoteKind,
 } from '../../shared/journey/structure-edits.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { NOTE_COLORS, type NoteColor } from '../../shared/model/records.ts';
-import { addStructureNear, removeSelectedStructure } from '../board/structure-commands.ts';
+import { addHeaderNear, removeSelectedHeader } from '../board/header-commands.ts';
 import { boardStore, useBoard } from '../store/index.ts';
-import { NumberField } from './NumberField.tsx';
-import { ToolButton } from './ToolButton.tsx';
+import { NumberField } from '../ui/NumberField.tsx';
+import { ToolButton } from '../ui/ToolButton.tsx';
 
 /** The selected stage or lane: move, resize, recolour, hide, add one beside it, remove it. */
-export const StructureInspector = () => {
+export const HeaderInspector = () => {
   const sizeId = useId();
   const header = useBoard((state) => state.selectedHeader);
   const record = useBoard((state) => (header ? state.doc?.records[header.id] : undefined));
@@ -32,16 +32,16 @@ export const StructureInspector = () => {
       className="toolbar-group note-inspector"
       aria-label={isStage ? 'Selected stage' : 'Selected lane'}
     >
-      <strong className="structure-name">{record.name}</strong>
+      <strong className="header-name">{record.name}</strong>
       <ToolButton
         label={isStage ? 'Move stage left' : 'Move lane up'}
-        onClick={() => edit('Move', (d) => moveStructure(d, record.id, -1))}
+        onClick={() => edit('Move', (d) => moveHeader(d, record.id, -1))}
       >
         {isStage ? <ArrowLeft aria-hidden /> : <ArrowUp aria-hidden />}
       </ToolButton>
       <ToolButton
         label={isStage ? 'Move stage right' : 'Move lane down'}
-        onClick={() => edit('Move', (d) => moveStructure(d, record.id, 1))}
+        onClick={() => edit('Move', (d) => moveHeader(d, record.id, 1))}
       >
         {isStage ? <ArrowRight aria-hidden /> : <ArrowDown aria-hidden />}
       </ToolButton>
@@ -56,7 +56,7 @@ export const StructureInspector = () => {
           max={isStage ? GRID.maxStageWidth : GRID.maxLaneHeight}
           step={20}
           value={size}
-          onCommit={(next) => edit('Resize', (d) => resizeStructure(d, record.id, next))}
+          onCommit={(next) => edit('Resize', (d) => resizeHeader(d, record.id, next))}
         />
       </label>
       <label className="inline-field">
@@ -66,7 +66,7 @@ export const StructureInspector = () => {
           value={record.color ?? ''}
           onChange={(event) =>
             edit('Recolour', (d) =>
-              recolorStructure(d, record.id, (event.target.value || null) as NoteColor | null),
+              recolorHeader(d, record.id, (event.target.value || null) as NoteColor | null),
             )
           }
         >
@@ -106,14 +106,14 @@ export const StructureInspector = () => {
       )}
       <ToolButton
         label={isStage ? 'Add a stage after this one' : 'Add a lane below this one'}
-        onClick={() => addStructureNear(boardStore, record.type)}
+        onClick={() => addHeaderNear(boardStore, record.type)}
       >
         <Plus aria-hidden />
       </ToolButton>
       <ToolButton
         label={isStage ? 'Remove stage' : 'Remove lane'}
         shortcut="Delete"
-        onClick={() => void removeSelectedStructure(boardStore)}
+        onClick={() => void removeSelectedHeader(boardStore)}
       >
         <Trash2 aria-hidden />
       </ToolButton>

@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { mapRecordOf } from '../../shared/model/document.ts';
 import { appServices } from '../app/services.ts';
+import { docSignature } from '../files/doc-signature.ts';
 import { useBoard } from '../store/index.ts';
-import { docSignature } from './doc-signature.ts';
 
 /**
  * The file the open map is linked to, and whether it is behind the library copy; the window

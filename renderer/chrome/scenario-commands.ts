@@ -1,4 +1,3 @@
-import { atLimitMessage, maxLiveOf } from '../../shared/format/limits.ts';
 import {
   createScenarioFrom,
   isTouched,
@@ -12,9 +11,10 @@ import {
 } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { isLiveNote, scenariosOf } from '../../shared/model/document.ts';
 import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
+import { atLimitMessage, maxLiveOf } from '../../shared/model/limits.ts';
 import type { BoardStore } from '../store/index.ts';
-import { showNotice } from './notice-store.ts';
-import { ask } from './prompt-store.ts';
+import { showNotice } from '../ui/notice-store.ts';
+import { ask } from '../ui/prompt-store.ts';
 
 /** What the scenario bar does to the map, each as one undo step; the scenario shown is session state. */
 

@@ -19,14 +19,13 @@ import { applyColor, zoomReset } from '../board/commands.ts';
 import { BOARD_COMMANDS, shortcutLabel } from '../board/shortcuts.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { FileMenu } from '../files/FileMenu.tsx';
-import { FileStatus } from '../files/FileStatus.tsx';
 import { LegendButton } from '../legend/LegendButton.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
+import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
+import { FileStatus } from './FileStatus.tsx';
 import { MapTitle } from './MapTitle.tsx';
-import { panelsStore, usePanelOpen } from './panels-store.ts';
 import { SaveStatus } from './SaveStatus.tsx';
-
-import { ToolButton } from './ToolButton.tsx';
 
 interface ToolbarProps {
   readonly onCommand: (command: AppCommand) => void;

@@ -7,7 +7,7 @@ import type { LaneRecord } from '../../shared/model/journey-records.ts';
 import { commitEditing, startNewNote } from '../board/commands.ts';
 import { boardLayout, orderedNotes } from '../board/note-order.ts';
 import { boardStore } from '../store/index.ts';
-import { StructureInspector } from './StructureInspector.tsx';
+import { HeaderInspector } from './HeaderInspector.tsx';
 import '../styles.css';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -34,7 +34,7 @@ it("a facilitator changes a lane's kind of new notes, and the next note typed th
   );
   if (!lane) throw new Error('no channels lane');
   act(() => boardStore.getState().selectHeader({ kind: 'lane', id: lane.id }));
-  await act(async () => root.render(<StructureInspector />));
+  await act(async () => root.render(<HeaderInspector />));
 
   const select = page.getByRole('combobox', { name: 'Kind of new notes in the lane' });
   await expect.element(select).toHaveValue('note');

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { type ParseResult, parse } from '../format/parse.ts';
+import { serialize } from '../format/serialize.ts';
 import { IPC_LIMITS } from '../ipc/contract.ts';
 import { fileContentSchema } from '../ipc/validate.ts';
 import { addPersona } from '../journey/personas/persona-edits.ts';
 import { addScenario } from '../journey/scenarios/scenario-edits.ts';
-import { addStructure, setEmotion } from '../journey/structure-edits.ts';
-import { addNote, type MutableDocument, newMapDocument } from '../model/edits.ts';
-import type { JourneyRecord } from '../model/records.ts';
-import { updateRecord } from '../model/update.ts';
+import { addHeader, setEmotion } from '../journey/structure-edits.ts';
+import { addNote, type MutableDocument, newMapDocument } from './edits.ts';
 import { atLimitMessage, FILE_LIMITS } from './limits.ts';
-import { type ParseResult, parse } from './parse.ts';
-import { serialize } from './serialize.ts';
+import type { JourneyRecord } from './records.ts';
+import { updateRecord } from './update.ts';
 
 /**
  * Files at and just past every limit of FILE_LIMITS: at a limit a file opens as it is, past it
@@ -390,8 +390,8 @@ describe('the editor stops at the limits, and a map at every limit saves and reo
       for (let id = add(); id !== null; id = add()) added.push(id);
       return added;
     };
-    const stages = fill(() => addStructure(doc, 'stage', 'Stage'));
-    const lanes = fill(() => addStructure(doc, 'lane', 'Lane'));
+    const stages = fill(() => addHeader(doc, 'stage', 'Stage'));
+    const lanes = fill(() => addHeader(doc, 'lane', 'Lane'));
     fill(() => addScenario(doc, { name: 'More', kind: 'other' }));
     fill(() => addPersona(doc));
     expect(atLimitMessage('stage')).toBe('This map already has 100 stages, the most a map can have.');

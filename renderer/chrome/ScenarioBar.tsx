@@ -5,6 +5,7 @@ import { hasLiveNotes } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { scenariosOf } from '../../shared/model/document.ts';
 import { useCoverBoard } from '../board/use-cover-board.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { ToolButton } from '../ui/ToolButton.tsx';
 import { useInsights } from './InsightsPanel.tsx';
 import { ScenarioTabs } from './ScenarioTabs.tsx';
 import { StructureMenu } from './StructureMenu.tsx';
@@ -42,25 +43,17 @@ export const ScenarioBar = ({ onCompare, onInsights }: ScenarioBarProps) => {
   return (
     <nav ref={coverBottomOfBoard} className="scenario-bar" aria-label="Scenarios">
       <ScenarioTabs scenarios={scenarios} shownId={scenarioId} renameRequest={renameRequest} />
-      <button
-        type="button"
-        className="tool-button"
-        aria-label="Add scenario"
-        title="Add scenario"
-        onClick={add}
-      >
+      <ToolButton label="Add scenario" onClick={add}>
         <Plus aria-hidden />
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-label={shown ? `Remove scenario ${shown.name}` : 'Remove scenario'}
+      </ToolButton>
+      <ToolButton
+        label={shown ? `Remove scenario ${shown.name}` : 'Remove scenario'}
         title="Remove the scenario shown"
         disabled={!shown || scenarios.length <= 1}
         onClick={() => shown && void removeScenarioFromMap(boardStore, shown)}
       >
         <Trash2 aria-hidden />
-      </button>
+      </ToolButton>
       <button
         type="button"
         className="secondary with-icon"

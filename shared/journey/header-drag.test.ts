@@ -2,8 +2,8 @@ import { expect, it } from 'vitest';
 import { firstScenarioId } from '../model/document.ts';
 import { newMapFromTemplate } from './create-map.ts';
 import { GRID } from './grid-geometry.ts';
+import { dropIndex, gripAt } from './header-drag.ts';
 import { layoutGrid } from './layout.ts';
-import { dropIndex, gripAt } from './structure-drag.ts';
 import { templateById } from './templates.ts';
 
 const layout = () => {
