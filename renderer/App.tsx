@@ -14,11 +14,13 @@ import { openMap } from './persistence/open-map.ts';
 import { purgedMaps } from './persistence/purged-maps.ts';
 import { recoveredMessage, recoverLostMaps } from './persistence/recover-lost-maps.ts';
 import { PosterDialog, type PosterMode } from './poster/PosterDialog.tsx';
+import { presentStore } from './present/present-store.ts';
 import { BoardErrorBoundary } from './screens/BoardErrorBoundary.tsx';
 import { BoardScreen, type HeldElsewhere } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { NewMapDialog } from './screens/NewMapDialog.tsx';
 import { boardStore } from './store/index.ts';
+import { timerMenuStore } from './timer/timer-menu-store.ts';
 import { noticeStore, showNotice, useNotice } from './ui/notice-store.ts';
 import { PromptDialog } from './ui/PromptDialog.tsx';
 import { panelsStore } from './ui/panels-store.ts';
@@ -165,6 +167,10 @@ export const App = () => {
           return openPoster('poster');
         case 'export-print-pages':
           return openPoster('print');
+        case 'present':
+          return onBoard ? presentStore.getState().enter() : undefined;
+        case 'timer':
+          return onBoard ? timerMenuStore.getState().setOpen(true) : undefined;
       }
     },
     [showLibrary, files, openPoster],

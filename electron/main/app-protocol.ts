@@ -22,6 +22,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.txt': 'text/plain; charset=utf-8',
+  // The timer's chime.
+  '.wav': 'audio/wav',
   // The shipped example map.
   '.cxmap': 'application/vnd.journeywall.map+json',
 };

@@ -111,6 +111,29 @@ describe('application menu', () => {
     expect(item(template, 'new-note').accelerator).toBeUndefined();
   });
 
+  it.each(platforms)('on %s, the View menu offers present mode beside full screen', (platform) => {
+    const { template, send } = build(platform);
+    const view = submenuOf(template.find((menu) => menu.label === 'View'));
+    const present = view.find((entry) => entry.id === 'present');
+    expect(present?.label).toBe('Present');
+    expect(view.indexOf(present as MenuItemConstructorOptions)).toBe(
+      view.findIndex((entry) => entry.role === 'togglefullscreen') - 1,
+    );
+    click(present as MenuItemConstructorOptions);
+    expect(send).toHaveBeenCalledWith('present');
+    // F5 has no Cmd, Ctrl or Alt: shown on Windows and Linux for the renderer to run, kept off macOS.
+    expect(present?.accelerator).toBe(platform === 'darwin' ? undefined : 'F5');
+  });
+
+  it.each(platforms)('on %s, the View menu opens the timer with its key', (platform) => {
+    const { template, send } = build(platform);
+    const timer = item(template, 'timer');
+    expect(timer.label).toBe('Timer…');
+    expect(timer.accelerator).toBe('Shift+CmdOrCtrl+T');
+    click(timer);
+    expect(send).toHaveBeenCalledWith('timer');
+  });
+
   it('keeps cut, copy and paste as native roles so text fields and the board both get them', () => {
     for (const platform of platforms) {
       const roles = allItems(build(platform).template).map((entry) => entry.role);

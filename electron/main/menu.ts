@@ -146,6 +146,8 @@ export function buildMenuTemplate({
       command('Outline', 'toggle-outline', 'Shift+CmdOrCtrl+O'),
       command('Legend', 'toggle-legend'),
       separator,
+      command('Timer…', 'timer', 'Shift+CmdOrCtrl+T'),
+      command('Present', 'present', 'F5'),
       { role: 'togglefullscreen' },
       ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
     ],

@@ -52,7 +52,7 @@ export interface LastOpen {
 export const lastOpen = async (db: JourneywallDb): Promise<LastOpen | null> => {
   try {
     const row: SessionRow | undefined = await db.session.get('last-open-map');
-    if (row) return { mapId: row.mapId, crashed: row.opening === true };
+    if (row?.key === 'last-open-map') return { mapId: row.mapId, crashed: row.opening === true };
   } catch {
     // Fall back to localStorage.
   }

@@ -7,6 +7,7 @@ import {
   type KeyPress,
   keysForPeople,
   mod,
+  PRESENT_KEYS,
   plain,
   SHORTCUTS,
 } from './shortcuts.ts';
@@ -179,6 +180,7 @@ const GROUPS: readonly KeyGroup[] = [
   'Kinds and ratings',
   'Selection',
   'View',
+  'Present mode',
   'Map and files',
 ];
 
@@ -192,6 +194,7 @@ export const keyHelp = (mac: boolean): KeyHelpGroup[] => {
     ...Object.values(SELECTION_KEYS),
     CLIPBOARD,
     ...SHORTCUTS,
+    ...Object.values(PRESENT_KEYS),
   ];
   return GROUPS.map((group) => ({
     group,

@@ -28,6 +28,8 @@ export const APP_COMMANDS = [
   'toggle-legend',
   'export-poster',
   'export-print-pages',
+  'present',
+  'timer',
 ] as const satisfies readonly MenuCommand[];
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -60,7 +62,14 @@ export const isMac = (): boolean =>
 export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 
 /** Where a binding applies, as the help sheet groups them. */
-export type KeyGroup = 'Notes' | 'Cells' | 'Kinds and ratings' | 'Selection' | 'View' | 'Map and files';
+export type KeyGroup =
+  | 'Notes'
+  | 'Cells'
+  | 'Kinds and ratings'
+  | 'Selection'
+  | 'View'
+  | 'Present mode'
+  | 'Map and files';
 
 /** A key binding: what it does in a facilitator's words, and its keys as people write them. */
 export interface KeyBinding {
@@ -167,6 +176,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { command: 'show-shortcuts', group: 'View', action: 'This list', keys: '?', matches: (e) => e.key === '?' },
   {
+    command: 'present',
+    group: 'View',
+    action: 'Present mode: the map full screen, stage by stage, for a projector',
+    keys: 'F5',
+    matches: (e) => plain(e) && !e.shiftKey && e.key === 'F5',
+  },
+  {
+    command: 'timer',
+    group: 'View',
+    action: 'Timer: start a countdown, pause it, add a minute',
+    keys: 'Mod+Shift+T',
+    matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 't',
+  },
+  {
     command: 'open-file',
     group: 'Map and files',
     action: 'Open a map file',
@@ -216,6 +239,75 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n',
   },
 ];
+
+/**
+ * The keys of present mode, which a presentation clicker sends too (Page Down and Up, the
+ * arrows, B or "." to blank). Bound in renderer/present; listed here, in the layer the help
+ * sheet's tables are made in.
+ */
+export const PRESENT_KEYS = {
+  next: {
+    group: 'Present mode',
+    action: 'Next step',
+    keys: 'PageDown, →, ↓ or Space',
+    matches: (e) =>
+      plain(e) &&
+      (e.key === 'PageDown' ||
+        e.key === 'ArrowRight' ||
+        e.key === 'ArrowDown' ||
+        (e.key === ' ' && !e.shiftKey)),
+  },
+  previous: {
+    group: 'Present mode',
+    action: 'Step back',
+    keys: 'PageUp, ←, ↑ or Shift+Space',
+    matches: (e) =>
+      plain(e) &&
+      (e.key === 'PageUp' || e.key === 'ArrowLeft' || e.key === 'ArrowUp' || (e.key === ' ' && e.shiftKey)),
+  },
+  first: {
+    group: 'Present mode',
+    action: 'First step: the whole map and the persona',
+    keys: 'Home',
+    matches: (e) => plain(e) && e.key === 'Home',
+  },
+  last: {
+    group: 'Present mode',
+    action: 'Last step',
+    keys: 'End',
+    matches: (e) => plain(e) && e.key === 'End',
+  },
+  stage: {
+    group: 'Present mode',
+    action: 'Go to a stage by its number',
+    keys: '1–9',
+    matches: (e) => plain(e) && /^[1-9]$/.test(e.key),
+  },
+  pick: {
+    group: 'Present mode',
+    action: 'Pick a note of the step (Shift: the one before)',
+    keys: 'Tab',
+    matches: (e) => plain(e) && e.key === 'Tab',
+  },
+  spotlight: {
+    group: 'Present mode',
+    action: 'Spotlight the picked note, enlarged to read out (or click a note); again: close it',
+    keys: 'Enter',
+    matches: (e) => plain(e) && e.key === 'Enter',
+  },
+  blank: {
+    group: 'Present mode',
+    action: 'Blank the screen; any key brings it back',
+    keys: 'B or .',
+    matches: (e) => plain(e) && (e.key.toLowerCase() === 'b' || e.key === '.'),
+  },
+  leave: {
+    group: 'Present mode',
+    action: 'Close the spotlight; then leave present mode, back to the board as it was',
+    keys: 'Escape',
+    matches: (e) => e.key === 'Escape',
+  },
+} as const satisfies Record<string, KeyBinding>;
 
 export const shortcutLabel = (command: Shortcut['command']): string => {
   const keys = SHORTCUTS.find((shortcut) => shortcut.command === command)?.keys;

@@ -7,6 +7,7 @@ import {
   Maximize,
   Minus,
   Plus,
+  Presentation,
   Redo2,
   Search,
   StickyNote,
@@ -21,6 +22,7 @@ import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { FileMenu } from '../files/FileMenu.tsx';
 import { LegendButton } from '../legend/LegendButton.tsx';
 import { boardStore, useBoard } from '../store/index.ts';
+import { TimerControl } from '../timer/TimerControl.tsx';
 import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
 import { ToolButton } from '../ui/ToolButton.tsx';
 import { FileStatus } from './FileStatus.tsx';
@@ -116,6 +118,10 @@ export const Toolbar = ({ onCommand }: ToolbarProps) => {
           <ListTree aria-hidden />
         </ToolButton>
         <LegendButton open={legendOpen} onToggle={() => panelsStore.getState().toggle('legend')} />
+        <ToolButton label="Present" shortcut={shortcutLabel('present')} onClick={() => onCommand('present')}>
+          <Presentation aria-hidden />
+        </ToolButton>
+        <TimerControl shortcut={shortcutLabel('timer')} />
       </div>
       <div className="toolbar-group" role="toolbar" aria-label="Zoom">
         <ToolButton label="Zoom out" shortcut={shortcutLabel('zoom-out')} onClick={run('zoom-out')}>

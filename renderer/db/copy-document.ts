@@ -2,12 +2,13 @@ import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.t
 import { newId } from '../../shared/model/ids.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import { freshBookkeeping, withoutMergeMarks } from '../../shared/model/update.ts';
+import { relinkVote } from '../../shared/model/vote-references.ts';
 
 /**
  * A new, independent map with the same content: new map id, new record ids and fresh versions
  * (the copy is not a replica to merge with the original). Deleted records are left behind;
  * references between records (a note's scenario and cell, a scenario's origin, the active
- * persona) follow the new ids.
+ * persona, a vote's notes and dots) follow the new ids.
  */
 export const copyDocument = (
   doc: JourneyDocument,
@@ -58,6 +59,8 @@ const relink = (record: JourneyRecord, mapped: (old: string | null) => string | 
       }
       return { ...record, basedOn: mapped(record.basedOn), emotions };
     }
+    case 'vote':
+      return relinkVote(record, mapped);
     default:
       return record;
   }

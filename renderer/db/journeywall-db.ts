@@ -57,13 +57,29 @@ export interface StoredDraft extends Draft {
   readonly updated: number;
 }
 
-/** Session state kept in IndexedDB rather than localStorage, which Chromium writes lazily. */
-export interface SessionRow {
+/** Which map was open (see app/last-open-map.ts). */
+export interface LastOpenMapRow {
   readonly key: 'last-open-map';
   readonly mapId: string;
-  /** Set until the map's board has drawn once (see app/last-open-map.ts). */
+  /** Set until the map's board has drawn once. */
   readonly opening?: true;
 }
+
+/** The workshop timer every window of the app shows (see timer/timer-storage.ts). */
+export interface TimerRow {
+  readonly key: 'timer';
+  /** A timer/timer-model.ts state, checked when read: another version of the app may have written it. */
+  readonly state: unknown;
+}
+
+/** Whether the timer's chime is muted, kept apart so starting or stopping a timer never touches it. */
+export interface TimerSoundRow {
+  readonly key: 'timer-sound';
+  readonly muted: boolean;
+}
+
+/** Session state kept in IndexedDB rather than localStorage, which Chromium writes lazily. */
+export type SessionRow = LastOpenMapRow | TimerRow | TimerSoundRow;
 
 export const DEFAULT_DB_NAME = 'journeywall';
 

@@ -11,10 +11,11 @@ import {
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { font } from './fonts.ts';
 import { textLayouts } from './text-layout.ts';
+import { BOARD_TEXT, drawsText, MARK_FONT_SIZES, type TextSizing } from './text-sizing.ts';
 
 /**
  * Draws the journey grid in board units: category bands, stage headers, lane headers, cell
- * lines and the emotion curve. The board and the poster exporter both draw it with this.
+ * lines and the emotion curve. The board, the poster exporter and present mode draw it with this.
  */
 export const GRID_COLORS = {
   line: '#C9C1B1',
@@ -49,10 +50,13 @@ export interface GridDrawing {
   readonly selectedHeader?: string | null;
   /** The cell selected on the board (typing starts a note there). */
   readonly selectedCell?: Cell | null;
+  /** Present mode's text sizing; the board and posters draw with BOARD_TEXT. */
+  readonly text?: TextSizing;
 }
 
 export const drawGrid = (ctx: CanvasRenderingContext2D, drawing: GridDrawing): void => {
   const { layout, showCategories } = drawing;
+  const text = drawing.text ?? BOARD_TEXT;
   if (layout.stages.length === 0 && layout.lanes.length === 0) return;
   const top = -GRID.headerHeight;
   const width = Math.max(layout.width, GRID.minStageWidth);
@@ -63,11 +67,11 @@ export const drawGrid = (ctx: CanvasRenderingContext2D, drawing: GridDrawing): v
   ctx.fillRect(-GRID.laneHeaderWidth, top, GRID.laneHeaderWidth, GRID.headerHeight + height);
   ctx.fillStyle = 'rgba(255,255,255,0.55)';
   ctx.fillRect(0, 0, width, height);
-  if (showCategories) drawCategoryBands(ctx, layout.stages);
-  else if (drawing.connectedType) drawContinuum(ctx, drawing.connectedType, width);
-  for (const column of layout.stages) drawStageHeader(ctx, column);
-  for (const row of layout.lanes) drawLaneHeader(ctx, row);
-  if (drawing.scenario) drawScenarioName(ctx, drawing.scenario.name);
+  if (showCategories) drawCategoryBands(ctx, layout.stages, text);
+  else if (drawing.connectedType) drawContinuum(ctx, drawing.connectedType, width, text);
+  for (const column of layout.stages) drawStageHeader(ctx, column, text);
+  for (const row of layout.lanes) drawLaneHeader(ctx, row, text);
+  if (drawing.scenario) drawScenarioName(ctx, drawing.scenario.name, text);
   drawLines(ctx, drawing, width, height);
   const emotion = layout.lanes.find((row) => row.lane.role === 'emotion');
   if (emotion && drawing.scenario) drawEmotionCurve(ctx, drawing, emotion);
@@ -76,7 +80,19 @@ export const drawGrid = (ctx: CanvasRenderingContext2D, drawing: GridDrawing): v
   ctx.restore();
 };
 
-const drawCategoryBands = (ctx: CanvasRenderingContext2D, stages: readonly StageColumn[]) => {
+/**
+ * The font size of the band's labels over the stage headers (categories, or the continuum's
+ * steps): enlarged with the marks, never taller than the band.
+ */
+export const bandFontSize = (base: number, markScale: number): number =>
+  Math.min(base * markScale, Math.max(base, GRID.categoryHeight - 6));
+
+const drawCategoryBands = (
+  ctx: CanvasRenderingContext2D,
+  stages: readonly StageColumn[],
+  text: TextSizing,
+) => {
+  const size = bandFontSize(MARK_FONT_SIZES.band, text.markScale);
   const y = -GRID.headerHeight - GRID.categoryHeight;
   let index = 0;
   while (index < stages.length) {
@@ -95,8 +111,9 @@ const drawCategoryBands = (ctx: CanvasRenderingContext2D, stages: readonly Stage
     const w = last.x + last.w - first.x;
     ctx.fillStyle = band.fill;
     ctx.fillRect(x + 2, y + 2, w - 4, GRID.categoryHeight - 4);
+    if (!drawsText(size, text)) continue;
     ctx.fillStyle = GRID_COLORS.ink;
-    ctx.font = font(16, 700);
+    ctx.font = font(size, 700);
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'center';
     ctx.fillText(band.label.toUpperCase(), x + w / 2, y + GRID.categoryHeight / 2, w - 16);
@@ -104,22 +121,31 @@ const drawCategoryBands = (ctx: CanvasRenderingContext2D, stages: readonly Stage
 };
 
 /** The four steps of the continuum across the grid, the map's own step filled, the ends named. */
-const drawContinuum = (ctx: CanvasRenderingContext2D, chosen: ConnectedType, width: number) => {
+const drawContinuum = (
+  ctx: CanvasRenderingContext2D,
+  chosen: ConnectedType,
+  width: number,
+  text: TextSizing,
+) => {
   const y = -GRID.headerHeight - GRID.categoryHeight;
   const step = width / CONNECTED_TYPES.length;
+  const size = bandFontSize(MARK_FONT_SIZES.continuum, text.markScale);
   ctx.textBaseline = 'middle';
   CONNECTED_TYPES.forEach((type, index) => {
     const x = index * step;
     const mine = type === chosen;
     ctx.fillStyle = mine ? GRID_COLORS.chosenStep : GRID_COLORS.laneHeader;
     ctx.fillRect(x + 2, y + 2, step - 4, GRID.categoryHeight - 4);
+    if (!drawsText(size, text)) return;
     ctx.fillStyle = mine ? '#FFFFFF' : GRID_COLORS.muted;
-    ctx.font = font(18, mine ? 700 : 400);
+    ctx.font = font(size, mine ? 700 : 400);
     ctx.textAlign = 'center';
     ctx.fillText(CONNECTED_LABELS[type].toUpperCase(), x + step / 2, y + GRID.categoryHeight / 2, step - 16);
   });
+  const endSize = bandFontSize(MARK_FONT_SIZES.band, text.markScale);
+  if (!drawsText(endSize, text)) return;
   ctx.fillStyle = GRID_COLORS.muted;
-  ctx.font = font(16, 400);
+  ctx.font = font(endSize, 400);
   ctx.textAlign = 'right';
   ctx.fillText(`${CONNECTED_ENDS.first} →`, -12, y + GRID.categoryHeight / 2, GRID.laneHeaderWidth - 16);
 };
@@ -128,41 +154,55 @@ const drawContinuum = (ctx: CanvasRenderingContext2D, chosen: ConnectedType, wid
  * The scenario the board shows (Current, Ideal...), named in the corner above the lane headers,
  * so nobody in the room mistakes the ideal for today's journey.
  */
-const drawScenarioName = (ctx: CanvasRenderingContext2D, name: string) => {
+const drawScenarioName = (ctx: CanvasRenderingContext2D, name: string, text: TextSizing) => {
   const x = -GRID.laneHeaderWidth + 20;
   const w = GRID.laneHeaderWidth - 32;
-  ctx.fillStyle = GRID_COLORS.muted;
-  ctx.font = font(14, 700);
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'top';
-  ctx.fillText('SCENARIO', x, -GRID.headerHeight + 8, w);
-  drawHeaderText(ctx, name, x, -GRID.headerHeight + 28, w, GRID.headerHeight - 36, 'left');
+  const labelSize = MARK_FONT_SIZES.scenarioLabel * text.markScale;
+  if (drawsText(labelSize, text)) {
+    ctx.fillStyle = GRID_COLORS.muted;
+    ctx.font = font(labelSize, 700);
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillText('SCENARIO', x, -GRID.headerHeight + 8, w);
+  }
+  const top = 8 + labelSize + 6;
+  drawHeaderText(ctx, name, x, -GRID.headerHeight + top, w, GRID.headerHeight - top - 8, 'left', text);
 };
 
-const drawStageHeader = (ctx: CanvasRenderingContext2D, column: StageColumn) => {
+/** Where a stage's name is fitted: its header less the margins and the coloured edge. */
+export const stageNameBox = (column: StageColumn) => ({
+  x: column.x + 12,
+  y: -GRID.headerHeight + 8,
+  w: column.w - 24,
+  h: GRID.headerHeight - 20,
+});
+
+/** Where a lane's name is fitted: its header less the margins and the colour strip. */
+export const laneNameBox = (row: LaneRow) => ({
+  x: -GRID.laneHeaderWidth + 20,
+  y: row.y + 12,
+  w: GRID.laneHeaderWidth - 32,
+  h: Math.min(row.h - 24, 96),
+});
+
+const drawStageHeader = (ctx: CanvasRenderingContext2D, column: StageColumn, text: TextSizing) => {
   const { stage, x, w } = column;
   ctx.fillStyle = GRID_COLORS.header;
   ctx.fillRect(x, -GRID.headerHeight, w, GRID.headerHeight);
   ctx.fillStyle = stage.color ? NOTE_PALETTE[stage.color].edge : GRID_COLORS.line;
   ctx.fillRect(x, -6, w, 6);
-  drawHeaderText(ctx, stage.name, x + 12, -GRID.headerHeight + 8, w - 24, GRID.headerHeight - 20, 'center');
+  const box = stageNameBox(column);
+  drawHeaderText(ctx, stage.name, box.x, box.y, box.w, box.h, 'center', text);
 };
 
-const drawLaneHeader = (ctx: CanvasRenderingContext2D, row: LaneRow) => {
+const drawLaneHeader = (ctx: CanvasRenderingContext2D, row: LaneRow, text: TextSizing) => {
   const { lane, y, h } = row;
   if (lane.color) {
     ctx.fillStyle = NOTE_PALETTE[lane.color].fill;
     ctx.fillRect(-GRID.laneHeaderWidth, y, 10, h);
   }
-  drawHeaderText(
-    ctx,
-    lane.name,
-    -GRID.laneHeaderWidth + 20,
-    y + 12,
-    GRID.laneHeaderWidth - 32,
-    Math.min(h - 24, 96),
-    'left',
-  );
+  const box = laneNameBox(row);
+  drawHeaderText(ctx, lane.name, box.x, box.y, box.w, box.h, 'left', text);
 };
 
 const drawHeaderText = (
@@ -173,8 +213,10 @@ const drawHeaderText = (
   w: number,
   h: number,
   align: 'left' | 'center',
+  sizing: TextSizing,
 ) => {
   const layout = textLayouts.header(text, w, h);
+  if (!drawsText(layout.fontSize, sizing)) return;
   ctx.fillStyle = GRID_COLORS.ink;
   ctx.font = font(layout.fontSize, 700);
   ctx.textBaseline = 'top';
@@ -233,26 +275,31 @@ const drawEmotionCurve = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, r
     ctx.fill();
   }
   // Labels last, each on its own opaque tag, so the curve never runs through a number.
-  for (const point of points) drawScoreLabel(ctx, point);
-  drawUnscoredStages(ctx, drawing, row);
+  const text = drawing.text ?? BOARD_TEXT;
+  for (const point of points) drawScoreLabel(ctx, point, text);
+  drawUnscoredStages(ctx, drawing, row, text);
 };
 
 /** A score as read out loud: a plus sign for gains and a real minus sign (U+2212), not a hyphen. */
 export const emotionScoreLabel = (score: number): string =>
   score > 0 ? `+${score}` : score < 0 ? `\u2212${Math.abs(score)}` : '0';
 
-const SCORE_FONT_SIZE = 18;
-
-/** Where a score's tag sits: to the right of its point, clear of the dot. */
-export const scoreLabelBox = (point: { x: number; y: number }) => ({
-  x: point.x + 16,
-  y: point.y - SCORE_FONT_SIZE / 2 - 4,
-  w: 34,
-  h: SCORE_FONT_SIZE + 8,
+/** Where a score's tag sits: to the right of its point, clear of the dot (tags grow with the marks). */
+export const scoreLabelBox = (point: { x: number; y: number }, markScale = 1) => ({
+  x: point.x + 16 * markScale,
+  y: point.y - ((MARK_FONT_SIZES.score + 8) / 2) * markScale,
+  w: 34 * markScale,
+  h: (MARK_FONT_SIZES.score + 8) * markScale,
 });
 
-const drawScoreLabel = (ctx: CanvasRenderingContext2D, point: { x: number; y: number; score: number }) => {
-  const box = scoreLabelBox(point);
+const drawScoreLabel = (
+  ctx: CanvasRenderingContext2D,
+  point: { x: number; y: number; score: number },
+  text: TextSizing,
+) => {
+  const size = MARK_FONT_SIZES.score * text.markScale;
+  if (!drawsText(size, text)) return;
+  const box = scoreLabelBox(point, text.markScale);
   ctx.fillStyle = GRID_COLORS.header;
   ctx.strokeStyle = GRID_COLORS.line;
   ctx.lineWidth = 1;
@@ -261,21 +308,27 @@ const drawScoreLabel = (ctx: CanvasRenderingContext2D, point: { x: number; y: nu
   ctx.fill();
   ctx.stroke();
   ctx.fillStyle = GRID_COLORS.ink;
-  ctx.font = font(SCORE_FONT_SIZE, 700);
+  ctx.font = font(size, 700);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(emotionScoreLabel(point.score), box.x + box.w / 2, point.y + 1, box.w - 4);
+  ctx.fillText(emotionScoreLabel(point.score), box.x + box.w / 2, point.y + text.markScale, box.w - 4);
 };
 
 /** A hollow dashed ring on the zero line, named, where a stage has no score yet. */
-const drawUnscoredStages = (ctx: CanvasRenderingContext2D, drawing: GridDrawing, row: LaneRow) => {
+const drawUnscoredStages = (
+  ctx: CanvasRenderingContext2D,
+  drawing: GridDrawing,
+  row: LaneRow,
+  text: TextSizing,
+) => {
   const { layout, scenario, pixel } = drawing;
   if (!scenario) return;
+  const size = MARK_FONT_SIZES.unscored * text.markScale;
   ctx.strokeStyle = GRID_COLORS.muted;
   ctx.lineWidth = Math.max(2, 2 * pixel);
   ctx.setLineDash([5, 4]);
   ctx.fillStyle = GRID_COLORS.muted;
-  ctx.font = font(14);
+  ctx.font = font(size);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const column of layout.stages) {
@@ -285,7 +338,7 @@ const drawUnscoredStages = (ctx: CanvasRenderingContext2D, drawing: GridDrawing,
     ctx.beginPath();
     ctx.arc(x, y, 9, 0, Math.PI * 2);
     ctx.stroke();
-    ctx.fillText(UNSCORED_LABEL, x, y + 14, column.w - 24);
+    if (drawsText(size, text)) ctx.fillText(UNSCORED_LABEL, x, y + 14, column.w - 24);
   }
   ctx.setLineDash([]);
 };

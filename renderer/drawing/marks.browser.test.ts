@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import type { GridLayout } from '../../shared/journey/layout.ts';
+import { noteRecord } from '../../shared/model/edits.ts';
 import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { loadFonts } from './fonts.ts';
@@ -55,28 +56,13 @@ const darkPixels = (ctx: CanvasRenderingContext2D, box: { x: number; y: number; 
 };
 
 const note = (changes: Partial<NoteRecord>): NoteRecord => ({
-  id: 'n1',
-  version: 1,
-  versionNonce: 0,
-  updated: 0,
-  isDeleted: false,
-  type: 'note',
-  x: 0,
-  y: 0,
-  w: 180,
-  h: 120,
-  text: 'Webshop reorder page',
-  color: 'blue',
-  z: 0,
-  kind: 'touchpoint',
-  scenarioId: 's',
-  stageId: null,
-  laneId: null,
-  slot: 0,
-  channel: null,
-  wow: false,
-  ratings: null,
-  origin: null,
+  ...noteRecord(
+    { id: 'm', records: {} },
+    { x: 0, y: 0, text: 'Webshop reorder page', color: 'blue', kind: 'touchpoint', scenarioId: 's' },
+    'n1',
+    0,
+    0,
+  ),
   ...changes,
 });
 

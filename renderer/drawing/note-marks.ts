@@ -3,6 +3,7 @@ import type { NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_INK } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { font } from './fonts.ts';
+import { BOARD_TEXT, drawsText, MARK_FONT_SIZES, type TextSizing } from './text-sizing.ts';
 
 /**
  * The marks that make a note's meaning readable without colour (a projector across the room, a
@@ -11,6 +12,9 @@ import { font } from './fonts.ts';
  */
 export const GLYPH_SIZE = 26;
 
+/** The font size of the glyphs drawn as text (the question mark, the quotation marks). */
+export const glyphFontSize = (size: number): number => size * 1.05;
+
 /** Draws the kind's glyph centred on (cx, cy), `size` wide, in ink. */
 export const drawKindGlyph = (
   ctx: CanvasRenderingContext2D,
@@ -18,6 +22,7 @@ export const drawKindGlyph = (
   cx: number,
   cy: number,
   size: number,
+  sizing: TextSizing = BOARD_TEXT,
 ): void => {
   if (kind === 'note') return;
   const r = size / 2;
@@ -71,7 +76,8 @@ export const drawKindGlyph = (
       break;
     case 'question':
     case 'quote':
-      ctx.font = font(size * 1.05, 700);
+      if (!drawsText(glyphFontSize(size), sizing)) break;
+      ctx.font = font(glyphFontSize(size), 700);
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText(kind === 'question' ? '?' : '\u201C\u201D', cx, cy + size * 0.08);
@@ -86,29 +92,36 @@ export const WOW_COLOR = '#C92A2A';
  * A stamp of authenticity: a starburst badge reading WOW, pinned over the note's top-left corner
  * so that its points stay clear of the text, which starts NOTE_PADDING in from both edges.
  */
-const drawWowBadge = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
-  const cx = note.x - 6;
-  const cy = note.y - 6;
+const drawWowBadge = (ctx: CanvasRenderingContext2D, note: NoteRecord, sizing: TextSizing): void => {
+  const scale = sizing.markScale;
+  const cx = note.x - 6 * scale;
+  const cy = note.y - 6 * scale;
   ctx.save();
   ctx.fillStyle = WOW_COLOR;
   ctx.beginPath();
   for (let point = 0; point < 24; point++) {
-    const radius = point % 2 === 0 ? 20 : 15;
+    const radius = (point % 2 === 0 ? 20 : 15) * scale;
     const angle = (point * Math.PI) / 12;
     ctx.lineTo(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
   }
   ctx.closePath();
   ctx.fill();
-  ctx.fillStyle = '#FFFFFF';
-  ctx.font = font(10, 700);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillText('WOW', cx, cy + 1, 28);
+  const size = MARK_FONT_SIZES.wow * scale;
+  if (drawsText(size, sizing)) {
+    ctx.fillStyle = '#FFFFFF';
+    ctx.font = font(size, 700);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('WOW', cx, cy + scale, 28 * scale);
+  }
   ctx.restore();
 };
 
 /** Height of the strip along a note's bottom that holds its channel and ratings. */
 export const FOOTER_HEIGHT = 20;
+
+/** The strip's height with its marks enlarged by `markScale` (see TextSizing). */
+export const footerHeight = (markScale: number): number => FOOTER_HEIGHT * markScale;
 
 export const hasFooter = (note: NoteRecord): boolean => note.channel !== null || note.ratings !== null;
 
@@ -137,9 +150,11 @@ export const footerText = (note: NoteRecord, short: boolean): string => {
   return parts.join('  ·  ');
 };
 
-const drawFooter = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+const drawFooter = (ctx: CanvasRenderingContext2D, note: NoteRecord, sizing: TextSizing): void => {
+  const size = MARK_FONT_SIZES.footer * sizing.markScale;
+  if (!drawsText(size, sizing)) return;
   ctx.save();
-  ctx.font = font(13, 700);
+  ctx.font = font(size, 700);
   const room = note.w - 16;
   const full = footerText(note, false);
   const text = ctx.measureText(full).width <= room ? full : footerText(note, true);
@@ -147,23 +162,29 @@ const drawFooter = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
     ctx.restore();
     return;
   }
+  const height = footerHeight(sizing.markScale);
   ctx.fillStyle = 'rgba(255,255,255,0.6)';
-  ctx.fillRect(note.x, note.y + note.h - FOOTER_HEIGHT, note.w, FOOTER_HEIGHT);
+  ctx.fillRect(note.x, note.y + note.h - height, note.w, height);
   ctx.fillStyle = NOTE_INK;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, note.x + 8, note.y + note.h - FOOTER_HEIGHT / 2, room);
+  ctx.fillText(text, note.x + 8, note.y + note.h - height / 2, room);
   ctx.restore();
 };
 
-export const drawNoteMarks = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
+export const drawNoteMarks = (
+  ctx: CanvasRenderingContext2D,
+  note: NoteRecord,
+  sizing: TextSizing = BOARD_TEXT,
+): void => {
   drawKindGlyph(
     ctx,
     note.kind,
     note.x + note.w - GLYPH_SIZE / 2 - 6,
     note.y + GLYPH_SIZE / 2 + 8,
     GLYPH_SIZE,
+    sizing,
   );
-  if (note.kind === 'touchpoint' && note.wow) drawWowBadge(ctx, note);
-  drawFooter(ctx, note);
+  if (note.kind === 'touchpoint' && note.wow) drawWowBadge(ctx, note, sizing);
+  drawFooter(ctx, note, sizing);
 };

@@ -1,8 +1,16 @@
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { font } from './fonts.ts';
-import { drawNoteMarks, FOOTER_HEIGHT, GLYPH_SIZE, hasFooter } from './note-marks.ts';
+import {
+  drawNoteMarks,
+  footerHeight,
+  footerText,
+  GLYPH_SIZE,
+  glyphFontSize,
+  hasFooter,
+} from './note-marks.ts';
 import { NOTE_PADDING, textLayouts } from './text-layout.ts';
+import { BOARD_TEXT, drawsText, MARK_FONT_SIZES, type TextSizing } from './text-sizing.ts';
 
 /**
  * How much detail a note gets, from its size on screen (or on paper): far out, the board draws
@@ -17,10 +25,16 @@ export const noteDetail = (heightOnScreen: number): NoteDetail => {
 };
 
 /**
- * Draws one note in board units on a context already transformed to the board. The board and
- * the poster exporter both draw notes with this function, so a poster looks like the board.
+ * Draws one note in board units on a context already transformed to the board. The board, the
+ * poster exporter and present mode all draw notes with this function, so they look alike;
+ * present mode passes its own text sizing (see TextSizing).
  */
-export const drawNote = (ctx: CanvasRenderingContext2D, note: NoteRecord, detail: NoteDetail): void => {
+export const drawNote = (
+  ctx: CanvasRenderingContext2D,
+  note: NoteRecord,
+  detail: NoteDetail,
+  sizing: TextSizing = BOARD_TEXT,
+): void => {
   const palette = NOTE_PALETTE[note.color];
   ctx.fillStyle = palette.fill;
   if (detail === 'block') {
@@ -39,8 +53,8 @@ export const drawNote = (ctx: CanvasRenderingContext2D, note: NoteRecord, detail
     drawTextSketch(ctx, note);
     return;
   }
-  drawNoteText(ctx, note);
-  drawNoteMarks(ctx, note);
+  drawNoteText(ctx, note, sizing);
+  drawNoteMarks(ctx, note, sizing);
 };
 
 /** A breakdown point's jagged bottom edge: its shape says "broken" even in black and white. */
@@ -72,9 +86,13 @@ const drawConflictMark = (ctx: CanvasRenderingContext2D, note: NoteRecord): void
   ctx.restore();
 };
 
-const drawNoteText = (ctx: CanvasRenderingContext2D, note: NoteRecord): void => {
-  const layout = textLayouts.note(noteTextBox(note));
+const drawNoteText = (ctx: CanvasRenderingContext2D, note: NoteRecord, sizing: TextSizing): void => {
+  const layout = textLayouts.note(noteTextBox(note, sizing.markScale));
   if (layout.lines.length === 0) return;
+  if (!drawsText(layout.fontSize, sizing)) {
+    drawTextSketch(ctx, note);
+    return;
+  }
   ctx.fillStyle = NOTE_INK;
   ctx.font = font(layout.fontSize);
   ctx.textBaseline = 'top';
@@ -99,10 +117,25 @@ const drawTextSketch = (ctx: CanvasRenderingContext2D, note: NoteRecord): void =
 
 /**
  * The text a note shows and the box it gets: the note less the glyph's column on the right and
- * the footer strip, so marks never cover words.
+ * the footer strip (as tall as `markScale` makes it), so marks never cover words.
  */
-export const noteTextBox = (note: NoteRecord) => ({
+export const noteTextBox = (note: NoteRecord, markScale = 1) => ({
   text: note.kind === 'quote' ? `\u201C${note.text}\u201D` : note.text,
   w: note.kind === 'note' ? note.w : note.w - GLYPH_SIZE - 4,
-  h: hasFooter(note) ? note.h - FOOTER_HEIGHT : note.h,
+  h: hasFooter(note) ? note.h - footerHeight(markScale) : note.h,
 });
+
+/**
+ * The font sizes of the texts drawNote writes on a note at full detail, in board units: its
+ * words, its channel and ratings, a glyph drawn as a character. Present mode zooms until the
+ * smallest reaches the projector minimum. The stamp's WOW is not among them: the red starburst
+ * marks the stamp, and its word is left out where it would be too small to read.
+ */
+export const noteTextSizes = (note: NoteRecord, markScale = 1): number[] => {
+  const sizes: number[] = [];
+  const layout = textLayouts.note(noteTextBox(note, markScale));
+  if (layout.lines.length > 0) sizes.push(layout.fontSize);
+  if (footerText(note, false) !== '') sizes.push(MARK_FONT_SIZES.footer * markScale);
+  if (note.kind === 'question' || note.kind === 'quote') sizes.push(glyphFontSize(GLYPH_SIZE));
+  return sizes;
+};

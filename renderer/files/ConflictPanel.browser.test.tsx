@@ -5,8 +5,9 @@ import { markShared } from '../../shared/format/document.ts';
 import { parse } from '../../shared/format/parse.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { removeHeader } from '../../shared/journey/structure-edits.ts';
+import { addDot, startVote } from '../../shared/journey/votes/vote-edits.ts';
 import { merge } from '../../shared/merge/merge.ts';
-import type { JourneyDocument } from '../../shared/model/document.ts';
+import { firstScenarioId, type JourneyDocument } from '../../shared/model/document.ts';
 import { addNote, type MutableDocument, newMapDocument } from '../../shared/model/edits.ts';
 import type { LaneRecord, StageRecord } from '../../shared/model/journey-records.ts';
 import { freshBookkeeping, updateRecord } from '../../shared/model/update.ts';
@@ -139,5 +140,48 @@ describe('the merge review panel', () => {
     await panel().getByRole('button', { name: 'Keep mine' }).click();
     await expect.element(panel().getByText('Nothing left to decide.')).toBeVisible();
     expect(boardStore.getState().doc?.records.request).toMatchObject({ name: 'Orders toner', width: 260 });
+  });
+
+  it('names a vote both rooms voted on by its question, and takes the copy’s dots on “Use theirs”', async () => {
+    let voteId = '';
+    const library = markShared(
+      edited(newMapDocument('Toner refill', 1_000, 'map-toner'), (draft) => {
+        addNote(draft, { x: 0, y: 0, text: 'Courier comes too early', kind: 'breakdown' }, 2_000);
+        const started = startVote(draft, {
+          question: 'Which breakdowns hurt most?',
+          scenarioId: firstScenarioId(draft),
+          voters: 5,
+          dotsPerVoter: 3,
+          stacking: true,
+        });
+        if (started.ok) voteId = started.id;
+      }),
+    );
+    const noteId = Object.values(library.records).find((record) => record.type === 'note')?.id ?? '';
+    const copy = reopen(
+      edited(reopen(library), (draft) => {
+        addDot(draft, voteId, noteId);
+        addDot(draft, voteId, noteId);
+      }),
+    );
+    const local = edited(library, (draft) => addDot(draft, voteId, noteId));
+    boardStore.getState().loadDocument(local);
+    const result = merge(local, copy);
+    if (!result.ok) throw new Error(result.error.message);
+    boardStore.getState().edit('Merge a copy', (draft) => {
+      for (const [id, record] of Object.entries(result.document.records)) draft.records[id] = record;
+    });
+    startReview(local.id, 'toner-from-lead.cxmap', result.summary, result.conflicts);
+    root.render(<ConflictPanel />);
+    await expect
+      .element(
+        panel().getByText(
+          'Both copies changed the vote “Which breakdowns hurt most?” (dots); yours is kept until you choose.',
+        ),
+      )
+      .toBeVisible();
+    await panel().getByRole('button', { name: 'Use theirs' }).click();
+    expect(boardStore.getState().doc?.records[voteId]).toMatchObject({ ballots: [{ [noteId]: 2 }] });
+    await expect.element(panel().getByText('Nothing left to decide.')).toBeVisible();
   });
 });

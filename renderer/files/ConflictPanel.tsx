@@ -27,7 +27,8 @@ const show = (target: ConflictTarget): void => {
 /**
  * After a merge: what happened, and each conflict with its choices. Both versions of a conflicting
  * note are on the board (the file's beside yours, outlined in red) until the facilitator chooses;
- * for a stage, lane, scenario, persona or the map's settings, yours is kept and theirs is offered.
+ * for a stage, lane, scenario, persona, vote or the map's settings, yours is kept and theirs is
+ * offered.
  */
 export const ConflictPanel = () => {
   const mapId = useReview((state) => state.mapId);

@@ -102,11 +102,15 @@ const quoted = (text: string, placeholder: string): string => `“${text.trim().
 const noteText = (record: JourneyRecord | undefined): string =>
   quoted(record?.type === 'note' ? record.text : '', '(empty)');
 
-/** "the stage “Request”", "the map “Toner”". */
+/** "the stage “Request”", "the map “Toner”", "the vote “Which breakdowns hurt most?”". */
 const named = (record: JourneyRecord | undefined, type: RecordType): string => {
   const noun = SPECS.get(type)?.noun ?? type;
+  if (record?.type === 'vote') return `the ${noun} ${quoted(record.question, '(no question)')}`;
   return record && 'name' in record ? `the ${noun} ${quoted(record.name, '(no name)')}` : `the ${noun}`;
 };
+
+/** Where the review names a field in the room's words rather than the file's: a vote's ballots are its dots. */
+const REVIEW_WORDS: Readonly<Record<string, string>> = { ballots: 'dots' };
 
 /** Fields the copy's version of a record is not compared on or taken from: its state and type. */
 const notContent = (field: string): boolean => field === 'type' || BOOKKEEPING.has(field);
@@ -118,7 +122,7 @@ export const differingFields = (local: JourneyRecord | undefined, incoming: Stru
   const ours: ReadonlyMap<string, unknown> = new Map(Object.entries(local ?? {}));
   for (const [field, value] of Object.entries(incoming)) {
     if (notContent(field) || sameValue(ours.get(field), value)) continue;
-    differing.add(words[field] ?? field);
+    differing.add(REVIEW_WORDS[field] ?? words[field] ?? field);
   }
   return [...differing];
 };
@@ -176,7 +180,7 @@ export const conflictTarget = (doc: JourneyDocument, conflict: MergeConflict): C
 /**
  * Deletes a record as the app does for its type: a stage or lane moves its notes out of the grid
  * to where they are drawn (nothing from the copy disappears with it), a scenario goes with its
- * notes (the choice said how many), a persona hands the active role on.
+ * notes and votes (the choice said how many notes), a persona hands the active role on.
  */
 const deleteRecord = (draft: MutableDocument, id: string, shown: ReadonlyMap<string, NoteRecord>): void => {
   const record = recordIn(draft, id);
@@ -195,6 +199,7 @@ const deleteRecord = (draft: MutableDocument, id: string, shown: ReadonlyMap<str
     case 'persona':
       removePersona(draft, id);
       break;
+    case 'vote':
     case 'note':
       deleteRecords(draft, [id]);
       break;

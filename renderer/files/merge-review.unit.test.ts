@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { removeHeader } from '../../shared/journey/structure-edits.ts';
+import { addDot, deleteVote, revealVote, startVote } from '../../shared/journey/votes/vote-edits.ts';
 import { type MergeConflict, merge } from '../../shared/merge/merge.ts';
 import {
   addTouchpoints,
@@ -35,8 +36,8 @@ import {
 } from './merge-review.ts';
 
 /**
- * Resolving what a merge could not decide: for a stage, lane, scenario, persona or the map's
- * settings the facilitator keeps theirs or takes the copy's version; a record one side deleted
+ * Resolving what a merge could not decide: for a stage, lane, scenario, persona, vote or the
+ * map's settings the facilitator keeps theirs or takes the copy's version; a record one side deleted
  * is deleted the way the app deletes it, or kept.
  */
 
@@ -62,8 +63,9 @@ let store: BoardStore;
 const mergeEdits = (
   ours: (draft: MutableDocument) => void,
   theirs: (draft: MutableDocument) => void,
+  base: JourneyDocument = journeyMap(),
 ): { conflicts: readonly MergeConflict[]; copy: JourneyDocument } => {
-  const sent = send(journeyMap());
+  const sent = send(base);
   const copy = reopen(edit(sent.copy, theirs));
   const local = edit(sent.library, ours);
   store.getState().loadDocument(local);
@@ -203,6 +205,55 @@ describe('other records both copies changed', () => {
       showCategories: false,
       insightSettings: { maxTouchpoints: 8, lowEmotion: -2 },
     });
+  });
+});
+
+describe('a vote both copies changed', () => {
+  /** The journey map with a vote begun before the file was sent, and the vote's id. */
+  const votedMap = () => {
+    let id = '';
+    const base = edit(journeyMap(), (draft) => {
+      const started = startVote(draft, {
+        question: 'Which breakdowns hurt most?',
+        scenarioId: scenarioIds(draft).current,
+        voters: 3,
+        dotsPerVoter: 2,
+      });
+      if (started.ok) id = started.id;
+    });
+    return { base, id };
+  };
+  const dot = (text: string, voteId: string) => (draft: MutableDocument) => {
+    addDot(draft, voteId, noteWith(draft, text).id);
+  };
+
+  test('says which vote and that its dots differ, and theirs brings the copy’s dots', () => {
+    const { base, id } = votedMap();
+    const { conflicts } = mergeEdits(dot('Web shop', id), dot('Re-order email', id), base);
+    const conflict = only(conflicts);
+    expect(conflict).toMatchObject({ kind: 'both-edited-record', recordType: 'vote' });
+    expect(conflictSentence(doc(), conflict)).toBe(
+      'Both copies changed the vote “Which breakdowns hurt most?” (dots); yours is kept until you choose.',
+    );
+    expect(labels(conflict)).toEqual(['Keep mine', 'Use theirs']);
+    expect(conflictTarget(doc(), conflict)).toBeNull();
+    resolveConflict(store, conflict, 'theirs');
+    expect(doc().records[id]).toMatchObject({ ballots: [{ [noteWith(doc(), 'Re-order email').id]: 1 }] });
+  });
+
+  test('a vote revealed here and deleted there: deleting it deletes the vote', () => {
+    const { base, id } = votedMap();
+    const { conflicts } = mergeEdits(
+      (draft) => revealVote(draft, id),
+      (draft) => deleteVote(draft, id),
+      base,
+    );
+    const conflict = only(conflicts);
+    expect(conflictSentence(doc(), conflict)).toBe(
+      'You changed the vote “Which breakdowns hurt most?”; the file deleted it.',
+    );
+    resolveConflict(store, conflict, 'theirs');
+    expect(doc().records[id]).toMatchObject({ isDeleted: true, revealed: true });
   });
 });
 

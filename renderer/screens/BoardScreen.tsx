@@ -19,7 +19,10 @@ import { useFind } from '../find/find-store.ts';
 import { Legend } from '../legend/Legend.tsx';
 import { OutlinePanel } from '../outline/OutlinePanel.tsx';
 import { PersonaCard, type PersonaFound } from '../persona/PersonaCard.tsx';
+import { PresentView } from '../present/PresentView.tsx';
+import { presentStore, usePresent } from '../present/present-store.ts';
 import { boardStore, useBoard } from '../store/index.ts';
+import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { returnFocusOnClose } from '../ui/panel-focus.ts';
 import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
 import { CompareView } from './CompareView.tsx';
@@ -63,12 +66,16 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
   const close = panelsStore.getState().close;
   // Found notes and insights are brought into view beside the open panels, not under them.
   const coverRightOfBoard = useCoverBoard('right');
+  const presenting = usePresent((state) => state.open);
 
   useEffect(() => {
     if (fitOnOpen) zoomToFit(boardStore);
   }, [fitOnOpen]);
 
   useEffect(() => returnFocusOnClose(panelsStore), []);
+
+  // Present mode shows this board's map: closing the board (the library, another map) ends it.
+  useEffect(() => () => presentStore.getState().leave(), []);
 
   // A persona match lasts as long as find is open: reopening find must not show it again.
   useEffect(() => {
@@ -129,6 +136,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
         </div>
         {comparing && <CompareView onClose={() => setComparing(false)} />}
       </div>
+      {presenting && <PresentView timer={<TimerDisplay />} />}
     </div>
   );
 };

@@ -15,11 +15,17 @@ export const cellKey = (scenarioId: unknown, stageId: unknown, laneId: unknown):
     : undefined;
 
 /**
- * Counts live records against the limits on stages, lanes, scenarios, personas and notes per
+ * Counts live records against the limits on stages, lanes, scenarios, personas, votes and notes per
  * cell: O(1) per record, so it runs before validation. Keeps the first limit passed.
  */
 export class LimitTally {
-  private readonly counts: Record<LimitedType, number> = { stage: 0, lane: 0, scenario: 0, persona: 0 };
+  private readonly counts: Record<LimitedType, number> = {
+    stage: 0,
+    lane: 0,
+    scenario: 0,
+    persona: 0,
+    vote: 0,
+  };
   private readonly perCell = new Map<string, number>();
   private passed: ParseError | undefined;
 

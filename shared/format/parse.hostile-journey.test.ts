@@ -6,8 +6,8 @@ import { HOSTILE_CASES } from './test-support/hostile-budget.ts';
 import { arbitraryId } from './test-support/maps.ts';
 
 /**
- * Damaged journeys: maps with several stages, lanes, scenarios and personas whose fields, note
- * places and references are broken. None may throw, take over 2 s or open unsoundly; a note
+ * Damaged journeys: maps with several stages, lanes, scenarios, personas and votes whose fields,
+ * note places and references are broken. None may throw, take over 2 s or open unsoundly; a note
  * whose scenario, stage or lane is missing is moved, never lost.
  */
 
@@ -15,11 +15,11 @@ const runs = (numRuns: number) => ({ numRuns });
 const TIMEOUT = 60_000;
 const journeyText = mapTextPool(300, 5, 6, 3);
 
-const JOURNEY_LISTS = new Set(['stages', 'lanes', 'scenarios', 'personas']);
+const JOURNEY_LISTS = new Set(['stages', 'lanes', 'scenarios', 'personas', 'votes']);
 const MAP_SETTINGS = new Set(['activePersonaId', 'connectedType', 'showCategories', 'insightSettings']);
 const PLACE_FIELDS = new Set(['scenarioId', 'stageId', 'laneId']);
 
-/** Inside a stage, lane, scenario or persona, the map's journey settings, or a note's place. */
+/** Inside a stage, lane, scenario, persona or vote, the map's journey settings, or a note's place. */
 const inJourney = (path: Path): boolean => {
   const [list, , field] = path;
   if (typeof list !== 'string') return false;
@@ -61,6 +61,10 @@ const hostileLiteral = fc.oneof(
     '{"toString":1}',
     '{"a":1e999}',
     '{"a":-7,"b":2.6}',
+    '[{"a":21}]',
+    '[{},{"toString":1}]',
+    '["breakdown","telepathy"]',
+    JSON.stringify(Array.from({ length: FILE_LIMITS.maxVoters + 1 }, () => ({}))),
     JSON.stringify(
       Object.fromEntries(Array.from({ length: FILE_LIMITS.maxEmotions + 1 }, (_, i) => [`s${i}`, 0])),
     ),
@@ -76,7 +80,7 @@ const noteIdsIn = (file: Record<string, unknown>): string[] =>
 
 describe('parse survives damaged journeys', () => {
   test(
-    'any field of a stage, lane, scenario, persona, journey setting or note place replaced or removed',
+    'any field of a stage, lane, scenario, persona, vote, journey setting or note place replaced or removed',
     () => {
       fc.assert(
         fc.property(

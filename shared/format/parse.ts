@@ -23,6 +23,7 @@ import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
 import { findForbiddenKey, scanNesting } from './scan.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
+import { repairVotes } from './vote-repairs.ts';
 
 /** What the file says about itself. */
 export interface FileInfo {
@@ -117,6 +118,7 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   const byId: Record<string, JourneyRecord> = {};
   for (const record of [map, ...others]) byId[record.id] = record;
   repairPlaces(byId, map, log);
+  repairVotes(byId, log);
   // Moving notes into the first scenario can fill a cell past its limit.
   const passed = limitPassed(Object.values(byId));
   if (passed) return failed(passed);

@@ -7,6 +7,7 @@ import { readTypedRecord, recordSpecOf } from './read-records.ts';
 import { counted } from './records/repairs.ts';
 import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
+import { repairVotes } from './vote-repairs.ts';
 
 export interface StoredMapRead {
   /** The map, or null when no readable map record has the map's id. */
@@ -88,6 +89,7 @@ export class StoredMapReader {
     const map = byId[mapId];
     if (map?.type !== 'map') return { doc: null, repairs: log.messages(), dropped: this.dropped };
     repairPlaces(byId, map, log);
+    repairVotes(byId, log);
     return { doc: { id: mapId, records: byId }, repairs: log.messages(), dropped: this.dropped };
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { JourneyDocument } from '../model/document.ts';
 import { newMapDocument } from '../model/edits.ts';
+import type { VoteRecord } from '../model/journey-records.ts';
 import type { JourneyRecord, NoteRecord } from '../model/records.ts';
 import { updateRecord } from '../model/update.ts';
 import { markShared } from './document.ts';
@@ -118,7 +119,7 @@ describe('serialize', () => {
     expect(lines.slice(0, 5)).toEqual([
       '{',
       '  "type": "journeywall-map",',
-      '  "formatVersion": 2,',
+      '  "formatVersion": 3,',
       '  "app": {"name":"Journeywall","version":"0.1.0"},',
       '  "savedAt": 1718000100000,',
     ]);
@@ -136,6 +137,7 @@ describe('serialize', () => {
       '    {"id":"current","name":"Current","order":0,"kind":"current","emotions":{"stage":-2},"version":2,"versionNonce":8,"updated":5}',
       '  ],',
       '  "personas": [],',
+      '  "votes": [],',
       '  "notes": [',
       '    {"scenarioId":"current","notes":[',
       '      {"id":"a","color":"yellow","x":0,"y":0,"w":240,"z":1,"text":"First\\nline two","version":1,"versionNonce":9,"updated":5,"isDeleted":true},',
@@ -197,6 +199,35 @@ describe('serialize', () => {
     expect(serialize({ id: doc.id, records: reversed }, SAVE)).toBe(
       serialize({ id: doc.id, records: forward }, SAVE),
     );
+  });
+
+  test("writes a vote's dots by note id in one order, whatever order they were placed in", () => {
+    const doc = smallMap();
+    const vote = (ballot: Record<string, number>): VoteRecord => ({
+      id: 'vote',
+      type: 'vote',
+      question: 'Which touchpoints matter?',
+      scenarioId: 'current',
+      kinds: [],
+      stageIds: [],
+      laneIds: [],
+      noteIds: [],
+      voters: 3,
+      dotsPerVoter: 3,
+      stacking: true,
+      hidden: false,
+      revealed: false,
+      startedAt: 5,
+      ballots: [ballot],
+      version: 4,
+      versionNonce: 1,
+      updated: 5,
+      isDeleted: false,
+    });
+    const text = (ballot: Record<string, number>) =>
+      serialize({ id: doc.id, records: { ...doc.records, vote: vote(ballot) } }, SAVE);
+    expect(text({ c: 2, b: 1 })).toBe(text({ b: 1, c: 2 }));
+    expect(text({ c: 2, b: 1 })).toContain('"ballots":[{"b":1,"c":2}]');
   });
 
   test('writes empty lists for a new map, which opens again', () => {

@@ -164,11 +164,14 @@ const core = (schema: z.core.$ZodType): z.core.$ZodType =>
 
 /**
  * A value with the keys of its objects in a fixed order: an object's in its schema's order, a
- * map-like object's (emotion scores by stage) sorted, so equal values are written alike.
+ * map-like object's (emotion scores by stage, a vote's dots by note) sorted, so equal values are
+ * written alike; so are the objects in a list.
  */
 const canonical = (schema: z.core.$ZodType, value: unknown): unknown => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (typeof value !== 'object' || value === null) return value;
   const inner = core(schema);
+  if (Array.isArray(value))
+    return inner instanceof z.ZodArray ? value.map((item) => canonical(inner.element, item)) : value;
   const source = value as Readonly<Record<string, unknown>>;
   if (inner instanceof z.ZodObject) {
     return Object.fromEntries(

@@ -34,6 +34,8 @@ export const MENU_COMMANDS = [
   'toggle-legend',
   'export-poster',
   'export-print-pages',
+  'present',
+  'timer',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

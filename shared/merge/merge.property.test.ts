@@ -5,6 +5,7 @@ import { parse } from '../format/parse.ts';
 import { serialize } from '../format/serialize.ts';
 import { sameState, stateOf } from '../format/sync-marks.ts';
 import { arbitraryDocument } from '../format/test-support/maps.ts';
+import { addDot, nextVoter, removeDot, revealVote, startVote } from '../journey/votes/vote-edits.ts';
 import { type JourneyDocument, scenariosOf } from '../model/document.ts';
 import {
   addNote,
@@ -63,6 +64,18 @@ const arbitraryAction = fc.oneof(
     scenario: fc.nat(),
     stage: fc.nat(),
     score: fc.integer({ min: -3, max: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('start-vote' as const),
+    question: fc.string({ maxLength: 8 }),
+    scenario: fc.nat(),
+    stacking: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('vote' as const),
+    vote: fc.nat(),
+    note: fc.nat(),
+    step: fc.constantFrom('add' as const, 'remove' as const, 'next' as const, 'reveal' as const),
   }),
   fc.constant({ kind: 'save' as const }),
 );
@@ -146,6 +159,28 @@ const play = (start: JourneyDocument, actions: readonly Action[]): JourneyDocume
           if (inside.stageId === record.id || inside.laneId === record.id)
             updateNote(draft, inside.id, { stageId: null, laneId: null });
         deleteRecords(draft, [record.id]);
+        break;
+      }
+      case 'start-vote': {
+        const scenario = pick(scenariosOf(doc), action.scenario);
+        if (scenario)
+          startVote(draft, {
+            question: action.question,
+            scenarioId: scenario.id,
+            voters: 3,
+            dotsPerVoter: 2,
+            stacking: action.stacking,
+          });
+        break;
+      }
+      case 'vote': {
+        const vote = pick(liveOf(doc, 'vote'), action.vote);
+        const voted = pick(liveOf(doc, 'note'), action.note);
+        if (!vote || !voted) break;
+        if (action.step === 'add') addDot(draft, vote.id, voted.id);
+        else if (action.step === 'remove') removeDot(draft, vote.id, voted.id);
+        else if (action.step === 'next') nextVoter(draft, vote.id);
+        else revealVote(draft, vote.id);
         break;
       }
       case 'score': {

@@ -7,6 +7,7 @@ import { newNonce } from '../model/ids.ts';
 import { FILE_LIMITS } from '../model/limits.ts';
 import type { JourneyRecord, NoteRecord, RecordType } from '../model/records.ts';
 import { bump, firstVersion, freshBookkeeping } from '../model/update.ts';
+import { relinkVote } from '../model/vote-references.ts';
 import { contentOf, sameContent } from './record-content.ts';
 
 export interface MergeSummary {
@@ -24,7 +25,7 @@ export interface MergeSummary {
   readonly notesMoved: number;
 }
 
-/** A record of the map's structure: every type but notes (the map, stages, lanes, scenarios, personas). */
+/** A record of the map's structure: every type but notes (the map, stages, lanes, scenarios, personas, votes). */
 export type StructureRecord = Exclude<JourneyRecord, NoteRecord>;
 
 /**
@@ -32,7 +33,7 @@ export type StructureRecord = Exclude<JourneyRecord, NoteRecord>;
  * note both sides edited, a new note placed beside the local one (its `conflictOf` is
  * `localId`); when one side deleted what the other edited (a record of any type), the edited
  * record, alive, under the same id; for any other record both sides edited (the map, a stage,
- * lane, scenario or persona), the same id: the local record is kept and the copy's is given
+ * lane, scenario, persona or vote), the same id: the local record is kept and the copy's is given
  * in `incoming`, to be taken if the facilitator prefers it.
  */
 export type MergeConflict =
@@ -59,7 +60,7 @@ export type MergeResult =
       readonly ok: false;
       /**
        * `different-map`: the copy is of another map. `too-large`: the merged map would break a
-       * limit of FILE_LIMITS (records, stages, lanes, scenarios, personas, notes in one cell),
+       * limit of FILE_LIMITS (records, stages, lanes, scenarios, personas, votes, notes in one cell),
        * so it could not be opened again; nothing is merged, since leaving part of a copy out
        * would lose it silently.
        */
@@ -221,6 +222,8 @@ const withReferencesRenamed = (
       };
     case 'map':
       return { ...record, activePersonaId: ref(record.activePersonaId, 'persona') };
+    case 'vote':
+      return { ...relinkVote(record, to), id };
     default:
       return { ...record, id };
   }
@@ -233,12 +236,13 @@ interface Measure {
   readonly lanes: number;
   readonly scenarios: number;
   readonly personas: number;
+  readonly votes: number;
   /** Live notes in the fullest cell of any scenario. */
   readonly fullestCell: number;
 }
 
 const measure = (doc: JourneyDocument): Measure => {
-  const counts = { records: 0, stages: 0, lanes: 0, scenarios: 0, personas: 0, fullestCell: 0 };
+  const counts = { records: 0, stages: 0, lanes: 0, scenarios: 0, personas: 0, votes: 0, fullestCell: 0 };
   const cells = new Map<string, number>();
   for (const record of Object.values(doc.records)) {
     counts.records++;
@@ -247,6 +251,7 @@ const measure = (doc: JourneyDocument): Measure => {
     else if (record.type === 'lane') counts.lanes++;
     else if (record.type === 'scenario') counts.scenarios++;
     else if (record.type === 'persona') counts.personas++;
+    else if (record.type === 'vote') counts.votes++;
     else if (record.type === 'note' && record.stageId !== null) {
       const key = cellKey(record);
       const count = (cells.get(key) ?? 0) + 1;
@@ -276,6 +281,7 @@ const LIMITS: readonly Limit[] = [
   { measure: 'lanes', max: FILE_LIMITS.maxLanes, what: 'lanes' },
   { measure: 'scenarios', max: FILE_LIMITS.maxScenarios, what: 'scenarios' },
   { measure: 'personas', max: FILE_LIMITS.maxPersonas, what: 'personas' },
+  { measure: 'votes', max: FILE_LIMITS.maxVotes, what: 'votes' },
   { measure: 'fullestCell', max: FILE_LIMITS.maxNotesPerCell, what: 'notes in one cell' },
 ];
 

@@ -92,6 +92,44 @@ export interface PersonaRecord extends RecordBase {
   readonly quote: string;
 }
 
+/**
+ * A dot vote: the room chooses among one scenario's notes by putting dots on them, one voter
+ * after another at the facilitator's laptop. Eligibility is given as lists, each empty for "any";
+ * a note must pass every list that is not empty.
+ */
+export interface VoteRecord extends RecordBase {
+  readonly type: 'vote';
+  /** What the room is asked, such as "Which breakdowns hurt most?". */
+  readonly question: string;
+  /** The scenario whose notes are voted on. */
+  readonly scenarioId: string;
+  /** The kinds of note that can get dots; empty for any kind. */
+  readonly kinds: readonly NoteKind[];
+  /** The stages whose notes can get dots; empty for any stage (and notes outside the grid). */
+  readonly stageIds: readonly string[];
+  /** The lanes whose notes can get dots; empty for any lane (and notes outside the grid). */
+  readonly laneIds: readonly string[];
+  /** The notes that can get dots (a selection); empty for any note. */
+  readonly noteIds: readonly string[];
+  /** How many people vote, one after another. */
+  readonly voters: number;
+  /** The dots each voter has. */
+  readonly dotsPerVoter: number;
+  /** Whether a voter may put several dots on one note. */
+  readonly stacking: boolean;
+  /** Whether the running totals stay hidden until the vote is revealed. */
+  readonly hidden: boolean;
+  /** A revealed vote takes no more dots: it is a past vote with its results. */
+  readonly revealed: boolean;
+  /** When the vote was started, in milliseconds since the epoch. */
+  readonly startedAt: number;
+  /**
+   * One ballot per voter who has started, in order: dots by note id. The last is the current
+   * voter's.
+   */
+  readonly ballots: readonly Readonly<Record<string, number>>[];
+}
+
 /** The connected customer experience continuum (seed 000), customer-controlled to business-controlled. */
 export const CONNECTED_TYPES = [
   'respond-to-desire',

@@ -6,6 +6,7 @@ import { fileContentSchema } from '../ipc/validate.ts';
 import { addPersona } from '../journey/personas/persona-edits.ts';
 import { addScenario } from '../journey/scenarios/scenario-edits.ts';
 import { addHeader, setEmotion } from '../journey/structure-edits.ts';
+import { addDot, nextVoter, startVote } from '../journey/votes/vote-edits.ts';
 import { addNote, type MutableDocument, newMapDocument } from './edits.ts';
 import { atLimitMessage, FILE_LIMITS } from './limits.ts';
 import type { JourneyRecord } from './records.ts';
@@ -25,6 +26,8 @@ interface Parts {
   lanes?: number;
   scenarios?: number;
   personas?: number;
+  /** Votes on the notes of scenario c0, each with one voter of one dot. */
+  votes?: number;
   deletedStages?: number;
   emotions?: number;
   /** Notes in the cell (s0, l0) of scenario c0, in one group. */
@@ -37,13 +40,14 @@ const fileOf = ({
   lanes = 1,
   scenarios = 1,
   personas = 0,
+  votes = 0,
   deletedStages = 0,
   emotions = 0,
   notesInCell = 0,
   extra = {},
 }: Parts): Record<string, unknown> => ({
   type: 'journeywall-map',
-  formatVersion: 2,
+  formatVersion: 3,
   app: { name: 'Journeywall', version: 'test' },
   savedAt: 0,
   map: { id: 'map', name: 'Limits', created: 0, ...book },
@@ -68,6 +72,15 @@ const fileOf = ({
     ...book,
   })),
   personas: ids('p', personas).map((id) => ({ id, name: id, ...book })),
+  votes: ids('v', votes).map((id) => ({
+    id,
+    question: id,
+    scenarioId: 'c0',
+    voters: 1,
+    dotsPerVoter: 1,
+    startedAt: 0,
+    ...book,
+  })),
   notes: [
     {
       scenarioId: 'c0',
@@ -106,6 +119,7 @@ describe('counted limits: at the limit a file opens, one past it is refused nami
     ['lanes', 'lane', FILE_LIMITS.maxLanes, 'it has more than 60 lanes; the limit is 60'],
     ['scenarios', 'scenario', FILE_LIMITS.maxScenarios, 'it has more than 50 scenarios; the limit is 50'],
     ['personas', 'persona', FILE_LIMITS.maxPersonas, 'it has more than 50 personas; the limit is 50'],
+    ['votes', 'vote', FILE_LIMITS.maxVotes, 'it has more than 100 votes; the limit is 100'],
   ] as const)('%s', (key, type, limit, words) => {
     const atLimit = open(fileOf({ [key]: limit }));
     expect(atLimit.ok && atLimit.repairs).toEqual([]);
@@ -336,6 +350,64 @@ describe('numbers past their limits are repaired, with a notice', () => {
   });
 });
 
+describe('a vote: voters and dots at their limits open as they are; past them, they are brought back', () => {
+  const vote = (fields: Record<string, unknown>) =>
+    fileOf({
+      notesInCell: 1,
+      extra: {
+        votes: [
+          {
+            id: 'v',
+            question: 'Q',
+            scenarioId: 'c0',
+            voters: 1,
+            dotsPerVoter: 1,
+            startedAt: 0,
+            ...book,
+            ...fields,
+          },
+        ],
+      },
+    });
+  const voteOf = (result: ParseResult) => {
+    if (!result.ok) throw new Error(result.error.message);
+    const record = result.document.records.v;
+    if (record?.type !== 'vote') throw new Error('no vote');
+    return record;
+  };
+  const clamped =
+    'Brought the number of voters or dots of 1 vote back to whole numbers from 1 to 100 voters and 20 dots.';
+
+  test.each([
+    [{ voters: FILE_LIMITS.maxVoters, dotsPerVoter: FILE_LIMITS.maxDotsPerVoter }, [100, 20], []],
+    [{ voters: FILE_LIMITS.maxVoters + 1 }, [100, 1], [clamped]],
+    [{ dotsPerVoter: FILE_LIMITS.maxDotsPerVoter + 1, voters: 0 }, [1, 20], [clamped]],
+    [{ voters: 2.6, dotsPerVoter: -1e300 }, [3, 1], [clamped]],
+  ])('%o', (fields, [voters, dots], repairs) => {
+    const result = open(vote(fields));
+    expect(voteOf(result)).toMatchObject({ voters, dotsPerVoter: dots });
+    expect(result.ok && result.repairs).toEqual(repairs);
+  });
+
+  test('a ballot of the most dots a voter may have opens; one dot more is refused', () => {
+    const ballot = (dots: number) => ({ n0: dots });
+    const max = FILE_LIMITS.maxDotsPerVoter;
+    const atLimit = open(vote({ dotsPerVoter: max, stacking: true, ballots: [ballot(max)] }));
+    expect(voteOf(atLimit).ballots).toEqual([{ n0: 20 }]);
+    expect(errorOf(open(vote({ dotsPerVoter: max, stacking: true, ballots: [ballot(max + 1)] })))).toBe(
+      'This map file is damaged: vote 1 has an invalid ballot.',
+    );
+  });
+
+  test('a question at its limit opens as it is; past it, it is shortened to the limit', () => {
+    const max = FILE_LIMITS.maxNameLength;
+    expect(voteOf(open(vote({ question: 'q'.repeat(max) }))).question).toHaveLength(max);
+    const long = open(vote({ question: 'q'.repeat(max + 1) }));
+    expect(voteOf(long).question).toHaveLength(max);
+    expect(long.ok && long.repairs).toEqual(['Shortened the question of 1 vote to 500 characters.']);
+  });
+});
+
 describe('bytes: what save lets through, open accepts', () => {
   test('the limits are one number', () => {
     expect(IPC_LIMITS.fileBytes).toBe(FILE_LIMITS.maxBytes);
@@ -401,6 +473,25 @@ describe('the editor stops at the limits, and a map at every limit saves and reo
     for (const stage of stages) setEmotion(doc, scenarioId, stage, -3);
     for (let slot = 0; slot < FILE_LIMITS.maxNotesPerCell; slot++)
       addNote(doc, { x: 0, y: 0, scenarioId, stageId, laneId, slot, text: 'n'.repeat(100) }, 0, slot);
+    const [voteId] = fill(() => {
+      const started = startVote(doc, {
+        question: 'q'.repeat(FILE_LIMITS.maxNameLength),
+        scenarioId,
+        voters: FILE_LIMITS.maxVoters,
+        dotsPerVoter: FILE_LIMITS.maxDotsPerVoter,
+        stacking: true,
+      });
+      return started.ok ? started.id : null;
+    });
+    expect(startVote(doc, { question: 'One more', scenarioId, voters: 1, dotsPerVoter: 1 })).toEqual({
+      ok: false,
+      reason: 'at-limit',
+    });
+    const firstNote = Object.values(doc.records).find((record) => record.type === 'note')?.id ?? '';
+    for (let voter = 1; voter <= FILE_LIMITS.maxVoters; voter++) {
+      while (addDot(doc, voteId ?? '', firstNote) === 'added');
+      nextVoter(doc, voteId ?? '');
+    }
     const map = doc.records[doc.id];
     if (!map) throw new Error('no map');
     doc.records[doc.id] = updateRecord({ ...map, version: FILE_LIMITS.maxVersion }, { name: 'Still full' });
@@ -412,6 +503,10 @@ describe('the editor stops at the limits, and a map at every limit saves and reo
     expect(live(reopened, 'scenario')).toBe(FILE_LIMITS.maxScenarios);
     expect(live(reopened, 'persona')).toBe(FILE_LIMITS.maxPersonas);
     expect(live(reopened, 'note')).toBe(FILE_LIMITS.maxNotesPerCell);
+    expect(live(reopened, 'vote')).toBe(FILE_LIMITS.maxVotes);
+    expect(reopened.ok && reopened.document.records[voteId ?? '']).toMatchObject({
+      ballots: Array.from({ length: FILE_LIMITS.maxVoters }, () => ({ [firstNote]: 20 })),
+    });
     expect(reopened.ok && reopened.document.records[doc.id]?.version).toBe(FILE_LIMITS.maxVersion);
   });
 });

@@ -21,7 +21,7 @@ export const FILE_LIMITS = {
   maxRecords: 200_000,
   /** Note text and each text field of a persona. */
   maxTextLength: 10_000,
-  /** Names of the map, its stages, lanes, scenarios and personas. */
+  /** Names of the map, its stages, lanes, scenarios and personas, and a vote's question. */
   maxNameLength: 500,
   /** A stage's column width, in board units. */
   stageWidth: { min: 80, max: 2000 },
@@ -41,6 +41,12 @@ export const FILE_LIMITS = {
   maxScenarios: 50,
   /** Live personas of a map. */
   maxPersonas: 50,
+  /** Live votes of a map, past ones included: a vote or two per workshop, for years. */
+  maxVotes: 100,
+  /** People taking part in one vote: a large room voting one by one. */
+  maxVoters: 100,
+  /** Dots each voter has in one vote (typically 3 to 5). */
+  maxDotsPerVoter: 20,
   /**
    * A record's version: far past any real history, and safe to add one to many times. An edit
    * at it keeps it (the new versionNonce still tells the states apart); a file past it is
@@ -57,6 +63,7 @@ export const LIVE_LIMITS = {
   lane: { max: FILE_LIMITS.maxLanes, plural: 'lanes' },
   scenario: { max: FILE_LIMITS.maxScenarios, plural: 'scenarios' },
   persona: { max: FILE_LIMITS.maxPersonas, plural: 'personas' },
+  vote: { max: FILE_LIMITS.maxVotes, plural: 'votes' },
 } as const;
 
 export type LimitedType = keyof typeof LIVE_LIMITS;

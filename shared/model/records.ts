@@ -8,6 +8,7 @@ import type {
   ScenarioRecord,
   StageRecord,
   TouchpointRatings,
+  VoteRecord,
 } from './journey-records.ts';
 
 /**
@@ -94,7 +95,8 @@ export type JourneyRecord =
   | StageRecord
   | LaneRecord
   | ScenarioRecord
-  | PersonaRecord;
+  | PersonaRecord
+  | VoteRecord;
 export type RecordType = JourneyRecord['type'];
 
 /** Fields every record type owns that edits may change (everything but the bookkeeping). */

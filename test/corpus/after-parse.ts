@@ -41,12 +41,13 @@ const mapFile = (parts: {
   scenarios?: number;
   personas?: number;
   emotions?: number;
+  votes?: readonly Record<string, unknown>[];
   groups?: readonly NoteGroup[];
   map?: Record<string, unknown>;
 }): string =>
   JSON.stringify({
     type: 'journeywall-map',
-    formatVersion: 2,
+    formatVersion: 3,
     app: { name: 'Journeywall', version: 'corpus' },
     savedAt: 0,
     map: {
@@ -80,6 +81,7 @@ const mapFile = (parts: {
       ...book,
     })),
     personas: ids('p', parts.personas ?? 0).map((id) => ({ id, name: `Persona ${id}`, ...book })),
+    votes: parts.votes ?? [],
     notes: (parts.groups ?? []).map((group) => ({ scenarioId: 'c0', ...group })),
   });
 
@@ -98,6 +100,19 @@ const everyCell = (stages: number, lanes: number): NoteGroup[] =>
 const outsideGrid = (count: number, at: (i: number) => { x: number; y: number }): NoteGroup => ({
   notes: ids('o', count).map((id, i) => note(id, 0, at(i))),
 });
+
+/** Votes on the notes of scenario c0, each with one voter of one dot, revealed. */
+const votes = (count: number): Record<string, unknown>[] =>
+  ids('v', count).map((id, i) => ({
+    id,
+    question: `Vote ${i}`,
+    scenarioId: 'c0',
+    voters: 1,
+    dotsPerVoter: 1,
+    revealed: true,
+    startedAt: i,
+    ...book,
+  }));
 
 export const WITHIN_LIMITS: readonly CorpusFile[] = [
   {
@@ -151,6 +166,33 @@ export const WITHIN_LIMITS: readonly CorpusFile[] = [
       }),
   },
   {
+    name: 'votes at their limits (100 votes; 100 voters of 20 dots each on 1,000 selected notes)',
+    expect: { opens: 1000 },
+    text: () =>
+      mapFile({
+        name: 'Votes at limits',
+        groups: [inCell(1000)],
+        votes: [
+          ...votes(99),
+          {
+            id: 'full',
+            question: 'Q'.repeat(500),
+            scenarioId: 'c0',
+            noteIds: ids('n', 1000),
+            voters: 100,
+            dotsPerVoter: 20,
+            stacking: true,
+            hidden: true,
+            startedAt: 100,
+            ballots: Array.from({ length: 100 }, (_, voter) =>
+              Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`n${voter * 10 + k}`, 2])),
+            ),
+            ...book,
+          },
+        ],
+      }),
+  },
+  {
     name: 'duplicate ids (2,000 notes in two cells sharing 20 ids)',
     expect: { opens: 2000 },
     text: () =>
@@ -178,6 +220,11 @@ export const PAST_LIMITS: readonly CorpusFile[] = [
     text: () => mapFile({ name: 'Lanes', lanes: 61 }),
   },
   {
+    name: '101 votes',
+    expect: { refused: /more than 100 votes; the limit is 100/ },
+    text: () => mapFile({ name: 'Votes', votes: votes(101) }),
+  },
+  {
     name: '1,001 notes in one cell',
     expect: { refused: /more than 1,000 notes in one cell/ },
     text: () => mapFile({ name: 'Overfull cell', groups: [inCell(1001)] }),
@@ -186,7 +233,7 @@ export const PAST_LIMITS: readonly CorpusFile[] = [
     name: '200,001 records',
     expect: { refused: /200,001 records; the limit is 200,000/ },
     text: () =>
-      `{"type":"journeywall-map","formatVersion":2,"app":{"name":"J","version":"1"},"savedAt":0,"map":{},"notes":[{"scenarioId":"c","notes":[${'{},'.repeat(199_999)}{}]}]}`,
+      `{"type":"journeywall-map","formatVersion":3,"app":{"name":"J","version":"1"},"savedAt":0,"map":{},"notes":[{"scenarioId":"c","notes":[${'{},'.repeat(199_999)}{}]}]}`,
   },
   {
     name: 'a million emotion scores',
@@ -210,6 +257,6 @@ export const PAST_LIMITS: readonly CorpusFile[] = [
     name: 'nesting 100,000 deep',
     expect: { refused: /nested too deeply/ },
     text: () =>
-      `{"type":"journeywall-map","formatVersion":2,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      `{"type":"journeywall-map","formatVersion":3,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
   },
 ];

@@ -26,6 +26,8 @@ const TOOLBAR_BUTTONS = [
   'Find',
   'Outline',
   'Legend',
+  'Present',
+  'Timer',
   'Zoom out',
   'Zoom in',
   'Zoom to fit',

@@ -31,11 +31,13 @@ const problemsOfSaved = (text: string): string[] => {
     list('lanes').length +
     list('scenarios').length +
     list('personas').length +
+    list('votes').length +
     notes.length;
   if (records > FILE_LIMITS.maxRecords) problems.push(`${records} records`);
   const live = (rows: Raw[]) => rows.filter((row) => row.isDeleted !== true);
   if (live(list('stages')).length > FILE_LIMITS.maxStages) problems.push('too many stages');
   if (live(list('lanes')).length > FILE_LIMITS.maxLanes) problems.push('too many lanes');
+  if (live(list('votes')).length > FILE_LIMITS.maxVotes) problems.push('too many votes');
   const cells = new Map<string, number>();
   const ids = new Set<string>();
   for (const note of notes) {

@@ -1,5 +1,6 @@
 import { backupToMapFile } from './0-backup-to-1.ts';
 import { journeyStructure } from './1-journey-to-2.ts';
+import { dotVotes } from './2-votes-to-3.ts';
 import type { JsonObject, Migration } from './migration.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { JsonObject, Migration } from './migration.ts';
  * from format n to n + 1. Raising CURRENT_FORMAT_VERSION means appending a step here and a
  * fixture test/fixtures/format-<n>.cxmap; the tests check both.
  */
-export const MIGRATIONS: readonly Migration[] = [backupToMapFile, journeyStructure];
+export const MIGRATIONS: readonly Migration[] = [backupToMapFile, journeyStructure, dotVotes];
 
 export type MigrateResult =
   | {

@@ -62,8 +62,8 @@ describe('migrations', () => {
   });
 });
 
-describe('format 2: the journey', () => {
-  const text = () => read('format-2.cxmap');
+describe('format 3: dot votes', () => {
+  const text = () => read('format-3.cxmap');
   const open = () => {
     const result = parse(text());
     if (!result.ok) throw new Error(result.error.message);
@@ -75,10 +75,73 @@ describe('format 2: the journey', () => {
     expect(serialize(document, { appVersion: file.app.version, savedAt: file.savedAt })).toBe(text());
   });
 
+  test('opens its votes, past, running and deleted, with their questions, choices and dots', () => {
+    const { document } = open();
+    expect(document.records.Vote0Breakd0wnsHurt1a).toMatchObject({
+      type: 'vote',
+      question: 'Which breakdowns hurt most?',
+      scenarioId: 'Scen4r10Current00001x',
+      kinds: ['breakdown'],
+      stageIds: [],
+      voters: 5,
+      dotsPerVoter: 3,
+      stacking: true,
+      hidden: true,
+      revealed: true,
+      ballots: [
+        { N0te0000000000000003c: 2, N0te0000000000000006f: 1 },
+        { N0te0000000000000003c: 1, N0te000000000000000Gp: 2 },
+        { N0te0000000000000006f: 3 },
+        { N0te0000000000000003c: 1, N0te0000000000000006f: 1, N0te000000000000000Gp: 1 },
+        { N0te000000000000000Gp: 2 },
+      ],
+    });
+    expect(document.records.Vote1F1xF1rst00000002).toMatchObject({
+      stageIds: ['St4gRequest0000000002', 'St4gRespond0000000003'],
+      laneIds: ['LaneT0uchp01nts00002b', 'LaneBreakd0wns00004d', 'LaneCust0merServ1ce6'],
+      kinds: [],
+      stacking: false,
+      hidden: false,
+      revealed: false,
+    });
+    expect(document.records.Vote2Tr1alRun00000003).toMatchObject({
+      noteIds: ['N0te000000000000000Aj', 'N0te000000000000000Bk'],
+      isDeleted: true,
+    });
+  });
+});
+
+describe('format 2: the journey', () => {
+  const text = () => read('format-2.cxmap');
+  const open = () => {
+    const result = parse(text());
+    if (!result.ok) throw new Error(result.error.message);
+    return result;
+  };
+
+  test('opens with no votes, every other record as format 3 holds it: the format-3 fixture without its votes', () => {
+    const { document, file } = open();
+    const lines = read('format-3.cxmap').split('\n');
+    const votes = lines.indexOf('  "votes": [');
+    lines.splice(votes, lines.indexOf('  ],', votes) - votes + 1, '  "votes": [],');
+    const withoutVotes = lines.join('\n');
+    expect(withoutVotes).not.toContain('Vote');
+    expect(file.formatVersion).toBe(2);
+    expect(serialize(document, { appVersion: '0.3.0', savedAt: file.savedAt })).toBe(withoutVotes);
+  });
+
+  test('a list of votes in a format-2 file is not read, and the notice says so', () => {
+    const file = JSON.parse(text());
+    const result = parse(JSON.stringify({ ...file, votes: [{ id: 'v', question: 'Hand-made?' }] }));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.repairs).toEqual(['Ignored what a format-2 map cannot hold: its votes.']);
+    expect(Object.values(result.document.records).filter((record) => record.type === 'vote')).toEqual([]);
+  });
+
   test('opens records of every type with their journey fields', () => {
     const { document } = open();
     const count = (type: string) => Object.values(document.records).filter((r) => r.type === type).length;
-    expect(['stage', 'lane', 'scenario', 'persona', 'note'].map(count)).toEqual([4, 8, 2, 1, 16]);
+    expect(['stage', 'lane', 'scenario', 'persona', 'vote', 'note'].map(count)).toEqual([4, 8, 2, 1, 0, 16]);
     expect(document.records[document.id]).toMatchObject({
       activePersonaId: 'Pers0naDav1dSmallBiz1',
       connectedType: 'automatic-execution',

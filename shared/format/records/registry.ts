@@ -8,6 +8,7 @@ import type { Assert, SameShape } from './same-shape.ts';
 import { SCENARIO_SPEC } from './scenario.ts';
 import type { RecordSpec } from './spec.ts';
 import { STAGE_SPEC } from './stage.ts';
+import { VOTE_SPEC } from './vote.ts';
 
 export type { RecordSpec } from './spec.ts';
 export { MAP_SPEC };
@@ -40,6 +41,7 @@ export const COLLECTIONS = [
   { key: 'lanes', spec: LANE_SPEC },
   { key: 'scenarios', spec: SCENARIO_SPEC },
   { key: 'personas', spec: PERSONA_SPEC },
+  { key: 'votes', spec: VOTE_SPEC },
   { key: 'notes', spec: NOTE_SPEC, groupBy: PLACE_FIELDS },
 ] as const satisfies readonly Collection[];
 

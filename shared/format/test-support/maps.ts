@@ -21,6 +21,7 @@ import {
   SCENARIO_KINDS,
   type ScenarioRecord,
   type StageRecord,
+  type VoteRecord,
 } from '../../model/journey-records.ts';
 import { FILE_LIMITS, ID_PATTERN } from '../../model/limits.ts';
 import {
@@ -389,13 +390,60 @@ const arbitraryNote = (id: string, places: Places) =>
       }),
     );
 
+/**
+ * A vote on records the map holds (deleted ones included), its settings holding its dots: a
+ * reference to a missing record, or more dots than the settings allow, is repaired on reading.
+ */
+const arbitraryVote = (id: string, places: Places) =>
+  fc
+    .record({
+      bookkeeping: arbitraryBookkeeping(),
+      question: anyText(FILE_LIMITS.maxNameLength),
+      scenarioId: fc.constantFrom(...places.all.scenarios),
+      kinds: fc.subarray([...NOTE_KINDS]),
+      stageIds: fc.subarray([...places.all.stages]),
+      laneIds: fc.subarray([...places.all.lanes]),
+      noteIds: fc.subarray([...places.noteIds]),
+      voters: fc.integer({ min: 1, max: FILE_LIMITS.maxVoters }),
+      dotsPerVoter: fc.integer({ min: 1, max: FILE_LIMITS.maxDotsPerVoter }),
+      stacking: fc.boolean(),
+      hidden: fc.boolean(),
+      revealed: fc.boolean(),
+      startedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+      ballots:
+        places.noteIds.length === 0
+          ? fc.constant<string[][]>([])
+          : fc.array(fc.array(fc.constantFrom(...places.noteIds), { maxLength: 5 }), { maxLength: 4 }),
+    })
+    .map(({ bookkeeping, ballots, ...vote }): VoteRecord => {
+      const counted = ballots.map((dots) => {
+        const ballot: Record<string, number> = {};
+        for (const noteId of dots) ballot[noteId] = (ballot[noteId] ?? 0) + 1;
+        return ballot;
+      });
+      const most = (of: (ballot: Record<string, number>) => number) => Math.max(0, ...counted.map(of));
+      return {
+        id,
+        type: 'vote',
+        ...vote,
+        voters: Math.max(vote.voters, counted.length),
+        dotsPerVoter: Math.max(
+          vote.dotsPerVoter,
+          most((ballot) => Object.values(ballot).reduce((a, b) => a + b, 0)),
+        ),
+        stacking: vote.stacking || most((ballot) => Math.max(0, ...Object.values(ballot))) > 1,
+        ballots: counted,
+        ...bookkeeping,
+      };
+    });
+
 const liveIds = (records: readonly JourneyRecord[]): string[] =>
   records.filter((record) => !record.isDeleted).map((record) => record.id);
 
 /**
  * Any valid document: records of every type with every field anywhere in its allowed range, and
  * every live note in a live scenario and in a cell of a live stage and lane or outside the grid
- * (a deleted note anywhere). References that may name nothing (the active persona, origins,
+ * (a deleted note anywhere), every vote on records the map holds. References that may name nothing (the active persona, origins,
  * conflict marks, a scenario's basedOn, emotion scores, a tombstone's place) sometimes do.
  */
 export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<JourneyDocument> =>
@@ -405,10 +453,12 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
       lanes: fc.nat(maxStructure),
       scenarios: fc.integer({ min: 1, max: Math.max(1, maxStructure) }),
       personas: fc.nat(Math.min(2, maxStructure)),
+      votes: fc.nat(Math.min(2, maxStructure)),
       notes: fc.nat(maxNotes),
     })
     .chain((sizes) => {
-      const total = 1 + sizes.stages + sizes.lanes + sizes.scenarios + sizes.personas + sizes.notes;
+      const total =
+        1 + sizes.stages + sizes.lanes + sizes.scenarios + sizes.personas + sizes.votes + sizes.notes;
       return fc.uniqueArray(arbitraryId, { minLength: total, maxLength: total }).map((ids) => {
         let next = 1;
         const take = (count: number) => {
@@ -421,11 +471,12 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
           laneIds: take(sizes.lanes),
           scenarioIds: take(sizes.scenarios),
           personaIds: take(sizes.personas),
+          voteIds: take(sizes.votes),
           noteIds: take(sizes.notes),
         };
       });
     })
-    .chain(({ mapId, stageIds, laneIds, scenarioIds, personaIds, noteIds }) =>
+    .chain(({ mapId, stageIds, laneIds, scenarioIds, personaIds, voteIds, noteIds }) =>
       fc
         .record({
           map: arbitraryMapRecord(mapId, personaIds),
@@ -444,17 +495,23 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
             noteIds,
             all: { scenarios: scenarioIds, stages: stageIds, lanes: laneIds },
           };
-          return fc.tuple(...noteIds.map((id) => arbitraryNote(id, places))).map((notes): JourneyDocument => {
-            const records: Record<string, JourneyRecord> = { [mapId]: structure.map };
-            for (const record of [
-              ...structure.stages,
-              ...structure.lanes,
-              ...structure.scenarios,
-              ...structure.personas,
-              ...notes,
-            ])
-              records[record.id] = record;
-            return { id: mapId, records };
-          });
+          return fc
+            .record({
+              votes: fc.tuple(...voteIds.map((id) => arbitraryVote(id, places))),
+              notes: fc.tuple(...noteIds.map((id) => arbitraryNote(id, places))),
+            })
+            .map(({ votes, notes }): JourneyDocument => {
+              const records: Record<string, JourneyRecord> = { [mapId]: structure.map };
+              for (const record of [
+                ...structure.stages,
+                ...structure.lanes,
+                ...structure.scenarios,
+                ...structure.personas,
+                ...votes,
+                ...notes,
+              ])
+                records[record.id] = record;
+              return { id: mapId, records };
+            });
         }),
     );

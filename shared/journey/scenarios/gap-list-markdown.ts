@@ -1,5 +1,6 @@
+import { escapeMarkdown, oneLine } from '../list-export.ts';
 import type { Comparison } from './compare.ts';
-import { type GapListNames, gapSections, oneLine, totalsLines } from './gap-rows.ts';
+import { type GapListNames, gapSections, totalsLines } from './gap-rows.ts';
 
 /**
  * The gap list as Markdown: a heading per stage and a bullet per gap, for a wiki or a ticket.
@@ -19,11 +20,3 @@ export const gapListMarkdown = (comparison: Comparison, names: GapListNames): st
   lines.push('## Totals', '', ...totalsLines(comparison.totals).map((line) => `- ${line}`));
   return `${lines.join('\n')}\n`;
 };
-
-/**
- * Backslash-escapes what could start inline formatting in CommonMark and GitHub Markdown:
- * emphasis, code, links and images, HTML and autolinks, entities, strikethrough, table cells,
- * and the # that would close a heading. The text always sits inside a line (after "- " or
- * "## ", line breaks already removed), so block syntax such as "1." or "> " cannot start.
- */
-export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>&~|#]/g, '\\$&');

@@ -1,5 +1,6 @@
+import { oneLine } from '../list-export.ts';
 import type { Comparison } from './compare.ts';
-import { type GapListNames, gapSections, oneLine, totalsLines } from './gap-rows.ts';
+import { type GapListNames, gapSections, totalsLines } from './gap-rows.ts';
 
 /**
  * The gap list as plain text for the clipboard: a heading line per stage, one indented item per

@@ -4,10 +4,12 @@ import { addNote, deleteRecords, updateNote } from '../../model/edits.ts';
 import type { ScenarioRecord, StageRecord } from '../../model/journey-records.ts';
 import type { NoteRecord } from '../../model/records.ts';
 import { updateRecord } from '../../model/update.ts';
+import { csvField, escapeMarkdown } from '../list-export.ts';
+import { parseCsv } from '../test-support/csv.ts';
 import { compareScenarios } from './compare.ts';
 import { createScenarioFrom } from './create-scenario-from.ts';
-import { csvField, GAP_LIST_COLUMNS, gapListCsv } from './gap-list-csv.ts';
-import { escapeMarkdown, gapListMarkdown } from './gap-list-markdown.ts';
+import { GAP_LIST_COLUMNS, gapListCsv } from './gap-list-csv.ts';
+import { gapListMarkdown } from './gap-list-markdown.ts';
 import { gapListText } from './gap-list-text.ts';
 import { gapListNames, kindBesideChange } from './gap-rows.ts';
 import { type TestMap, testMap } from './test-support.ts';
@@ -54,35 +56,6 @@ const redesigned = () => {
 const gapList = (map: TestMap) => {
   const comparison = compareScenarios(map.doc, map.currentId, map.idealId);
   return { comparison, names: gapListNames(map.doc, comparison) };
-};
-
-/** An RFC 4180 reader, to check that what the file holds is what a spreadsheet reads back. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 };
 
 describe('the kind beside a change', () => {

@@ -56,14 +56,6 @@ export const gapSections = (comparison: Comparison, names: GapListNames, userTex
     rows: rowsOf(gap, names, userText),
   }));
 
-/** Line breaks inside a note become " / " where the format puts each item on one line. */
-export const oneLine = (text: string): string =>
-  text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join(' / ');
-
 const rowsOf = (gap: StageGap, names: GapListNames, userText: UserText): GapRow[] => {
   const text = (note: NoteRecord | null) => (note === null ? '' : noteText(note, userText));
   const row = (change: string, kind: string, current: string, ideal: string, detail: string): GapRow => ({

@@ -84,10 +84,10 @@ export const renameScenario = (
 export type DeleteScenarioResult = 'deleted' | 'last-scenario' | 'missing';
 
 /**
- * Tombstones the scenario and every note in it. Every map keeps at least one scenario (notes
- * and the board need one), so deleting the last is refused and changes nothing. Other
- * scenarios' basedOn and their notes' origins may still name what was deleted: they record
- * history, and compare only pairs live notes.
+ * Tombstones the scenario, every note in it and every vote on its notes. Every map keeps at
+ * least one scenario (notes and the board need one), so deleting the last is refused and
+ * changes nothing. Other scenarios' basedOn and their notes' origins may still name what was
+ * deleted: they record history, and compare only pairs live notes.
  */
 export const deleteScenario = (
   doc: MutableDocument,
@@ -98,7 +98,7 @@ export const deleteScenario = (
   if (scenario?.type !== 'scenario' || scenario.isDeleted) return 'missing';
   if (scenariosOf(doc).length <= 1) return 'last-scenario';
   for (const record of Object.values(doc.records))
-    if (isLiveNote(record) && record.scenarioId === id)
+    if ((record.type === 'note' || record.type === 'vote') && !record.isDeleted && record.scenarioId === id)
       doc.records[record.id] = updateRecord(record, { isDeleted: true }, now);
   doc.records[id] = updateRecord(scenario, { isDeleted: true }, now);
   return 'deleted';

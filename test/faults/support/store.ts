@@ -155,7 +155,7 @@ export const headersOf = (snapshot: Snapshot, mapId: string, type: 'stage' | 'la
     .filter((record) => record.type === type && record.isDeleted !== true)
     .sort((a, b) => Number(a.order) - Number(b.order));
 
-const RECORD_TYPES = new Set(['map', 'stage', 'lane', 'scenario', 'persona', 'note']);
+const RECORD_TYPES = new Set(['map', 'stage', 'lane', 'scenario', 'persona', 'vote', 'note']);
 
 /**
  * Everything in the library that is not what a working app leaves behind, as sentences: a
