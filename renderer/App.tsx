@@ -25,6 +25,7 @@ import { noticeStore, showNotice, useNotice } from './ui/notice-store.ts';
 import { PromptDialog } from './ui/PromptDialog.tsx';
 import { panelsStore } from './ui/panels-store.ts';
 import { Toast } from './ui/Toast.tsx';
+import { voteKeys } from './votes/vote-keys.ts';
 
 type Screen =
   | { readonly kind: 'starting' }
@@ -176,7 +177,7 @@ export const App = () => {
     [showLibrary, files, openPoster],
   );
 
-  useKeyboardShortcuts(boardStore, onAppCommand);
+  useKeyboardShortcuts(boardStore, onAppCommand, voteKeys);
   const dragging = useFileDrop(useCallback((file: File) => void files.openDropped(file), [files]));
 
   useEffect(() => {

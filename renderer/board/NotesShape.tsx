@@ -2,8 +2,10 @@ import type Konva from 'konva';
 import { Shape } from 'react-konva';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { drawNote, noteDetail } from '../drawing/note.ts';
+import { BOARD_TEXT } from '../drawing/text-sizing.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { uncoveredNotes } from './covered-notes.ts';
+import { useShownDots } from './use-shown-dots.ts';
 import { intersects, type Rect } from './viewport.ts';
 
 interface NotesShapeProps {
@@ -18,17 +20,20 @@ interface NotesShapeProps {
 /**
  * All notes of a layer drawn by one Konva shape: one node instead of thousands keeps Konva's
  * per-node overhead out of every frame, and culling (of notes out of view or under another)
- * plus level of detail keep large maps fast.
+ * plus level of detail keep large maps fast. A vote's dots are drawn on the notes (useShownDots).
  */
-export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => (
-  <Shape
-    listening={false}
-    perfectDrawEnabled={false}
-    sceneFunc={(context: Konva.Context) => {
-      const ctx = context._context;
-      const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
-      for (const note of uncoveredNotes(inView, viewport.scale))
-        drawNote(ctx, note, noteDetail(note.h * viewport.scale));
-    }}
-  />
-);
+export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => {
+  const dots = useShownDots();
+  return (
+    <Shape
+      listening={false}
+      perfectDrawEnabled={false}
+      sceneFunc={(context: Konva.Context) => {
+        const ctx = context._context;
+        const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
+        for (const note of uncoveredNotes(inView, viewport.scale))
+          drawNote(ctx, note, noteDetail(note.h * viewport.scale), BOARD_TEXT, dots.get(note.id) ?? 0);
+      }}
+    />
+  );
+};

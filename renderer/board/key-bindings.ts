@@ -144,6 +144,18 @@ export const SELECTION_KEYS = {
     keys: 'Escape',
     matches: (e) => e.key === 'Escape',
   },
+  addDot: {
+    group: 'Selection',
+    action: 'While a vote runs: the current voter puts a dot on the selected note',
+    keys: '+ or =',
+    matches: (e) => plain(e) && (e.key === '+' || e.key === '='),
+  },
+  removeDot: {
+    group: 'Selection',
+    action: 'While a vote runs: the current voter takes their dot off the selected note',
+    keys: '-',
+    matches: (e) => plain(e) && (e.key === '-' || e.key === '−'),
+  },
 } as const satisfies Record<string, KeyBinding>;
 
 /** The colour a digit key picks (1 is the first colour), or null for any other key. */

@@ -55,6 +55,25 @@ describe('the keys the help sheet shows are the keys that work', () => {
     expect(SELECTION_KEYS.stepOut.matches(pressOf('Escape'))).toBe(true);
   });
 
+  it('+ (or =, unshifted) adds a dot and - takes one off; with Ctrl they zoom instead', () => {
+    const typed = (key: string, ctrlKey = false): KeyPress => ({
+      key,
+      code: '',
+      ctrlKey,
+      shiftKey: key === '+',
+      metaKey: false,
+      altKey: false,
+    });
+    const answering = (press: KeyPress) =>
+      [...Object.values(SELECTION_KEYS), ...NOTE_KINDS_KEYS, ...Object.values(TOUCHPOINT_KEYS), ...SHORTCUTS]
+        .filter((binding) => binding.matches(press))
+        .map((binding) => binding.action);
+    for (const key of ['+', '=']) expect(answering(typed(key))).toEqual([SELECTION_KEYS.addDot.action]);
+    expect(answering(typed('-'))).toEqual([SELECTION_KEYS.removeDot.action]);
+    expect(answering(typed('=', true))).toEqual(['Zoom in']);
+    expect(answering(typed('-', true))).toEqual(['Zoom out']);
+  });
+
   it('each kind, channel, stamp and rating key answers its own key, and no other binding on a selection does', () => {
     const onSelection = [...NOTE_KINDS_KEYS, ...Object.values(TOUCHPOINT_KEYS), ...SHORTCUTS];
     for (const binding of [...NOTE_KINDS_KEYS, ...Object.values(TOUCHPOINT_KEYS)]) {

@@ -6,7 +6,7 @@ import { typeIntoSelectedCell } from './cell-typing.ts';
 import { applyColor, nudgeSelection, stepOut } from './commands.ts';
 import { colourIndex, nudgeOf, SELECTION_KEYS } from './key-bindings.ts';
 import { createNoteKeys } from './note-keys.ts';
-import { type AppCommand, BOARD_COMMANDS, isAppCommand, SHORTCUTS } from './shortcuts.ts';
+import { type AppCommand, BOARD_COMMANDS, isAppCommand, type KeyPress, SHORTCUTS } from './shortcuts.ts';
 
 export type { AppCommand };
 
@@ -34,10 +34,17 @@ export const runCommand = (
   else if (store.getState().doc) BOARD_COMMANDS[command](store);
 };
 
+/**
+ * Keys on the selection answered by a layer above the board (the vote's dots, renderer/votes):
+ * true when the key was theirs.
+ */
+export type SelectionKeyHandler = (store: BoardStore, event: KeyPress) => boolean;
+
 /** The board's keyboard: shortcuts, colour keys, nudging, Escape. Text fields keep their keys. */
 export const useKeyboardShortcuts = (
   store: BoardStore,
   onAppCommand: (command: AppCommand) => void,
+  selectionKeys?: SelectionKeyHandler,
 ): void => {
   useEffect(() => {
     const noteKeys = createNoteKeys(store);
@@ -52,6 +59,10 @@ export const useKeyboardShortcuts = (
       if (shortcut) {
         event.preventDefault();
         runCommand(store, shortcut.command, onAppCommand);
+        return;
+      }
+      if (selectionKeys?.(store, event)) {
+        event.preventDefault();
         return;
       }
       const colour = colourIndex(event);
@@ -70,5 +81,5 @@ export const useKeyboardShortcuts = (
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, onAppCommand]);
+  }, [store, onAppCommand, selectionKeys]);
 };

@@ -13,6 +13,7 @@ import {
   StickyNote,
   Trash2,
   Undo2,
+  Vote,
 } from 'lucide-react';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { NOTE_COLORS } from '../../shared/model/records.ts';
@@ -43,6 +44,7 @@ export const Toolbar = ({ onCommand }: ToolbarProps) => {
   const scale = useBoard((state) => state.viewport.scale);
   const outlineOpen = usePanelOpen('outline');
   const legendOpen = usePanelOpen('legend');
+  const voteOpen = usePanelOpen('vote');
   return (
     <header className="toolbar">
       <div className="toolbar-group">
@@ -122,6 +124,9 @@ export const Toolbar = ({ onCommand }: ToolbarProps) => {
           <Presentation aria-hidden />
         </ToolButton>
         <TimerControl shortcut={shortcutLabel('timer')} />
+        <ToolButton label="Vote" pressed={voteOpen} onClick={() => panelsStore.getState().toggle('vote')}>
+          <Vote aria-hidden />
+        </ToolButton>
       </div>
       <div className="toolbar-group" role="toolbar" aria-label="Zoom">
         <ToolButton label="Zoom out" shortcut={shortcutLabel('zoom-out')} onClick={run('zoom-out')}>

@@ -1,5 +1,6 @@
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
+import { drawDotBadge } from './dot-badge.ts';
 import { font } from './fonts.ts';
 import {
   drawNoteMarks,
@@ -27,13 +28,25 @@ export const noteDetail = (heightOnScreen: number): NoteDetail => {
 /**
  * Draws one note in board units on a context already transformed to the board. The board, the
  * poster exporter and present mode all draw notes with this function, so they look alike;
- * present mode passes its own text sizing (see TextSizing).
+ * present mode passes its own text sizing (see TextSizing). `dots`: the note's dots in a vote,
+ * drawn as a badge.
  */
 export const drawNote = (
   ctx: CanvasRenderingContext2D,
   note: NoteRecord,
   detail: NoteDetail,
   sizing: TextSizing = BOARD_TEXT,
+  dots = 0,
+): void => {
+  drawNoteBody(ctx, note, detail, sizing);
+  drawDotBadge(ctx, note, dots, detail !== 'block');
+};
+
+const drawNoteBody = (
+  ctx: CanvasRenderingContext2D,
+  note: NoteRecord,
+  detail: NoteDetail,
+  sizing: TextSizing,
 ): void => {
   const palette = NOTE_PALETTE[note.color];
   ctx.fillStyle = palette.fill;

@@ -25,6 +25,7 @@ import { boardStore, useBoard } from '../store/index.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { returnFocusOnClose } from '../ui/panel-focus.ts';
 import { panelsStore, usePanelOpen } from '../ui/panels-store.ts';
+import { VotePanel } from '../votes/VotePanel.tsx';
 import { CompareView } from './CompareView.tsx';
 
 /** Another window holds the map: it was open there first, or it was taken over from here. */
@@ -55,6 +56,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
   const insightsOpen = usePanelOpen('insights');
   const outlineOpen = usePanelOpen('outline');
   const legendOpen = usePanelOpen('legend');
+  const voteOpen = usePanelOpen('vote');
   const findOpen = useFind((state) => state.open);
   // Read once, when the map opens: the card's first state only (a selector would scan every record
   // on every store change, pans and zooms included).
@@ -133,6 +135,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
           {outlineOpen && <OutlinePanel onClose={() => close('outline')} />}
           {insightsOpen && <InsightsPanel onClose={() => close('insights')} />}
           {legendOpen && <Legend onClose={() => close('legend')} />}
+          {voteOpen && <VotePanel onClose={() => close('vote')} />}
         </div>
         {comparing && <CompareView onClose={() => setComparing(false)} />}
       </div>

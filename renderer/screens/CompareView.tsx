@@ -1,6 +1,5 @@
 import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TextExportKind } from '../../shared/ipc/contract.ts';
 import { safeFileStem } from '../../shared/ipc/file-name.ts';
 import { compareScenarios } from '../../shared/journey/scenarios/compare.ts';
 import { gapListCsv } from '../../shared/journey/scenarios/gap-list-csv.ts';
@@ -8,7 +7,7 @@ import { gapListMarkdown } from '../../shared/journey/scenarios/gap-list-markdow
 import { gapListText } from '../../shared/journey/scenarios/gap-list-text.ts';
 import { gapListNames, gapSections, kindBesideChange } from '../../shared/journey/scenarios/gap-rows.ts';
 import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
-import { appServices } from '../app/services.ts';
+import { saveText } from '../app/save-text.ts';
 import { useBoard } from '../store/index.ts';
 import { copyText } from '../ui/copy-text.ts';
 import { ToolButton } from '../ui/ToolButton.tsx';
@@ -18,15 +17,6 @@ interface CompareViewProps {
 }
 
 /** Saves through the bridge: a Save dialog and an atomic write on the desktop, a download in a browser. */
-const saveText = async (kind: TextExportKind, suggestedName: string, text: string): Promise<string> => {
-  try {
-    const saved = await appServices().bridge.saveText(kind, suggestedName, text);
-    if (saved === null) return '';
-    return 'error' in saved ? saved.error : `Saved ${saved.name}.`;
-  } catch (error) {
-    return `The gap list was not saved (${error instanceof Error ? error.message : String(error)}).`;
-  }
-};
 
 /**
  * Current and ideal side by side, stage by stage, with the gap list: touchpoints added, removed
@@ -76,7 +66,9 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
           <button
             type="button"
             className="secondary"
-            onClick={async () => setNotice(await saveText('csv', stem, gapListCsv(comparison, names)))}
+            onClick={async () =>
+              setNotice(await saveText('csv', stem, gapListCsv(comparison, names), 'The gap list was'))
+            }
           >
             Save as CSV
           </button>
@@ -84,7 +76,9 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
             type="button"
             className="secondary"
             onClick={async () =>
-              setNotice(await saveText('markdown', stem, gapListMarkdown(comparison, names)))
+              setNotice(
+                await saveText('markdown', stem, gapListMarkdown(comparison, names), 'The gap list was'),
+              )
             }
           >
             Save as Markdown

@@ -28,6 +28,7 @@ const TOOLBAR_BUTTONS = [
   'Legend',
   'Present',
   'Timer',
+  'Vote',
   'Zoom out',
   'Zoom in',
   'Zoom to fit',
