@@ -15,6 +15,7 @@ import { purgedMaps } from './persistence/purged-maps.ts';
 import { recoveredMessage, recoverLostMaps } from './persistence/recover-lost-maps.ts';
 import { PosterDialog, type PosterMode } from './poster/PosterDialog.tsx';
 import { presentStore } from './present/present-store.ts';
+import { toggleProjector, useProjectorHost } from './present/projector-host.ts';
 import { BoardErrorBoundary } from './screens/BoardErrorBoundary.tsx';
 import { BoardScreen, type HeldElsewhere } from './screens/BoardScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
@@ -170,6 +171,8 @@ export const App = () => {
           return openPoster('print');
         case 'present':
           return onBoard ? presentStore.getState().enter() : undefined;
+        case 'projector':
+          return onBoard ? void toggleProjector(appServices().bridge) : undefined;
         case 'timer':
           return onBoard ? timerMenuStore.getState().setOpen(true) : undefined;
       }
@@ -178,6 +181,7 @@ export const App = () => {
   );
 
   useKeyboardShortcuts(boardStore, onAppCommand, voteKeys);
+  useProjectorHost(boardStore);
   const dragging = useFileDrop(useCallback((file: File) => void files.openDropped(file), [files]));
 
   useEffect(() => {

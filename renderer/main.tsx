@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { loadFonts } from './drawing/fonts.ts';
 import { textLayouts } from './drawing/text-layout.ts';
+import { ProjectorApp } from './present/ProjectorApp.tsx';
+import { projectorIdOf } from './present/projector-protocol.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -15,9 +17,9 @@ loadFonts()
   .catch(() => undefined)
   .finally(() => {
     textLayouts.clear();
+    // A projector window (opened by a board window) shows present mode alone.
+    const projectorId = projectorIdOf(window.location.hash);
     createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
+      <StrictMode>{projectorId ? <ProjectorApp id={projectorId} /> : <App />}</StrictMode>,
     );
   });

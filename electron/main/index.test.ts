@@ -80,6 +80,8 @@ const fake = vi.hoisted(() => {
     readonly show = vi.fn();
     readonly restore = vi.fn();
     readonly maximize = vi.fn();
+    readonly showInactive = vi.fn();
+    readonly setFullScreen = vi.fn();
     readonly loadURL = vi.fn(async () => undefined);
     constructor(readonly options: Record<string, unknown>) {
       super();
@@ -89,6 +91,7 @@ const fake = vi.hoisted(() => {
     isMinimized = () => false;
     isMaximized = () => false;
     getNormalBounds = () => ({ x: 50, y: 60, width: 1000, height: 700 });
+    getBounds = () => ({ x: 50, y: 60, width: 1000, height: 700 });
     close(): void {
       let prevented = false;
       this.emit('close', { preventDefault: () => (prevented = true) });
@@ -117,6 +120,11 @@ const fake = vi.hoisted(() => {
       getVersion: () => '0.1.0',
       setAboutPanelOptions: vi.fn(),
     });
+    const display = {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1080 },
+    };
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
@@ -131,7 +139,10 @@ const fake = vi.hoisted(() => {
       ipcMain: { handle: (channel: string, handler: Handler) => state.handlers.set(channel, handler) },
       Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+      screen: {
+        getAllDisplays: () => [display],
+        getDisplayMatching: () => display,
+      },
       session: { defaultSession: session },
       dialog: {
         showOpenDialog: vi.fn(async () => ({
@@ -158,6 +169,8 @@ interface Window extends EventEmitter {
   webContents: EventEmitter & { sent: unknown[][]; mainFrame: { url: string } };
   focus: ReturnType<typeof vi.fn>;
   show: ReturnType<typeof vi.fn>;
+  showInactive: ReturnType<typeof vi.fn>;
+  setFullScreen: ReturnType<typeof vi.fn>;
   loadURL: ReturnType<typeof vi.fn>;
   maximize: ReturnType<typeof vi.fn>;
   options: Record<string, unknown>;
@@ -420,6 +433,53 @@ describe('desktop shell entry', () => {
     expect(await invoke(window, INVOKE.listBackups)).toEqual([
       expect.objectContaining({ mapId: 'map-1', name: 'Onboarding', bytes: 7 }),
     ]);
+  });
+});
+
+describe('the projector window', () => {
+  const projectorId = 'V1StGXR8_Z5jdHi6B';
+
+  async function openProjector(board: Window): Promise<Window> {
+    const before = windows().length;
+    expect(await invoke(board, INVOKE.openProjector, projectorId)).toBe(true);
+    expect(windows()).toHaveLength(before + 1);
+    return windows().at(-1) as Window;
+  }
+
+  it('opens on the board window’s request, showing the app’s present view without the bridge', async () => {
+    const board = await launch();
+    const projector = await openProjector(board);
+    expect(projector.loadURL).toHaveBeenCalledExactlyOnceWith(
+      `app://journeywall/index.html#projector=${projectorId}`,
+    );
+    expect(projector.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(projector.options.webPreferences).not.toHaveProperty('preload');
+    projector.emit('ready-to-show');
+    expect(projector.showInactive).toHaveBeenCalledTimes(1);
+    expect(board.focus).not.toHaveBeenCalled();
+  });
+
+  it('closes on request, and with the board window once that has flushed and closed', async () => {
+    const board = await launch();
+    const first = await openProjector(board);
+    await invoke(board, INVOKE.closeProjector);
+    expect(first.destroyed).toBe(true);
+
+    const second = await openProjector(board);
+    board.close();
+    await vi.waitFor(() => expect(flushTokens(board)).toHaveLength(1));
+    // The projector stays while the board's close waits for its flush: that close may yet fail.
+    expect(second.destroyed).toBe(false);
+    await invoke(board, INVOKE.flushDone, flushTokens(board)[0]);
+    await vi.waitFor(() => expect(board.destroyed).toBe(true));
+    expect(second.destroyed).toBe(true);
+  });
+
+  it('puts the board window full screen and back for present mode', async () => {
+    const board = await launch();
+    await invoke(board, INVOKE.setFullScreen, true);
+    await invoke(board, INVOKE.setFullScreen, false);
+    expect(board.setFullScreen.mock.calls).toEqual([[true], [false]]);
   });
 });
 

@@ -4,7 +4,8 @@
  * the app:// protocol, IPC, the menu and the one window.
  *
  * One window holds both the library and the board; the renderer switches screens. Keeping a
- * single renderer keeps IndexedDB single-writer: two windows editing one map would race.
+ * single renderer keeps IndexedDB single-writer: two windows editing one map would race. The
+ * projector window only shows what the board window sends it, and goes when that window goes.
  */
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
@@ -19,6 +20,7 @@ import { registerIpcHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { createOutsideOpener, filesFromArgv, isOpenablePath } from './os-open.ts';
 import { createPendingWrites, WRITES_TIMEOUT_MS } from './pending-writes.ts';
+import { createProjectorWindow } from './projector-window.ts';
 import { createCloseGate, createFlushCoordinator, waitAtMost } from './quit-flush.ts';
 import { createRecentFiles } from './recent-files.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
@@ -76,6 +78,10 @@ function start(): void {
   });
   const exports = createExportFiles({ dialogs });
   const texts = createTextFiles({ dialogs, writes });
+  const projector = createProjectorWindow({
+    getBoardWindow: () => current?.window ?? null,
+    devTools: !app.isPackaged,
+  });
   // The app exits only once the renderer's saves are flushed, no export's temp file is left, and
   // the file writes under way (including the backup the flush wrote) have finished.
   const quitGate = createCloseGate(async () => {
@@ -244,6 +250,9 @@ function start(): void {
         finishExport: (token) => exports.finish(token),
         abortExport: (token) => exports.abort(token),
         saveText: (kind, suggestedName, text) => texts.save(kind, suggestedName, text),
+        openProjector: (id) => projector.open(id),
+        closeProjector: () => projector.close(),
+        setFullScreen: (on) => current?.window.setFullScreen(on),
       });
       await recent.load();
       refreshMenu();

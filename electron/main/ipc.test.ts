@@ -57,6 +57,9 @@ beforeEach(() => {
     finishExport: vi.fn(async () => ({ name: 'poster.png' })),
     abortExport: vi.fn(async () => undefined),
     saveText: vi.fn(async () => ({ name: 'Toner - gap list.csv' })),
+    openProjector: vi.fn(() => true),
+    closeProjector: vi.fn(),
+    setFullScreen: vi.fn(),
   };
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };
   registerIpcHandlers(ipcMain as unknown as IpcMain, () => window, handlers as unknown as InvokeHandlers);
@@ -314,6 +317,54 @@ describe('saving text', () => {
     const iframe = eventFrom(appFrame({ parent: appFrame(), frameToken: 'child' }));
     await expect(invoke(INVOKE.saveText, iframe, 'csv', 'Toner', '')).rejects.toThrow('untrusted sender');
     expect(handlers.saveText).not.toHaveBeenCalled();
+  });
+});
+
+describe('projector channels', () => {
+  const projectorId = 'V1StGXR8_Z5jdHi6B-myT';
+
+  it('pass valid calls to their handlers and return the answer', async () => {
+    expect(await invoke(INVOKE.openProjector, fromApp(), projectorId)).toBe(true);
+    expect(handlers.openProjector).toHaveBeenCalledWith(projectorId);
+    await invoke(INVOKE.closeProjector, fromApp());
+    expect(handlers.closeProjector).toHaveBeenCalledTimes(1);
+    await invoke(INVOKE.setFullScreen, fromApp(), true);
+    await invoke(INVOKE.setFullScreen, fromApp(), false);
+    expect(handlers.setFullScreen.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it.each([
+    ['an id too short to be unguessable', INVOKE.openProjector, ['short']],
+    ['an id over the limit', INVOKE.openProjector, ['a'.repeat(65)]],
+    // The id ends up in the projector page's URL: nothing that could add to it.
+    ['an id with a URL in it', INVOKE.openProjector, ['abcdefgh&x=https://evil']],
+    ['an id with a hash', INVOKE.openProjector, ['abcdefgh#x']],
+    ['no id', INVOKE.openProjector, []],
+    ['an argument to close', INVOKE.closeProjector, [projectorId]],
+    ['a full-screen flag that is not a boolean', INVOKE.setFullScreen, ['true']],
+    ['no full-screen flag', INVOKE.setFullScreen, []],
+  ] as const)('rejects %s without running the handler', async (_label, channel, args) => {
+    await expect(invoke(channel, fromApp(), ...args)).rejects.toThrow('Rejected');
+    expect(handlers.openProjector).not.toHaveBeenCalled();
+    expect(handlers.closeProjector).not.toHaveBeenCalled();
+    expect(handlers.setFullScreen).not.toHaveBeenCalled();
+  });
+
+  it('rejects calls from the projector window, which shows the app but is not the board window', async () => {
+    const projector = eventFrom(
+      appFrame({ url: `app://journeywall/index.html#projector=${projectorId}` }),
+      4,
+    );
+    for (const [channel, args] of [
+      [INVOKE.openProjector, [projectorId]],
+      [INVOKE.setFullScreen, [true]],
+      [INVOKE.appInfo, []],
+    ] as const) {
+      await expect(invoke(channel, projector, ...args)).rejects.toThrow('untrusted sender');
+    }
+    expect(handlers.openProjector).not.toHaveBeenCalled();
+    expect(handlers.setFullScreen).not.toHaveBeenCalled();
+    expect(handlers.appInfo).not.toHaveBeenCalled();
   });
 });
 

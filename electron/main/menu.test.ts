@@ -111,19 +111,25 @@ describe('application menu', () => {
     expect(item(template, 'new-note').accelerator).toBeUndefined();
   });
 
-  it.each(platforms)('on %s, the View menu offers present mode beside full screen', (platform) => {
-    const { template, send } = build(platform);
-    const view = submenuOf(template.find((menu) => menu.label === 'View'));
-    const present = view.find((entry) => entry.id === 'present');
-    expect(present?.label).toBe('Present');
-    expect(view.indexOf(present as MenuItemConstructorOptions)).toBe(
-      view.findIndex((entry) => entry.role === 'togglefullscreen') - 1,
-    );
-    click(present as MenuItemConstructorOptions);
-    expect(send).toHaveBeenCalledWith('present');
-    // F5 has no Cmd, Ctrl or Alt: shown on Windows and Linux for the renderer to run, kept off macOS.
-    expect(present?.accelerator).toBe(platform === 'darwin' ? undefined : 'F5');
-  });
+  it.each(platforms)(
+    'on %s, the View menu offers present mode, then the projector window, beside full screen',
+    (platform) => {
+      const { template, send } = build(platform);
+      const view = submenuOf(template.find((menu) => menu.label === 'View'));
+      const fullScreen = view.findIndex((entry) => entry.role === 'togglefullscreen');
+      const present = view[fullScreen - 2];
+      const projector = view[fullScreen - 1];
+      expect(present).toMatchObject({ id: 'present', label: 'Present' });
+      expect(projector).toMatchObject({ id: 'projector', label: 'Projector window' });
+      click(present as MenuItemConstructorOptions);
+      expect(send).toHaveBeenLastCalledWith('present');
+      click(projector as MenuItemConstructorOptions);
+      expect(send).toHaveBeenLastCalledWith('projector');
+      // No Cmd, Ctrl or Alt: shown on Windows and Linux for the renderer to run, kept off macOS.
+      expect(present?.accelerator).toBe(platform === 'darwin' ? undefined : 'F5');
+      expect(projector?.accelerator).toBe(platform === 'darwin' ? undefined : 'Shift+F5');
+    },
+  );
 
   it.each(platforms)('on %s, the View menu opens the timer with its key', (platform) => {
     const { template, send } = build(platform);

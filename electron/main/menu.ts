@@ -148,6 +148,7 @@ export function buildMenuTemplate({
       separator,
       command('Timer…', 'timer', 'Shift+CmdOrCtrl+T'),
       command('Present', 'present', 'F5'),
+      command('Projector window', 'projector', 'Shift+F5'),
       { role: 'togglefullscreen' },
       ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
     ],

@@ -3,7 +3,7 @@
  * single renderer is the only writer to IndexedDB: two windows on one map could overwrite each
  * other's edits. The renderer runs sandboxed, isolated from the preload, without Node.
  */
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
 import { BOARD_BACKGROUND } from '../../shared/model/palette.ts';
 import { APP_ENTRY_URL } from './app-origin.ts';
 import { MIN_SIZE, type WindowPlacement } from './window-state.ts';
@@ -29,21 +29,25 @@ export function mainWindowOptions({
     backgroundColor: BOARD_BACKGROUND,
     // Shown once the first frame is ready, so the user never sees a blank white window.
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      devTools,
-    },
+    webPreferences: { preload: preloadPath, ...hardenedWebPreferences(devTools) },
+  };
+}
+
+/** What every window of the app runs with: sandboxed, isolated, without Node. */
+export function hardenedWebPreferences(devTools: boolean): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools,
   };
 }
 

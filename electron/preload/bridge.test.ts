@@ -49,6 +49,9 @@ describe('preload bridge', () => {
         'finishExport',
         'abortExport',
         'saveText',
+        'openProjector',
+        'closeProjector',
+        'setFullScreen',
       ].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
@@ -71,6 +74,9 @@ describe('preload bridge', () => {
     await bridge.finishExport(token);
     await bridge.abortExport(token);
     await bridge.saveText('csv', 'Toner - gap list', 'Stage,Change\n');
+    await bridge.openProjector('V1StGXR8_Z5jdHi6B');
+    await bridge.closeProjector();
+    await bridge.setFullScreen(true);
     expect(invoke.mock.calls).toEqual([
       [INVOKE.appInfo],
       [INVOKE.writeBackup, backup],
@@ -84,6 +90,9 @@ describe('preload bridge', () => {
       [INVOKE.finishExport, token],
       [INVOKE.abortExport, token],
       [INVOKE.saveText, 'csv', 'Toner - gap list', 'Stage,Change\n'],
+      [INVOKE.openProjector, 'V1StGXR8_Z5jdHi6B'],
+      [INVOKE.closeProjector],
+      [INVOKE.setFullScreen, true],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { drawNote, noteDetail } from '../drawing/note.ts';
 import { BOARD_TEXT } from '../drawing/text-sizing.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { uncoveredNotes } from './covered-notes.ts';
-import { useShownDots } from './use-shown-dots.ts';
+import { useOpenBadges, useShownDots } from './use-shown-dots.ts';
 import { intersects, type Rect } from './viewport.ts';
 
 interface NotesShapeProps {
@@ -20,10 +20,12 @@ interface NotesShapeProps {
 /**
  * All notes of a layer drawn by one Konva shape: one node instead of thousands keeps Konva's
  * per-node overhead out of every frame, and culling (of notes out of view or under another)
- * plus level of detail keep large maps fast. A vote's dots are drawn on the notes (useShownDots).
+ * plus level of detail keep large maps fast. A vote's dots are drawn on the notes (useShownDots),
+ * and while it runs an open badge on each note that can still get one (useOpenBadges).
  */
 export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => {
   const dots = useShownDots();
+  const open = useOpenBadges();
   return (
     <Shape
       listening={false}
@@ -31,8 +33,17 @@ export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapePro
       sceneFunc={(context: Konva.Context) => {
         const ctx = context._context;
         const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
-        for (const note of uncoveredNotes(inView, viewport.scale))
-          drawNote(ctx, note, noteDetail(note.h * viewport.scale), BOARD_TEXT, dots.get(note.id) ?? 0);
+        for (const note of uncoveredNotes(inView, viewport.scale)) {
+          const count = dots.get(note.id) ?? 0;
+          drawNote(
+            ctx,
+            note,
+            noteDetail(note.h * viewport.scale),
+            BOARD_TEXT,
+            count,
+            count === 0 && open(note),
+          );
+        }
       }}
     />
   );

@@ -29,6 +29,7 @@ export const APP_COMMANDS = [
   'export-poster',
   'export-print-pages',
   'present',
+  'projector',
   'timer',
 ] as const satisfies readonly MenuCommand[];
 export type AppCommand = (typeof APP_COMMANDS)[number];
@@ -183,6 +184,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (e) => plain(e) && !e.shiftKey && e.key === 'F5',
   },
   {
+    command: 'projector',
+    group: 'View',
+    action: 'Projector window: present mode on a second screen while this one keeps the board',
+    keys: 'Shift+F5',
+    matches: (e) => plain(e) && e.shiftKey && e.key === 'F5',
+  },
+  {
     command: 'timer',
     group: 'View',
     action: 'Timer: start a countdown, pause it, add a minute',
@@ -300,6 +308,31 @@ export const PRESENT_KEYS = {
     action: 'Blank the screen; any key brings it back',
     keys: 'B or .',
     matches: (e) => plain(e) && (e.key.toLowerCase() === 'b' || e.key === '.'),
+  },
+  addDot: {
+    group: 'Present mode',
+    action: 'While a vote runs: the current voter puts a dot on the picked note (or click its badge)',
+    keys: '+ or =',
+    matches: (e) => plain(e) && (e.key === '+' || e.key === '='),
+  },
+  removeDot: {
+    group: 'Present mode',
+    action:
+      'While a vote runs: the current voter takes their dot off the picked note (or Shift+click its badge)',
+    keys: '-',
+    matches: (e) => plain(e) && (e.key === '-' || e.key === '−'),
+  },
+  nextVoter: {
+    group: 'Present mode',
+    action: 'While a vote runs: the next voter’s turn',
+    keys: 'N',
+    matches: (e) => plain(e) && e.key.toLowerCase() === 'n',
+  },
+  reveal: {
+    group: 'Present mode',
+    action: 'While a vote runs: reveal it and show its results',
+    keys: 'R',
+    matches: (e) => plain(e) && e.key.toLowerCase() === 'r',
   },
   leave: {
     group: 'Present mode',

@@ -110,6 +110,90 @@ describe('the browser bridge', () => {
   });
 });
 
+describe('the projector tab', () => {
+  /** What window.open hands back, as far as the bridge uses it. */
+  const fakeTab = () => {
+    const tab = {
+      closed: false,
+      close: vi.fn(() => {
+        tab.closed = true;
+      }),
+    };
+    return tab;
+  };
+  const pageUrl = location.href;
+
+  afterEach(() => {
+    history.replaceState(null, '', pageUrl);
+  });
+
+  it('opens this page, without its own hash, as a popup for the channel id, and closes it again', async () => {
+    history.replaceState(null, '', '#library');
+    const tab = fakeTab();
+    const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as WindowProxy);
+    const bridge = createBrowserBridge();
+    expect(await bridge.openProjector('V1StGXR8_Z5jdHi6B')).toBe(true);
+    const withoutHash = pageUrl.split('#')[0];
+    expect(open).toHaveBeenCalledExactlyOnceWith(
+      `${withoutHash}#projector=V1StGXR8_Z5jdHi6B`,
+      'journeywall-projector',
+      'popup,width=1280,height=720',
+    );
+    await bridge.closeProjector();
+    expect(tab.close).toHaveBeenCalledTimes(1);
+    await bridge.closeProjector();
+    expect(tab.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the open tab before opening one for a new id', async () => {
+    const first = fakeTab();
+    const second = fakeTab();
+    vi.spyOn(window, 'open')
+      .mockReturnValueOnce(first as unknown as WindowProxy)
+      .mockReturnValueOnce(second as unknown as WindowProxy);
+    const bridge = createBrowserBridge();
+    await bridge.openProjector('projector-1');
+    await bridge.openProjector('projector-2');
+    expect(first.close).toHaveBeenCalledTimes(1);
+    expect(second.close).not.toHaveBeenCalled();
+  });
+
+  it('answers false when a popup blocker gives no tab, and leaves a tab the user closed alone', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const bridge = createBrowserBridge();
+    expect(await bridge.openProjector('projector-1')).toBe(false);
+    await bridge.closeProjector();
+
+    const closedByUser = { ...fakeTab(), closed: true };
+    open.mockReturnValue(closedByUser as unknown as WindowProxy);
+    expect(await bridge.openProjector('projector-2')).toBe(true);
+    await bridge.closeProjector();
+    expect(closedByUser.close).not.toHaveBeenCalled();
+  });
+
+  it('asks for full screen and back, and takes a refusal quietly', async () => {
+    const bridge = createBrowserBridge();
+    // Outside a user gesture Chromium refuses for real.
+    await expect(bridge.setFullScreen(true)).resolves.toBeUndefined();
+    expect(document.fullscreenElement).toBeNull();
+
+    const request = vi
+      .spyOn(document.documentElement, 'requestFullscreen')
+      .mockRejectedValue(new TypeError('Permissions check failed'));
+    await expect(bridge.setFullScreen(true)).resolves.toBeUndefined();
+    expect(request).toHaveBeenCalledTimes(1);
+
+    const exit = vi.spyOn(document, 'exitFullscreen').mockResolvedValue();
+    await bridge.setFullScreen(false);
+    expect(exit).not.toHaveBeenCalled();
+    vi.spyOn(document, 'fullscreenElement', 'get').mockReturnValue(document.documentElement);
+    await bridge.setFullScreen(false);
+    expect(exit).toHaveBeenCalledTimes(1);
+    await bridge.setFullScreen(true);
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('getBridge', () => {
   afterEach(() => {
     Reflect.deleteProperty(window, 'journeywall');

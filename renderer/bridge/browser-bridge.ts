@@ -3,6 +3,7 @@ import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import type { BackupStore } from './backup-store.ts';
 import { createDownloadExports } from './browser-exports.ts';
 import { createDownloadSaver, pickFile, readPickedFile } from './browser-files.ts';
+import { createBrowserProjector, setPageFullScreen } from './browser-projector.ts';
 import { downloadText } from './browser-text-files.ts';
 import { createMemoryBackupStore } from './memory-backup-store.ts';
 import { openOpfsBackupStore } from './opfs-backup-store.ts';
@@ -17,7 +18,7 @@ export interface BrowserBridgeOptions {
  * There is no application menu (the keyboard shortcuts cover it) and no quit to wait for: the
  * page's pagehide is the last moment to flush. Files open through a file input or a drop and
  * save (maps, exports and text alike) as downloads; nothing opens files from outside, so
- * onOpenFile never fires.
+ * onOpenFile never fires. The projector window is a second tab of the same page.
  */
 export const createBrowserBridge = (options: BrowserBridgeOptions = {}): JourneywallBridge => {
   const open = options.backups ?? openDefaultBackupStore;
@@ -29,6 +30,7 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
 
   const saver = createDownloadSaver();
   const exports = createDownloadExports();
+  const projector = createBrowserProjector();
 
   return {
     appInfo: async () => ({ name: 'Journeywall', version, shell: 'browser', platform: navigator.platform }),
@@ -56,6 +58,9 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     finishExport: exports.finish,
     abortExport: exports.abort,
     saveText: downloadText,
+    openProjector: projector.openProjector,
+    closeProjector: projector.closeProjector,
+    setFullScreen: setPageFullScreen,
   };
 };
 

@@ -6,6 +6,7 @@ import {
   ListTree,
   Maximize,
   Minus,
+  MonitorUp,
   Plus,
   Presentation,
   Redo2,
@@ -32,11 +33,13 @@ import { SaveStatus } from './SaveStatus.tsx';
 
 interface ToolbarProps {
   readonly onCommand: (command: AppCommand) => void;
+  /** Whether a projector window is open (its button shows pressed). */
+  readonly projectorOpen?: boolean;
 }
 
 const run = (command: keyof typeof BOARD_COMMANDS) => () => BOARD_COMMANDS[command](boardStore);
 
-export const Toolbar = ({ onCommand }: ToolbarProps) => {
+export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
   const canUndo = useBoard((state) => state.past.length > 0);
   const canRedo = useBoard((state) => state.future.length > 0);
   const hasSelection = useBoard((state) => state.selection.size > 0);
@@ -122,6 +125,15 @@ export const Toolbar = ({ onCommand }: ToolbarProps) => {
         <LegendButton open={legendOpen} onToggle={() => panelsStore.getState().toggle('legend')} />
         <ToolButton label="Present" shortcut={shortcutLabel('present')} onClick={() => onCommand('present')}>
           <Presentation aria-hidden />
+        </ToolButton>
+        <ToolButton
+          label="Projector window"
+          shortcut={shortcutLabel('projector')}
+          title={`Present mode in a window of its own, for a second screen (${shortcutLabel('projector')})`}
+          pressed={projectorOpen}
+          onClick={() => onCommand('projector')}
+        >
+          <MonitorUp aria-hidden />
         </ToolButton>
         <TimerControl shortcut={shortcutLabel('timer')} />
         <ToolButton label="Vote" pressed={voteOpen} onClick={() => panelsStore.getState().toggle('vote')}>

@@ -5,3 +5,6 @@ export const DOT_BADGE_RADIUS = 14;
 
 /** A violet no note colour uses, so a badge stands out on every note. */
 export const DOT_BADGE_FILL = '#5F3DC4';
+
+/** An open badge's ring and plus (a note that can still get a dot): lighter, so dots stand out. */
+export const DOT_BADGE_OPEN = '#9775FA';

@@ -57,4 +57,17 @@ describe('a note’s dots in a vote', () => {
     expect(none.drawn).not.toContain('0');
     expect(badgeOnTheCorner(none.ctx)).toBe(false);
   });
+
+  it('show an open badge with a plus on a note that can still get a dot, and none when it cannot', () => {
+    const open = recording();
+    drawNote(open.ctx, note, 'full', undefined, 0, true);
+    expect(open.drawn).toContain('+');
+    // White inside, ringed with the badge's colour: not a badge with dots.
+    expect(badgeOnTheCorner(open.ctx)).toBe(false);
+    const inside = open.ctx.getImageData(50 + note.w - 2 - 8, 50 + 2 - 8, 1, 1).data;
+    expect([...inside.slice(0, 3)]).toEqual([255, 255, 255]);
+    const closed = recording();
+    drawNote(closed.ctx, note, 'full', undefined, 0, false);
+    expect(closed.drawn).not.toContain('+');
+  });
 });

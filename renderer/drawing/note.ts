@@ -29,7 +29,7 @@ export const noteDetail = (heightOnScreen: number): NoteDetail => {
  * Draws one note in board units on a context already transformed to the board. The board, the
  * poster exporter and present mode all draw notes with this function, so they look alike;
  * present mode passes its own text sizing (see TextSizing). `dots`: the note's dots in a vote,
- * drawn as a badge.
+ * drawn as a badge; `open`: it can get a dot now (see drawDotBadge).
  */
 export const drawNote = (
   ctx: CanvasRenderingContext2D,
@@ -37,9 +37,10 @@ export const drawNote = (
   detail: NoteDetail,
   sizing: TextSizing = BOARD_TEXT,
   dots = 0,
+  open = false,
 ): void => {
   drawNoteBody(ctx, note, detail, sizing);
-  drawDotBadge(ctx, note, dots, detail !== 'block');
+  drawDotBadge(ctx, note, dots, detail !== 'block', open);
 };
 
 const drawNoteBody = (

@@ -1,14 +1,23 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { testMap } from '../../shared/journey/scenarios/test-support.ts';
+import { type TestMap, testMap } from '../../shared/journey/scenarios/test-support.ts';
+import {
+  addDot,
+  nextVoter,
+  revealVote,
+  startVote,
+  type VoteOptions,
+} from '../../shared/journey/votes/vote-edits.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
-import { deleteRecords, updateNote } from '../../shared/model/edits.ts';
+import { deleteRecords, type MutableDocument, updateNote } from '../../shared/model/edits.ts';
+import type { NoteRecord } from '../../shared/model/records.ts';
 import { freshBookkeeping, updateRecord } from '../../shared/model/update.ts';
 import { shownNotesById } from '../board/note-order.ts';
 import { useKeyboardShortcuts } from '../board/use-keyboard-shortcuts.ts';
 import { toScreen } from '../board/viewport.ts';
 import { boardStore } from '../store/index.ts';
+import { panelsStore } from '../ui/panels-store.ts';
 import { OutlinePanel } from './OutlinePanel.tsx';
 import '../styles.css';
 
@@ -36,10 +45,16 @@ beforeEach(() => {
 afterEach(() => {
   root.unmount();
   host.remove();
+  panelsStore.getState().close('vote');
 });
 
-/** A customer-experience map with a few notes typed in, shown in the outline. */
-const show = async () => {
+type Typed = Record<'order' | 'call' | 'empty', NoteRecord>;
+
+/**
+ * A customer-experience map with a few notes typed in, shown in the outline. `prepare` changes the
+ * map before it is loaded (votes taken on it).
+ */
+const show = async (prepare?: (map: TestMap, notes: Typed) => void) => {
   const map = testMap('customer-experience', 'Home printer toner');
   const order = map.put('Purchase', 'Touchpoints', {
     text: 'Order page',
@@ -67,6 +82,7 @@ const show = async () => {
     quote: '',
   };
   map.doc.records[map.doc.id] = updateRecord(mapRecordOf(map.doc), { activePersonaId: 'persona' });
+  prepare?.(map, { order, call, empty });
   boardStore.getState().loadDocument({ id: map.doc.id, records: { ...map.doc.records } });
   boardStore.getState().setCanvasSize({ width: 1000, height: 700 });
   root.render(<Harness />);
@@ -302,5 +318,122 @@ describe('the outline', () => {
     onClose.mockClear();
     await userEvent.click(page.getByRole('button', { name: 'Close outline' }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+});
+
+/** Starts a vote, on Current unless told, and returns its id. */
+/** Starts a vote at `at` (ms since the epoch): past votes are listed newest first. */
+const vote = (
+  doc: MutableDocument,
+  scenarioId: string,
+  options: Partial<VoteOptions> = {},
+  at = 1_720_000_000_000,
+): string => {
+  const started = startVote(
+    doc,
+    { question: 'Which hurt most?', scenarioId, voters: 3, dotsPerVoter: 2, ...options },
+    at,
+  );
+  if (!started.ok) throw new Error(started.reason);
+  return started.id;
+};
+
+/** Runs an edit on the map loaded in the board, as the vote panel does. */
+const onBoard = (edit: (draft: MutableDocument) => void) => boardStore.getState().edit('Vote', edit);
+
+describe('votes in the outline', () => {
+  const ORDER = 'Touchpoint: Order page, web, stamp of authenticity';
+  const HOTLINE = 'Touchpoint: Hotline, phone, effortless 4/5, productive 3/5';
+
+  it('says the dots the board shows on each note while the room votes', async () => {
+    const { map, order, call } = await show();
+    let id = '';
+    onBoard((draft) => {
+      id = vote(draft, map.currentId);
+      addDot(draft, id, order.id);
+      nextVoter(draft, id);
+      addDot(draft, id, order.id);
+      addDot(draft, id, call.id);
+    });
+    await shows(`${ORDER}, 2 dots`);
+    await shows(`${HOTLINE}, 1 dot`);
+  });
+
+  it("shows only the current voter's own dots in a hidden vote, and the totals once revealed", async () => {
+    const { map, order, call } = await show();
+    let id = '';
+    onBoard((draft) => {
+      id = vote(draft, map.currentId, { hidden: true });
+      addDot(draft, id, order.id);
+      nextVoter(draft, id);
+      addDot(draft, id, call.id);
+    });
+    await shows(`${HOTLINE}, 1 of your dots`);
+    await shows(ORDER);
+    onBoard((draft) => revealVote(draft, id));
+    // As on the board: a past vote's dots are on the notes while the vote panel shows its results.
+    await shows(HOTLINE);
+    panelsStore.getState().toggle('vote');
+    await shows(`${ORDER}, 1 dot`);
+    await shows(`${HOTLINE}, 1 dot`);
+  });
+
+  it('lists the past votes; a ranked note shows it on the board, one of another scenario goes there', async () => {
+    let ideal: NoteRecord | undefined;
+    const { order, call } = await show((map, typed) => {
+      ideal = map.put('Use', 'Breakdown points', {
+        text: 'No toner left',
+        kind: 'breakdown',
+        scenarioId: map.idealId,
+      });
+      // The newer of the two, so it is listed first.
+      const current = vote(
+        map.doc,
+        map.currentId,
+        { question: 'Which touchpoints matter?' },
+        1_720_000_060_000,
+      );
+      addDot(map.doc, current, typed.call.id);
+      addDot(map.doc, current, typed.order.id);
+      nextVoter(map.doc, current);
+      addDot(map.doc, current, typed.call.id);
+      revealVote(map.doc, current);
+      const onIdeal = vote(map.doc, map.idealId, { question: 'What do we fix first?' });
+      addDot(map.doc, onIdeal, ideal.id);
+      revealVote(map.doc, onIdeal);
+    });
+    if (!ideal) throw new Error('no ideal note');
+    const day = new Date(1_720_000_000_000).toLocaleDateString();
+    await shows('Votes, 2 past votes');
+    const current = `Vote: Which touchpoints matter?, ${day}, Current scenario. 3 dots from 2 voters; first: “Hotline” with 2.`;
+    await expect.poll(() => itemLabelled(current)?.getAttribute('aria-expanded')).toBe('false');
+
+    await userEvent.keyboard('{End}');
+    await expect
+      .poll(focused)
+      .toBe(
+        `Vote: What do we fix first?, ${day}, Ideal scenario. 1 dot from 1 voter; first: “No toner left” with 1.`,
+      );
+    await userEvent.keyboard('{ArrowUp}');
+    await expect.poll(focused).toBe(current);
+    await userEvent.keyboard('{ArrowRight}');
+    await expect.poll(() => itemLabelled(current)?.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.poll(focused).toBe('Rank 1, 2 dots, Touchpoint: Hotline');
+    await expect.poll(() => [...boardStore.getState().selection]).toEqual([call.id]);
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.poll(focused).toBe('Rank 2, 1 dot, Touchpoint: Order page');
+    await expect.poll(() => [...boardStore.getState().selection]).toEqual([order.id]);
+
+    await userEvent.keyboard('{ArrowDown}{ArrowRight}{ArrowDown}');
+    await expect.poll(focused).toBe('Rank 1, 1 dot, Breakdown point: No toner left');
+    expect(boardStore.getState().scenarioId).not.toBe(ideal.scenarioId);
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => boardStore.getState().scenarioId).toBe(ideal.scenarioId);
+    await expect.poll(() => [...boardStore.getState().selection]).toEqual([ideal.id]);
+    await expect
+      .element(page.getByRole('tree', { name: 'Home printer toner, Ideal scenario' }))
+      .toBeVisible();
+    await expect.poll(focused).toBe('Rank 1, 1 dot, Breakdown point: No toner left');
   });
 });

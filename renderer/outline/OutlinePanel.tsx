@@ -22,6 +22,7 @@ import { SidePanel } from '../ui/SidePanel.tsx';
 import { InlineEditor } from './InlineEditor.tsx';
 import { buildOutline } from './outline-model.ts';
 import {
+  isExpanded,
   noteKey,
   type OutlineNode,
   type OutlineTarget,
@@ -30,7 +31,9 @@ import {
   type VisibleItem,
   visibleItems,
 } from './outline-tree.ts';
+import { outlineVotes } from './outline-votes.ts';
 import { treeMove, typeAhead } from './tree-navigation.ts';
+import { useNoteDots } from './use-note-dots.ts';
 import './outline.css';
 
 interface OutlinePanelProps {
@@ -42,17 +45,36 @@ const TYPE_AHEAD_MS = 700;
 
 const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 
-/** What an item does on the board when it gets the focus: the board shows what the reader is on. */
+/**
+ * What an item does on the board when it gets the focus: the board shows what the reader is on.
+ * A note ranked in a vote on another scenario is not on the board: activating it goes there.
+ */
 const reveal = (target: OutlineTarget): void => {
   if (target.kind === 'note') showNotes(boardStore, [target.id]);
+  else if (target.kind === 'ranked') showNotes(boardStore, [target.noteId]);
   else if (target.kind === 'stage') revealHeader(boardStore, 'stage', target.id);
   else if (target.kind === 'lane') revealCell(boardStore, target.stageId, target.laneId);
 };
 
+/** Activating a note ranked in a past vote: the board shows its scenario, then the note. */
+const showRanked = (noteId: string): void => {
+  const { doc, setScenario } = boardStore.getState();
+  const note = doc && Object.hasOwn(doc.records, noteId) ? doc.records[noteId] : undefined;
+  if (note?.type !== 'note' || note.isDeleted) return;
+  setScenario(note.scenarioId);
+  showNotes(boardStore, [noteId]);
+};
+
+/** The items the reader edits in place: notes, stages and lanes (not a note ranked in a vote). */
+const editable = (
+  target: OutlineTarget,
+): target is Extract<OutlineTarget, { kind: 'note' | 'stage' | 'lane' }> =>
+  target.kind === 'note' || target.kind === 'stage' || target.kind === 'lane';
+
 const textOf = (target: OutlineTarget): string => {
+  if (!editable(target)) return '';
   const records = boardStore.getState().doc?.records;
-  const id = target.kind === 'lane' ? target.laneId : target.kind === 'outside' ? '' : target.id;
-  const record = records?.[id];
+  const record = records?.[target.kind === 'lane' ? target.laneId : target.id];
   if (record?.type === 'note') return record.text;
   return record?.type === 'stage' || record?.type === 'lane' ? record.name : '';
 };
@@ -68,23 +90,30 @@ const commit = (target: OutlineTarget, value: string): void => {
 
 /**
  * The scenario shown on the board as text, in a tree a keyboard and a screen reader can walk
- * (WAI-ARIA tree view): stages, the lanes in each with their notes, then the notes outside the
- * grid. Focusing an item selects it on the board and pans there; Enter edits a note, F2 renames
- * a stage or lane (or edits a note), Delete deletes a note. It reads the board's store, so it
- * always shows what the board shows.
+ * (WAI-ARIA tree view): stages, the lanes in each with their notes (and the dots the board shows
+ * on them), then the notes outside the grid, then the map's past votes with their notes ranked.
+ * Focusing an item selects it on the board and pans there; Enter edits a note, F2 renames a stage
+ * or lane (or edits a note), Delete deletes a note; Enter on a ranked note shows it, switching to
+ * its scenario. It reads the board's store, so it always shows what the board shows.
  */
 export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
   const doc = useBoard((state) => state.doc);
   const scenarioId = useBoard((state) => state.scenarioId);
   const selection = useBoard((state) => state.selection);
   const selectedHeader = useBoard((state) => state.selectedHeader);
+  const { dots, own } = useNoteDots();
   const outline = useMemo(
     () => (doc && scenarioId ? buildOutline(doc, scenarioId, boardLayout(doc, scenarioId)) : null),
     [doc, scenarioId],
   );
-  const nodes = useMemo(() => (outline ? outlineTree(outline) : []), [outline]);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const items = useMemo(() => visibleItems(nodes, collapsed), [nodes, collapsed]);
+  const past = useMemo(() => (doc ? outlineVotes(doc) : []), [doc]);
+  const nodes = useMemo(
+    () => (outline ? outlineTree(outline, { dots, own, past }) : []),
+    [outline, dots, own, past],
+  );
+  /** The items the reader opened or closed (see isExpanded). */
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
+  const items = useMemo(() => visibleItems(nodes, toggled), [nodes, toggled]);
   const [activeKey, setActiveKey] = useState<string | null>(() => {
     const [selected] = boardStore.getState().selection;
     return selected ? noteKey(selected) : null;
@@ -154,10 +183,12 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
   if (!outline) return null;
 
   const setExpanded = (key: string, expanded: boolean) => {
-    const next = new Set(collapsed);
-    if (expanded) next.delete(key);
+    const node = items.find((item) => item.node.key === key)?.node;
+    if (!node) return;
+    const next = new Set(toggled);
+    if (expanded === !node.startsCollapsed) next.delete(key);
     else next.add(key);
-    setCollapsed(next);
+    setToggled(next);
   };
 
   const deleteNote = (item: VisibleItem, id: string) => {
@@ -197,8 +228,8 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
     const target = node.target;
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
-      if (target.kind === 'note' || (event.key === 'F2' && target.kind !== 'outside'))
-        setEditingKey(node.key);
+      if (target.kind === 'note' || (event.key === 'F2' && editable(target))) setEditingKey(node.key);
+      else if (target.kind === 'ranked') showRanked(target.noteId);
       else if (node.children.length > 0) setExpanded(node.key, !item.expanded);
       return;
     }
@@ -243,7 +274,9 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
   const onDoubleClick = (event: MouseEvent) => {
     const item = itemOf(event);
     const onToggle = event.target instanceof Element && event.target.closest('.outline-toggle');
-    if (item && item.node.target.kind !== 'outside' && !onToggle) setEditingKey(item.node.key);
+    if (!item || onToggle) return;
+    if (editable(item.node.target)) setEditingKey(item.node.key);
+    else if (item.node.target.kind === 'ranked') showRanked(item.node.target.noteId);
   };
 
   const isSelected = (node: OutlineNode): boolean => {
@@ -252,12 +285,14 @@ export const OutlinePanel = ({ onClose }: OutlinePanelProps) => {
     if (target.kind === 'stage') return selectedHeader?.kind === 'stage' && selectedHeader.id === target.id;
     if (target.kind === 'lane')
       return selectedHeader?.kind === 'lane' && selectedHeader.id === target.laneId && node.key === activeKey;
+    // The note's own row says it is selected; this one only while the reader is on it.
+    if (target.kind === 'ranked') return selection.has(target.noteId) && node.key === activeKey;
     return false;
   };
 
   const renderNode = (node: OutlineNode): ReactNode => {
     const expandable = node.children.length > 0;
-    const expanded = expandable && !collapsed.has(node.key);
+    const expanded = isExpanded(node, toggled);
     const editing = editingKey === node.key;
     return (
       <div

@@ -45,4 +45,14 @@ describe('describeNote', () => {
       'Idea: Subscription',
     );
   });
+
+  it("says a note's dots as the board shows them: every voter's, or the current voter's own", () => {
+    const breakdown = note({ kind: 'breakdown', text: 'Courier comes too early' });
+    expect(describeNote(breakdown, { count: 3, own: false }).label).toBe(
+      'Breakdown point: Courier comes too early, 3 dots',
+    );
+    expect(describeNote(breakdown, { count: 1, own: false }).marks).toEqual(['1 dot']);
+    expect(describeNote(breakdown, { count: 2, own: true }).marks).toEqual(['2 of your dots']);
+    expect(describeNote(breakdown, { count: 0, own: false }).marks).toEqual([]);
+  });
 });

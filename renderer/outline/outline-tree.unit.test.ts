@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { layoutGrid } from '../../shared/journey/layout.ts';
 import { testMap } from '../../shared/journey/scenarios/test-support.ts';
 import { setEmotion, setLaneHidden } from '../../shared/journey/structure-edits.ts';
+import { voteMap } from '../../shared/journey/votes/test-support.ts';
+import { addDot, nextVoter, revealVote } from '../../shared/journey/votes/vote-edits.ts';
 import { mapRecordOf } from '../../shared/model/document.ts';
 import { addNote } from '../../shared/model/edits.ts';
 import { freshBookkeeping, updateRecord } from '../../shared/model/update.ts';
 import { buildOutline } from './outline-model.ts';
-import { laneKey, OUTSIDE_KEY, outlineTree, stageKey, visibleItems } from './outline-tree.ts';
+import {
+  laneKey,
+  OUTSIDE_KEY,
+  type OutlineNode,
+  outlineTree,
+  rankedKey,
+  stageKey,
+  VOTES_KEY,
+  visibleItems,
+  voteKey,
+} from './outline-tree.ts';
+import { outlineVotes } from './outline-votes.ts';
 
 const outlineOf = (map: ReturnType<typeof testMap>, scenarioId = map.currentId) =>
   buildOutline(map.doc, scenarioId, layoutGrid(map.doc, scenarioId));
@@ -97,5 +110,67 @@ describe('the outline of a scenario', () => {
     const closed = visibleItems(nodes, new Set([growth]));
     expect(closed).toHaveLength(3 + 2 * lanesPerStage);
     expect(closed.find((item) => item.node.key === growth)?.expanded).toBe(false);
+  });
+});
+
+describe('votes in the outline', () => {
+  const labelsIn = (nodes: readonly OutlineNode[]): string[] =>
+    nodes.flatMap((node) => [node.label, ...labelsIn(node.children)]);
+
+  it('says the dots the board shows on each note, and whose they are', () => {
+    const map = voteMap();
+    const outline = outlineOf(map);
+    const dots = new Map([[map.courier.id, 3]]);
+    const labels = labelsIn(outlineTree(outline, { dots, own: false, past: [] }));
+    expect(labels).toContain('Breakdown point: Courier comes while he is at a client, 3 dots');
+    expect(labels).toContain('Breakdown point: Prints come out striped');
+    expect(labelsIn(outlineTree(outline, { dots, own: true, past: [] }))).toContain(
+      'Breakdown point: Courier comes while he is at a client, 3 of your dots',
+    );
+  });
+
+  it('lists the past votes last, each closed at first, with its notes ranked', () => {
+    const map = voteMap();
+    const id = map.vote({ voters: 2 });
+    addDot(map.doc, id, map.courier.id);
+    addDot(map.doc, id, map.cartridge.id);
+    nextVoter(map.doc, id);
+    addDot(map.doc, id, map.courier.id);
+    revealVote(map.doc, id);
+    const nodes = outlineTree(outlineOf(map), { dots: new Map(), own: false, past: outlineVotes(map.doc) });
+    expect(nodes.slice(-2).map((node) => node.key)).toEqual([OUTSIDE_KEY, VOTES_KEY]);
+    const votes = nodes.at(-1);
+    expect(votes?.label).toBe('Votes, 1 past vote');
+    const day = new Date(1_720_000_000_000).toLocaleDateString();
+    expect(votes?.children.map((vote) => vote.label)).toEqual([
+      `Vote: Which breakdowns hurt most?, ${day}, Current scenario. 3 dots from 2 voters; first: “Courier comes while he is at a client” with 2.`,
+    ]);
+    expect(votes?.children[0]?.children.map((row) => row.label)).toEqual([
+      'Rank 1, 2 dots, Breakdown point: Courier comes while he is at a client',
+      'Rank 2, 1 dot, Breakdown point: Cannot tell which cartridge fits',
+    ]);
+    expect(votes?.children[0]?.children[0]?.target).toEqual({
+      kind: 'ranked',
+      voteId: id,
+      noteId: map.courier.id,
+    });
+
+    const shown = (toggled: Iterable<string>) =>
+      visibleItems(nodes, new Set(toggled)).map((item) => item.node.key);
+    expect(shown([])).toContain(voteKey(id));
+    expect(shown([])).not.toContain(rankedKey(id, map.courier.id));
+    expect(shown([voteKey(id)]).slice(-3)).toEqual([
+      voteKey(id),
+      rankedKey(id, map.courier.id),
+      rankedKey(id, map.cartridge.id),
+    ]);
+    expect(shown([VOTES_KEY]).at(-1)).toBe(VOTES_KEY);
+  });
+
+  it('has no Votes item before a vote is revealed', () => {
+    const map = voteMap();
+    map.vote();
+    const nodes = outlineTree(outlineOf(map), { dots: new Map(), own: false, past: outlineVotes(map.doc) });
+    expect(nodes.map((node) => node.key)).not.toContain(VOTES_KEY);
   });
 });

@@ -2,7 +2,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { BeginExportResult } from '../../shared/ipc/contract.ts';
-import { testMap } from '../../shared/journey/scenarios/test-support.ts';
+import { type TestMap, testMap } from '../../shared/journey/scenarios/test-support.ts';
+import { voteMap } from '../../shared/journey/votes/test-support.ts';
+import { addDot, revealVote } from '../../shared/journey/votes/vote-edits.ts';
 import { PRINT_MESSAGES } from '../../shared/poster/print-pages.ts';
 import { appServices } from '../app/services.ts';
 import { loadFonts } from '../drawing/fonts.ts';
@@ -43,6 +45,10 @@ const pendingBegin = () => {
 const show = async (mode: PosterMode, mapName = 'Home printer toner') => {
   const map = testMap('customer-experience', mapName);
   map.put('Interest', 'Touchpoints', { text: 'Product page', kind: 'touchpoint', color: 'blue' });
+  return showMap(map, mode);
+};
+
+const showMap = async (map: TestMap, mode: PosterMode) => {
   boardStore.getState().loadDocument({ id: map.doc.id, records: { ...map.doc.records } });
   root.render(<PosterDialog mode={mode} onClose={() => undefined} onSaved={onSaved} />);
   const dialog = page.getByRole('dialog', { name: mode === 'poster' ? 'Export poster' : 'Print pages' });
@@ -86,6 +92,26 @@ describe('the export dialog', () => {
     const suggested = String(begin.mock.lastCall?.[1]);
     expect(suggested).toMatch(/^Toner refill .* poster A1 150 dpi$/);
     expect(suggested.length).toBeLessThanOrEqual(120 + ' poster A1 150 dpi'.length);
+  });
+
+  it('offers a revealed vote’s results, on by default, and says why it cannot without one', async () => {
+    const map = voteMap();
+    const id = map.vote({ hidden: true });
+    addDot(map.doc, id, map.courier.id);
+    const hidden = await showMap(map, 'poster');
+    const unrevealed = hidden.getByRole('checkbox', { name: /^Vote results/ });
+    await expect.element(unrevealed).toBeDisabled();
+    await expect.element(unrevealed).not.toBeChecked();
+    await expect.element(unrevealed).toHaveAccessibleDescription('No revealed vote on this scenario');
+
+    root.render(null);
+    revealVote(map.doc, id);
+    const revealed = await showMap(map, 'poster');
+    const votes = revealed.getByRole('checkbox', { name: /^Vote results/ });
+    await expect.element(votes).toBeEnabled();
+    await expect.element(votes).toBeChecked();
+    await votes.click();
+    await expect.element(votes).not.toBeChecked();
   });
 
   it('says print pages go up to 600 DPI when a finer one is chosen', async () => {

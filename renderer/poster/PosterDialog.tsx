@@ -11,7 +11,7 @@ import { PosterFields } from './PosterFields.tsx';
 import { PosterPreview } from './PosterPreview.tsx';
 import { estimatePosterBytes, printedSize } from './poster-estimate.ts';
 import { DEFAULT_POSTER_OPTIONS, type PosterOptions, posterFileName } from './poster-options.ts';
-import { posterPictureOf, stackedScenarios } from './poster-picture.ts';
+import { posterPictureOf, stackedScenarios, votesUnavailable } from './poster-picture.ts';
 import { DEFAULT_PRINT_SHEET, type PrintSheet, planPrintFor } from './render-print-pdf.ts';
 import './poster.css';
 
@@ -68,10 +68,16 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
     };
   }, []);
 
+  const { content } = options;
   const mapFile = useMemo(() => (doc ? embeddedMap(doc) : null), [doc]);
   const picture = useMemo(
     () => (doc && scenarioId ? posterPictureOf(doc, scenarioId, options) : null),
     [doc, scenarioId, options],
+  );
+  // Walks every record: once per map state and content, not on each progress update.
+  const noVote = useMemo(
+    () => (doc && scenarioId ? votesUnavailable(doc, scenarioId, { content }) : 'Open a map to export it.'),
+    [doc, scenarioId, content],
   );
   // Kept between renders (progress updates re-render often): a new tiling repaints the preview.
   const printSheet = useMemo<PrintSheet>(
@@ -156,6 +162,7 @@ export const PosterDialog = ({ mode, onClose, onSaved }: PosterDialogProps) => {
             options={options}
             onChange={(changes) => setOptions((current) => ({ ...current, ...changes }))}
             canStack={doc ? stackedScenarios(doc) !== null : false}
+            votesUnavailable={noVote}
             disabled={running}
           />
           {mode === 'print' && (

@@ -11,6 +11,8 @@ interface PosterFieldsProps {
   readonly onChange: (changes: Partial<PosterOptions>) => void;
   /** The map has Current and Ideal scenarios to stack. */
   readonly canStack: boolean;
+  /** Why no vote can go on the poster ("No revealed vote on this scenario"); null when one can. */
+  readonly votesUnavailable: string | null;
   readonly disabled: boolean;
 }
 
@@ -23,7 +25,13 @@ const ORIENTATIONS: readonly [OrientationChoice, string][] = [
 const number = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value));
 
 /** The export dialog's choices: paper, orientation, DPI, margins, and what goes on the poster. */
-export const PosterFields = ({ options, onChange, canStack, disabled }: PosterFieldsProps) => {
+export const PosterFields = ({
+  options,
+  onChange,
+  canStack,
+  votesUnavailable,
+  disabled,
+}: PosterFieldsProps) => {
   const customDpi = !(DPI_PRESETS as readonly number[]).includes(options.dpi);
   return (
     <fieldset className="poster-fields" disabled={disabled}>
@@ -200,6 +208,21 @@ export const PosterFields = ({ options, onChange, canStack, disabled }: PosterFi
           />
           Leave out empty lanes
         </label>
+        <label>
+          <input
+            type="checkbox"
+            disabled={votesUnavailable !== null}
+            checked={options.votes && votesUnavailable === null}
+            aria-describedby={votesUnavailable === null ? undefined : 'poster-votes-unavailable'}
+            onChange={(event) => onChange({ votes: event.target.checked })}
+          />
+          Vote results (dots on the notes and a results box)
+        </label>
+        {votesUnavailable !== null && (
+          <span id="poster-votes-unavailable" className="poster-hint">
+            {votesUnavailable}
+          </span>
+        )}
       </fieldset>
     </fieldset>
   );

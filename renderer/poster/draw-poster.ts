@@ -9,9 +9,17 @@ import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
 import { NOTE_KINDS, type NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { PosterLayout, Rect } from '../../shared/poster/layout.ts';
+import {
+  VOTE_BOX,
+  type VoteBoxSection,
+  voteBoxFrameHeight,
+  voteBoxGrid,
+  voteBoxLines,
+} from '../../shared/poster/vote-box.ts';
 import { font } from '../drawing/fonts.ts';
 import { drawGrid, GRID_COLORS } from '../drawing/grid.ts';
 import { drawNote, noteDetail } from '../drawing/note.ts';
+import { BOARD_TEXT } from '../drawing/text-sizing.ts';
 import {
   drawKindSample,
   GLYPH_NAMES,
@@ -34,6 +42,8 @@ export interface PosterPicture {
   readonly scene: PosterScene;
   /** Drawn in layout.title when both are there. */
   readonly title: TitleBlock | null;
+  /** The results of the votes whose dots are on the notes, drawn in layout.results. */
+  readonly votes: readonly VoteBoxSection[];
 }
 
 export const PAPER = '#FFFFFF';
@@ -67,6 +77,7 @@ export const drawPosterRegion = (
     drawTitleBlock(context, layout.title, picture.title, layout.dpi);
   }
   if (layout.legend && overlaps(layout.legend, region)) drawLegend(context, layout.legend);
+  if (layout.results && overlaps(layout.results, region)) drawVoteBox(context, layout.results, picture.votes);
   if (overlaps(layout.content, region)) drawMap(context, picture, region, resolution);
   context.restore();
 };
@@ -104,7 +115,7 @@ const drawMap = (ctx: CanvasRenderingContext2D, picture: PosterPicture, region: 
     const blockView = { ...view, y: view.y - block.dy };
     for (const note of block.layout.notes) {
       if (!overlaps({ x: note.x, y: note.y, width: note.w, height: note.h }, blockView)) continue;
-      drawNote(ctx, note, noteDetail(note.h * scale * resolution));
+      drawNote(ctx, note, noteDetail(note.h * scale * resolution), BOARD_TEXT, block.dots.get(note.id) ?? 0);
     }
     ctx.restore();
   }
@@ -218,4 +229,39 @@ const drawLegend = (ctx: CanvasRenderingContext2D, rect: Rect) => {
     ctx.fillText(item.look, wordsX, y + unit * 0.56, wordsWidth);
     ctx.restore();
   });
+};
+
+const VOTE_BOX_STYLES = {
+  question: { weight: 700, color: NOTE_INK },
+  facts: { weight: 400, color: GRID_COLORS.muted },
+  row: { weight: 400, color: NOTE_INK },
+} as const;
+
+/**
+ * The votes' results in a framed box, line after line down each column: every vote's question,
+ * who voted, then its top notes ranked.
+ */
+const drawVoteBox = (ctx: CanvasRenderingContext2D, rect: Rect, votes: readonly VoteBoxSection[]) => {
+  const grid = voteBoxGrid(rect.width, rect.height);
+  const { text, columnWidth, rowsPerColumn } = grid;
+  const pad = VOTE_BOX.padding * text;
+  const inset = pad / 2;
+  const lines = voteBoxLines(votes, grid.columns * rowsPerColumn);
+  const height = voteBoxFrameHeight(grid, lines.length, rect.height);
+  ctx.save();
+  ctx.strokeStyle = GRID_COLORS.line;
+  ctx.lineWidth = Math.max(1, text * 0.08);
+  ctx.strokeRect(rect.x + inset, rect.y + inset, rect.width - 2 * inset, height - 2 * inset);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  lines.forEach((line, index) => {
+    const column = Math.floor(index / rowsPerColumn);
+    const x = rect.x + column * columnWidth + pad;
+    const y = rect.y + pad + (index % rowsPerColumn) * VOTE_BOX.lineHeight * text;
+    const style = VOTE_BOX_STYLES[line.style];
+    ctx.fillStyle = style.color;
+    ctx.font = font(text, style.weight);
+    ctx.fillText(line.text, x, y, columnWidth - 2 * pad);
+  });
+  ctx.restore();
 };

@@ -17,6 +17,13 @@ import type { NoteRecord } from '../../shared/model/records.ts';
 import { estimatePngBytes, type PosterInk, textUnits } from '../../shared/poster/file-size.ts';
 import type { Rect } from '../../shared/poster/layout.ts';
 import { MM_PER_INCH } from '../../shared/poster/paper.ts';
+import {
+  type VoteBoxSection,
+  voteBoxFrameHeight,
+  voteBoxGrid,
+  voteBoxLines,
+} from '../../shared/poster/vote-box.ts';
+import { DOT_BADGE_RADIUS } from '../drawing/dot-badge-style.ts';
 import { CATEGORY_COLORS } from '../drawing/grid.ts';
 import { noteDetail, noteTextBox } from '../drawing/note.ts';
 import { footerText, GLYPH_SIZE, hasFooter } from '../drawing/note-marks.ts';
@@ -47,7 +54,7 @@ class Ink {
 const fraction = (value: number) => value - Math.floor(value);
 
 /** The text and outlines of a picture: with its page size, what its PNG's bytes depend on. */
-export const posterInkOf = ({ layout, scene, title }: PosterPicture): PosterInk => {
+export const posterInkOf = ({ layout, scene, title, votes }: PosterPicture): PosterInk => {
   const ink = new Ink();
   const s = layout.scale;
   for (const block of scene.blocks) {
@@ -55,10 +62,12 @@ export const posterInkOf = ({ layout, scene, title }: PosterPicture): PosterInk 
     gridInk(ink, block, scene.showCategories, scene.connectedType !== null, s);
     for (const note of block.layout.notes) {
       noteInk(ink, note, s, fraction(note.x * s + layout.offsetX), (note.y + block.dy) * s + layout.offsetY);
+      badgeInk(ink, block.dots.get(note.id) ?? 0, noteDetail(note.h * s) !== 'block', s);
     }
   }
   if (title && layout.title) titleInk(ink, layout.title, title, layout.dpi);
   if (layout.legend) legendInk(ink, layout.legend);
+  if (layout.results) voteBoxInk(ink, layout.results, votes);
   return { text: ink.text, edges: ink.edges };
 };
 
@@ -149,6 +158,21 @@ const noteInk = (ink: Ink, note: NoteRecord, s: number, phaseX: number, pageY: n
   if (note.kind !== 'note') ink.addText(1, GLYPH_SIZE * s);
   if (note.wow && note.kind === 'touchpoint') ink.addText(4, 20 * s);
   if (hasFooter(note)) ink.addText(footerText(note, false).length, 13 * s);
+};
+
+/** As drawDotBadge (renderer/drawing/dot-badge.ts) draws a note's dots: a ringed disc and its count. */
+const badgeInk = (ink: Ink, dots: number, withCount: boolean, s: number) => {
+  if (dots <= 0) return;
+  ink.edges += 4 * Math.PI * DOT_BADGE_RADIUS * s;
+  if (withCount) ink.addText(String(dots).length, 16 * s);
+};
+
+/** As draw-poster.ts draws the vote results box: its frame and the lines that fit. */
+const voteBoxInk = (ink: Ink, rect: Rect, votes: readonly VoteBoxSection[]) => {
+  const grid = voteBoxGrid(rect.width, rect.height);
+  const lines = voteBoxLines(votes, grid.columns * grid.rowsPerColumn);
+  ink.addBox(rect.width, voteBoxFrameHeight(grid, lines.length, rect.height));
+  for (const line of lines) ink.addText(line.text.length, grid.text);
 };
 
 /** As draw-poster.ts draws the title block: the name, the subtitle, the facts line and a rule. */

@@ -15,6 +15,7 @@ import {
   type StandardPaperId,
   toMillimetres,
 } from '../../shared/poster/paper.ts';
+import { voteBoxSizeFor } from '../../shared/poster/vote-box.ts';
 
 export type PaperChoice = StandardPaperId | 'custom' | 'banner';
 
@@ -37,6 +38,11 @@ export interface PosterOptions {
   readonly legend: boolean;
   readonly emotionCurve: boolean;
   readonly omitEmptyLanes: boolean;
+  /**
+   * The newest revealed vote's dots on its notes and its results in a box; only where the
+   * scenario has a revealed vote. On by default: after a vote, the room wants its results kept.
+   */
+  readonly votes: boolean;
 }
 
 export const DEFAULT_POSTER_OPTIONS: PosterOptions = {
@@ -54,6 +60,7 @@ export const DEFAULT_POSTER_OPTIONS: PosterOptions = {
   legend: true,
   emotionCurve: true,
   omitEmptyLanes: false,
+  votes: true,
 };
 
 export type PageResult = { ok: true; page: PageChoice; shortSideMm: number } | { ok: false; error: string };
@@ -95,7 +102,8 @@ export const legendSizeFor = (shortSideMm: number, side: 'bottom' | 'right'): nu
 
 export type SpecResult = { ok: true; spec: PosterSpec } | { ok: false; error: string };
 
-export const posterSpecOf = (options: PosterOptions, content: BoardBox): SpecResult => {
+/** `voteResults`: the poster has a vote's results box (options.votes, and a revealed vote). */
+export const posterSpecOf = (options: PosterOptions, content: BoardBox, voteResults = false): SpecResult => {
   const page = pageOf(options);
   if (!page.ok) return page;
   if (!(options.margin >= 0 && options.margin <= PAPER_SIDE_RANGE_MM.min)) {
@@ -111,6 +119,7 @@ export const posterSpecOf = (options: PosterOptions, content: BoardBox): SpecRes
       margins: uniformMargins(options.margin),
       titleHeight: options.titleBlock ? titleHeightFor(page.shortSideMm) : 0,
       ...(options.legend ? { legend: { side, size: legendSizeFor(page.shortSideMm, side) } } : {}),
+      ...(voteResults ? { results: voteBoxSizeFor(page.shortSideMm) } : {}),
       content,
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planPoster } from '../../shared/poster/layout.ts';
 import { toPixels } from '../../shared/poster/paper.ts';
+import { VOTE_BOX, voteBoxSizeFor } from '../../shared/poster/vote-box.ts';
 import {
   DEFAULT_POSTER_OPTIONS,
   legendSizeFor,
@@ -65,6 +66,16 @@ describe('the dialog’s options', () => {
     );
     expect(tiny).toEqual({ ok: false, error: 'Each side of the paper must be from 50 mm to 10 m.' });
     expect(posterSpecOf({ ...DEFAULT_POSTER_OPTIONS, margin: -1 }, wideMap).ok).toBe(false);
+  });
+
+  it('show a revealed vote by default, and make room for its results box only when there is one', () => {
+    expect(DEFAULT_POSTER_OPTIONS.votes).toBe(true);
+    const without = posterSpecOf(DEFAULT_POSTER_OPTIONS, wideMap);
+    expect(without.ok && without.spec.results).toBeUndefined();
+    const withBox = posterSpecOf(DEFAULT_POSTER_OPTIONS, wideMap, true);
+    expect(withBox.ok && withBox.spec.results).toEqual(voteBoxSizeFor(594));
+    // On A1 the box's text is as high as the title block's facts line, about 6.5 mm.
+    expect(voteBoxSizeFor(594).right / VOTE_BOX.columnEms).toBeCloseTo(6.5, 1);
   });
 
   it('name the file after the map, paper and DPI', () => {

@@ -6,10 +6,12 @@
  */
 import { gridBounds, hasBandAbove } from '../../shared/journey/grid-bounds.ts';
 import { type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
+import { voteTotals } from '../../shared/journey/votes/vote-queries.ts';
 import { isLiveNote, type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
-import type { ConnectedType, ScenarioRecord } from '../../shared/model/journey-records.ts';
+import type { ConnectedType, ScenarioRecord, VoteRecord } from '../../shared/model/journey-records.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import type { BoardBox } from '../../shared/poster/layout.ts';
+import { posterVoteOf } from '../../shared/poster/vote-box.ts';
 
 export interface SceneBlock {
   readonly scenario: ScenarioRecord;
@@ -18,6 +20,10 @@ export interface SceneBlock {
   readonly dy: number;
   /** The scenario's name over the block when several are stacked; null for one. */
   readonly heading: { readonly text: string; readonly x: number; readonly y: number } | null;
+  /** The scenario's newest revealed vote when the poster shows votes, else null. */
+  readonly vote: VoteRecord | null;
+  /** Its dots by note id, drawn as each note's badge; empty without a vote. */
+  readonly dots: ReadonlyMap<string, number>;
 }
 
 export interface PosterScene {
@@ -34,7 +40,11 @@ export interface SceneOptions {
   readonly omitEmptyLanes: boolean;
   /** Draw the emotion lane and its curve. */
   readonly emotionCurve: boolean;
+  /** Show each scenario's newest revealed vote: its dots on the notes. Absent: no votes. */
+  readonly votes?: boolean;
 }
+
+const NO_DOTS: ReadonlyMap<string, number> = new Map();
 
 /** Board units between stacked blocks, and the height of a block's heading. */
 export const STACK_GAP = 120;
@@ -118,7 +128,8 @@ export const buildPosterScene = (
     const dy: number = total ? total.bottom + STACK_GAP + headingRoom - bounds.y : 0;
     const top: number = bounds.y + dy - headingRoom;
     const heading = stacked ? { text: scenario.name, x: bounds.x, y: top } : null;
-    blocks.push({ scenario, layout, dy, heading });
+    const vote = options.votes ? posterVoteOf(doc, scenario.id) : null;
+    blocks.push({ scenario, layout, dy, heading, vote, dots: vote ? voteTotals(vote) : NO_DOTS });
     const placed: Box = { x: bounds.x, y: top, right: bounds.right, bottom: bounds.bottom + dy };
     total = total
       ? {

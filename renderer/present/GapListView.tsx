@@ -1,5 +1,6 @@
 import { kindBesideChange } from '../../shared/journey/scenarios/gap-rows.ts';
 import type { GapListStep } from './final-steps.ts';
+import { gapRowDots } from './gap-pages.ts';
 
 /** A page of the gap list in large type: each stage's action items, as the compare view lists them. */
 export const GapListView = ({ step }: { readonly step: GapListStep }) => (
@@ -22,6 +23,7 @@ export const GapListView = ({ step }: { readonly step: GapListStep }) => (
               </strong>
               : {row.subject}
               {row.detail && ` (${row.detail})`}
+              {gapRowDots(row)}
             </li>
           ))}
         </ul>

@@ -6,6 +6,8 @@ import { BOARD_BACKGROUND } from '../../shared/model/palette.ts';
 import type { MapRecord, NoteRecord } from '../../shared/model/records.ts';
 import { uncoveredNotes } from '../board/covered-notes.ts';
 import { intersects, type Rect, type Size, toScreen, visibleRect } from '../board/viewport.ts';
+import { dotBadgeCentre, drawDotBadgeAt } from '../drawing/dot-badge.ts';
+import { DOT_BADGE_RADIUS } from '../drawing/dot-badge-style.ts';
 import { drawGrid } from '../drawing/grid.ts';
 import { drawNote, noteDetail } from '../drawing/note.ts';
 import type { Viewport } from '../store/session-slice.ts';
@@ -32,7 +34,21 @@ export interface PresentScene {
    * The neighbouring stages and what lies below (the next part) are dimmed; null: nothing is.
    */
   readonly shown: { readonly x: number; readonly w: number; readonly bottom: number } | null;
+  /** A vote's badges on the notes, as the board shows them (useShownDots, useOpenBadges). */
+  readonly badges: PresentBadges;
 }
+
+export interface PresentBadges {
+  readonly dots: ReadonlyMap<string, number>;
+  readonly open: (note: NoteRecord) => boolean;
+}
+
+/**
+ * A badge's radius on the projector, in screen pixels: the board's badge at the view's zoom, but
+ * never so small that its count falls under the projector minimum.
+ */
+export const presentBadgeRadius = (scale: number, minTextPx: number): number =>
+  Math.max(DOT_BADGE_RADIUS * scale, minTextPx * 0.8);
 
 /** The map at the scene's viewport: the grid on its paper, the notes in view, the pinned headers. */
 export const drawPresentMap = (ctx: CanvasRenderingContext2D, scene: PresentScene): void => {
@@ -41,8 +57,9 @@ export const drawPresentMap = (ctx: CanvasRenderingContext2D, scene: PresentScen
   ctx.translate(viewport.x, viewport.y);
   ctx.scale(viewport.scale, viewport.scale);
   drawSheetAndGrid(ctx, scene);
-  drawNotes(ctx, scene);
+  const notes = drawNotes(ctx, scene);
   ctx.restore();
+  drawBadges(ctx, scene, notes);
   drawPinnedHeaders(ctx, scene);
   dimNeighbours(ctx, scene);
 };
@@ -82,12 +99,33 @@ const drawSheetAndGrid = (ctx: CanvasRenderingContext2D, scene: PresentScene): v
   });
 };
 
-const drawNotes = (ctx: CanvasRenderingContext2D, { layout, viewport, size, minTextPx }: PresentScene) => {
+/** Draws the notes in view that no other note covers; returns them. */
+const drawNotes = (
+  ctx: CanvasRenderingContext2D,
+  { layout, viewport, size, minTextPx }: PresentScene,
+): readonly NoteRecord[] => {
   const visible = visibleRect(viewport, size);
   const inView = layout.notes.filter((note) => intersects(note, visible));
   const sizing = presentSizing(minTextPx, viewport.scale);
-  for (const note of uncoveredNotes(inView, viewport.scale))
-    drawNote(ctx, note, noteDetail(note.h * viewport.scale), sizing);
+  const drawn = uncoveredNotes(inView, viewport.scale);
+  for (const note of drawn) drawNote(ctx, note, noteDetail(note.h * viewport.scale), sizing);
+  return drawn;
+};
+
+/** The notes' vote badges, in screen pixels so their counts stay at the projector minimum. */
+const drawBadges = (
+  ctx: CanvasRenderingContext2D,
+  { badges, viewport, minTextPx }: PresentScene,
+  notes: readonly NoteRecord[],
+): void => {
+  const radius = presentBadgeRadius(viewport.scale, minTextPx);
+  for (const note of notes) {
+    const dots = badges.dots.get(note.id) ?? 0;
+    const open = dots === 0 && badges.open(note);
+    if (dots === 0 && !open) continue;
+    const centre = toScreen(viewport, dotBadgeCentre(note));
+    drawDotBadgeAt(ctx, centre, radius, minTextPx, { dots, open, withCount: true });
+  }
 };
 
 /**
@@ -137,6 +175,8 @@ export interface PresentOverlay {
   readonly minTextPx: number;
   readonly focused: NoteRecord | null;
   readonly spotlight: Spotlight | null;
+  /** The spotlit note's badge, so a voter at the laptop sees their dot go on. */
+  readonly badges: PresentBadges;
 }
 
 const FOCUS_RING = { outer: '#FFFFFF', inner: '#1864AB' } as const;
@@ -152,6 +192,13 @@ export const drawPresentOverlay = (ctx: CanvasRenderingContext2D, overlay: Prese
     ctx.scale(spotlight.scale, spotlight.scale);
     drawNote(ctx, spotlight.note, 'full', presentSizing(overlay.minTextPx, spotlight.scale));
     ctx.restore();
+    const dots = overlay.badges.dots.get(spotlight.note.id) ?? 0;
+    const centre = toScreen(spotlight, dotBadgeCentre(spotlight.note));
+    drawDotBadgeAt(ctx, centre, presentBadgeRadius(spotlight.scale, overlay.minTextPx), overlay.minTextPx, {
+      dots,
+      open: dots === 0 && overlay.badges.open(spotlight.note),
+      withCount: true,
+    });
     return;
   }
   if (!focused) return;

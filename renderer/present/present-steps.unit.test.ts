@@ -60,7 +60,7 @@ const stepsFor = (map: TestMap, screen: { width: number; height: number }, perso
     minTextPx,
     text: TEXT,
     personaWidth,
-    finalSteps: finalSteps(map.doc, screen, minTextPx),
+    finalSteps: finalSteps(map.doc, map.currentId, screen, minTextPx),
   });
   return { layout, steps, minTextPx };
 };

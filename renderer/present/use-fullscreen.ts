@@ -11,15 +11,21 @@ const keyboardLock = (): KeyboardLock | undefined =>
 
 /**
  * Shows the element full screen while it is mounted. Where full screen is refused (no user
- * gesture, as from the desktop menu; a headless browser), the element stays as it is styled: a
- * fixed layer over the whole window. Escape is kept for the page (it closes the spotlight
+ * gesture, as from the desktop menu; a headless browser), the window itself is made full screen
+ * (`windowFullScreen`, the desktop shell's) if it can be, and the element stays as it is styled:
+ * a fixed layer over the whole window. Escape is kept for the page (it closes the spotlight
  * first); leaving full screen by the browser's own means (holding Escape, F11) calls `onExit`.
  */
-export const useFullscreen = (element: RefObject<HTMLElement | null>, onExit: () => void): void => {
+export const useFullscreen = (
+  element: RefObject<HTMLElement | null>,
+  onExit: () => void,
+  windowFullScreen?: (on: boolean) => void,
+): void => {
   useEffect(() => {
     const shown = element.current;
     if (!shown?.requestFullscreen) return;
     let entered = false;
+    let windowMadeFull = false;
     const onChange = () => {
       if (document.fullscreenElement === shown) {
         entered = true;
@@ -32,11 +38,16 @@ export const useFullscreen = (element: RefObject<HTMLElement | null>, onExit: ()
       entered = false;
     };
     document.addEventListener('fullscreenchange', onChange);
-    shown.requestFullscreen().catch(() => undefined);
+    shown.requestFullscreen().catch(() => {
+      if (!windowFullScreen) return;
+      windowMadeFull = true;
+      windowFullScreen(true);
+    });
     return () => {
+      if (windowMadeFull) windowFullScreen?.(false);
       document.removeEventListener('fullscreenchange', onChange);
       keyboardLock()?.unlock?.();
       if (document.fullscreenElement === shown) document.exitFullscreen().catch(() => undefined);
     };
-  }, [element, onExit]);
+  }, [element, onExit, windowFullScreen]);
 };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { personasOf } from '../../shared/journey/personas/persona-queries.ts';
+import { appServices } from '../app/services.ts';
 import { Board, type BoardOverlay } from '../board/Board.tsx';
 import { zoomToFit } from '../board/commands.ts';
 import { boardLayout, orderedNotes } from '../board/note-order.ts';
@@ -20,7 +21,9 @@ import { Legend } from '../legend/Legend.tsx';
 import { OutlinePanel } from '../outline/OutlinePanel.tsx';
 import { PersonaCard, type PersonaFound } from '../persona/PersonaCard.tsx';
 import { PresentView } from '../present/PresentView.tsx';
+import { ProjectorBar } from '../present/ProjectorBar.tsx';
 import { presentStore, usePresent } from '../present/present-store.ts';
+import { useProjector } from '../present/projector-host.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { returnFocusOnClose } from '../ui/panel-focus.ts';
@@ -44,6 +47,13 @@ interface BoardScreenProps {
   readonly heldElsewhere?: HeldElsewhere | null;
   readonly onTakeOver?: () => void;
 }
+
+/** Present mode from the desktop menu: the page may not go full screen, the window may. */
+const windowFullScreen = (on: boolean) => {
+  appServices()
+    .bridge.setFullScreen(on)
+    .catch(() => undefined);
+};
 
 /** The find query's rings over the board's notes and headers. */
 const findRings: BoardOverlay = (layout, scale) => <FindHighlights layout={layout} scale={scale} />;
@@ -69,6 +79,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
   // Found notes and insights are brought into view beside the open panels, not under them.
   const coverRightOfBoard = useCoverBoard('right');
   const presenting = usePresent((state) => state.open);
+  const projectorOpen = useProjector((state) => state.id !== null);
 
   useEffect(() => {
     if (fitOnOpen) zoomToFit(boardStore);
@@ -86,7 +97,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
 
   return (
     <div className="app">
-      <Toolbar onCommand={onCommand} />
+      <Toolbar onCommand={onCommand} projectorOpen={projectorOpen} />
       <SaveProblem />
       {heldElsewhere && (
         <div className="held-elsewhere" role="alert">
@@ -138,8 +149,9 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
           {voteOpen && <VotePanel onClose={() => close('vote')} />}
         </div>
         {comparing && <CompareView onClose={() => setComparing(false)} />}
+        <ProjectorBar bridge={appServices().bridge} />
       </div>
-      {presenting && <PresentView timer={<TimerDisplay />} />}
+      {presenting && <PresentView timer={<TimerDisplay />} windowFullScreen={windowFullScreen} />}
     </div>
   );
 };

@@ -2,6 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { testMap } from '../../shared/journey/scenarios/test-support.ts';
+import { addDot, nextVoter, revealVote, startVote } from '../../shared/journey/votes/vote-edits.ts';
 import { appServices } from '../app/services.ts';
 import { boardStore } from '../store/index.ts';
 import { CompareView } from './CompareView.tsx';
@@ -94,5 +95,106 @@ describe('saving the gap list', () => {
     await dialog.getByRole('button', { name: 'Save as CSV' }).click();
     await vi.waitFor(() => expect(saveText).toHaveBeenCalledTimes(2));
     await expect.element(dialog).not.toHaveTextContent('The disk is full');
+  });
+});
+
+/**
+ * Two breakdown points of Current the ideal resolves, and a vote on them: "Courier comes while
+ * he is at a client" (Use) got 2 dots, "Cannot tell which cartridge fits" (Interest) 1.
+ */
+const showVoted = async ({ reveal = true, hidden = false } = {}) => {
+  const map = testMap('customer-experience');
+  const cartridge = map.put('Interest', 'Breakdown points', {
+    text: 'Cannot tell which cartridge fits',
+    kind: 'breakdown',
+  });
+  const courier = map.put('Use', 'Breakdown points', {
+    text: 'Courier comes while he is at a client',
+    kind: 'breakdown',
+  });
+  const started = startVote(
+    map.doc,
+    {
+      question: 'Which breakdowns hurt most?',
+      scenarioId: map.currentId,
+      voters: 2,
+      dotsPerVoter: 2,
+      hidden,
+    },
+    new Date(2024, 11, 4).getTime(),
+  );
+  if (!started.ok) throw new Error(started.reason);
+  addDot(map.doc, started.id, courier.id);
+  nextVoter(map.doc, started.id);
+  addDot(map.doc, started.id, courier.id);
+  addDot(map.doc, started.id, cartridge.id);
+  if (reveal) revealVote(map.doc, started.id);
+  boardStore.getState().loadDocument({ id: map.doc.id, records: { ...map.doc.records } });
+  root.render(<CompareView onClose={() => undefined} />);
+  const dialog = page.getByRole('dialog');
+  await expect.element(dialog.getByRole('table', { name: 'Gap list' })).toBeVisible();
+  return dialog;
+};
+
+/** The gap list's rows as the reader sees them, cell by cell. */
+const tableRows = () =>
+  [...document.querySelectorAll('.gap-list tbody tr')].map((row) =>
+    [...row.children].map((cell) => cell.textContent),
+  );
+
+describe('the gap list fed by the room’s vote', () => {
+  it('names the vote, shows each gap’s dots and lists most dots first', async () => {
+    const dialog = await showVoted();
+    await expect
+      .element(dialog)
+      .toHaveTextContent(
+        `Dots from the vote “Which breakdowns hurt most?”, 2 voters, ${new Date(2024, 11, 4).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`,
+      );
+    await expect.element(dialog.getByRole('columnheader', { name: 'Dots' })).toBeVisible();
+    await expect.element(dialog.getByRole('combobox', { name: 'Order' })).toHaveValue('dots');
+    expect(tableRows()).toEqual([
+      [
+        'Use',
+        'Breakdown point resolved',
+        'Courier comes while he is at a client',
+        '',
+        'removed in Ideal',
+        '2',
+      ],
+      [
+        'Interest',
+        'Breakdown point resolved',
+        'Cannot tell which cartridge fits',
+        '',
+        'removed in Ideal',
+        '1',
+      ],
+    ]);
+  });
+
+  it('lists stage by stage when asked, and saves the list in the order shown', async () => {
+    const saveText = vi.spyOn(bridge(), 'saveText').mockResolvedValue(null);
+    const dialog = await showVoted();
+    await dialog.getByRole('combobox', { name: 'Order' }).selectOptions('By stage');
+    await vi.waitFor(() => expect(tableRows().map((row) => row[0])).toEqual(['Interest', 'Use']));
+    await dialog.getByRole('button', { name: 'Save as CSV' }).click();
+    await vi.waitFor(() => expect(saveText).toHaveBeenCalled());
+    const csv = String(saveText.mock.calls[0]?.[2]);
+    expect(csv.split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFStage,Change,Kind,Current,Ideal,Detail,Dots',
+      'Interest,Breakdown point resolved,Breakdown point,Cannot tell which cartridge fits,,removed in Ideal,1',
+      'Use,Breakdown point resolved,Breakdown point,Courier comes while he is at a client,,removed in Ideal,2',
+    ]);
+  });
+
+  it('shows no dots of a vote still running, even an open one', async () => {
+    for (const hidden of [true, false]) {
+      const dialog = await showVoted({ reveal: false, hidden });
+      await expect.element(dialog).not.toHaveTextContent('Dots from the vote');
+      expect(dialog.getByRole('columnheader', { name: 'Dots' }).query()).toBeNull();
+      expect(tableRows().map((row) => row.at(-1))).toEqual(['removed in Ideal', 'removed in Ideal']);
+      root.unmount();
+      root = createRoot(host);
+    }
   });
 });

@@ -2,10 +2,17 @@ import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { safeFileStem } from '../../shared/ipc/file-name.ts';
 import { compareScenarios } from '../../shared/journey/scenarios/compare.ts';
+import { byDots, dotsSource, type GapDots, type GapOrder } from '../../shared/journey/scenarios/gap-dots.ts';
 import { gapListCsv } from '../../shared/journey/scenarios/gap-list-csv.ts';
 import { gapListMarkdown } from '../../shared/journey/scenarios/gap-list-markdown.ts';
 import { gapListText } from '../../shared/journey/scenarios/gap-list-text.ts';
-import { gapListNames, gapSections, kindBesideChange } from '../../shared/journey/scenarios/gap-rows.ts';
+import {
+  type GapRow,
+  gapListNames,
+  gapSections,
+  kindBesideChange,
+} from '../../shared/journey/scenarios/gap-rows.ts';
+import { gapDotsOf } from '../../shared/journey/votes/gap-dots-of.ts';
 import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
 import { saveText } from '../app/save-text.ts';
 import { useBoard } from '../store/index.ts';
@@ -16,12 +23,39 @@ interface CompareViewProps {
   readonly onClose: () => void;
 }
 
-/** Saves through the bridge: a Save dialog and an atomic write on the desktop, a download in a browser. */
+/** The day a vote was taken, as "4 Dec"; with the year when it was not this year. */
+const voteDay = (startedAt: number): string => {
+  const day = new Date(startedAt);
+  const thisYear = day.getFullYear() === new Date().getFullYear();
+  return day.toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(thisYear ? {} : { year: 'numeric' }),
+  });
+};
+
+const GapCells = ({ row, dots }: { readonly row: GapRow; readonly dots: GapDots | null }) => (
+  <>
+    <td>
+      {row.change}
+      {kindBesideChange(row) && <span className="gap-kind"> · {kindBesideChange(row)}</span>}
+    </td>
+    <td>{row.current}</td>
+    <td>{row.ideal}</td>
+    <td>{row.detail}</td>
+    {dots && <td>{row.dots}</td>}
+  </>
+);
 
 /**
  * Current and ideal side by side, stage by stage, with the gap list: touchpoints added, removed
  * and changed, breakdown points resolved or still open, emotion changes. The gap list is the
  * workshop's action list: copy it, or save it as CSV or Markdown.
+ *
+ * When the room has voted on the current scenario, the newest revealed vote's dots feed the list
+ * (a Dots column, and the vote named above it), and the list is read most dots first: the room
+ * voted to choose what to fix first, so that is the order the facilitator takes away. Reading it
+ * stage by stage, as without a vote, is one choice away. A running vote never feeds it.
  */
 export const CompareView = ({ onClose }: CompareViewProps) => {
   const doc = useBoard((state) => state.doc);
@@ -37,9 +71,13 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
     () => (doc && current && ideal ? compareScenarios(doc, current.id, ideal.id) : null),
     [doc, current, ideal],
   );
+  const dots = useMemo(() => (doc && current ? gapDotsOf(doc, current.id) : null), [doc, current]);
+  const [chosenOrder, setChosenOrder] = useState<GapOrder | null>(null);
   if (!doc || !comparison) return null;
+  const order: GapOrder = dots ? (chosenOrder ?? 'dots') : 'stage';
+  const feed = dots ? { dots, order } : undefined;
   const names = gapListNames(doc, comparison);
-  const sections = gapSections(comparison, names, (text) => text).filter(
+  const sections = gapSections(comparison, names, (text) => text, dots?.dotsOn).filter(
     (section) => section.rows.length > 0,
   );
   const stem = `${safeFileStem(mapRecordOf(doc).name) || 'Journeywall map'} - gap list`;
@@ -55,7 +93,7 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
             className="secondary"
             onClick={async () =>
               setNotice(
-                (await copyText(gapListText(comparison, names)))
+                (await copyText(gapListText(comparison, names, feed)))
                   ? 'Gap list copied.'
                   : 'Could not copy: save it as CSV or Markdown instead.',
               )
@@ -67,7 +105,7 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
             type="button"
             className="secondary"
             onClick={async () =>
-              setNotice(await saveText('csv', stem, gapListCsv(comparison, names), 'The gap list was'))
+              setNotice(await saveText('csv', stem, gapListCsv(comparison, names, feed), 'The gap list was'))
             }
           >
             Save as CSV
@@ -77,7 +115,12 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
             className="secondary"
             onClick={async () =>
               setNotice(
-                await saveText('markdown', stem, gapListMarkdown(comparison, names), 'The gap list was'),
+                await saveText(
+                  'markdown',
+                  stem,
+                  gapListMarkdown(comparison, names, feed),
+                  'The gap list was',
+                ),
               )
             }
           >
@@ -93,6 +136,19 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
         removed · {comparison.totals.touchpointsChanged} changed · {comparison.totals.breakdownsResolved}{' '}
         breakdown points resolved · {comparison.totals.breakdownsOpen} still open {notice && `· ${notice}`}
       </p>
+      {dots && (
+        <p className="compare-dots">
+          {dotsSource(dots, (text) => text, voteDay(dots.startedAt))}
+          {' · '}
+          <label>
+            Order{' '}
+            <select value={order} onChange={(event) => setChosenOrder(event.target.value as GapOrder)}>
+              <option value="dots">By the room’s dots</option>
+              <option value="stage">By stage</option>
+            </select>
+          </label>
+        </p>
+      )}
       {sections.length === 0 ? (
         <p>No differences yet: change the ideal scenario on the board.</p>
       ) : (
@@ -104,28 +160,31 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
               <th scope="col">{names.current}</th>
               <th scope="col">{names.ideal}</th>
               <th scope="col">Detail</th>
+              {dots && <th scope="col">Dots</th>}
             </tr>
           </thead>
           <tbody>
-            {sections.flatMap((section) =>
-              section.rows.map((row, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: gap rows have no identity; the table is rebuilt whole
-                <tr key={`${section.stage}-${index}-${row.subject}`} data-change={row.change}>
-                  {index === 0 && (
-                    <th scope="rowgroup" rowSpan={section.rows.length}>
-                      {section.stage}
-                    </th>
-                  )}
-                  <td>
-                    {row.change}
-                    {kindBesideChange(row) && <span className="gap-kind"> · {kindBesideChange(row)}</span>}
-                  </td>
-                  <td>{row.current}</td>
-                  <td>{row.ideal}</td>
-                  <td>{row.detail}</td>
-                </tr>
-              )),
-            )}
+            {order === 'dots'
+              ? byDots(sections).map(({ stage, row }, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: gap rows have no identity; the table is rebuilt whole
+                  <tr key={`${index}-${stage}-${row.subject}`} data-change={row.change}>
+                    <td>{stage}</td>
+                    <GapCells row={row} dots={dots} />
+                  </tr>
+                ))
+              : sections.flatMap((section) =>
+                  section.rows.map((row, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: gap rows have no identity; the table is rebuilt whole
+                    <tr key={`${section.stage}-${index}-${row.subject}`} data-change={row.change}>
+                      {index === 0 && (
+                        <th scope="rowgroup" rowSpan={section.rows.length}>
+                          {section.stage}
+                        </th>
+                      )}
+                      <GapCells row={row} dots={dots} />
+                    </tr>
+                  )),
+                )}
           </tbody>
         </table>
       )}

@@ -24,6 +24,12 @@ export interface DocumentSlice {
    */
   rememberShared(written: JourneyDocument): void;
   /**
+   * Shows another window's map as it changes there (a projector window follows its board
+   * window): `changed`, the ids of the records replaced since the last copy. No undo history:
+   * the edits are made, and undone, in the other window.
+   */
+  follow(doc: JourneyDocument, changed: readonly string[]): void;
+  /**
    * Applies one user gesture to the document as one undo step; one that would take the map past
    * a limit of FILE_LIMITS is not applied, and the user is told why.
    */
@@ -81,6 +87,11 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     if (marked === doc) return;
     changes.log(doc.records, marked.records, Object.keys(written.records));
     set({ doc: marked });
+  },
+  follow: (next, changed) => {
+    const { doc, changes } = get();
+    if (doc?.id === next.id) changes.log(doc.records, next.records, changed);
+    set({ doc: next, past: [], future: [] });
   },
   edit: (label, recipe) => {
     const { doc, changes, past, heldElsewhere } = get();

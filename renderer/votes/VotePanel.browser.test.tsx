@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { voteMap } from '../../shared/journey/votes/test-support.ts';
 import { appServices } from '../app/services.ts';
+import { addDotToSelection } from '../board/dot-commands.ts';
 import { boardStore } from '../store/index.ts';
 import { VotePanel } from './VotePanel.tsx';
-import { addDotToSelection } from './vote-commands.ts';
 import '../styles.css';
 
 let host: HTMLDivElement;

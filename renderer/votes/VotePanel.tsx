@@ -4,19 +4,13 @@ import { isLastVoter } from '../../shared/journey/votes/vote-queries.ts';
 import { voteResults } from '../../shared/journey/votes/vote-results.ts';
 import type { JourneyDocument } from '../../shared/model/document.ts';
 import type { VoteRecord } from '../../shared/model/journey-records.ts';
+import { dotsLeftLine, voterLine } from '../board/dot-commands.ts';
 import { shownVote } from '../board/vote-dots.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { StartVoteForm } from './StartVoteForm.tsx';
 import { VoteResultsView } from './VoteResultsView.tsx';
-import {
-  deleteVoteById,
-  dotsLeftLine,
-  nextVoter,
-  revealActiveVote,
-  startVoteOnShown,
-  voterLine,
-} from './vote-commands.ts';
+import { deleteVoteById, nextVoter, revealActiveVote, startVoteOnShown } from './vote-commands.ts';
 import './votes.css';
 
 interface VotePanelProps {

@@ -3,17 +3,12 @@ import { voteMap } from '../../shared/journey/votes/test-support.ts';
 import { voteRefusalMessage } from '../../shared/journey/votes/vote-messages.ts';
 import { currentVoter, dotsOn, liveVote, myDotsOn } from '../../shared/journey/votes/vote-queries.ts';
 import type { VoteRecord } from '../../shared/model/journey-records.ts';
+import { addDotToSelection, removeDotFromSelection } from '../board/dot-commands.ts';
 import type { KeyPress } from '../board/shortcuts.ts';
 import { runningVote } from '../board/vote-dots.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { noticeStore } from '../ui/notice-store.ts';
-import {
-  addDotToSelection,
-  nextVoter,
-  removeDotFromSelection,
-  revealActiveVote,
-  startVoteOnShown,
-} from './vote-commands.ts';
+import { nextVoter, revealActiveVote, startVoteOnShown } from './vote-commands.ts';
 import { voteKeys } from './vote-keys.ts';
 
 let store: BoardStore;

@@ -1,7 +1,7 @@
+import { addDotToSelection, removeDotFromSelection } from '../board/dot-commands.ts';
 import { SELECTION_KEYS } from '../board/key-bindings.ts';
 import type { KeyPress } from '../board/shortcuts.ts';
 import type { BoardStore } from '../store/index.ts';
-import { addDotToSelection, removeDotFromSelection } from './vote-commands.ts';
 
 /** + and - on the selected notes (SELECTION_KEYS): a dot of the current voter's on, or off. */
 export const voteKeys = (store: BoardStore, event: KeyPress): boolean => {

@@ -35,6 +35,7 @@ export const MENU_COMMANDS = [
   'export-poster',
   'export-print-pages',
   'present',
+  'projector',
   'timer',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
@@ -173,6 +174,9 @@ export const INVOKE = {
   finishExport: 'journeywall:export-finish',
   abortExport: 'journeywall:export-abort',
   saveText: 'journeywall:text-save',
+  openProjector: 'journeywall:projector-open',
+  closeProjector: 'journeywall:projector-close',
+  setFullScreen: 'journeywall:full-screen',
 } as const;
 
 /** IPC channel names: main → renderer events. */
@@ -185,6 +189,8 @@ export const EVENTS = {
 /** Limits main enforces on what the renderer sends. */
 export const IPC_LIMITS = {
   mapIdPattern: /^[A-Za-z0-9_-]{1,64}$/,
+  /** The id a board window gives its projector window, so the two find each other's messages. */
+  projectorIdPattern: /^[A-Za-z0-9_-]{8,64}$/,
   nameLength: 500,
   /** A backup is a map file, opened by the same reader. */
   backupBytes: FILE_LIMITS.maxBytes,

@@ -26,6 +26,7 @@ import {
   mapBackupSchema,
   mapIdSchema,
   openPurposeSchema,
+  projectorIdSchema,
   savedTextSchema,
   suggestedNameSchema,
   textExportKindSchema,
@@ -87,6 +88,19 @@ export const INVOKE_CONTRACT = {
     args: z.tuple([textExportKindSchema, suggestedNameSchema, savedTextSchema]),
     answer: answers<SaveTextResult>(),
   },
+  /**
+   * Opens the projector window for the board window's present view (`id`, its BroadcastChannel
+   * tag): full screen on a second display when there is one, else a window beside the board.
+   * An open projector window is closed first. False when it could not be opened.
+   */
+  openProjector: { args: z.tuple([projectorIdSchema]), answer: answers<boolean>() },
+  /** Closes the projector window, if one is open. */
+  closeProjector: { args: z.tuple([]), answer: answers<void>() },
+  /**
+   * The board window full screen (present mode) or back. The renderer's own requestFullscreen
+   * needs a user gesture, which a menu command is not.
+   */
+  setFullScreen: { args: z.tuple([z.boolean()]), answer: answers<void>() },
 } as const satisfies { [K in keyof typeof INVOKE]: ChannelContract };
 
 type Contract = typeof INVOKE_CONTRACT;

@@ -22,6 +22,8 @@ const fitsUtf8Bytes =
 
 export const mapIdSchema = z.string().regex(IPC_LIMITS.mapIdPattern, 'not a valid map id');
 
+export const projectorIdSchema = z.string().regex(IPC_LIMITS.projectorIdPattern, 'not a valid projector id');
+
 export const mapBackupSchema = z.strictObject({
   mapId: mapIdSchema,
   name: z.string().max(IPC_LIMITS.nameLength),

@@ -157,6 +157,98 @@ describe('placing the map', () => {
   });
 });
 
+describe('a vote’s results box', () => {
+  const results = { bottom: 60, right: 230 };
+  const overlapping = (a: Rect, b: Rect) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('goes under a wide map, in paper the map leaves empty, so the map is as large as without it', () => {
+    const content = { x: 0, y: 0, width: 3000, height: 1000 };
+    const without = layoutOf(sheet(content, { titleHeight: 36, legend: { side: 'bottom', size: 30 } }));
+    const layout = layoutOf(
+      sheet(content, { titleHeight: 36, legend: { side: 'bottom', size: 30 }, results }),
+    );
+    expect(layout.orientation).toBe('landscape');
+    expect(layout.results?.height).toBe(toPixels(60, 'mm', 150));
+    expect(layout.results?.width).toBe(layout.printable.width);
+    // Between the map and the legend.
+    expect(layout.results?.y).toBe(layout.contentArea.y + layout.contentArea.height);
+    expect(layout.legend?.y).toBe((layout.results?.y ?? 0) + (layout.results?.height ?? 0));
+    expect(layout.scale).toBeCloseTo(without.scale, 9);
+  });
+
+  it('goes beside a tall map, where it takes the least from the map', () => {
+    const layout = layoutOf(sheet({ x: 0, y: 0, width: 1000, height: 3000 }, { results }));
+    expect(layout.orientation).toBe('portrait');
+    expect(layout.results?.width).toBe(toPixels(230, 'mm', 150));
+    expect(layout.results?.x).toBe(layout.contentArea.x + layout.contentArea.width);
+    expect(layout.results?.height).toBe(layout.printable.height);
+  });
+
+  it('never covers the map, the title or the legend, on any paper and map', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STANDARD_PAPERS.filter((paper) => paper.width >= 200)),
+        fc.constantFrom('portrait' as const, 'landscape' as const, 'auto' as const),
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.constantFrom('bottom' as const, 'right' as const),
+        (paper, orientation, aspect, legendSide) => {
+          const layout = layoutOf({
+            page: { kind: 'sheet', paper, orientation },
+            dpi: 72,
+            margins: uniformMargins(10),
+            titleHeight: 20,
+            legend: { side: legendSide, size: 15 },
+            results: { bottom: 25, right: 90 },
+            content: { x: 0, y: 0, width: 1000 * aspect, height: 1000 },
+          });
+          const box = layout.results;
+          if (!box) throw new Error('no results box');
+          expect(inside(box, layout.printable)).toBe(true);
+          for (const other of [layout.contentArea, layout.title, layout.legend]) {
+            if (other) expect(overlapping(box, other)).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
+  it('goes at the end of a banner, before the legend, and lengthens it', () => {
+    const spec: PosterSpec = {
+      page: { kind: 'banner', height: 594, unit: 'mm' },
+      dpi: 72,
+      margins: uniformMargins(0),
+      titleHeight: 0,
+      legend: { side: 'right', size: 150 },
+      content: { x: 0, y: 0, width: 4000, height: 1000 },
+    };
+    const without = layoutOf(spec);
+    const layout = layoutOf({ ...spec, results });
+    expect(layout.results?.x).toBe(layout.contentArea.x + layout.contentArea.width);
+    expect(layout.legend?.x).toBe((layout.results?.x ?? 0) + (layout.results?.width ?? 0));
+    expect(layout.page.width).toBe(without.page.width + toPixels(230, 'mm', 72));
+    expect(layout.scale).toBeCloseTo(without.scale, 9);
+  });
+
+  it('names itself when it leaves no room for the map', () => {
+    expect(
+      planPoster(
+        sheet(
+          { x: 0, y: 0, width: 100, height: 100 },
+          {
+            page: { kind: 'sheet', paper: paperById('a4'), orientation: 'auto' },
+            results: { bottom: 300, right: 300 },
+          },
+        ),
+      ),
+    ).toEqual({
+      ok: false,
+      error:
+        'The margins, title, legend and vote results leave no room for the map. Make them smaller or choose larger paper.',
+    });
+  });
+});
+
 describe('banners', () => {
   const banner = (content: BoardBox, overrides: Partial<PosterSpec> = {}) =>
     layoutOf({

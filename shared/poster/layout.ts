@@ -1,8 +1,9 @@
 /**
  * Places the map on the page: the page less its margins is the printable area; a title block
- * takes the top of it and the legend a strip at the bottom or right; the map's bounding box is
- * scaled, keeping its aspect ratio, to fill what is left, and centred there. Physical lengths
- * are millimetres; everything returned is in page pixels.
+ * takes the top of it, the legend a strip at the bottom or right and a vote's results box a
+ * strip inside that, on whichever side leaves the map larger; the map's bounding box is scaled,
+ * keeping its aspect ratio, to fill what is left, and centred there. Physical lengths are
+ * millimetres; everything returned is in page pixels.
  */
 import {
   dpiProblem,
@@ -64,8 +65,15 @@ export interface PosterSpec {
   readonly titleHeight: number;
   /** A strip for the legend, mm across; absent for none. */
   readonly legend?: { readonly side: 'bottom' | 'right'; readonly size: number };
+  /**
+   * A strip for a vote's results box, mm across if it is put at the bottom or at the right;
+   * absent for none. A banner puts it at the right; a sheet where the map comes out larger.
+   */
+  readonly results?: { readonly bottom: number; readonly right: number };
   readonly content: BoardBox;
 }
+
+type Side = 'bottom' | 'right';
 
 export interface PosterLayout {
   readonly paper: Paper;
@@ -76,7 +84,8 @@ export interface PosterLayout {
   readonly printable: Rect;
   readonly title?: Rect;
   readonly legend?: Rect;
-  /** Where the map may go: the printable area less title and legend. */
+  readonly results?: Rect;
+  /** Where the map may go: the printable area less title, legend and results box. */
   readonly contentArea: Rect;
   /** Where the map's bounding box lands, centred in contentArea. */
   readonly content: Rect;
@@ -91,11 +100,23 @@ export type PosterPlan =
   | { readonly ok: true; readonly layout: PosterLayout }
   | { readonly ok: false; readonly error: string };
 
-const NO_ROOM =
-  'The margins, title and legend leave no room for the map. Make them smaller or choose larger paper.';
+const noRoom = (spec: PosterSpec): string =>
+  `The margins, title${spec.results ? ', legend and vote results' : ' and legend'} leave no room for the map. Make them smaller or choose larger paper.`;
 
-/** The page pixels every part takes, before the map is placed. */
-const frame = (page: PixelSize, spec: PosterSpec) => {
+/** Takes a strip of `size` pixels off the bottom or right of `area`: what is left, and the strip. */
+const strip = (area: Rect, side: Side, size: number): { rest: Rect; strip: Rect } =>
+  side === 'bottom'
+    ? {
+        rest: { ...area, height: area.height - size },
+        strip: { ...area, y: area.y + area.height - size, height: size },
+      }
+    : {
+        rest: { ...area, width: area.width - size },
+        strip: { ...area, x: area.x + area.width - size, width: size },
+      };
+
+/** The page pixels every part takes, before the map is placed; the results box on `resultsSide`. */
+const frame = (page: PixelSize, spec: PosterSpec, resultsSide: Side) => {
   const px = (mm: number) => toPixels(mm, 'mm', spec.dpi);
   const { top, right, bottom, left } = spec.margins;
   const printable = {
@@ -109,16 +130,17 @@ const frame = (page: PixelSize, spec: PosterSpec) => {
   let contentArea = { ...printable, y: printable.y + titleHeight, height: printable.height - titleHeight };
   let legend: Rect | undefined;
   if (spec.legend && spec.legend.size > 0) {
-    const size = px(spec.legend.size);
-    if (spec.legend.side === 'bottom') {
-      contentArea = { ...contentArea, height: contentArea.height - size };
-      legend = { ...contentArea, y: contentArea.y + contentArea.height, height: size };
-    } else {
-      contentArea = { ...contentArea, width: contentArea.width - size };
-      legend = { ...contentArea, x: contentArea.x + contentArea.width, width: size };
-    }
+    const taken = strip(contentArea, spec.legend.side, px(spec.legend.size));
+    contentArea = taken.rest;
+    legend = taken.strip;
   }
-  return { printable, title, legend, contentArea };
+  let results: Rect | undefined;
+  if (spec.results) {
+    const taken = strip(contentArea, resultsSide, px(spec.results[resultsSide]));
+    contentArea = taken.rest;
+    results = taken.strip;
+  }
+  return { printable, title, legend, results, contentArea };
 };
 
 /** Scales the box to the largest size that fits the area, keeping its aspect ratio, centred. */
@@ -131,9 +153,15 @@ const place = (area: Rect, box: BoardBox) => {
   return { scale, content: { x, y, width, height }, offsetX: x - box.x * scale, offsetY: y - box.y * scale };
 };
 
-const layoutOn = (paper: Paper, orientation: Orientation, page: PixelSize, spec: PosterSpec): PosterPlan => {
-  const parts = frame(page, spec);
-  if (parts.contentArea.width < 1 || parts.contentArea.height < 1) return { ok: false, error: NO_ROOM };
+const layoutOn = (
+  paper: Paper,
+  orientation: Orientation,
+  page: PixelSize,
+  spec: PosterSpec,
+  resultsSide: Side,
+): PosterPlan => {
+  const parts = frame(page, spec, resultsSide);
+  if (parts.contentArea.width < 1 || parts.contentArea.height < 1) return { ok: false, error: noRoom(spec) };
   const placed = place(parts.contentArea, spec.content);
   return {
     ok: true,
@@ -145,6 +173,7 @@ const layoutOn = (paper: Paper, orientation: Orientation, page: PixelSize, spec:
       printable: parts.printable,
       ...(parts.title ? { title: parts.title } : {}),
       ...(parts.legend ? { legend: parts.legend } : {}),
+      ...(parts.results ? { results: parts.results } : {}),
       contentArea: parts.contentArea,
       ...placed,
     },
@@ -153,21 +182,26 @@ const layoutOn = (paper: Paper, orientation: Orientation, page: PixelSize, spec:
 
 /**
  * With `auto`, the orientation in which the map is drawn largest, which is the one that leaves
- * the least paper empty; portrait on a tie.
+ * the least paper empty; portrait on a tie. The results box, likewise, goes on the side that
+ * leaves the map larger; the bottom on a tie.
  */
 const sheetPlan = (paper: Paper, choice: OrientationChoice, spec: PosterSpec): PosterPlan => {
   const orientations: readonly Orientation[] = choice === 'auto' ? ['portrait', 'landscape'] : [choice];
+  const sides: readonly Side[] = spec.results ? ['bottom', 'right'] : ['bottom'];
   let best: PosterPlan | undefined;
   for (const orientation of orientations) {
-    const plan = layoutOn(paper, orientation, pagePixels(paper, orientation, spec.dpi), spec);
-    if (!best || (plan.ok && (!best.ok || plan.layout.scale > best.layout.scale))) best = plan;
+    for (const side of sides) {
+      const plan = layoutOn(paper, orientation, pagePixels(paper, orientation, spec.dpi), spec, side);
+      if (!best || (plan.ok && (!best.ok || plan.layout.scale > best.layout.scale))) best = plan;
+    }
   }
-  return best ?? { ok: false, error: NO_ROOM };
+  return best ?? { ok: false, error: noRoom(spec) };
 };
 
 /**
- * A banner's length is what the map needs at the height the roll allows, plus the side margins
- * and a right-hand legend; past PAPER_SIDE_RANGE_MM.max the length stops and the map shrinks.
+ * A banner's length is what the map needs at the height the roll allows, plus the side margins,
+ * a right-hand legend and results box; past PAPER_SIDE_RANGE_MM.max the length stops and the
+ * map shrinks.
  */
 const bannerPlan = (height: number, unit: LengthUnit, spec: PosterSpec): PosterPlan => {
   const heightMm = toMillimetres(height, unit);
@@ -180,8 +214,8 @@ const bannerPlan = (height: number, unit: LengthUnit, spec: PosterSpec): PosterP
   const pageHeight = toPixels(height, unit, spec.dpi);
   // Lay out on a page of the longest length first: only the content area's height matters here.
   const longest = toPixels(PAPER_SIDE_RANGE_MM.max, 'mm', spec.dpi);
-  const probe = frame({ width: longest, height: pageHeight }, spec);
-  if (probe.contentArea.height < 1) return { ok: false, error: NO_ROOM };
+  const probe = frame({ width: longest, height: pageHeight }, spec, 'right');
+  if (probe.contentArea.height < 1) return { ok: false, error: noRoom(spec) };
   const mapWidth = Math.ceil((spec.content.width * probe.contentArea.height) / spec.content.height);
   const around = longest - probe.contentArea.width;
   const minimum = toPixels(PAPER_SIDE_RANGE_MM.min, 'mm', spec.dpi);
@@ -189,7 +223,7 @@ const bannerPlan = (height: number, unit: LengthUnit, spec: PosterSpec): PosterP
   const lengthInUnit = unit === 'mm' ? (length / spec.dpi) * MM_PER_INCH : length / spec.dpi;
   const paper: Paper = { id: 'banner', label: 'Banner', width: lengthInUnit, height, unit };
   const orientation: Orientation = length >= pageHeight ? 'landscape' : 'portrait';
-  return layoutOn(paper, orientation, { width: length, height: pageHeight }, spec);
+  return layoutOn(paper, orientation, { width: length, height: pageHeight }, spec, 'right');
 };
 
 export const planPoster = (spec: PosterSpec): PosterPlan => {
@@ -206,6 +240,8 @@ export const planPoster = (spec: PosterSpec): PosterPlan => {
     margins.left,
     spec.titleHeight,
     spec.legend?.size ?? 0,
+    spec.results?.bottom ?? 0,
+    spec.results?.right ?? 0,
   ];
   if (!lengths.every((mm) => Number.isFinite(mm) && mm >= 0)) {
     return { ok: false, error: 'Margins, title and legend sizes must be zero or more.' };

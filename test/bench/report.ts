@@ -4,9 +4,11 @@ import type { AutosaveFigures } from './autosave-cost.ts';
 import type { GestureFigures } from './gestures.ts';
 import type { View } from './layout.ts';
 import type { OpenFigures } from './open-timing.ts';
+import type { MoveKind, MoveSample, PresentRun } from './present-motion.ts';
 import type { Miss, MissProfile } from './profile-misses.ts';
 import type { StageMoveRun } from './stage-move.ts';
-import { median, summarize } from './stats.ts';
+import { median, type Summary, summarize } from './stats.ts';
+import type { KeySeries, VoteKeyRun } from './vote-keypress.ts';
 
 export interface ViewFigures {
   readonly view: View;
@@ -22,7 +24,14 @@ export interface MapFigures {
   readonly autosave: AutosaveFigures;
 }
 
-export const TARGETS = { firstPaint: 1000, frame: 1000 / 60, autosave: 10, stageMove: 1000 / 60 } as const;
+export const TARGETS = {
+  firstPaint: 1000,
+  frame: 1000 / 60,
+  autosave: 10,
+  stageMove: 1000 / 60,
+  presentFrame: 1000 / 60,
+  voteAdds: 1,
+} as const;
 /** The map size the targets apply to. */
 export const TARGET_NOTES = 5000;
 
@@ -185,6 +194,100 @@ export const stageMoveTable = (run: StageMoveRun): string => {
         `Konva draw p50 ${ms(dropDraw.p50)}; latency max ${ms(dropLatency.max)} | one frame is ${ms(TARGETS.frame)} | |`,
     );
   }
+  return lines.join('\n');
+};
+
+const PRESENT_MOVES: readonly { readonly kind: MoveKind | 'all'; readonly label: string }[] = [
+  { kind: 'zoom', label: 'the whole map ↔ the first stage (Page Down, Home)' },
+  { kind: 'stage', label: 'stage to stage (digit keys, on and back)' },
+  { kind: 'boundary', label: 'across a stage boundary (Page Up, Page Down)' },
+  { kind: 'all', label: 'every move' },
+];
+
+/** Frames a run of intervals stands for that were never drawn (an interval of two frames: one). */
+const droppedFrames = (intervals: readonly number[]): number =>
+  intervals.reduce((sum, interval) => sum + Math.max(0, Math.round(interval / TARGETS.frame) - 1), 0);
+
+/**
+ * Issue 10: present mode's move from step to step on the 5,000-note map, every frame of each
+ * move's animation (judged: p95 frame work ≤ 16.7 ms), per kind of move and screen size.
+ */
+export const presentTable = (run: PresentRun): string => {
+  const lines = [
+    '| notes | screen | measured | p50 ms | p95 (max) ms | also | target ms | met |',
+    '| ---: | --- | --- | ---: | ---: | --- | --- | --- |',
+  ];
+  for (const view of run.views) {
+    for (const { kind, label } of PRESENT_MOVES) {
+      const moves: readonly MoveSample[] =
+        kind === 'all' ? view.moves : view.moves.filter((move) => move.kind === kind);
+      const frames = moves.flatMap((move) => move.frames);
+      const work = summarize(frames.map((frame) => frame.work));
+      const withTasks = summarize(frames.map((frame) => frame.withTasks));
+      const intervals = frames.map((frame) => frame.interval);
+      const interval = summarize(intervals);
+      const dropped = droppedFrames(intervals);
+      const key = summarize(moves.map((move) => move.handling));
+      const met = work.p95 <= TARGETS.presentFrame ? 'yes' : '**no**';
+      lines.push(
+        `| ${run.notes} (${view.steps} steps) | ${view.width}×${view.height} | present: ${label} ` +
+          `(${moves.length} moves, ${frames.length} frames) | ${ms(work.p50)} | ${ms(work.p95)} (${ms(work.max)}) | ` +
+          `with the tasks queued in the frame p50 ${ms(withTasks.p50)} p95 ${ms(withTasks.p95)}; ` +
+          `rAF interval p50 ${ms(interval.p50)} p95 ${ms(interval.p95)} max ${ms(interval.max)}, ` +
+          `${dropped} frames dropped (of ${frames.length + dropped}); ` +
+          `key handling p50 ${ms(key.p50)} (max ${ms(key.max)}) | p95 ≤ ${ms(TARGETS.presentFrame)} | ${met} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+};
+
+const keyFigures = (series: KeySeries) => ({
+  work: summarize(series.steps.map((step) => step.work)),
+  handling: summarize(series.steps.map((step) => step.handling)),
+  frames: summarize(series.steps.map((step) => step.frames)),
+  draw: summarize(series.steps.map((step) => step.draw)),
+  latency: summarize(series.steps.map((step) => step.latency)),
+});
+
+const signed = (value: number): string => (value >= 0 ? `+${ms(value)}` : ms(value));
+
+const difference = (a: Summary, b: Summary) => ({ p50: a.p50 - b.p50, p95: a.p95 - b.p95 });
+
+/**
+ * Issue 10: what voting adds to a keypress on the 5,000-note map (judged: the dot keys' p50
+ * work minus the nudge's without a vote, ≤ 1 ms), with the three series it comes from.
+ */
+export const voteKeyTable = (run: VoteKeyRun): string => {
+  const lines = [
+    '| notes | view | measured | p50 ms | p95 (max) ms | also | target ms | met |',
+    '| ---: | --- | --- | ---: | ---: | --- | --- | --- |',
+  ];
+  const where = `${run.width}×${run.height}`;
+  for (const series of [run.nudge, run.dots, run.nudgeWhileVoting]) {
+    const { work, handling, frames, draw, latency } = keyFigures(series);
+    lines.push(
+      `| ${run.notes} | ${where} | keypress: ${series.name} (${work.count}) | ${ms(work.p50)} | ${ms(work.p95)} (${ms(work.max)}) | ` +
+        `input handling p50 ${ms(handling.p50)}, frame work p50 ${ms(frames.p50)}, Konva draw p50 ${ms(draw.p50)}; ` +
+        `latency p95 ${ms(latency.p95)} | reported | |`,
+    );
+  }
+  const nudge = keyFigures(run.nudge);
+  const dots = keyFigures(run.dots);
+  const adds = difference(dots.work, nudge.work);
+  const met = adds.p50 <= TARGETS.voteAdds ? 'yes' : '**no**';
+  lines.push(
+    `| ${run.notes} | ${where} | what voting adds: dot key − nudge without a vote | ${signed(adds.p50)} | ${signed(adds.p95)} | ` +
+      `input handling p50 ${signed(dots.handling.p50 - nudge.handling.p50)}, ` +
+      `frame work p50 ${signed(dots.frames.p50 - nudge.frames.p50)} | p50 ≤ ${ms(TARGETS.voteAdds)} | ${met} |`,
+  );
+  const running = keyFigures(run.nudgeWhileVoting);
+  const nudgeAdds = difference(running.work, nudge.work);
+  lines.push(
+    `| ${run.notes} | ${where} | what a running vote adds to a nudge | ${signed(nudgeAdds.p50)} | ${signed(nudgeAdds.p95)} | ` +
+      `input handling p50 ${signed(running.handling.p50 - nudge.handling.p50)}, ` +
+      `frame work p50 ${signed(running.frames.p50 - nudge.frames.p50)} | reported | |`,
+  );
   return lines.join('\n');
 };
 

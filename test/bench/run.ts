@@ -5,7 +5,12 @@
  * main-thread cost of autosaving one edit; then, on a customer-experience template map with
  * 300 notes in its cells, the work per frame of dragging a stage that holds 60 of them to a new
  * place, and of the drop; then the hostile and extreme files of the after-parse corpus, opened in
- * the app, and merge at scale (hostile-files.ts). Prints the tables and appends them to RESULTS.md.
+ * the app, and merge at scale (hostile-files.ts); then, on a 5,000-note customer-experience map,
+ * the frames of present mode's moves from step to step and what voting adds to a keypress
+ * (issue 10). Prints the tables and appends them to RESULTS.md.
+ *
+ * Sections can be run alone, by name: `tsx test/bench/run.ts present votes` (after
+ * `npm run build:renderer`); with none named, every section runs.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -22,7 +27,8 @@ import { hostileTable, runCorpusBench, runMergeBench } from './hostile-files.ts'
 import { createInput, type Point } from './input.ts';
 import { layoutOf, type View } from './layout.ts';
 import { measureOpen } from './open-timing.ts';
-import { posterTable, runPosterBench } from './poster.ts';
+import { type PosterFigures, posterTable, runPosterBench } from './poster.ts';
+import { benchPresentMotion } from './present-motion.ts';
 import { startPreview } from './preview-server.ts';
 import { profileMisses } from './profile-misses.ts';
 import {
@@ -30,14 +36,17 @@ import {
   type MapFigures,
   markdownTable,
   missesOf,
+  presentTable,
   profileSection,
   stageMoveMisses,
   stageMoveTable,
   TARGET_NOTES,
   type ViewFigures,
+  voteKeyTable,
 } from './report.ts';
 import { type SeedNote, seedNotes } from './seed-notes.ts';
 import { benchStageMove } from './stage-move.ts';
+import { benchVoteKeys } from './vote-keypress.ts';
 
 const SIZES = [1000, 5000];
 const VIEWS: readonly View[] = ['fit', '100%'];
@@ -95,6 +104,22 @@ const benchMap = async (
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
+/** The sections of a run, in the order they run. */
+const SECTIONS = ['posters', 'board', 'stage-move', 'files', 'present', 'votes'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections named on the command line; every one when none is named. */
+const chosenSections = (names: readonly string[]): ReadonlySet<Section> => {
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`No bench section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
+  return new Set(names.length === 0 ? SECTIONS : (names as Section[]));
+};
+
+/** Runs `work` when its section is chosen; null when it is not. */
+const when = async <T>(sections: ReadonlySet<Section>, section: Section, work: () => Promise<T> | T) =>
+  sections.has(section) ? await work() : null;
+
 /** Which code was measured: the commit, marked dirty when the working tree has changes. */
 const buildName = (): string => {
   const described = spawnSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' });
@@ -102,23 +127,27 @@ const buildName = (): string => {
 };
 
 const main = async () => {
+  const sections = chosenSections(process.argv.slice(2));
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const server = await startPreview(4174);
   // First, while its browser is the only one: the poster figures include the whole browser's memory.
-  const posters = await runPosterBench(server.url);
+  const posters: PosterFigures[] | null = await when(sections, 'posters', () => runPosterBench(server.url));
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const figures: MapFigures[] = [];
-    for (const count of SIZES) figures.push(await benchMap(browser, server.url, seedNotes(count)));
-    const stageMove = await benchStageMove(browser, server.url, VIEWPORT);
-    const corpus = await runCorpusBench(browser, server.url);
+    if (sections.has('board'))
+      for (const count of SIZES) figures.push(await benchMap(browser, server.url, seedNotes(count)));
+    const stageMove = await when(sections, 'stage-move', () => benchStageMove(browser, server.url, VIEWPORT));
+    const corpus = await when(sections, 'files', () => runCorpusBench(browser, server.url));
+    const present = await when(sections, 'present', () => benchPresentMotion(browser, server.url));
+    const votes = await when(sections, 'votes', () => benchVoteKeys(browser, server.url));
     await server.stop();
-    const files = runFileBench();
-    const merges = runMergeBench();
+    const files = await when(sections, 'files', runFileBench);
+    const merges = await when(sections, 'files', runMergeBench);
 
     const misses = missesOf(figures);
-    const stageMisses = stageMoveMisses(stageMove);
+    const stageMisses = stageMove ? stageMoveMisses(stageMove) : [];
     const missed = misses.length + stageMisses.length;
     if (missed > 0) log(`${missed} targets missed: profiling them on an unminified build`);
     const profiles = await profileMisses(browser, seedNotes(TARGET_NOTES), misses, VIEWPORT, stageMisses);
@@ -131,25 +160,48 @@ const main = async () => {
     const date = new Date().toISOString().slice(0, 10);
     const seeding = [
       ...figures.map((map) => `${map.notes} notes pasted and saved in ${map.seedMs} ms`),
-      `the template map's 300 notes typed into their cells and saved in ${stageMove.seedMs} ms`,
-    ].join('; ');
+      ...(stageMove
+        ? [`the template map's 300 notes typed into their cells and saved in ${stageMove.seedMs} ms`]
+        : []),
+    ];
+    const chosen = sections.size === SECTIONS.length ? '' : `Sections: ${[...sections].join(', ')}.`;
     const body = [
       `Build: ${buildName()}.`,
       `Machine: ${machine}.`,
-      `Seeding: ${seeding}.`,
+      ...(chosen ? [chosen] : []),
+      ...(seeding.length > 0 ? [`Seeding: ${seeding.join('; ')}.`] : []),
       '',
-      markdownTable(figures),
-      '',
-      'Moving a stage (issue 3): the customer-experience template, 300 notes in its cells, 60 of them in the moved stage.',
-      '',
-      stageMoveTable(stageMove),
-      '',
+      ...(figures.length > 0 ? [markdownTable(figures), ''] : []),
+      ...(stageMove
+        ? [
+            'Moving a stage (issue 3): the customer-experience template, 300 notes in its cells, 60 of them in the moved stage.',
+            '',
+            stageMoveTable(stageMove),
+            '',
+          ]
+        : []),
+      ...(present
+        ? [
+            'Present mode (issue 10): the 5,000-note customer-experience map, every frame of each move between steps.',
+            '',
+            presentTable(present),
+            '',
+          ]
+        : []),
+      ...(votes
+        ? [
+            'Voting (issue 10): keypresses on one note of the 5,000-note map, with and without a vote running.',
+            '',
+            voteKeyTable(votes),
+            '',
+          ]
+        : []),
       profileSection(TARGET_NOTES, profiles.board),
       profileSection(300, profiles.stageMove),
       '',
-      posterTable(posters, date),
-      fileTable(files),
-      hostileTable(corpus, merges),
+      ...(posters ? [posterTable(posters, date)] : []),
+      ...(files ? [fileTable(files)] : []),
+      ...(corpus && merges ? [hostileTable(corpus, merges)] : []),
     ].join('\n');
     console.log(`\n${body}`);
     appendResults(join(import.meta.dirname, 'RESULTS.md'), `Run of ${date} (${cpus().length} cores)`, body);

@@ -59,6 +59,14 @@ export interface Faults {
   readonly breakApi?: 'protocol.handle';
 }
 
+/** A rectangle in screen coordinates, as Electron's Rectangle. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface MainOptions {
   /** The command line after the executable, as the OS passes it. */
   readonly argv: readonly string[];
@@ -72,6 +80,8 @@ export interface MainOptions {
   readonly entry: string;
   /** The folder `electron .` was started in: its package.json gives the app's name and version. */
   readonly appPath: string;
+  /** The bounds of each display, the primary (the one with the taskbar) first. */
+  readonly displays: readonly Rect[];
 }
 
 /** Harness → main process. */
@@ -121,10 +131,19 @@ export type ToHarness =
       readonly kind: 'window-created';
       readonly windowId: number;
       readonly webContentsId: number;
-      readonly width: number;
-      readonly height: number;
+      /** Where the window is: its display's bounds when it opens full screen. */
+      readonly bounds: Rect;
+      readonly fullScreen: boolean;
+      readonly title: string;
       readonly contextIsolation: boolean;
       readonly preload: string | null;
+    }
+  /** The window's content size changed (full screen, back): the page's viewport follows. */
+  | {
+      readonly kind: 'window-resized';
+      readonly windowId: number;
+      readonly width: number;
+      readonly height: number;
     }
   | { readonly kind: 'window-event'; readonly windowId: number; readonly name: string; readonly at: number }
   | { readonly kind: 'close-page'; readonly id: number; readonly webContentsId: number }

@@ -2,6 +2,7 @@ import { gripAt } from '../../../shared/journey/header-drag.ts';
 import { hitGrid } from '../../../shared/journey/hit-grid.ts';
 import { boardLayout, orderedNotes } from '../note-order.ts';
 import { noteAt } from '../viewport.ts';
+import { badgeNoteAt, enterBadgeClick } from './badge-click.ts';
 import { enterEmotionDrag } from './emotion-drag.ts';
 import { BUTTON, type Gesture, type GestureContext, type PointerAt } from './gesture.ts';
 import { enterHeaderMove } from './header-move.ts';
@@ -21,8 +22,8 @@ export interface Press {
 }
 
 /**
- * The gesture a pointer press enters, from the button and what is under the pointer: a selected
- * note's handle before the note, a note before the grid under it, empty board last. Null when
+ * The gesture a pointer press enters, from the button and what is under the pointer: a vote's
+ * badge first (it sits on a note's corner), a selected note's handle before the note, a note before the grid under it, empty board last. Null when
  * the press starts no gesture (a right click).
  */
 export const gestureForPress = (context: GestureContext, press: Press): Gesture | null => {
@@ -30,6 +31,8 @@ export const gestureForPress = (context: GestureContext, press: Press): Gesture 
   if (press.button === BUTTON.middle || (press.button === BUTTON.primary && press.spaceHeld))
     return enterPan(context, at);
   if (press.button !== BUTTON.primary) return null;
+  const badged = badgeNoteAt(context.store.getState(), at.board);
+  if (badged) return enterBadgeClick(context, { noteId: badged.id, shift: press.shift });
   const state = context.store.getState();
   const layout = boardLayout(state.doc, state.scenarioId);
   const corner = selectedCornerAt(state, at.board);

@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newMapFromTemplate } from '../../../shared/journey/create-map.ts';
 import { templateById } from '../../../shared/journey/templates.ts';
+import { startVote as startVoteEdit } from '../../../shared/journey/votes/vote-edits.ts';
+import { dotsOn } from '../../../shared/journey/votes/vote-queries.ts';
 import { addNote, type MutableDocument } from '../../../shared/model/edits.ts';
 import { type BoardStore, createBoardStore } from '../../store/index.ts';
 import { createGestureStore, IDLE_PREVIEW } from '../gesture-store.ts';
 import { boardLayout } from '../note-order.ts';
 import { toScreen } from '../viewport.ts';
+import { runningVote } from '../vote-dots.ts';
 import type { Gesture, GestureContext, PointerAt } from './gesture.ts';
 import { gestureForPress } from './press.ts';
 
@@ -228,4 +231,59 @@ it('a right click starts no gesture and leaves the selection', () => {
   expect(press(4050, 150, { button: 2 })).toBeNull();
   expect(selection()).toEqual([left]);
   expect(context.preview.getState()).toEqual(IDLE_PREVIEW);
+});
+
+describe('a click on a note’s vote badge', () => {
+  const startVote = (options: { voters?: number; dotsPerVoter?: number; stacking?: boolean } = {}) => {
+    const { scenarioId } = store.getState();
+    if (!scenarioId) throw new Error('no scenario shown');
+    store.getState().edit('Start a vote', (draft) => {
+      startVoteEdit(draft, {
+        question: 'Which notes matter most?',
+        scenarioId,
+        voters: options.voters ?? 2,
+        dotsPerVoter: options.dotsPerVoter ?? 2,
+        stacking: options.stacking ?? true,
+      });
+    });
+  };
+  const dotsOnLeft = () => {
+    const { doc, scenarioId } = store.getState();
+    const vote = doc && scenarioId ? runningVote(doc, scenarioId) : null;
+    return vote ? dotsOn(vote, left) : 0;
+  };
+  /** The badge's centre: the note's top right corner (the left note is 4000–4200 across, from y 100). */
+  const badge = (): [number, number] => {
+    const record = note(left);
+    if (record?.type !== 'note') throw new Error('no note');
+    return [record.x + record.w - 2, record.y + 2];
+  };
+  const click = (point: [number, number], options: { shift?: boolean } = {}) => {
+    const gesture = press(...point, options);
+    gesture?.up();
+  };
+
+  it('puts a dot on the note on release, Shift takes it off, each one undo step; the selection stays', () => {
+    startVote();
+    store.getState().select([right]);
+    const before = undoSteps();
+    click(badge());
+    click(badge());
+    expect(dotsOnLeft()).toBe(2);
+    click(badge(), { shift: true });
+    expect(dotsOnLeft()).toBe(1);
+    expect(undoSteps()).toBe(before + 3);
+    expect(selection()).toEqual([right]);
+    // Just outside the note, over the badge's outer half, still counts.
+    const [x, y] = badge();
+    click([x + 10, y - 10]);
+    expect(dotsOnLeft()).toBe(2);
+  });
+
+  it('without a running vote is a press on the note: it is picked up', () => {
+    drag(badge(), [badge()[0] + 100, badge()[1]]);
+    expect(selection()).toEqual([left]);
+    const record = note(left);
+    expect(record?.type === 'note' && record.x).toBe(4100);
+  });
 });

@@ -6,8 +6,11 @@ import type { NoteRecord } from '../../model/records.ts';
 import { updateRecord } from '../../model/update.ts';
 import { csvField, escapeMarkdown } from '../list-export.ts';
 import { parseCsv } from '../test-support/csv.ts';
+import { gapDotsOf } from '../votes/gap-dots-of.ts';
+import { addDot, nextVoter, revealVote, startVote } from '../votes/vote-edits.ts';
 import { compareScenarios } from './compare.ts';
 import { createScenarioFrom } from './create-scenario-from.ts';
+import type { GapOrder } from './gap-dots.ts';
 import { GAP_LIST_COLUMNS, gapListCsv } from './gap-list-csv.ts';
 import { gapListMarkdown } from './gap-list-markdown.ts';
 import { gapListText } from './gap-list-text.ts';
@@ -248,6 +251,130 @@ describe('the gap list as Markdown', () => {
         '- Emotion: better in 1 stage, worse in 0 stages',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+/**
+ * The redesign after the room's vote on Current: the breakdown point resolved in the ideal got 2
+ * dots, the touchpoint changed 1, the breakdown point still open 1 (through its copy in the ideal).
+ */
+const voted = () => {
+  const map = testMap('lifecycle');
+  const phone = map.put('Introduction', 'Touchpoints', { text: 'Orders toner by phone', kind: 'touchpoint' });
+  const late = map.put('Growth', 'Breakdown points', {
+    text: 'Runs out before a deadline',
+    kind: 'breakdown',
+  });
+  const wrong = map.put('Maturity', 'Breakdown points', { text: 'Which cartridge fits?', kind: 'breakdown' });
+  createScenarioFrom(map.doc, map.currentId, { name: 'Ideal', kind: 'ideal' });
+  updateNote(map.doc, copyOf(map, phone).id, { text: 'Printer orders its own toner' });
+  deleteRecords(map.doc, [copyOf(map, wrong).id]);
+  map.put('Maturity', 'Touchpoints', {
+    scenarioId: map.idealId,
+    text: 'Yearly check-in call',
+    kind: 'touchpoint',
+  });
+  const started = startVote(
+    map.doc,
+    { question: 'Which breakdowns *hurt* most?', scenarioId: map.currentId, voters: 2, dotsPerVoter: 2 },
+    1_720_000_000_000,
+  );
+  if (!started.ok) throw new Error(started.reason);
+  addDot(map.doc, started.id, wrong.id);
+  addDot(map.doc, started.id, late.id);
+  nextVoter(map.doc, started.id);
+  addDot(map.doc, started.id, wrong.id);
+  addDot(map.doc, started.id, phone.id);
+  revealVote(map.doc, started.id);
+  return map;
+};
+
+const fedBy = (map: TestMap, order: GapOrder) => {
+  const dots = gapDotsOf(map.doc, map.currentId);
+  if (!dots) throw new Error('no revealed vote');
+  return { ...gapList(map), feed: { dots, order } };
+};
+
+describe('the gap list fed by a vote', () => {
+  it('reads most dots first as text, ties and gaps without dots in stage order', () => {
+    const { comparison, names, feed } = fedBy(voted(), 'dots');
+    expect(gapListText(comparison, names, feed)).toBe(
+      [
+        'Gap list: Home printer toner',
+        'Current → Ideal',
+        'Dots from the vote “Which breakdowns *hurt* most?”, 2 voters',
+        '',
+        'By the room’s dots',
+        '  - 2 dots · Maturity · Breakdown point resolved: "Which cartridge fits?" (removed in Ideal)',
+        '  - 1 dot · Introduction · Touchpoint changed: "Orders toner by phone" → "Printer orders its own toner" (text changed)',
+        '  - 1 dot · Growth · Breakdown point still open: "Runs out before a deadline" (carried over unchanged)',
+        '  - Maturity · Touchpoint added: "Yearly check-in call"',
+        '',
+        'Totals',
+        '  - Touchpoints: 1 added, 0 removed, 1 changed',
+        '  - Breakdown points: 1 resolved, 1 still open (1 carried over unchanged)',
+        '  - Emotion: better in 0 stages, worse in 0 stages',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads stage by stage as text when asked, each gap with its dots', () => {
+    const { comparison, names, feed } = fedBy(voted(), 'stage');
+    expect(gapListText(comparison, names, feed)).toContain(
+      [
+        'Introduction',
+        '  - Touchpoint changed: "Orders toner by phone" → "Printer orders its own toner" (text changed) · 1 dot',
+        '',
+        'Growth',
+        '  - Breakdown point still open: "Runs out before a deadline" (carried over unchanged) · 1 dot',
+        '',
+        'Maturity',
+        '  - Touchpoint added: "Yearly check-in call"',
+        '  - Breakdown point resolved: "Which cartridge fits?" (removed in Ideal) · 2 dots',
+      ].join('\n'),
+    );
+  });
+
+  it('adds a Dots column last to the CSV, empty for a gap no note of the vote is in', () => {
+    const { comparison, names, feed } = fedBy(voted(), 'dots');
+    const rows = parseCsv(gapListCsv(comparison, names, feed).slice(1));
+    expect(rows[0]).toEqual([...GAP_LIST_COLUMNS, 'Dots']);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[6]])).toEqual([
+      ['Maturity', 'Breakdown point resolved', '2'],
+      ['Introduction', 'Touchpoint changed', '1'],
+      ['Growth', 'Breakdown point still open', '1'],
+      ['Maturity', 'Touchpoint added', ''],
+    ]);
+    const byStage = parseCsv(gapListCsv(comparison, names, { ...feed, order: 'stage' }).slice(1));
+    expect(byStage.slice(1).map((row) => row[0])).toEqual(['Introduction', 'Growth', 'Maturity', 'Maturity']);
+  });
+
+  it('names the vote and lists by dots in Markdown, the question escaped', () => {
+    const { comparison, names, feed } = fedBy(voted(), 'dots');
+    const markdown = gapListMarkdown(comparison, names, feed);
+    expect(markdown).toContain(
+      [
+        'Dots from the vote “Which breakdowns \\*hurt\\* most?”, 2 voters',
+        '',
+        '## By the room’s dots',
+        '',
+        '- 2 dots · Maturity · **Breakdown point resolved:** "Which cartridge fits?" (removed in Ideal)',
+        '- 1 dot · Introduction · **Touchpoint changed:** "Orders toner by phone" → "Printer orders its own toner" (text changed)',
+      ].join('\n'),
+    );
+    expect(gapListMarkdown(comparison, names, { ...feed, order: 'stage' })).toContain(
+      '- **Breakdown point resolved:** "Which cartridge fits?" (removed in Ideal) · 2 dots',
+    );
+  });
+
+  it('is the list without dots when no vote feeds it', () => {
+    const map = voted();
+    const { comparison, names } = gapList(map);
+    expect(gapListText(comparison, names)).not.toContain('dot');
+    expect(gapListCsv(comparison, names).split('\r\n')[0]).toBe(
+      '\uFEFFStage,Change,Kind,Current,Ideal,Detail',
     );
   });
 });

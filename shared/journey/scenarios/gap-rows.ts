@@ -27,6 +27,11 @@ export interface GapRow {
   readonly detail: string;
   /** The row's texts in one phrase: `"old" → "new"`, or the one note's text. */
   readonly subject: string;
+  /**
+   * The room's dots on the row's current note, when a vote feeds the list (see GapDots) and the
+   * note could get dots in it; absent otherwise (an added touchpoint, an emotion score).
+   */
+  readonly dots?: number;
 }
 
 export interface GapSection {
@@ -50,34 +55,48 @@ export const gapListNames = (doc: JourneyDocument, comparison: Comparison): GapL
   ideal: liveScenario(doc, comparison.idealId).name,
 });
 
-export const gapSections = (comparison: Comparison, names: GapListNames, userText: UserText): GapSection[] =>
+/** The room's dots on a current note (see GapDots.dotsOn). */
+export type DotsOn = (note: NoteRecord) => number | undefined;
+
+/** `dotsOn`: the dots of the vote feeding the list, if one does; each row then carries its note's. */
+export const gapSections = (
+  comparison: Comparison,
+  names: GapListNames,
+  userText: UserText,
+  dotsOn?: DotsOn,
+): GapSection[] =>
   comparison.stages.map((gap) => ({
     stage: gap.stage ? userText(gap.stage.name) : OUTSIDE_THE_GRID,
-    rows: rowsOf(gap, names, userText),
+    rows: rowsOf(gap, names, userText, dotsOn),
   }));
 
-const rowsOf = (gap: StageGap, names: GapListNames, userText: UserText): GapRow[] => {
+const rowsOf = (gap: StageGap, names: GapListNames, userText: UserText, dotsOn?: DotsOn): GapRow[] => {
   const text = (note: NoteRecord | null) => (note === null ? '' : noteText(note, userText));
-  const row = (change: string, kind: string, current: string, ideal: string, detail: string): GapRow => ({
-    change,
-    kind,
-    current,
-    ideal,
-    detail,
-    subject: quotedSubject(current, ideal),
-  });
+  /** `about`: the current note the row is about, whose dots it carries; null for none. */
+  const row = (
+    change: string,
+    kind: string,
+    about: NoteRecord | null,
+    ideal: string,
+    detail: string,
+  ): GapRow => {
+    const current = text(about);
+    const dots = about && dotsOn ? dotsOn(about) : undefined;
+    const base = { change, kind, current, ideal, detail, subject: quotedSubject(current, ideal) };
+    return dots === undefined ? base : { ...base, dots };
+  };
   const idealName = userText(names.ideal);
   const rows: GapRow[] = [];
   for (const note of gap.touchpoints.added)
-    rows.push(row('Touchpoint added', KIND_LABELS[note.kind], '', text(note), marksOf(note)));
+    rows.push(row('Touchpoint added', KIND_LABELS[note.kind], null, text(note), marksOf(note)));
   for (const note of gap.touchpoints.removed)
-    rows.push(row('Touchpoint removed', KIND_LABELS[note.kind], text(note), '', marksOf(note)));
+    rows.push(row('Touchpoint removed', KIND_LABELS[note.kind], note, '', marksOf(note)));
   for (const pair of gap.touchpoints.changed)
     rows.push(
       row(
         'Touchpoint changed',
         KIND_LABELS[pair.ideal.kind],
-        text(pair.current),
+        pair.current,
         text(pair.ideal),
         describeChanges(pair, userText),
       ),
@@ -87,7 +106,7 @@ const rowsOf = (gap: StageGap, names: GapListNames, userText: UserText): GapRow[
       row(
         'Breakdown point resolved',
         KIND_LABELS.breakdown,
-        text(current),
+        current,
         text(after),
         after ? `changed to ${KIND_LABELS[after.kind]}` : `removed in ${idealName}`,
       ),
@@ -97,7 +116,7 @@ const rowsOf = (gap: StageGap, names: GapListNames, userText: UserText): GapRow[
       row(
         'Breakdown point still open',
         KIND_LABELS.breakdown,
-        text(open.current),
+        open.current,
         text(open.ideal),
         open.status === 'unchanged'
           ? 'carried over unchanged'
@@ -117,7 +136,11 @@ const rowsOf = (gap: StageGap, names: GapListNames, userText: UserText): GapRow[
           ? `better by ${emotion.delta}`
           : `worse by ${-emotion.delta}`;
     rows.push({
-      ...row('Emotion changed', 'Emotion', current, after, detail),
+      change: 'Emotion changed',
+      kind: 'Emotion',
+      current,
+      ideal: after,
+      detail,
       subject: `${current} → ${after}`,
     });
   }

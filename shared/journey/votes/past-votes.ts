@@ -1,4 +1,5 @@
 import type { JourneyDocument } from '../../model/document.ts';
+import type { VoteRecord } from '../../model/journey-records.ts';
 import { oneLine } from '../list-export.ts';
 import { votesOf } from './vote-queries.ts';
 import { dotCount, type VoteResults, voteResults } from './vote-results.ts';
@@ -16,21 +17,24 @@ export interface PastVote {
   readonly results: VoteResults;
 }
 
+/** A revealed vote as a session of the map's history, with its results. */
+export const pastVote = (doc: JourneyDocument, vote: VoteRecord): PastVote => {
+  const results = voteResults(doc, vote);
+  return {
+    id: vote.id,
+    question: vote.question,
+    startedAt: vote.startedAt,
+    scenario: results.scenario,
+    summary: resultsSummary(results),
+    results,
+  };
+};
+
 /** The map's revealed votes, newest first, with their results. */
 export const pastVotes = (doc: JourneyDocument): PastVote[] =>
   votesOf(doc)
     .filter((vote) => vote.revealed)
-    .map((vote) => {
-      const results = voteResults(doc, vote);
-      return {
-        id: vote.id,
-        question: vote.question,
-        startedAt: vote.startedAt,
-        scenario: results.scenario,
-        summary: resultsSummary(results),
-        results,
-      };
-    });
+    .map((vote) => pastVote(doc, vote));
 
 const SHORT_TEXT = 60;
 

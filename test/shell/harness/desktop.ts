@@ -21,6 +21,7 @@ import type {
   FrameInfo,
   MainOptions,
   MenuSnapshot,
+  Rect,
   RequestOutcome,
   ToHarness,
   ToMain,
@@ -45,6 +46,8 @@ export interface LaunchOptions {
   readonly root: string;
   /** The main bundle; the stand-in's own tests run small scripts instead. */
   readonly entry?: string;
+  /** The bounds of each display, the primary first; by default one 1920×1080 display. */
+  readonly displays?: readonly Rect[];
   /** The Chromium whose contexts show the windows, shared by the tests of a worker. */
   readonly browser: Browser;
   /**
@@ -126,6 +129,7 @@ export class Desktop implements MainChannel {
       faults: options.faults ?? {},
       entry: options.entry ?? MAIN_BUNDLE,
       appPath: APP,
+      displays: options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1080 }],
     };
     this.child = fork(RUN_MAIN, [], {
       cwd: mainOptions.cwd,
@@ -301,6 +305,11 @@ export class Desktop implements MainChannel {
       case 'window-event':
         this.windows.find((window) => window.id === message.windowId)?.record(message.name, message.at);
         break;
+      case 'window-resized':
+        this.windows
+          .find((window) => window.id === message.windowId)
+          ?.resize({ width: message.width, height: message.height });
+        break;
       case 'close-page': {
         const window = this.windows.find((candidate) => candidate.webContentsId === message.webContentsId);
         window?.markClosing();
@@ -378,10 +387,11 @@ export class Desktop implements MainChannel {
       this,
       created.contextIsolation,
       created.preload,
+      { bounds: created.bounds, fullScreen: created.fullScreen, title: created.title },
     );
     this.windows.push(window);
     void this.pageForWindow()
-      .then((page) => window.attach(page, { width: created.width, height: created.height }))
+      .then((page) => window.attach(page, window.viewportSize))
       .then(() => this.changed())
       .catch((error: unknown) => {
         // A window the app closed, or an app that exited, while its page was being set up.

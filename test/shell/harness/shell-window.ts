@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import type { ContentsEvent, FrameInfo, ToMain } from '../protocol.ts';
+import type { ContentsEvent, FrameInfo, Rect, ToMain } from '../protocol.ts';
 import { toAppUrl, toPageUrl } from '../renderer/app-url.ts';
 import type { InvokeAnswer, PreloadHost } from '../renderer/preload-electron.ts';
 import { PAGE_API, WorldBridge } from '../renderer/world-bridge.ts';
@@ -35,6 +35,14 @@ export interface MainChannel {
 export interface WindowEvent {
   readonly name: string;
   readonly at: number;
+}
+
+/** How main opened the window. */
+export interface WindowOpening {
+  /** Its display's bounds when it opened full screen. */
+  readonly bounds: Rect;
+  readonly fullScreen: boolean;
+  readonly title: string;
 }
 
 const frameTokens = new WeakMap<Frame, string>();
@@ -70,7 +78,7 @@ export class ShellWindow {
   private bridgeReady = false;
   private crashed = false;
   private closing = false;
-  private viewport = { width: 800, height: 600 };
+  private viewport: { width: number; height: number };
   private browserNavigation: string | null = null;
   /** The last main-frame navigation got no page: Chromium shows its error page under that URL. */
   private showingError = false;
@@ -83,7 +91,9 @@ export class ShellWindow {
     private readonly main: MainChannel,
     private readonly contextIsolation: boolean,
     private readonly preload: string | null,
+    readonly opening: WindowOpening,
   ) {
+    this.viewport = { width: opening.bounds.width, height: opening.bounds.height };
     this.attached = new Promise((resolve) => {
       this.resolveAttached = resolve;
     });
@@ -102,6 +112,14 @@ export class ShellWindow {
   /** Its renderer crashed and nothing has been loaded into the window since. */
   get isCrashed(): boolean {
     return this.crashed;
+  }
+
+  /** Full screen now: as it opened, then as main last set it. */
+  get isFullScreen(): boolean {
+    const last = this.events
+      .filter((event) => event.name === 'enter-full-screen' || event.name === 'leave-full-screen')
+      .at(-1);
+    return last ? last.name === 'enter-full-screen' : this.opening.fullScreen;
   }
 
   /** What the preload put on window through contextBridge. */
@@ -156,6 +174,18 @@ export class ShellWindow {
     page.on('pageerror', (error) => this.console.push({ type: 'pageerror', text: String(error) }));
     this.bridgeReady = true;
     this.resolveAttached();
+  }
+
+  /** The size of its page, which follows the window's. */
+  get viewportSize(): { width: number; height: number } {
+    return { ...this.viewport };
+  }
+
+  /** Main resized the window (full screen or back): the page's viewport follows. */
+  resize(viewport: { width: number; height: number }): void {
+    this.viewport = viewport;
+    if (this.pageValue && !this.pageValue.isClosed())
+      void this.pageValue.setViewportSize(viewport).catch(() => undefined);
   }
 
   /** The preload's console messages join the page's, as in the renderer's DevTools. */

@@ -1,20 +1,19 @@
 /**
  * `BrowserWindow`, backed by a Chromium page in the harness. Only after 'ready'; every method of
  * a destroyed window throws, as in Electron. Visibility follows Electron's rules: `show: false`
- * keeps it hidden until show(), and maximize() shows a hidden window. close() emits 'close'
+ * keeps it hidden until show() (which focuses it, taking the focus from the other windows) or
+ * showInactive() (which does not), and maximize() shows a hidden window. A full-screen window
+ * fills the display it is on, and its page's viewport follows. close() emits 'close'
  * (preventable), lets the page unload, then 'closed'; destroy() skips 'close'.
  */
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
+import type { Rect } from '../protocol.ts';
 import { createEvent, destroyedError, type Runtime } from './runtime.ts';
+import type { StandInDisplay } from './screen.ts';
 import { StandInWebContents } from './web-contents.ts';
 
-interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+type Bounds = { -readonly [K in keyof Rect]: Rect[K] };
 
 export interface WindowOptions {
   readonly x?: number;
@@ -22,6 +21,8 @@ export interface WindowOptions {
   readonly width?: number;
   readonly height?: number;
   readonly show?: boolean;
+  readonly fullscreen?: boolean;
+  readonly title?: string;
   readonly webPreferences?: {
     readonly preload?: string;
     readonly contextIsolation?: boolean;
@@ -31,6 +32,8 @@ export interface WindowOptions {
 }
 
 export interface WindowServices {
+  /** The display a window with these bounds is on (screen.getDisplayMatching). */
+  readonly displayMatching: (rect: Rect) => StandInDisplay;
   /** Electron's app emits 'web-contents-created' and 'browser-window-created' as a window is made. */
   readonly emitCreated: (window: StandInBrowserWindow, contents: StandInWebContents) => void;
 }
@@ -47,11 +50,12 @@ export class StandInBrowserWindow extends EventEmitter {
   private maximized = false;
   private minimized = false;
   private focused = false;
+  private fullScreen: boolean;
   private readonly normalBounds: Bounds;
 
   constructor(
     private readonly runtime: Runtime,
-    services: WindowServices,
+    private readonly services: WindowServices,
     options: WindowOptions = {},
   ) {
     super();
@@ -64,6 +68,7 @@ export class StandInBrowserWindow extends EventEmitter {
     const height = options.height ?? 600;
     this.normalBounds = { x: options.x ?? 100, y: options.y ?? 100, width, height };
     this.visible = options.show !== false;
+    this.fullScreen = options.fullscreen === true;
     this.contents = new StandInWebContents(runtime, nextContentsId++, () => {
       this.record('ready-to-show');
       this.emit('ready-to-show', createEvent());
@@ -73,8 +78,9 @@ export class StandInBrowserWindow extends EventEmitter {
       kind: 'window-created',
       windowId: this.id,
       webContentsId: this.contents.id,
-      width,
-      height,
+      bounds: this.currentBounds(),
+      fullScreen: this.fullScreen,
+      title: options.title ?? 'Electron',
       contextIsolation: options.webPreferences?.contextIsolation !== false,
       preload: preload ?? null,
     });
@@ -114,11 +120,30 @@ export class StandInBrowserWindow extends EventEmitter {
     return this.visible;
   }
 
+  /** Electron: "Shows the window but doesn't focus on it." */
+  showInactive(): void {
+    this.alive();
+    if (this.visible) return;
+    this.visible = true;
+    this.record('show');
+    this.emit('show', createEvent());
+  }
+
   focus(): void {
     this.alive();
+    for (const other of this.runtime.windows)
+      if (other !== this && other instanceof StandInBrowserWindow) other.blur();
     this.focused = true;
     this.record('focus');
     this.emit('focus', createEvent());
+  }
+
+  blur(): void {
+    this.alive();
+    if (!this.focused) return;
+    this.focused = false;
+    this.record('blur');
+    this.emit('blur', createEvent());
   }
 
   isFocused(): boolean {
@@ -169,6 +194,37 @@ export class StandInBrowserWindow extends EventEmitter {
   getNormalBounds(): Bounds {
     this.alive();
     return { ...this.normalBounds };
+  }
+
+  getBounds(): Bounds {
+    this.alive();
+    return this.currentBounds();
+  }
+
+  private currentBounds(): Bounds {
+    const display = this.services.displayMatching(this.normalBounds);
+    if (this.fullScreen) return { ...display.bounds };
+    if (this.maximized) return { ...display.workArea };
+    return { ...this.normalBounds };
+  }
+
+  setFullScreen(flag: boolean): void {
+    this.alive();
+    if (typeof flag !== 'boolean')
+      throw new TypeError('Error processing argument at index 0, conversion failure');
+    if (flag === this.fullScreen) return;
+    this.fullScreen = flag;
+    const name = flag ? 'enter-full-screen' : 'leave-full-screen';
+    this.record(name);
+    this.emit(name, createEvent());
+    this.emit('resize', createEvent());
+    const { width, height } = this.currentBounds();
+    this.runtime.link.send({ kind: 'window-resized', windowId: this.id, width, height });
+  }
+
+  isFullScreen(): boolean {
+    this.alive();
+    return this.fullScreen;
   }
 
   loadURL(url: string): Promise<void> {

@@ -12,21 +12,9 @@ import { createIpcMain } from './ipc-main.ts';
 import type { Link } from './link.ts';
 import { createMenuModule } from './menu.ts';
 import { createEvent, createRuntime } from './runtime.ts';
+import { createScreen } from './screen.ts';
 import { createSessionModule } from './session.ts';
 import type { StandInWebContents } from './web-contents.ts';
-
-const DISPLAYS = [
-  {
-    id: 1,
-    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
-    size: { width: 1920, height: 1080 },
-    workAreaSize: { width: 1920, height: 1040 },
-    scaleFactor: 1,
-    rotation: 0,
-    internal: false,
-  },
-];
 
 /** What esbuild's CommonJS interop and Node may probe on any module object. */
 const TOLERATED = new Set(['__esModule', 'default', 'then', 'toJSON', 'constructor']);
@@ -45,6 +33,7 @@ export function createElectron(
   const app = createApp(runtime, terminate);
   const sessions = createSessionModule(runtime, options.faults);
   const ipcMain = createIpcMain(runtime);
+  const screen = createScreen(runtime, options.displays);
   const contentsById = new Map<number, StandInWebContents>();
   const windows = (): StandInBrowserWindow[] =>
     runtime.windows.filter(
@@ -52,6 +41,7 @@ export function createElectron(
     );
 
   const services: WindowServices = {
+    displayMatching: screen.displayMatching,
     emitCreated(window, contents) {
       contentsById.set(contents.id, contents);
       app.emit('web-contents-created', createEvent(), contents);
@@ -81,6 +71,11 @@ export function createElectron(
         case 'minimize':
           focusedOrFirst()?.minimize();
           return true;
+        case 'togglefullscreen': {
+          const window = focusedOrFirst();
+          window?.setFullScreen(!window.isFullScreen());
+          return true;
+        }
         case 'window':
         case 'help':
           return false;
@@ -94,8 +89,6 @@ export function createElectron(
     runtime,
     (value): value is DialogWindow => value instanceof StandInBrowserWindow,
   );
-  const screen = { getAllDisplays: () => structuredClone(DISPLAYS) };
-
   const members: Record<string, unknown> = {
     app,
     BrowserWindow,
@@ -110,7 +103,7 @@ export function createElectron(
       if (property === 'screen') {
         if (!runtime.isReady())
           throw new Error("The 'screen' module can't be used before the app 'ready' event");
-        return screen;
+        return screen.module;
       }
       if (typeof property === 'symbol' || TOLERATED.has(property)) return target[property as string];
       if (!(property in target))

@@ -25,10 +25,11 @@ async function runScript(
   shell: Shell,
   name: string,
   body: string,
+  options: Partial<Parameters<Shell['launch']>[0]> = {},
 ): Promise<{ app: Desktop; results: string[] }> {
   const entry = path.join(shell.folder('scripts'), `${name}.cjs`);
   writeFileSync(entry, SCRIPT_HEAD + body);
-  const app = shell.launch({ entry });
+  const app = shell.launch({ ...options, entry });
   await app.waitForExit();
   const results = app.output
     .filter((line) => line.startsWith('RESULT '))
@@ -169,4 +170,58 @@ app.whenReady().then(() => {
     'quit 0',
   ]);
   expect((await app.exited).code).toBe(0);
+});
+
+test('windows keep to the displays: showInactive leaves the focus, full screen fills the window’s display', async ({
+  shell,
+}) => {
+  const { app, results } = await runScript(
+    shell,
+    'displays',
+    `
+const report = (name, value) => console.log('RESULT ' + name + ': ' + JSON.stringify(value));
+app.whenReady().then(() => {
+  const { screen } = electron;
+  report('displays', screen.getAllDisplays().map((display) => [display.bounds, display.workArea.height]));
+  report('matching', screen.getDisplayMatching({ x: 1800, y: 100, width: 600, height: 400 }).id);
+  report('nearest', screen.getDisplayMatching({ x: 5000, y: 0, width: 10, height: 10 }).id);
+  attempt('matching no rectangle', () => screen.getDisplayMatching('left'));
+  attempt('a screen member the stand-in lacks', () => screen.getCursorScreenPoint());
+  const board = new BrowserWindow({ show: false, x: 100, y: 100, width: 800, height: 600 });
+  board.show();
+  const beside = new BrowserWindow({ show: false, x: 2000, y: 50, width: 400, height: 300 });
+  beside.showInactive();
+  report('focused', [board.isFocused(), beside.isFocused(), beside.isVisible()]);
+  beside.setFullScreen(true);
+  report('full screen', [beside.isFullScreen(), beside.getBounds()]);
+  beside.setFullScreen(false);
+  report('back', beside.getBounds());
+  beside.focus();
+  report('focus moved', [board.isFocused(), beside.isFocused()]);
+  app.exit(0);
+});
+`,
+    {
+      displays: [
+        { x: 0, y: 0, width: 1920, height: 1080 },
+        { x: 1920, y: 0, width: 1024, height: 768 },
+      ],
+    },
+  );
+  expect(results).toEqual([
+    'displays: [[{"x":0,"y":0,"width":1920,"height":1080},1040],[{"x":1920,"y":0,"width":1024,"height":768},768]]',
+    'matching: 2',
+    'nearest: 2',
+    'matching no rectangle: Error processing argument at index 0, conversion failure',
+    'a screen member the stand-in lacks: the stand-in has no screen.getCursorScreenPoint: add it to test/shell/stand-in/screen.ts',
+    'focused: [true,false,true]',
+    'full screen: [true,{"x":1920,"y":0,"width":1024,"height":768}]',
+    'back: {"x":2000,"y":50,"width":400,"height":300}',
+    'focus moved: [false,true]',
+  ]);
+  // That refusal was this test's point; an app breaking it fails its test.
+  expect(app.standInErrors).toEqual([
+    'the stand-in has no screen.getCursorScreenPoint: add it to test/shell/stand-in/screen.ts',
+  ]);
+  app.standInErrors.splice(0);
 });
