@@ -5,6 +5,7 @@ import type { MutableDocument } from '../../shared/model/edits.ts';
 import type { VoteRecord } from '../../shared/model/journey-records.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
+import { panelsStore } from '../ui/panels-store.ts';
 import { carryVotesOver, runningVote } from './vote-dots.ts';
 
 /**
@@ -56,9 +57,15 @@ export const standing = (store: BoardStore, voteId: string): void => {
 
 /**
  * Adds or takes off a dot on each of these notes, as one step; tells the first refusal, or else
- * where the voter stands. False when there are no notes (the key or click is not the vote's then).
+ * where the voter stands, unless the screen already says it (`standingShown`: the vote panel,
+ * present mode's caption). False when there are no notes (the key or click is not the vote's then).
  */
-export const dotOnNotes = (store: BoardStore, ids: readonly string[], adding: boolean): boolean => {
+export const dotOnNotes = (
+  store: BoardStore,
+  ids: readonly string[],
+  adding: boolean,
+  standingShown = false,
+): boolean => {
   if (ids.length === 0) return false;
   const vote = voteOfShown(store);
   if (!vote) return true;
@@ -71,12 +78,15 @@ export const dotOnNotes = (store: BoardStore, ids: readonly string[], adding: bo
   });
   const [refusal] = refusals;
   if (refusal) showNotice(voteRefusalMessage(refusal));
-  else standing(store, vote.id);
+  else if (!standingShown) standing(store, vote.id);
   return true;
 };
 
+/** The vote panel, when open, says whose turn it is and the dots left. */
+const panelShowsStanding = (): boolean => panelsStore.getState().open.vote;
+
 export const addDotToSelection = (store: BoardStore): boolean =>
-  dotOnNotes(store, [...store.getState().selection], true);
+  dotOnNotes(store, [...store.getState().selection], true, panelShowsStanding());
 
 export const removeDotFromSelection = (store: BoardStore): boolean =>
-  dotOnNotes(store, [...store.getState().selection], false);
+  dotOnNotes(store, [...store.getState().selection], false, panelShowsStanding());

@@ -20,8 +20,9 @@ export interface PresentVoting {
 
 /** Voting on this window's map: each action one undo step, autosaved like a dot given on the board. */
 export const localVoting = (board: BoardStore): PresentVoting => ({
+  // Present mode's caption says whose turn it is and the dots left.
   dot: (noteId, adding) => {
-    dotOnNotes(board, [noteId], adding);
+    dotOnNotes(board, [noteId], adding, true);
   },
   nextVoter: () => nextVoter(board),
   reveal: () => {

@@ -8,6 +8,7 @@ import type { KeyPress } from '../board/shortcuts.ts';
 import { runningVote } from '../board/vote-dots.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { noticeStore } from '../ui/notice-store.ts';
+import { panelsStore } from '../ui/panels-store.ts';
 import { nextVoter, revealActiveVote, startVoteOnShown } from './vote-commands.ts';
 import { voteKeys } from './vote-keys.ts';
 
@@ -40,6 +41,21 @@ const startHidden = () =>
   });
 
 describe('voting from the board', () => {
+  it('says where the voter stands only when the vote panel, which says it, is closed; refusals always', () => {
+    expect(startHidden()).toBe(true);
+    panelsStore.getState().toggle('vote');
+    try {
+      store.getState().select([map.cartridge.id]);
+      addDotToSelection(store);
+      expect(myDotsOn(vote(), map.cartridge.id)).toBe(1);
+      expect(notice()).toBeNull();
+      addDotToSelection(store);
+      expect(notice()).toBe(voteRefusalMessage('one-dot-per-note'));
+    } finally {
+      panelsStore.getState().close('vote');
+    }
+  });
+
   it('+ and − add and take off the current voter’s dots on the selected notes, each one undo step', () => {
     expect(startHidden()).toBe(true);
     store.getState().select([map.cartridge.id]);

@@ -133,10 +133,10 @@ const startVote = async (page: Page): Promise<void> => {
   await settle();
 };
 
-/** The first dot must be the current voter's: the notice says how many they have left. */
+/** The first dot must be the current voter's: the vote panel says how many they have left. */
 const expectDotPlaced = async (page: Page, input: Input): Promise<void> => {
   await measureKey(page, input, PLUS);
-  await page.getByRole('status').filter({ hasText: 'Voter 1 of 5: 2 dots left.' }).waitFor();
+  await page.getByRole('region', { name: 'Running vote' }).getByText('2 dots left').waitFor();
   await measureKey(page, input, MINUS);
 };
 

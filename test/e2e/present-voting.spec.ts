@@ -62,7 +62,7 @@ test('the room votes from present mode: keys and badge clicks, the next voter, t
   await takeDrawn(page);
   await page.keyboard.press('Tab');
   await page.keyboard.press('+');
-  await expect(status(page)).toContainText('Voter 1 of 2: 1 dot left.');
+  await expect(status(page)).toHaveText('Voter 1 of 2 · 1 dot left');
   const given = await badgesDrawn(page);
   expect(given.map((badge) => badge.text)).toContain('1');
   for (const badge of given) expect(badge.px).toBeGreaterThanOrEqual(MINIMUM - 0.01);
@@ -74,7 +74,7 @@ test('the room votes from present mode: keys and badge clicks, the next voter, t
   if (!open) throw new Error('no open badge drawn on the Interest step');
   expect(open.px).toBeGreaterThanOrEqual(MINIMUM - 0.01);
   await page.mouse.click(open.x + open.w / 2, open.y + open.h / 2);
-  await expect(status(page)).toContainText('Voter 1 of 2: 0 dots left.');
+  await expect(status(page)).toHaveText('Voter 1 of 2 · 0 dots left');
   // The click gave a dot; it did not spotlight the note.
   await expect(present(page)).toHaveAttribute('data-step', 'stage');
   expect((await badgesDrawn(page)).map((badge) => badge.text)).toContain('1');
@@ -92,7 +92,7 @@ test('the room votes from present mode: keys and badge clicks, the next voter, t
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.keyboard.press('+');
-  await expect(status(page)).toContainText('Voter 2 of 2: 0 dots left.');
+  await expect(status(page)).toHaveText('Voter 2 of 2 · 0 dots left');
   await page.keyboard.press('Escape');
 
   // R reveals, and the walk goes to the results: ranked, the tie shown as a tie.

@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import { DOT_BADGE_FILL } from '../../renderer/drawing/dot-badge-style.ts';
 import { captureBoard } from './support/board-pixels.ts';
 import { createJourneyMap, geometry, typeInCell } from './support/journey-grid.ts';
-import { test } from './support/journeywall.ts';
+import { interceptFileChoosers, openFromLibrary, test } from './support/journeywall.ts';
 
 /**
  * Issue 10: the room votes with dots on one laptop. Five voters come to it one by one, each puts
@@ -45,8 +45,9 @@ const saveDownload = async (page: Page, path: string, act: () => Promise<void>):
   return readFileSync(path, 'utf8');
 };
 
-test('five voters vote with dots, hidden until the reveal; the results are ranked, saved and kept in the file', async ({
+test('five voters vote with dots, hidden until the reveal; the results are ranked, saved, kept in the file, reopened and merged', async ({
   page,
+  browser,
 }, info) => {
   await createJourneyMap(page, 'Home printer toner');
   const grid = await geometry(page);
@@ -72,7 +73,6 @@ test('five voters vote with dots, hidden until the reveal; the results are ranke
     await expect(panel.getByText('0 dots left')).toBeVisible();
     // The voter sees their own dots on the notes; the next one starts with none shown.
     await expect.poll(() => badgePixels(page)).toBeGreaterThan(0);
-    await expect(notice).toContainText(`Voter ${index + 1} of 5: 0 dots left.`);
     // A fourth dot is refused: the budget is spent.
     await page.keyboard.press('+');
     await expect(notice).toContainText('This voter has placed all their dots.');
@@ -129,4 +129,42 @@ test('five voters vote with dots, hidden until the reveal; the results are ranke
       .sort(),
   );
   expect(ballots).toEqual(BALLOTS.map((ballot) => ballot.map((stage) => `${BREAKDOWNS[stage]} 1`).sort()));
+
+  // The file, reopened on a second laptop, keeps the results; the room there votes on another
+  // question, and its copy comes back by email to be merged: both votes are in the map.
+  const laptop = interceptFileChoosers(
+    await (await browser.newContext({ viewport: page.viewportSize() ?? undefined })).newPage(),
+  );
+  await openFromLibrary(laptop, info.outputPath('toner.cxmap'));
+  // Where the notes are as the map opened, before the vote panel takes the right edge.
+  const laptopGrid = await geometry(laptop);
+  await laptop.getByRole('button', { name: 'Vote', exact: true }).click();
+  const theirs = laptop.getByRole('complementary', { name: 'Vote' });
+  await expect(theirs.getByRole('table', { name: 'Ranked results' }).getByRole('row')).toHaveCount(5);
+  await theirs.getByRole('button', { name: 'New vote' }).click();
+  await theirs.getByLabel('Question').fill('Which one do we fix first?');
+  await theirs.getByLabel('Voters').fill('1');
+  await theirs.getByLabel('Dots each').fill('1');
+  await theirs.getByRole('button', { name: 'Start the vote' }).click();
+  const purchase = laptopGrid.firstNote('Purchase', 'Breakdown points');
+  await laptop.mouse.click(purchase.x, purchase.y);
+  await laptop.keyboard.press('+');
+  await expect(theirs.getByText('0 dots left')).toBeVisible();
+  await theirs.getByRole('button', { name: 'Reveal' }).click();
+  await expect(theirs.getByRole('table', { name: 'Ranked results' }).getByRole('row')).toHaveCount(2);
+  await saveDownload(laptop, info.outputPath('toner-copy.cxmap'), () => laptop.keyboard.press('Control+s'));
+
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: /Merge a copy/ }).click();
+  await (await chooser).setFiles(info.outputPath('toner-copy.cxmap'));
+  await expect(page.locator('.toast')).toContainText(/merged/i);
+  await expect(panel.getByText('Which one do we fix first?')).toBeVisible();
+  await panel.getByRole('button', { name: 'New vote' }).click();
+  const past = panel.getByRole('region', { name: 'Past votes' }).getByRole('listitem');
+  await expect(past).toHaveCount(2);
+  await expect(past.nth(0)).toContainText('Which one do we fix first?');
+  await expect(past.nth(0)).toContainText(`1 dot from 1 voter; first: “${BREAKDOWNS.Purchase}” with 1.`);
+  await expect(past.nth(1)).toContainText('Which breakdown points hurt most?');
+  await expect(past.nth(1)).toContainText('15 dots from 5 voters');
 });

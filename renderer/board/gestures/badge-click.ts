@@ -2,6 +2,7 @@ import { budgetLeft, isEligible } from '../../../shared/journey/votes/vote-queri
 import type { NoteRecord } from '../../../shared/model/records.ts';
 import { hitsDotBadge } from '../../drawing/dot-badge.ts';
 import type { BoardState } from '../../store/index.ts';
+import { panelsStore } from '../../ui/panels-store.ts';
 import { dotOnNotes } from '../dot-commands.ts';
 import { orderedNotes } from '../note-order.ts';
 import type { Point } from '../viewport.ts';
@@ -38,6 +39,6 @@ export const enterBadgeClick = (
 ): Gesture => ({
   move: () => undefined,
   up: () => {
-    dotOnNotes(store, [press.noteId], !press.shift);
+    dotOnNotes(store, [press.noteId], !press.shift, panelsStore.getState().open.vote);
   },
 });
