@@ -24,7 +24,7 @@ export const localVoting = (board: BoardStore): PresentVoting => ({
   dot: (noteId, adding) => {
     dotOnNotes(board, [noteId], adding, true);
   },
-  nextVoter: () => nextVoter(board),
+  nextVoter: () => nextVoter(board, true),
   reveal: () => {
     const { doc, scenarioId, changes } = board.getState();
     const running = doc && scenarioId ? runningVote(doc, scenarioId, changes) : null;

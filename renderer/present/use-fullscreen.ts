@@ -26,6 +26,7 @@ export const useFullscreen = (
     if (!shown?.requestFullscreen) return;
     let entered = false;
     let windowMadeFull = false;
+    let left = false;
     const onChange = () => {
       if (document.fullscreenElement === shown) {
         entered = true;
@@ -39,11 +40,13 @@ export const useFullscreen = (
     };
     document.addEventListener('fullscreenchange', onChange);
     shown.requestFullscreen().catch(() => {
-      if (!windowFullScreen) return;
+      // Refused after present mode was left: the window stays as it is.
+      if (!windowFullScreen || left) return;
       windowMadeFull = true;
       windowFullScreen(true);
     });
     return () => {
+      left = true;
       if (windowMadeFull) windowFullScreen?.(false);
       document.removeEventListener('fullscreenchange', onChange);
       keyboardLock()?.unlock?.();

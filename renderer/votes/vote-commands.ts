@@ -16,8 +16,11 @@ import { showNotice } from '../ui/notice-store.ts';
  * themselves are board/dot-commands.ts'.
  */
 
-/** Ends the current voter's turn and begins the next one's, with nothing selected to give away their dots. */
-export const nextVoter = (store: BoardStore): void => {
+/**
+ * Ends the current voter's turn and begins the next one's, with nothing selected to give away
+ * their dots; says whose turn it is unless the screen already does (`standingShown`).
+ */
+export const nextVoter = (store: BoardStore, standingShown = false): void => {
   const vote = voteOfShown(store);
   if (!vote) return;
   const results: ReturnType<typeof nextVoterEdit>[] = [];
@@ -30,7 +33,7 @@ export const nextVoter = (store: BoardStore): void => {
     return;
   }
   store.getState().clearSelection();
-  standing(store, vote.id);
+  if (!standingShown) standing(store, vote.id);
 };
 
 /** Reveals the shown scenario's running vote: its totals appear and it takes no more dots. */

@@ -81,7 +81,7 @@ test('the room votes from present mode: keys and badge clicks, the next voter, t
 
   // Voter 2 sees none of voter 1's dots: the vote is hidden.
   await page.keyboard.press('n');
-  await expect(status(page)).toHaveText(/^Voter 2 of 2. 2 dots left/);
+  await expect(status(page)).toHaveText('Voter 2 of 2 · 2 dots left');
   const hidden = (await badgesDrawn(page)).map((badge) => badge.text);
   expect(hidden.length).toBeGreaterThan(0);
   expect(hidden.every((text) => text === '+')).toBe(true);
