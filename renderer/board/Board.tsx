@@ -75,7 +75,20 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const renaming = useBoard((state) => state.renaming);
   const selectedCell = useBoard((state) => state.selectedCell);
   const [unselected, selected] = useMemo(() => splitBySelection(notes, selection), [notes, selection]);
-  useEffect(() => warmTextLayouts(notes), [notes]);
+  useEffect(() => {
+    const view = () => {
+      const state = boardStore.getState();
+      return { visible: visibleRect(state.viewport, state.canvasSize), scale: state.viewport.scale };
+    };
+    const warmer = warmTextLayouts(notes, view);
+    const stopWaking = boardStore.subscribe((state, before) => {
+      if (state.viewport !== before.viewport || state.canvasSize !== before.canvasSize) warmer.wake();
+    });
+    return () => {
+      stopWaking();
+      warmer.stop();
+    };
+  }, [notes]);
   const editingId = editing?.kind === 'existing' ? editing.id : null;
 
   return (

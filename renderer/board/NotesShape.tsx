@@ -1,7 +1,9 @@
 import type Konva from 'konva';
+import { useRef } from 'react';
 import { Shape } from 'react-konva';
 import type { NoteRecord } from '../../shared/model/records.ts';
-import { drawNote, noteDetail } from '../drawing/note.ts';
+import { drawNote, noteDetail, noteTextBox } from '../drawing/note.ts';
+import { textLayouts } from '../drawing/text-layout.ts';
 import { BOARD_TEXT } from '../drawing/text-sizing.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { uncoveredNotes } from './covered-notes.ts';
@@ -18,6 +20,13 @@ interface NotesShapeProps {
 }
 
 /**
+ * Milliseconds a frame may spend on drawing notes before it stops laying out new text: the notes
+ * left are sketched for a frame and drawn in full on the next ones, so zooming in on a large map
+ * never holds a frame for hundreds of texts at once (the warm-up lays out most beforehand).
+ */
+const LAYOUT_BUDGET_MS = 8;
+
+/**
  * All notes of a layer drawn by one Konva shape: one node instead of thousands keeps Konva's
  * per-node overhead out of every frame, and culling (of notes out of view or under another)
  * plus level of detail keep large maps fast. A vote's dots are drawn on the notes (useShownDots),
@@ -26,24 +35,31 @@ interface NotesShapeProps {
 export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => {
   const dots = useShownDots();
   const open = useOpenBadges();
+  const shape = useRef<Konva.Shape>(null);
   return (
     <Shape
+      ref={shape}
       listening={false}
       perfectDrawEnabled={false}
       sceneFunc={(context: Konva.Context) => {
         const ctx = context._context;
         const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
+        const started = performance.now();
+        let deferred = false;
+        let laidOut = 0;
         for (const note of uncoveredNotes(inView, viewport.scale)) {
+          let detail = noteDetail(note.h * viewport.scale);
+          if (detail === 'full' && !textLayouts.hasNote(noteTextBox(note))) {
+            // At least one a frame, so the text always comes, however slow the machine.
+            if (laidOut > 0 && performance.now() - started > LAYOUT_BUDGET_MS) {
+              detail = 'sketch';
+              deferred = true;
+            } else laidOut++;
+          }
           const count = dots.get(note.id) ?? 0;
-          drawNote(
-            ctx,
-            note,
-            noteDetail(note.h * viewport.scale),
-            BOARD_TEXT,
-            count,
-            count === 0 && open(note),
-          );
+          drawNote(ctx, note, detail, BOARD_TEXT, count, count === 0 && open(note));
         }
+        if (deferred) requestAnimationFrame(() => shape.current?.getLayer()?.batchDraw());
       }}
     />
   );

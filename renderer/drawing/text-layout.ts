@@ -22,6 +22,8 @@ const CACHE_LIMIT = 50_000;
 
 type Box = Pick<NoteRecord, 'text' | 'w' | 'h'>;
 
+const noteKey = (box: Box): string => `${box.w}x${box.h}\u0000${box.text}`;
+
 /**
  * Laid-out texts by what decides the layout (text and box), so a text is measured once per
  * change, not once per frame, and a note moved within its cell keeps its layout. Measures with
@@ -29,12 +31,19 @@ type Box = Pick<NoteRecord, 'text' | 'w' | 'h'>;
  */
 export class TextLayouts {
   private context: CanvasRenderingContext2D | null = null;
+  /** The font last set on the context. */
+  private font = '';
   private readonly notes = new Map<string, FittedText>();
   private readonly headers = new Map<string, FittedText>();
 
+  /** Whether a note's text is laid out already: drawing it costs no measuring. */
+  hasNote(box: Box): boolean {
+    return this.notes.has(noteKey(box));
+  }
+
   /** A note's text fitted to its box, less the padding. */
   note(box: Box): FittedText {
-    const key = `${box.w}x${box.h}\u0000${box.text}`;
+    const key = noteKey(box);
     let layout = this.notes.get(key);
     if (!layout) {
       const inside = { width: box.w - 2 * NOTE_PADDING, height: box.h - 2 * NOTE_PADDING };
@@ -71,7 +80,12 @@ export class TextLayouts {
       const share = weight === 700 ? FALLBACK_CHAR_WIDTH.bold : FALLBACK_CHAR_WIDTH.regular;
       return text.length * size * share;
     }
-    this.context.font = font(size, weight);
+    // Setting a context's font parses it each time: a layout measures many lines at one size.
+    const wanted = font(size, weight);
+    if (wanted !== this.font) {
+      this.context.font = wanted;
+      this.font = wanted;
+    }
     return this.context.measureText(text).width;
   }
 }
