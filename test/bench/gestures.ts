@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import {
   armStep,
   collectStep,
@@ -8,6 +8,7 @@ import {
 } from './frame-probe.ts';
 import { circle, type Input, MODIFIERS, type Point } from './input.ts';
 import type { Layout } from './layout.ts';
+import { measureSteps, type StepWork, waitUntilIdle } from './step-work.ts';
 
 /**
  * The gestures measured: each is a list of input steps (one event each) with what must happen
@@ -22,10 +23,10 @@ export interface Gesture {
 }
 
 export interface GestureFigures {
-  readonly steps: StepSample[];
+  readonly steps: StepWork[];
   /** The work of the set-up and tear-down as one step each (picking a note up, dropping it). */
-  readonly setUp: StepSample;
-  readonly tearDown: StepSample;
+  readonly setUp: StepWork;
+  readonly tearDown: StepWork;
   /** Intervals between animation frames while the same steps run back to back. */
   readonly intervals: number[];
 }
@@ -103,23 +104,34 @@ export const measureStep = async (page: Page, action: () => Promise<unknown>): P
   return collectStep(page);
 };
 
+/** Runs a gesture's steps one at a time, each paced by the old probe (for the profiles of misses). */
+export const paceGesture = async (
+  page: Page,
+  gesture: Gesture,
+  resetView: () => Promise<void>,
+): Promise<void> => {
+  await resetView();
+  for (const action of [gesture.setUp, ...gesture.steps, gesture.tearDown]) await measureStep(page, action);
+};
+
 /**
- * Each step's main-thread work, then the frame intervals with the steps run back to back.
- * `resetView` puts the viewport back before each pass (zooming may stop at the zoom limit).
+ * Each step's main-thread work under both probes (step-work.ts), then the frame intervals with
+ * the steps run back to back. `resetView` puts the viewport back before each pass (zooming may
+ * stop at the zoom limit).
  */
 export const measureGesture = async (
   page: Page,
+  cdp: CDPSession,
   gesture: Gesture,
   resetView: () => Promise<void>,
 ): Promise<GestureFigures> => {
   await resetView();
-  const setUp = await measureStep(page, gesture.setUp);
-  const steps: StepSample[] = [];
-  for (const [index, step] of gesture.steps.entries()) {
-    const sample = await measureStep(page, step);
-    if (index >= WARM_UP) steps.push(sample);
-  }
-  const tearDown = await measureStep(page, gesture.tearDown);
+  await waitUntilIdle(page, cdp);
+  const measured = await measureSteps(page, cdp, [gesture.setUp, ...gesture.steps, gesture.tearDown]);
+  const setUp = measured[0];
+  const tearDown = measured[measured.length - 1];
+  if (!setUp || !tearDown || measured.length < 2) throw new Error(`${gesture.name}: no steps were measured`);
+  const steps = measured.slice(1 + WARM_UP, -1);
   await resetView();
   await gesture.setUp();
   await startFrameIntervals(page);

@@ -6,7 +6,7 @@ import { nudgeAndSave } from './autosave-cost.ts';
 import { createMap, pasteNotes, settle, showMap } from './board-session.ts';
 import { type HotFunction, hottest, profileDuring } from './cpu-profile.ts';
 import { injectFrameProbe } from './frame-probe.ts';
-import { boardGestures, measureGesture } from './gestures.ts';
+import { boardGestures, paceGesture } from './gestures.ts';
 import { createInput } from './input.ts';
 import { layoutOf, type View } from './layout.ts';
 import { measureOpen } from './open-timing.ts';
@@ -124,7 +124,7 @@ const profileBoardMisses = async (
         const run = async (): Promise<void> => {
           if (miss.what === 'open') await measureOpen(page);
           else if (gesture)
-            await measureGesture(page, { ...gesture, steps: gesture.steps.slice(0, STEPS) }, reset);
+            await paceGesture(page, { ...gesture, steps: gesture.steps.slice(0, STEPS) }, reset);
           await reset();
         };
         const hot = hottest(await profileDuring(cdp, run), 10);

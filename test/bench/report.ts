@@ -8,12 +8,15 @@ import type { MoveKind, MoveSample, PresentRun } from './present-motion.ts';
 import type { Miss, MissProfile } from './profile-misses.ts';
 import type { StageMoveRun } from './stage-move.ts';
 import { median, type Summary, summarize } from './stats.ts';
+import { MAX_GAP, type StepWork } from './step-work.ts';
 import type { KeySeries, VoteKeyRun } from './vote-keypress.ts';
 
 export interface ViewFigures {
   readonly view: View;
   readonly zoomPercent: number;
   readonly open: readonly OpenFigures[];
+  /** Steps with no input: what the probe's own tasks add to every step. */
+  readonly emptySteps: readonly StepWork[];
   readonly gestures: readonly (GestureFigures & { readonly name: string })[];
 }
 
@@ -67,15 +70,29 @@ const checksOf = (figures: MapFigures): Check[] => {
       targetText: `≤ ${TARGETS.firstPaint}`,
       extra: `navigation start → board on screen ${ms(median(navigation))}`,
     });
+    const empty = summarize(view.emptySteps.map((step) => step.trace));
+    checks.push({
+      notes,
+      view: view.view,
+      what: 'empty step',
+      p50: empty.p50,
+      high: empty.p95,
+      judged: empty.p95,
+      target: Number.POSITIVE_INFINITY,
+      targetText: 'reported',
+      extra: `no input: the probe's own marks, TaskDuration readings and frame; ${crossCheck(view.emptySteps)}`,
+    });
     for (const gesture of view.gestures) {
-      const work = summarize(gesture.steps.map((step) => step.work));
-      const handling = summarize(gesture.steps.map((step) => step.handling));
-      const draw = summarize(gesture.steps.map((step) => step.draw));
-      const latency = summarize(gesture.steps.map((step) => step.latency));
+      const work = summarize(gesture.steps.map((step) => step.trace));
+      const old = summarize(gesture.steps.map((step) => step.old.work));
+      const handling = summarize(gesture.steps.map((step) => step.old.handling));
+      const draw = summarize(gesture.steps.map((step) => step.old.draw));
+      const latency = summarize(gesture.steps.map((step) => step.old.latency));
       const frames = summarize(gesture.intervals);
+      const notQuiet = gesture.steps.filter((step) => !step.quiet).length;
       const ends =
         gesture.name === 'drag one note'
-          ? `; pick up ${ms(gesture.setUp.work)}, drop ${ms(gesture.tearDown.work)}`
+          ? `; pick up ${ms(gesture.setUp.trace)}, drop ${ms(gesture.tearDown.trace)}`
           : '';
       checks.push({
         notes,
@@ -87,8 +104,10 @@ const checksOf = (figures: MapFigures): Check[] => {
         target: TARGETS.frame,
         targetText: `p95 ≤ ${ms(TARGETS.frame)}`,
         extra:
-          `input handling p50 ${ms(handling.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)}; ` +
-          `rAF interval p50 ${ms(frames.p50)} p95 ${ms(frames.p95)}${ends}`,
+          `max ${ms(work.max)}; ${crossCheck(gesture.steps)}; ` +
+          `old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)} (input handling p50 ${ms(handling.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)}); ` +
+          `rAF interval p50 ${ms(frames.p50)} p95 ${ms(frames.p95)}${ends}` +
+          (notQuiet > 0 ? `; **${notQuiet} steps never went quiet**` : ''),
       });
     }
   }
@@ -121,9 +140,28 @@ const checksOf = (figures: MapFigures): Check[] => {
   return checks;
 };
 
+/** How far apart two figures are, as a share of the DevTools one. */
+const gapOf = (trace: number, devtools: number): number => Math.abs(trace - devtools) / devtools;
+
+/**
+ * The DevTools cross-check of the same steps (TaskDuration's growth per step) and its gap from
+ * the trace's figures at p50 and p95; a gap over 20 % is flagged, as it means the probe is wrong.
+ */
+export const crossCheck = (steps: readonly StepWork[]): string => {
+  const trace = summarize(steps.map((step) => step.trace));
+  const devtools = summarize(steps.map((step) => step.devtools));
+  const gap = Math.max(gapOf(trace.p50, devtools.p50), gapOf(trace.p95, devtools.p95));
+  const flag = gap > MAX_GAP ? ` **over ${MAX_GAP * 100} %: the probe is wrong**` : '';
+  return (
+    `DevTools TaskDuration p50 ${ms(devtools.p50)} p95 ${ms(devtools.p95)} max ${ms(devtools.max)}, ` +
+    `gap ${(gap * 100).toFixed(0)} %${flag}`
+  );
+};
+
 const LABELS: Readonly<Record<string, string>> = {
   open: 'open map → first paint',
   autosave: 'autosave of one edit (main thread)',
+  'empty step': 'empty step (the probe alone)',
   backup: 'file backup after an edit (main thread)',
 };
 
@@ -131,7 +169,10 @@ const LABELS: Readonly<Record<string, string>> = {
 export const missesOf = (figures: readonly MapFigures[]): Miss[] =>
   figures
     .flatMap(checksOf)
-    .filter((check) => check.notes >= TARGET_NOTES && !(check.judged <= check.target))
+    .filter(
+      (check) =>
+        check.notes >= TARGET_NOTES && check.what !== 'empty step' && !(check.judged <= check.target),
+    )
     .map(({ view, what }) => ({ view, what }));
 
 export const markdownTable = (figures: readonly MapFigures[]): string => {
@@ -142,7 +183,10 @@ export const markdownTable = (figures: readonly MapFigures[]): string => {
   for (const map of figures) {
     const zoom = new Map(map.views.map((view) => [view.view, view.zoomPercent]));
     for (const check of checksOf(map)) {
-      const met = check.notes < TARGET_NOTES ? '' : check.judged <= check.target ? 'yes' : '**no**';
+      // The frame budget holds at 1,000 notes too (issue 15); the other targets are set at 5,000.
+      const judged = check.target === TARGETS.frame || check.notes >= TARGET_NOTES;
+      const met =
+        !judged || !Number.isFinite(check.target) ? '' : check.judged <= check.target ? 'yes' : '**no**';
       const view = check.view === 'fit' ? `fit (${zoom.get('fit')}%)` : '100%';
       lines.push(
         `| ${check.notes} | ${view} | ${LABELS[check.what] ?? check.what} | ${ms(check.p50)} | ${ms(check.high)} | ${check.extra} | ${check.targetText} | ${met} |`,
@@ -243,11 +287,12 @@ export const presentTable = (run: PresentRun): string => {
 };
 
 const keyFigures = (series: KeySeries) => ({
-  work: summarize(series.steps.map((step) => step.work)),
-  handling: summarize(series.steps.map((step) => step.handling)),
-  frames: summarize(series.steps.map((step) => step.frames)),
-  draw: summarize(series.steps.map((step) => step.draw)),
-  latency: summarize(series.steps.map((step) => step.latency)),
+  work: summarize(series.steps.map((step) => step.trace)),
+  old: summarize(series.steps.map((step) => step.old.work)),
+  handling: summarize(series.steps.map((step) => step.old.handling)),
+  frames: summarize(series.steps.map((step) => step.old.frames)),
+  draw: summarize(series.steps.map((step) => step.old.draw)),
+  latency: summarize(series.steps.map((step) => step.old.latency)),
 });
 
 const signed = (value: number): string => (value >= 0 ? `+${ms(value)}` : ms(value));
@@ -265,11 +310,11 @@ export const voteKeyTable = (run: VoteKeyRun): string => {
   ];
   const where = `${run.width}×${run.height}`;
   for (const series of [run.nudge, run.dots, run.nudgeWhileVoting]) {
-    const { work, handling, frames, draw, latency } = keyFigures(series);
+    const { work, old, handling, frames, draw, latency } = keyFigures(series);
     lines.push(
       `| ${run.notes} | ${where} | keypress: ${series.name} (${work.count}) | ${ms(work.p50)} | ${ms(work.p95)} (${ms(work.max)}) | ` +
-        `input handling p50 ${ms(handling.p50)}, frame work p50 ${ms(frames.p50)}, Konva draw p50 ${ms(draw.p50)}; ` +
-        `latency p95 ${ms(latency.p95)} | reported | |`,
+        `${crossCheck(series.steps)}; old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)} (input handling p50 ${ms(handling.p50)}, ` +
+        `frame work p50 ${ms(frames.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)}) | reported | |`,
     );
   }
   const nudge = keyFigures(run.nudge);
@@ -278,15 +323,15 @@ export const voteKeyTable = (run: VoteKeyRun): string => {
   const met = adds.p50 <= TARGETS.voteAdds ? 'yes' : '**no**';
   lines.push(
     `| ${run.notes} | ${where} | what voting adds: dot key − nudge without a vote | ${signed(adds.p50)} | ${signed(adds.p95)} | ` +
-      `input handling p50 ${signed(dots.handling.p50 - nudge.handling.p50)}, ` +
-      `frame work p50 ${signed(dots.frames.p50 - nudge.frames.p50)} | p50 ≤ ${ms(TARGETS.voteAdds)} | ${met} |`,
+      `old probe p50 ${signed(dots.old.p50 - nudge.old.p50)} (input handling p50 ${signed(dots.handling.p50 - nudge.handling.p50)}, ` +
+      `frame work p50 ${signed(dots.frames.p50 - nudge.frames.p50)}) | p50 ≤ ${ms(TARGETS.voteAdds)} | ${met} |`,
   );
   const running = keyFigures(run.nudgeWhileVoting);
   const nudgeAdds = difference(running.work, nudge.work);
   lines.push(
     `| ${run.notes} | ${where} | what a running vote adds to a nudge | ${signed(nudgeAdds.p50)} | ${signed(nudgeAdds.p95)} | ` +
-      `input handling p50 ${signed(running.handling.p50 - nudge.handling.p50)}, ` +
-      `frame work p50 ${signed(running.frames.p50 - nudge.frames.p50)} | reported | |`,
+      `old probe p50 ${signed(running.old.p50 - nudge.old.p50)} (input handling p50 ${signed(running.handling.p50 - nudge.handling.p50)}, ` +
+      `frame work p50 ${signed(running.frames.p50 - nudge.frames.p50)}) | reported | |`,
   );
   return lines.join('\n');
 };

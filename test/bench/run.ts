@@ -7,7 +7,8 @@
  * place, and of the drop; then the hostile and extreme files of the after-parse corpus, opened in
  * the app, and merge at scale (hostile-files.ts); then, on a 5,000-note customer-experience map,
  * the frames of present mode's moves from step to step and what voting adds to a keypress
- * (issue 10). Prints the tables and appends them to RESULTS.md.
+ * (issue 10); and how long the main thread keeps working after a 5,000-note map opens (issue 15).
+ * Prints the tables and appends them to RESULTS.md.
  *
  * Sections can be run alone, by name: `tsx test/bench/run.ts present votes` (after
  * `npm run build:renderer`); with none named, every section runs.
@@ -31,6 +32,7 @@ import { type PosterFigures, posterTable, runPosterBench } from './poster.ts';
 import { benchPresentMotion } from './present-motion.ts';
 import { startPreview } from './preview-server.ts';
 import { profileMisses } from './profile-misses.ts';
+import { measureQuietAfterOpen, quietTable } from './quiet-after-open.ts';
 import {
   appendResults,
   type MapFigures,
@@ -46,6 +48,7 @@ import {
 } from './report.ts';
 import { type SeedNote, seedNotes } from './seed-notes.ts';
 import { benchStageMove } from './stage-move.ts';
+import { measureSteps, waitUntilIdle } from './step-work.ts';
 import { benchVoteKeys } from './vote-keypress.ts';
 
 const SIZES = [1000, 5000];
@@ -53,6 +56,7 @@ const VIEWS: readonly View[] = ['fit', '100%'];
 /** A Full HD screen: the usual workshop laptop and projector. */
 const VIEWPORT = { width: 1920, height: 1080 };
 const OPEN_RUNS = 3;
+const EMPTY_STEPS = 20;
 
 const benchMap = async (
   browser: Browser,
@@ -85,12 +89,20 @@ const benchMap = async (
       await showMap(page, view);
       await settle(200);
     };
+    // The probe's own floor: steps with no input, only the probe's marks, readings and frame.
+    await reset();
+    await waitUntilIdle(page, cdp);
+    const emptySteps = await measureSteps(
+      page,
+      cdp,
+      Array.from({ length: EMPTY_STEPS }, () => async () => undefined),
+    );
     const gestures = [];
     for (const gesture of boardGestures(input, layout)) {
-      gestures.push({ name: gesture.name, ...(await measureGesture(page, gesture, reset)) });
+      gestures.push({ name: gesture.name, ...(await measureGesture(page, cdp, gesture, reset)) });
       log(`${count} notes, ${view}: ${gesture.name} measured`);
     }
-    views.push({ view, zoomPercent: await zoomPercent(page), open, gestures });
+    views.push({ view, zoomPercent: await zoomPercent(page), open, emptySteps, gestures });
   }
 
   if (!middleNote) throw new Error('The 100% view was not measured');
@@ -105,7 +117,7 @@ const benchMap = async (
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 /** The sections of a run, in the order they run. */
-const SECTIONS = ['posters', 'board', 'stage-move', 'files', 'present', 'votes'] as const;
+const SECTIONS = ['posters', 'board', 'stage-move', 'files', 'present', 'votes', 'quiet'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections named on the command line; every one when none is named. */
@@ -142,6 +154,7 @@ const main = async () => {
     const corpus = await when(sections, 'files', () => runCorpusBench(browser, server.url));
     const present = await when(sections, 'present', () => benchPresentMotion(browser, server.url));
     const votes = await when(sections, 'votes', () => benchVoteKeys(browser, server.url));
+    const quiet = await when(sections, 'quiet', () => measureQuietAfterOpen(browser, server.url));
     await server.stop();
     const files = await when(sections, 'files', runFileBench);
     const merges = await when(sections, 'files', runMergeBench);
@@ -196,6 +209,7 @@ const main = async () => {
             '',
           ]
         : []),
+      ...(quiet ? [quietTable(quiet), ''] : []),
       profileSection(TARGET_NOTES, profiles.board),
       profileSection(300, profiles.stageMove),
       '',

@@ -1,4 +1,5 @@
 import type { CDPSession } from 'playwright-core';
+import { recordTrace, type TraceEvent } from './main-thread-trace.ts';
 
 /**
  * Where the renderer's main thread spends its time, native work included (style, layout,
@@ -6,15 +7,6 @@ import type { CDPSession } from 'playwright-core';
  * "(program)". Recorded with the DevTools protocol's tracing and summed as self time per trace
  * event name.
  */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly args?: { readonly name?: string };
-}
 
 export interface Phase {
   readonly name: string;
@@ -42,25 +34,8 @@ const PLUMBING = new Set([
   'Receive mojo reply',
 ]);
 
-export const traceDuring = async (cdp: CDPSession, action: () => Promise<void>): Promise<Phase[]> => {
-  const events: TraceEvent[] = [];
-  const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: CATEGORIES },
-    transferMode: 'ReportEvents',
-  });
-  const outcome = await action().then(
-    () => null,
-    (error: unknown) => ({ error }),
-  );
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', collect);
-  if (outcome) throw outcome.error;
-  return selfTimes(events);
-};
+export const traceDuring = async (cdp: CDPSession, action: () => Promise<void>): Promise<Phase[]> =>
+  selfTimes(await recordTrace(cdp, { includedCategories: CATEGORIES }, action));
 
 const selfTimes = (events: readonly TraceEvent[]): Phase[] => {
   const mainThreads = new Set(

@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
 import { settle, waitUntilSaved } from './board-session.ts';
-import { armStep, collectStep, injectFrameProbe, type StepSample } from './frame-probe.ts';
+import { injectFrameProbe, type StepSample } from './frame-probe.ts';
 import { STEPS, WARM_UP } from './gestures.ts';
 import { createInput, type Input } from './input.ts';
 import { armKey, injectKeyProbe, type Key, keyHandling } from './key-probe.ts';
 import { ROOM_NOTES, TARGET_TEXT, writeRoomMap } from './room-map.ts';
+import { measureSteps, type StepWork, waitUntilIdle } from './step-work.ts';
 
 /**
  * Issue 10: "Voting on a 5,000-note map adds ≤ 1 ms per keypress." On the map of room-map.ts,
@@ -25,7 +26,7 @@ import { ROOM_NOTES, TARGET_TEXT, writeRoomMap } from './room-map.ts';
  */
 export interface KeySeries {
   readonly name: string;
-  readonly steps: readonly StepSample[];
+  readonly steps: readonly StepWork[];
 }
 
 export interface VoteKeyRun {
@@ -38,7 +39,6 @@ export interface VoteKeyRun {
 }
 
 const SCREEN = { width: 1920, height: 1080 } as const;
-const IDLE_AFTER_OPEN_MS = 5000;
 
 const RIGHT: Key = { key: 'ArrowRight', code: 'ArrowRight', keyCode: 39 };
 const LEFT: Key = { key: 'ArrowLeft', code: 'ArrowLeft', keyCode: 37 };
@@ -71,35 +71,45 @@ const watchSaving = (page: Page): Promise<void> =>
 const sawSaving = (page: Page): Promise<boolean> =>
   page.evaluate(() => (window as unknown as SavingWatch).saw === true);
 
-/** One key as one step: handling from the key probe, the frames after it from the frame probe. */
-const measureKey = async (page: Page, input: Input, { key, code, keyCode }: Key): Promise<StepSample> => {
-  await watchSaving(page);
-  await armKey(page);
-  await armStep(page);
-  await input.key('keyDown', key, code, keyCode);
-  await input.key('keyUp', key, code, keyCode);
-  const step = await collectStep(page);
-  const { handling } = await keyHandling(page);
-  if (!(await sawSaving(page)))
-    throw new Error(`${key} changed nothing: the save status never said "Saving…"`);
-  await waitUntilSaved(page);
-  await settle(100);
-  return { ...step, handling, work: handling + step.frames };
-};
-
-/** WARM_UP + STEPS keys, alternating between two; the warm-up ones are left out. */
+/**
+ * WARM_UP + STEPS keys, alternating between two, each one step of the stricter probe
+ * (step-work.ts), with its old-probe handling from the key probe; the warm-up ones are left out.
+ * Each key waits, outside its step, for the save it starts.
+ */
 const series = async (
   page: Page,
+  cdp: CDPSession,
   input: Input,
   name: string,
   keys: readonly [Key, Key],
 ): Promise<KeySeries> => {
-  const steps: StepSample[] = [];
-  for (let index = 0; index < WARM_UP + STEPS; index++) {
-    const step = await measureKey(page, input, keys[index % 2] as Key);
-    if (index >= WARM_UP) steps.push(step);
-  }
-  return { name, steps };
+  let pressed: Key = keys[0];
+  const press = (key: Key) => async () => {
+    pressed = key;
+    await input.key('keyDown', key.key, key.code, key.keyCode);
+    await input.key('keyUp', key.key, key.code, key.keyCode);
+  };
+  const hooks = {
+    before: async () => {
+      await watchSaving(page);
+      await armKey(page);
+    },
+    after: async (step: StepSample): Promise<StepSample> => {
+      const { handling } = await keyHandling(page);
+      if (!(await sawSaving(page)))
+        throw new Error(`${pressed.key} changed nothing: the save status never said "Saving…"`);
+      await waitUntilSaved(page);
+      await settle(100);
+      return { ...step, handling, work: handling + step.frames };
+    },
+  };
+  const steps = await measureSteps(
+    page,
+    cdp,
+    Array.from({ length: WARM_UP + STEPS }, (_, index) => press(keys[index % 2] as Key)),
+    hooks,
+  );
+  return { name, steps: steps.slice(WARM_UP) };
 };
 
 /**
@@ -135,9 +145,14 @@ const startVote = async (page: Page): Promise<void> => {
 
 /** The first dot must be the current voter's: the vote panel says how many they have left. */
 const expectDotPlaced = async (page: Page, input: Input): Promise<void> => {
-  await measureKey(page, input, PLUS);
-  await page.getByRole('region', { name: 'Running vote' }).getByText('2 dots left').waitFor();
-  await measureKey(page, input, MINUS);
+  for (const key of [PLUS, MINUS]) {
+    await input.key('keyDown', key.key, key.code, key.keyCode);
+    await input.key('keyUp', key.key, key.code, key.keyCode);
+    if (key === PLUS)
+      await page.getByRole('region', { name: 'Running vote' }).getByText('2 dots left').waitFor();
+    await waitUntilSaved(page);
+    await settle(100);
+  }
 };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -149,19 +164,20 @@ export const benchVoteKeys = async (browser: Browser, baseURL: string): Promise<
     const page = interceptFileChoosers(await context.newPage());
     await injectFrameProbe(page);
     await injectKeyProbe(page);
-    const input = createInput(await context.newCDPSession(page));
+    const cdp = await context.newCDPSession(page);
+    const input = createInput(cdp);
     await openFromLibrary(page, writeRoomMap(dir));
     await page.keyboard.press('Shift+Digit1');
     await selectTarget(page);
     // The board lays out note text in idle time after opening: let it finish before the first series.
-    await settle(IDLE_AFTER_OPEN_MS);
-    const nudge = await series(page, input, 'nudge (→ ←), no vote', [RIGHT, LEFT]);
+    await waitUntilIdle(page, cdp);
+    const nudge = await series(page, cdp, input, 'nudge (→ ←), no vote', [RIGHT, LEFT]);
     log('votes: the nudge without a vote measured');
     await startVote(page);
     await expectDotPlaced(page, input);
-    const dots = await series(page, input, 'a dot on and off (+ −), vote running', [PLUS, MINUS]);
+    const dots = await series(page, cdp, input, 'a dot on and off (+ −), vote running', [PLUS, MINUS]);
     log('votes: the dot keys measured');
-    const nudgeWhileVoting = await series(page, input, 'nudge (→ ←), vote running', [RIGHT, LEFT]);
+    const nudgeWhileVoting = await series(page, cdp, input, 'nudge (→ ←), vote running', [RIGHT, LEFT]);
     log('votes: the nudge with the vote running measured');
     return { notes: ROOM_NOTES, ...SCREEN, nudge, dots, nudgeWhileVoting };
   } finally {

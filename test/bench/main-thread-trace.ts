@@ -1,0 +1,113 @@
+import type { CDPSession } from 'playwright-core';
+import { endMark, startMark } from './step-marks.ts';
+
+/**
+ * The stricter probe's first measure: a trace of the renderer (the DevTools protocol's Tracing
+ * domain) while steps run, and each step's main-thread busy time read from it. Busy time is the
+ * union of the top-level tasks on CrRendererMain (the scheduler's `RunTask` events: input
+ * handling, React's MessageChannel tasks, timers, idle callbacks, rAF, style, layout, paint,
+ * commit, GC), so nested events are never counted twice. A step runs from the task that holds its
+ * start mark to the task that holds its end mark (step-marks.ts), both whole.
+ *
+ * Only the categories needed are traced (`toplevel` for the tasks, `blink.user_timing` for the
+ * marks), so tracing adds as little as it can to the work it measures.
+ */
+export interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string };
+}
+
+const CATEGORIES = ['toplevel', 'blink.user_timing'];
+/** The scheduler's top-level task events (the name differs between Chromium versions). */
+const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+export type Trace = readonly TraceEvent[];
+
+/** Every trace event recorded while `action` runs, with the DevTools protocol's Tracing domain. */
+export const recordTrace = async (
+  cdp: CDPSession,
+  traceConfig: {
+    readonly includedCategories: readonly string[];
+    readonly excludedCategories?: readonly string[];
+  },
+  action: () => Promise<void>,
+): Promise<TraceEvent[]> => {
+  const events: TraceEvent[] = [];
+  const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [...traceConfig.includedCategories],
+      excludedCategories: [...(traceConfig.excludedCategories ?? [])],
+    },
+    transferMode: 'ReportEvents',
+  });
+  const outcome = await action().then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  if (outcome) throw outcome.error;
+  return events;
+};
+
+export const traceSteps = (cdp: CDPSession, action: () => Promise<void>): Promise<Trace> =>
+  recordTrace(cdp, { includedCategories: CATEGORIES, excludedCategories: ['*'] }, action);
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The renderer main thread's busy spans (µs), nested and overlapping tasks merged. */
+const busySpans = (trace: Trace): Span[] => {
+  const mainThreads = new Set(
+    trace
+      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const tasks = trace
+    .filter(
+      (event) => event.ph === 'X' && TASKS.has(event.name) && mainThreads.has(`${event.pid}:${event.tid}`),
+    )
+    .map((event) => ({ start: event.ts, end: event.ts + (event.dur ?? 0) }))
+    .sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const task of tasks) {
+    const last = merged[merged.length - 1];
+    if (last && task.start <= last.end)
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, task.end) };
+    else merged.push(task);
+  }
+  return merged;
+};
+
+const markTime = (trace: Trace, name: string): number => {
+  const mark = trace.find((event) => event.name === name);
+  if (!mark) throw new Error(`The trace has no mark ${name}: the probe's marks were not traced`);
+  return mark.ts;
+};
+
+/** Each step's main-thread busy ms, by step number, from the trace of the steps. */
+export const stepWork = (trace: Trace, steps: readonly number[]): Map<number, number> => {
+  const spans = busySpans(trace);
+  if (spans.length === 0) throw new Error('The trace has no tasks on the renderer main thread');
+  const work = new Map<number, number>();
+  for (const step of steps) {
+    const start = markTime(trace, startMark(step));
+    const end = markTime(trace, endMark(step));
+    const micros = spans
+      .filter((span) => span.end >= start && span.start <= end)
+      .reduce((sum, span) => sum + (span.end - span.start), 0);
+    work.set(step, micros / 1000);
+  }
+  return work;
+};
