@@ -44,17 +44,19 @@ export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapePro
       sceneFunc={(context: Konva.Context) => {
         const ctx = context._context;
         const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
+        // Started just before the first note, which so always comes within the budget: each
+        // frame lays out at least one text, however slow the machine.
         const started = performance.now();
         let deferred = false;
-        let laidOut = 0;
         for (const note of uncoveredNotes(inView, viewport.scale)) {
           let detail = noteDetail(note.h * viewport.scale);
-          if (detail === 'full' && !textLayouts.hasNote(noteTextBox(note))) {
-            // At least one a frame, so the text always comes, however slow the machine.
-            if (laidOut > 0 && performance.now() - started > LAYOUT_BUDGET_MS) {
-              detail = 'sketch';
-              deferred = true;
-            } else laidOut++;
+          if (
+            detail === 'full' &&
+            performance.now() - started > LAYOUT_BUDGET_MS &&
+            !textLayouts.hasNote(noteTextBox(note))
+          ) {
+            detail = 'sketch';
+            deferred = true;
           }
           const count = dots.get(note.id) ?? 0;
           drawNote(ctx, note, detail, BOARD_TEXT, count, count === 0 && open(note));

@@ -14,10 +14,15 @@ import {
 } from '../../shared/journey/scenarios/gap-rows.ts';
 import { gapDotsOf } from '../../shared/journey/votes/gap-dots-of.ts';
 import { mapRecordOf, scenariosOf } from '../../shared/model/document.ts';
-import { saveText } from '../app/save-text.ts';
+import { ListExportButtons } from '../app/ListExportButtons.tsx';
 import { useBoard } from '../store/index.ts';
-import { copyText } from '../ui/copy-text.ts';
 import { ToolButton } from '../ui/ToolButton.tsx';
+
+const GAP_LIST_WORDS = {
+  copied: 'Gap list copied.',
+  notCopied: 'Could not copy: save it as CSV or Markdown instead.',
+  subject: 'The gap list was',
+} as const;
 
 interface CompareViewProps {
   readonly onClose: () => void;
@@ -88,44 +93,14 @@ export const CompareView = ({ onClose }: CompareViewProps) => {
           {names.current} → {names.ideal}
         </h2>
         <div className="dialog-actions">
-          <button
-            type="button"
-            className="secondary"
-            onClick={async () =>
-              setNotice(
-                (await copyText(gapListText(comparison, names, feed)))
-                  ? 'Gap list copied.'
-                  : 'Could not copy: save it as CSV or Markdown instead.',
-              )
-            }
-          >
-            Copy as text
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={async () =>
-              setNotice(await saveText('csv', stem, gapListCsv(comparison, names, feed), 'The gap list was'))
-            }
-          >
-            Save as CSV
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={async () =>
-              setNotice(
-                await saveText(
-                  'markdown',
-                  stem,
-                  gapListMarkdown(comparison, names, feed),
-                  'The gap list was',
-                ),
-              )
-            }
-          >
-            Save as Markdown
-          </button>
+          <ListExportButtons
+            stem={stem}
+            text={() => gapListText(comparison, names, feed)}
+            csv={() => gapListCsv(comparison, names, feed)}
+            markdown={() => gapListMarkdown(comparison, names, feed)}
+            words={GAP_LIST_WORDS}
+            onNotice={setNotice}
+          />
           <ToolButton label="Close" title={false} onClick={() => ref.current?.close()}>
             <X aria-hidden />
           </ToolButton>

@@ -5,8 +5,13 @@ import { dotCount, placeOf, type VoteResults } from '../../shared/journey/votes/
 import { voteResultsCsv } from '../../shared/journey/votes/vote-results-csv.ts';
 import { voteResultsMarkdown } from '../../shared/journey/votes/vote-results-markdown.ts';
 import { voteResultsText } from '../../shared/journey/votes/vote-results-text.ts';
-import { saveText } from '../app/save-text.ts';
-import { copyText } from '../ui/copy-text.ts';
+import { ListExportButtons } from '../app/ListExportButtons.tsx';
+
+const VOTE_RESULTS_WORDS = {
+  copied: 'Vote results copied.',
+  notCopied: 'Could not copy: save them as CSV or Markdown instead.',
+  subject: 'The vote results were',
+} as const;
 
 interface VoteResultsViewProps {
   readonly results: VoteResults;
@@ -21,8 +26,6 @@ interface VoteResultsViewProps {
 export const VoteResultsView = ({ results, onDelete, onNewVote }: VoteResultsViewProps) => {
   const [notice, setNotice] = useState('');
   const stem = `${safeFileStem(results.map) || 'Journeywall map'} - vote results`;
-  const save = async (kind: 'csv' | 'markdown', text: string) =>
-    setNotice(await saveText(kind, stem, text, 'The vote results were'));
   return (
     <section className="vote-results" aria-label="Vote results">
       <p className="vote-question">{results.question}</p>
@@ -58,29 +61,14 @@ export const VoteResultsView = ({ results, onDelete, onNewVote }: VoteResultsVie
         </table>
       )}
       <div className="vote-actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={async () =>
-            setNotice(
-              (await copyText(voteResultsText(results)))
-                ? 'Vote results copied.'
-                : 'Could not copy: save them as CSV or Markdown instead.',
-            )
-          }
-        >
-          Copy as text
-        </button>
-        <button type="button" className="secondary" onClick={() => save('csv', voteResultsCsv(results))}>
-          Save as CSV
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => save('markdown', voteResultsMarkdown(results))}
-        >
-          Save as Markdown
-        </button>
+        <ListExportButtons
+          stem={stem}
+          text={() => voteResultsText(results)}
+          csv={() => voteResultsCsv(results)}
+          markdown={() => voteResultsMarkdown(results)}
+          words={VOTE_RESULTS_WORDS}
+          onNotice={setNotice}
+        />
         <button type="button" className="secondary" onClick={onDelete}>
           Delete vote
         </button>
