@@ -20,7 +20,7 @@ import { NotesShape } from './NotesShape.tsx';
 import { boardLayout } from './note-order.ts';
 import { SELECTION_COLOR, SelectionShape } from './SelectionShape.tsx';
 import { useBoardGestures } from './use-board-gestures.ts';
-import { catchUpTransform, useDrawnViewport } from './use-drawn-viewport.ts';
+import { useDrawnViewport } from './use-drawn-viewport.ts';
 import { visibleRect } from './viewport.ts';
 
 /** Widths on screen, whatever the zoom: the drop line of a dragged header stands out from grid lines. */
@@ -39,8 +39,8 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const container = useRef<HTMLDivElement>(null);
   const doc = useBoard((state) => state.doc);
   const selection = useBoard((state) => state.selection);
-  const liveViewport = useBoard((state) => state.viewport);
-  const viewport = useDrawnViewport(liveViewport);
+  const canvas = useRef<HTMLDivElement>(null);
+  const viewport = useDrawnViewport(boardStore, canvas);
   const size = useBoard((state) => state.canvasSize);
   const editing = useBoard((state) => state.editing);
   const staticLayer = useRef<Konva.Layer>(null);
@@ -101,7 +101,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
       tabIndex={-1}
       data-testid="board"
     >
-      <div className="board-canvas" style={{ transform: catchUpTransform(viewport, liveViewport) }}>
+      <div ref={canvas} className="board-canvas">
         <BoardStage
           viewport={viewport}
           size={size}
@@ -120,9 +120,9 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
       </div>
       {editing && <NoteEditor editing={editing} />}
       {selectedCell && !editing && (
-        <CellTypingTarget store={boardStore} cell={selectedCell} layout={layout} viewport={liveViewport} />
+        <CellTypingTarget store={boardStore} cell={selectedCell} layout={layout} />
       )}
-      {renaming && <HeaderEditor header={renaming} layout={layout} viewport={liveViewport} />}
+      {renaming && <HeaderEditor header={renaming} layout={layout} />}
     </div>
   );
 };
@@ -166,8 +166,9 @@ const BoardStage = memo(function BoardStage({
   activeLayer,
   overlay,
 }: BoardStageProps) {
-  // Drawn half a screen beyond each edge, so a pan shows drawn notes until the board is redrawn.
-  const visible = grown(visibleRect(viewport, size), 0.5);
+  // Only what the canvas shows: it is the window's size, so a note beyond its edges costs its
+  // drawing and shows nowhere.
+  const visible = visibleRect(viewport, size);
   const drawing = useDrawingAfterCanvases(size);
   return (
     <Stage
@@ -299,13 +300,6 @@ const resizedLayout = (
     scenarioId,
   );
 };
-
-const grown = (rect: { x: number; y: number; w: number; h: number }, by: number) => ({
-  x: rect.x - rect.w * by,
-  y: rect.y - rect.h * by,
-  w: rect.w * (1 + 2 * by),
-  h: rect.h * (1 + 2 * by),
-});
 
 const splitBySelection = (notes: readonly NoteRecord[], selection: ReadonlySet<string>) => {
   if (selection.size === 0) return [notes, []] as const;

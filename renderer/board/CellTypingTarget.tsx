@@ -1,14 +1,13 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useStore } from 'zustand';
 import type { Cell, GridLayout } from '../../shared/journey/layout.ts';
 import type { BoardStore } from '../store/index.ts';
-import type { Viewport } from '../store/session-slice.ts';
 import { startNewNote } from './commands.ts';
 
 interface CellTypingTargetProps {
   readonly store: BoardStore;
   readonly cell: Cell;
   readonly layout: GridLayout;
-  readonly viewport: Viewport;
 }
 
 /**
@@ -18,7 +17,8 @@ interface CellTypingTargetProps {
  * never reach it; what arrives as composed or inserted text starts the note whole, its first
  * character included. The board's keys still work while it has the focus (key-targets.ts).
  */
-export const CellTypingTarget = ({ store, cell, layout, viewport }: CellTypingTargetProps) => {
+export const CellTypingTarget = ({ store, cell, layout }: CellTypingTargetProps) => {
+  const viewport = useStore(store, (state) => state.viewport);
   const ref = useRef<HTMLTextAreaElement>(null);
   const column = layout.stages.find((candidate) => candidate.stage.id === cell.stageId);
   const row = layout.lanes.find((candidate) => candidate.lane.id === cell.laneId);

@@ -4,17 +4,16 @@ import type { GridLayout } from '../../shared/journey/layout.ts';
 import { type HeaderRef, renameHeader } from '../../shared/journey/structure-edits.ts';
 import { FONT_FAMILY } from '../drawing/fonts.ts';
 import { draftTargets } from '../store/draft.ts';
-import { boardStore } from '../store/index.ts';
-import type { Viewport } from '../store/session-slice.ts';
+import { boardStore, useBoard } from '../store/index.ts';
 
 interface HeaderEditorProps {
   readonly header: HeaderRef;
   readonly layout: GridLayout;
-  readonly viewport: Viewport;
 }
 
 /** Renames a stage or lane in place, over its header: Enter or leaving keeps it, Escape cancels. */
-export const HeaderEditor = ({ header, layout, viewport }: HeaderEditorProps) => {
+export const HeaderEditor = ({ header, layout }: HeaderEditorProps) => {
+  const viewport = useBoard((state) => state.viewport);
   const ref = useRef<HTMLInputElement>(null);
   const cancelled = useRef(false);
   const column = layout.stages.find((candidate) => candidate.stage.id === header.id);

@@ -44,7 +44,6 @@ export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
   const canRedo = useBoard((state) => state.future.length > 0);
   const hasSelection = useBoard((state) => state.selection.size > 0);
   const activeColor = useBoard((state) => state.activeColor);
-  const scale = useBoard((state) => state.viewport.scale);
   const outlineOpen = usePanelOpen('outline');
   const legendOpen = usePanelOpen('legend');
   const voteOpen = usePanelOpen('vote');
@@ -144,15 +143,7 @@ export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
         <ToolButton label="Zoom out" shortcut={shortcutLabel('zoom-out')} onClick={run('zoom-out')}>
           <Minus aria-hidden />
         </ToolButton>
-        <button
-          type="button"
-          className="zoom-level"
-          aria-label={`Zoom ${Math.round(scale * 100)}%, reset to 100%`}
-          title={`Reset zoom to 100% (${shortcutLabel('zoom-reset')})`}
-          onClick={() => zoomReset(boardStore)}
-        >
-          {Math.round(scale * 100)}%
-        </button>
+        <ZoomLevel />
         <ToolButton label="Zoom in" shortcut={shortcutLabel('zoom-in')} onClick={run('zoom-in')}>
           <Plus aria-hidden />
         </ToolButton>
@@ -164,5 +155,21 @@ export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
         </ToolButton>
       </div>
     </header>
+  );
+};
+
+/** The zoom in percent; its own component, so a zoom step re-renders this button and not the toolbar. */
+const ZoomLevel = () => {
+  const percent = useBoard((state) => Math.round(state.viewport.scale * 100));
+  return (
+    <button
+      type="button"
+      className="zoom-level"
+      aria-label={`Zoom ${percent}%, reset to 100%`}
+      title={`Reset zoom to 100% (${shortcutLabel('zoom-reset')})`}
+      onClick={() => zoomReset(boardStore)}
+    >
+      {percent}%
+    </button>
   );
 };

@@ -21,7 +21,9 @@ const CLICKER_KEYS = new Set(['PageDown', 'PageUp']);
 export const ProjectorBar = ({ bridge }: ProjectorBarProps) => {
   const open = useProjector((state) => state.id !== null);
   const status = useProjector((state) => state.status);
-  useClickerKeys(open);
+  // Until the projector window has drawn the map it is not listening: a step sent then is lost.
+  const ready = status !== null;
+  useClickerKeys(open && ready);
   if (!open) return null;
   return (
     <section className="projector-bar" aria-label="Projector window" data-testid="projector-bar">
@@ -30,15 +32,24 @@ export const ProjectorBar = ({ bridge }: ProjectorBarProps) => {
           ? `Projector: ${status.step} / ${status.steps} · ${status.caption}${status.blanked ? ' · blanked' : ''}`
           : 'Projector: opening…'}
       </span>
-      <ToolButton label="Previous step" onClick={() => sendProjectorKey(projectorKey('PageUp'))}>
+      <ToolButton
+        label="Previous step"
+        disabled={!ready}
+        onClick={() => sendProjectorKey(projectorKey('PageUp'))}
+      >
         <ChevronLeft aria-hidden />
       </ToolButton>
-      <ToolButton label="Next step" onClick={() => sendProjectorKey(projectorKey('PageDown'))}>
+      <ToolButton
+        label="Next step"
+        disabled={!ready}
+        onClick={() => sendProjectorKey(projectorKey('PageDown'))}
+      >
         <ChevronRight aria-hidden />
       </ToolButton>
       <ToolButton
         label={status?.blanked ? 'Show the projector again' : 'Blank the projector'}
         pressed={status?.blanked ?? false}
+        disabled={!ready}
         onClick={() => sendProjectorKey(projectorKey('b'))}
       >
         <EyeOff aria-hidden />

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { FRAME_MARK } from './step-marks.ts';
 
 /**
  * Every frame of an animation the app runs on its own (present mode's move from step to step),
@@ -38,8 +39,11 @@ declare global {
   }
 }
 
-/** Runs in the page: keep it self-contained (it is sent as source text). */
-function installRecorder(): void {
+/**
+ * Runs in the page: keep it self-contained (it is sent as source text). Each frame also sets
+ * `frameMark`, so a trace can be cut into frames (main-thread-trace.ts's frameWork).
+ */
+function installRecorder(frameMark: string): void {
   interface Recorded {
     time: number;
     interval: number;
@@ -74,6 +78,7 @@ function installRecorder(): void {
     };
     previous = time;
     frames.push(frame);
+    performance.mark(frameMark);
     channel.port2.postMessage({ time, tail: false });
   };
   window.__journeywallAnimationFrames = {
@@ -103,6 +108,7 @@ function installRecorder(): void {
         ];
       });
       frames = frames.filter((frame) => frame.start > to);
+      performance.clearMarks(frameMark);
       return taken;
     },
   };
@@ -110,7 +116,7 @@ function installRecorder(): void {
 
 export const injectAnimationFrames = async (page: Page): Promise<void> => {
   await page.addInitScript({
-    content: `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installRecorder.toString()})();`,
+    content: `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installRecorder.toString()})(${JSON.stringify(FRAME_MARK)});`,
   });
 };
 

@@ -1,5 +1,5 @@
 import type { CDPSession } from 'playwright-core';
-import { endMark, startMark } from './step-marks.ts';
+import { endMark, FRAME_MARK, startMark } from './step-marks.ts';
 
 /**
  * The stricter probe's first measure: a trace of the renderer (the DevTools protocol's Tracing
@@ -90,6 +90,10 @@ const busySpans = (trace: Trace): Span[] => {
   return merged;
 };
 
+/** Busy µs of `spans` within [from, to): a task across either end counts only its part inside. */
+const busyWithin = (spans: readonly Span[], from: number, to: number): number =>
+  spans.reduce((sum, span) => sum + Math.max(0, Math.min(span.end, to) - Math.max(span.start, from)), 0);
+
 const markTime = (trace: Trace, name: string): number => {
   const mark = trace.find((event) => event.name === name);
   if (!mark) throw new Error(`The trace has no mark ${name}: the probe's marks were not traced`);
@@ -110,4 +114,28 @@ export const stepWork = (trace: Trace, steps: readonly number[]): Map<number, nu
     work.set(step, micros / 1000);
   }
   return work;
+};
+
+/**
+ * Each frame's main-thread busy ms in a step that runs an animation: every task from the frame's
+ * start (its FRAME_MARK, set first thing in the frame's rAF callbacks) to the next frame's start,
+ * from any source: the frame's rAF, style, layout, paint and commit, and the tasks queued after
+ * it (React's render and effects, timers). The first frame's span starts at the step's start
+ * mark, so the input that starts the animation is that frame's work. Only the frames that began
+ * within `withinMs` of the step's start are taken; the last one ends at the step's end mark.
+ */
+export const frameWork = (trace: Trace, step: number, withinMs: number): number[] => {
+  const spans = busySpans(trace);
+  const start = markTime(trace, startMark(step));
+  const end = markTime(trace, endMark(step));
+  const marks = trace
+    .filter((event) => event.name === FRAME_MARK && event.ts > start && event.ts < end)
+    .map((event) => event.ts)
+    .sort((a, b) => a - b);
+  const taken = marks.filter((mark) => mark <= start + withinMs * 1000);
+  return taken.map((mark, index) => {
+    const from = index === 0 ? start : mark;
+    const to = marks[index + 1] ?? end;
+    return busyWithin(spans, from, to) / 1000;
+  });
 };

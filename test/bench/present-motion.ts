@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { STEP_MOTION_MS } from '../../renderer/present/viewport-motion.ts';
 import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
 import {
@@ -14,13 +14,22 @@ import {
 import { settle } from './board-session.ts';
 import { createInput, type Input } from './input.ts';
 import { armKey, injectKeyProbe, type Key, keyHandling } from './key-probe.ts';
+import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
 import { ROOM_NOTES, roomStages, writeRoomMap } from './room-map.ts';
+import { markEnd, markStart } from './step-marks.ts';
+import { newStepId, taskMs, waitUntilQuiet } from './step-work.ts';
 
 /**
  * Issue 10: "Stepping from stage to stage on the 5,000-note map, p95 frame ≤ 16.7 ms during the
  * animation." The map (room-map.ts) is opened, present mode entered with F5, and a walk of key
- * presses run through it: every frame of each move's animation is measured (animation-frames.ts)
- * with the key press's own handling (key-probe.ts).
+ * presses run through it: every frame of each move's animation is measured.
+ *
+ * Under issue 15's stricter probe, a frame's work is every main-thread task from its start to the
+ * next frame's start, read from a DevTools trace of the walk (main-thread-trace.ts's frameWork);
+ * the first frame's also holds the key press. Each move's whole work (from the key until the
+ * renderer is quiet) is read from the same trace and cross-checked against the DevTools
+ * TaskDuration of the move. The old probe's figures (animation-frames.ts: each frame's rendering,
+ * and with the tasks queued in it; key-probe.ts: the key's handling) are kept beside them.
  *
  * At 5,000 notes a stage is shown in hundreds of parts (present mode never draws text under the
  * projector minimum), so Page Down through every step would be thousands of moves of the same
@@ -35,7 +44,16 @@ export interface MoveSample {
   readonly kind: MoveKind;
   /** Input handling of the key press (see key-probe.ts). */
   readonly handling: number;
+  /** The old probe's frames. */
   readonly frames: readonly AnimationFrame[];
+  /** Each frame's work from the trace: every task from its start to the next frame's. */
+  readonly frameWork: readonly number[];
+  /** The whole move's work from the trace, key to quiet. */
+  readonly trace: number;
+  /** The same from the DevTools TaskDuration, the cross-check. */
+  readonly devtools: number;
+  /** False when the renderer never went quiet after the move. */
+  readonly quiet: boolean;
 }
 
 export interface PresentViewFigures {
@@ -61,6 +79,8 @@ const MEASURED_WALKS = 2;
 const FRAME_MS = 1000 / 60;
 /** After the animation: its last view is drawn a frame or two later; then the screen is quiet. */
 const QUIET_MS = 250;
+/** Frames recorded before the key, so the first frame after it has an interval to compare. */
+const LEAD_MS = 50;
 
 const PAGE_DOWN: Key = { key: 'PageDown', code: 'PageDown', keyCode: 34 };
 const PAGE_UP: Key = { key: 'PageUp', code: 'PageUp', keyCode: 33 };
@@ -121,18 +141,63 @@ const press = async (input: Input, { key, code, keyCode }: Key): Promise<void> =
   await input.key('keyUp', key, code, keyCode);
 };
 
-/** One move: the key, its animation's frames, and a check that it landed where it should. */
-const runMove = async (page: Page, input: Input, move: Move): Promise<MoveSample> => {
+/** One move as the old probe saw it, and its step number in the trace. */
+interface MeasuredMove extends Omit<MoveSample, 'frameWork' | 'trace'> {
+  readonly step: number;
+}
+
+/**
+ * One move: the key, its animation's frames, and a check that it landed where it should. The
+ * frame recorder runs only around the animation: its own frames would keep the renderer from
+ * ever being quiet.
+ */
+const runMove = async (page: Page, input: Input, cdp: CDPSession, move: Move): Promise<MeasuredMove> => {
+  const step = newStepId();
   await armKey(page);
+  await startAnimationFrames(page);
+  await settle(LEAD_MS);
+  const before = await taskMs(cdp);
+  await markStart(cdp, step);
   await press(input, move.key);
   await settle(STEP_MOTION_MS + QUIET_MS);
+  await stopAnimationFrames(page);
+  const quiet = await waitUntilQuiet(cdp);
+  await markEnd(cdp, step);
+  const devtools = (await taskMs(cdp)) - before;
   const { start, handling } = await keyHandling(page);
   // The animation starts after the key's handling and asks for frames for STEP_MOTION_MS; the
   // last view it sets is drawn in the frame after (React renders it between frames).
-  const frames = await takeAnimationFrames(page, start, start + handling + STEP_MOTION_MS + 2 * FRAME_MS);
+  const frames = await takeAnimationFrames(page, start, start + animationMs(handling));
   const shown = await caption(page);
   if (!move.matches(shown)) throw new Error(`${move.key.key} was to show ${move.lands}; it shows "${shown}"`);
-  return { kind: move.kind, handling, frames };
+  return { kind: move.kind, handling, frames, step, devtools, quiet };
+};
+
+/** From the key to the frame that draws the animation's last view. */
+const animationMs = (handling: number): number => handling + STEP_MOTION_MS + 2 * FRAME_MS;
+
+/** The walks, measured under one trace; each move's trace figures filled in once it ends. */
+const measureWalks = async (
+  page: Page,
+  input: Input,
+  cdp: CDPSession,
+  route: readonly Move[],
+  walks: number,
+): Promise<MoveSample[]> => {
+  const measured: MeasuredMove[] = [];
+  const trace = await traceSteps(cdp, async () => {
+    for (let round = 0; round < walks; round++)
+      for (const move of route) measured.push(await runMove(page, input, cdp, move));
+  });
+  const work = stepWork(
+    trace,
+    measured.map((move) => move.step),
+  );
+  return measured.map(({ step, ...move }) => ({
+    ...move,
+    trace: work.get(step) ?? Number.NaN,
+    frameWork: frameWork(trace, step, animationMs(move.handling)),
+  }));
 };
 
 const measureScreen = async (
@@ -147,7 +212,9 @@ const measureScreen = async (
     const page = interceptFileChoosers(await context.newPage());
     await injectKeyProbe(page);
     await injectAnimationFrames(page);
-    const input = createInput(await context.newCDPSession(page));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const input = createInput(cdp);
     await openFromLibrary(page, mapPath);
     if (await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches))
       throw new Error('The page asks for reduced motion: present mode would not animate');
@@ -157,12 +224,8 @@ const measureScreen = async (
     const count = (await page.locator('.present-count').textContent()) ?? '';
     const steps = Number(/\/\s*(\d+)/.exec(count)?.[1] ?? Number.NaN);
     const route = walk(roomStages());
-    await startAnimationFrames(page);
-    for (const move of route) await runMove(page, input, move);
-    const moves: MoveSample[] = [];
-    for (let round = 0; round < MEASURED_WALKS; round++)
-      for (const move of route) moves.push(await runMove(page, input, move));
-    await stopAnimationFrames(page);
+    for (const move of route) await runMove(page, input, cdp, move);
+    const moves = await measureWalks(page, input, cdp, route, MEASURED_WALKS);
     await page.keyboard.press('Escape');
     await page.getByTestId('present').waitFor({ state: 'detached' });
     return { ...screen, steps, moves };

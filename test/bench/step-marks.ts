@@ -10,6 +10,9 @@ import type { CDPSession } from 'playwright-core';
  */
 const PREFIX = 'journeywall-bench:';
 
+/** Set by the animation frame recorder (animation-frames.ts) at the start of each frame. */
+export const FRAME_MARK = `${PREFIX}frame`;
+
 export const startMark = (step: number): string => `${PREFIX}start:${step}`;
 export const endMark = (step: number): string => `${PREFIX}end:${step}`;
 

@@ -54,7 +54,7 @@ const QUIET_TIMEOUT_MS = 3000;
  * Waits until the renderer is quiet: two readings of TaskDuration two frames apart that differ
  * by no more than the readings' own cost. False when it timed out instead.
  */
-const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
+export const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
   const giveUpAt = Date.now() + QUIET_TIMEOUT_MS;
   let last = await taskMs(cdp);
   while (Date.now() < giveUpAt) {
@@ -68,6 +68,7 @@ const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
 
 /** Step numbers are unique in a run, so marks never repeat within a trace. */
 let nextStep = 0;
+export const newStepId = (): number => nextStep++;
 
 /** What a caller does around each step, outside its window (so its tasks are not the step's). */
 export interface StepHooks {
@@ -91,7 +92,7 @@ export const measureSteps = async (
   const pending: PendingStep[] = [];
   const trace = await traceSteps(cdp, async () => {
     for (const action of steps) {
-      const id = nextStep++;
+      const id = newStepId();
       await hooks.before?.();
       const before = await taskMs(cdp);
       await markStart(cdp, id);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { frameWork, stepWork, type TraceEvent } from '../bench/main-thread-trace.ts';
+import { endMark, FRAME_MARK, startMark } from '../bench/step-marks.ts';
+
+/** A trace as Chromium writes it: the renderer's main thread named, tasks as complete events (µs). */
+const MAIN = { pid: 1, tid: 7 };
+const named: TraceEvent = { name: 'thread_name', ph: 'M', ts: 0, ...MAIN, args: { name: 'CrRendererMain' } };
+const task = (ms: number, durationMs: number, thread = MAIN): TraceEvent => ({
+  name: 'ThreadControllerImpl::RunTask',
+  ph: 'X',
+  ts: ms * 1000,
+  dur: durationMs * 1000,
+  ...thread,
+});
+const mark = (name: string, ms: number): TraceEvent => ({ name, ph: 'R', ts: ms * 1000, ...MAIN });
+
+describe("the bench's main-thread trace", () => {
+  it("counts a step's tasks once each, nested and overlapping ones merged, on the renderer's main thread only", () => {
+    const trace = [
+      named,
+      mark(startMark(1), 100),
+      task(101, 4),
+      // Nested in the task before: already counted.
+      task(102, 1),
+      task(110, 3),
+      // Another thread's task: not the renderer's main thread.
+      task(111, 50, { pid: 1, tid: 9 }),
+      mark(endMark(1), 150),
+      task(200, 10),
+    ];
+    expect(stepWork(trace, [1]).get(1)).toBeCloseTo(7);
+  });
+
+  it("gives each frame the tasks from its start to the next frame's, the first frame holding the input", () => {
+    const trace = [
+      named,
+      // A frame before the step: not its.
+      mark(FRAME_MARK, 90),
+      mark(startMark(2), 100),
+      // The key press, before the first frame.
+      task(100.5, 2),
+      mark(FRAME_MARK, 105),
+      task(105, 6),
+      // React's render after the frame, queued in it.
+      task(112, 3),
+      mark(FRAME_MARK, 121.7),
+      // A task across the next frame's start counts in each frame for its part there.
+      task(130, 10),
+      mark(FRAME_MARK, 138.4),
+      // Past the animation: not taken.
+      mark(FRAME_MARK, 155),
+      task(156, 1),
+      mark(endMark(2), 200),
+    ];
+    const frames = frameWork(trace, 2, 40);
+    expect(frames).toHaveLength(3);
+    expect(frames[0]).toBeCloseTo(11);
+    expect(frames[1]).toBeCloseTo(8.4);
+    expect(frames[2]).toBeCloseTo(1.6);
+  });
+});
