@@ -1,14 +1,19 @@
 import type { CDPSession, Page } from 'playwright-core';
-import {
-  armStep,
-  collectStep,
-  type StepSample,
-  startFrameIntervals,
-  stopFrameIntervals,
-} from './frame-probe.ts';
+import { startAnimationFrames, stopAnimationFrames, takeAnimationFrames } from './animation-frames.ts';
+import { settle } from './board-session.ts';
+import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { circle, type Input, MODIFIERS, type Point } from './input.ts';
 import type { Layout } from './layout.ts';
-import { measureSteps, type StepWork, waitUntilIdle } from './step-work.ts';
+import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
+import { markEnd, markStart } from './step-marks.ts';
+import {
+  measureSteps,
+  newStepId,
+  type StepWork,
+  taskMs,
+  waitUntilIdle,
+  waitUntilQuiet,
+} from './step-work.ts';
 
 /**
  * The gestures measured: each is a list of input steps (one event each) with what must happen
@@ -27,8 +32,29 @@ export interface GestureFigures {
   /** The work of the set-up and tear-down as one step each (picking a note up, dropping it). */
   readonly setUp: StepWork;
   readonly tearDown: StepWork;
-  /** Intervals between animation frames while the same steps run back to back. */
-  readonly intervals: number[];
+  /** The same steps run back to back, as a continuous gesture. */
+  readonly continuous: ContinuousFigures;
+}
+
+/**
+ * A continuous gesture: the steps' inputs sent back to back, each as soon as the renderer has
+ * taken the one before (the DevTools protocol answers once an input is handled), so the renderer
+ * sees them as fast as it can take them, as from a hand on a mouse or trackpad.
+ */
+export interface ContinuousFigures {
+  /**
+   * Each frame's work, from a DevTools trace: every main-thread task from the frame's start to
+   * the next frame's (main-thread-trace.ts's frameWork), whatever input, timer or idle callback
+   * it came from; from the first input to the frames of the pause after the last.
+   */
+  readonly frames: readonly number[];
+  /** Between the frames' rAF timestamps. */
+  readonly intervals: readonly number[];
+  /** Inputs per second the renderer took. */
+  readonly inputRate: number;
+  /** The whole gesture's work from the trace, and from DevTools TaskDuration (the cross-check). */
+  readonly trace: number;
+  readonly devtools: number;
 }
 
 /** Steps per gesture, after a few unmeasured ones that warm up caches and the JIT. */
@@ -133,12 +159,54 @@ export const measureGesture = async (
   if (!setUp || !tearDown || measured.length < 2) throw new Error(`${gesture.name}: no steps were measured`);
   const steps = measured.slice(1 + WARM_UP, -1);
   await resetView();
+  const continuous = await measureContinuous(page, cdp, gesture);
+  return { steps, setUp, tearDown, continuous };
+};
+
+/** Frames recorded before the first input, so its frame has an interval to compare. */
+const LEAD_MS = 50;
+/** After the last input the board is redrawn once the gesture has paused: its frames count too. */
+const PAUSE_MS = 300;
+
+/**
+ * The gesture run continuously under one trace, with the frame recorder (animation-frames.ts)
+ * marking each frame's start. Set-up and tear-down run outside it (picking a note up and dropping
+ * it are steps of their own). The recorder stops before the wait for quiet: its own frames would
+ * keep the renderer busy.
+ */
+const measureContinuous = async (
+  page: Page,
+  cdp: CDPSession,
+  gesture: Gesture,
+): Promise<ContinuousFigures> => {
+  await waitUntilIdle(page, cdp);
   await gesture.setUp();
-  await startFrameIntervals(page);
-  for (const step of gesture.steps) await step();
-  const intervals = await stopFrameIntervals(page);
+  const step = newStepId();
+  let devtools = 0;
+  let inputMs = 0;
+  const trace = await traceSteps(cdp, async () => {
+    await startAnimationFrames(page);
+    await settle(LEAD_MS);
+    const before = await taskMs(cdp);
+    await markStart(cdp, step);
+    const started = Date.now();
+    for (const action of gesture.steps) await action();
+    inputMs = Date.now() - started;
+    await settle(PAUSE_MS);
+    await stopAnimationFrames(page);
+    await waitUntilQuiet(cdp);
+    await markEnd(cdp, step);
+    devtools = (await taskMs(cdp)) - before;
+  });
+  const recorded = await takeAnimationFrames(page, 0, Number.POSITIVE_INFINITY);
   await gesture.tearDown();
-  return { steps, setUp, tearDown, intervals };
+  return {
+    frames: frameWork(trace, step, Number.POSITIVE_INFINITY),
+    intervals: recorded.map((frame) => frame.interval).filter(Number.isFinite),
+    inputRate: gesture.steps.length / (inputMs / 1000),
+    trace: stepWork(trace, [step]).get(step) ?? Number.NaN,
+    devtools,
+  };
 };
 
 /** The gestures measured in each view, aimed at the middle of the map and its middle note. */

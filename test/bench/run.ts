@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, chromiumLaunchOptions } from '../chromium.ts';
+import { injectAnimationFrames } from './animation-frames.ts';
 import { measureAutosave } from './autosave-cost.ts';
 import { createMap, pasteNotes, settle, showMap, zoomPercent } from './board-session.ts';
 import { fileTable, runFileBench } from './files.ts';
@@ -66,6 +67,7 @@ const benchMap = async (
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
   const page = await context.newPage();
   await injectFrameProbe(page);
+  await injectAnimationFrames(page);
   const cdp = await context.newCDPSession(page);
   const input = createInput(cdp);
   const count = notes.length;
