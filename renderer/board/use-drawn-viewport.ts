@@ -43,6 +43,8 @@ export const useDrawnViewport = (store: BoardStore, canvas: RefObject<HTMLElemen
       timer = window.setTimeout(() => draw(store.getState().viewport), BURST_GAP_MS);
       showAt(canvas.current, drawnNow.current, state.viewport);
     });
+    // A change between the first render and this subscription would otherwise go unseen.
+    if (store.getState().viewport !== drawnNow.current) draw(store.getState().viewport);
     return () => {
       unsubscribe();
       window.clearTimeout(timer);

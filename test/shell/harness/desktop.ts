@@ -161,7 +161,11 @@ export class Desktop implements MainChannel {
 
   send(message: ToMain): void {
     if (this.exit || !this.child.connected) return;
-    this.child.send(message);
+    // A child that is exiting may close its end between the check and the write (EPIPE): its
+    // exit is reported on its own, so the failed write is not an error of the test.
+    this.child.send(message, (error) => {
+      if (error && !isGoneChild(error)) throw error;
+    });
   }
 
   private request(message: ToMain & { id: number }, gone: unknown): Promise<unknown> {
@@ -542,3 +546,9 @@ export class Desktop implements MainChannel {
     await this.context?.then((context) => context.close()).catch(() => undefined);
   }
 }
+
+/** The write failed because the child's end of the channel is closed: it has gone or is going. */
+const isGoneChild = (error: Error): boolean => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EPIPE' || code === 'ERR_IPC_CHANNEL_CLOSED' || code === 'ECONNRESET';
+};
