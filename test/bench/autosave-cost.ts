@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { saveStatusText, settle } from './board-session.ts';
 import { armStep, collectStep, longTasksSince, now, type StepSample } from './frame-probe.ts';
 import type { Input, Point } from './input.ts';
+import { taskMs } from './step-work.ts';
 
 /**
  * The main-thread cost of autosaving one edit, and of the file backup that follows it. The edit
@@ -65,11 +66,6 @@ export const nudgeAndSave = async (
     await settle(WINDOW_MS);
   }
   await page.keyboard.press('Escape');
-};
-
-const taskMs = async (cdp: CDPSession): Promise<number> => {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
 };
 
 const windowTaskMs = async (cdp: CDPSession, saveWindow: () => Promise<void>): Promise<number> => {

@@ -187,16 +187,17 @@ const measureContinuous = async (
   const trace = await traceSteps(cdp, async () => {
     await startAnimationFrames(page);
     await settle(LEAD_MS);
-    const before = await taskMs(cdp);
+    // The readings lie inside the marks, as in step-work.ts.
     await markStart(cdp, step);
+    const before = await taskMs(cdp);
     const started = Date.now();
     for (const action of gesture.steps) await action();
     inputMs = Date.now() - started;
     await settle(PAUSE_MS);
     await stopAnimationFrames(page);
     await waitUntilQuiet(cdp);
-    await markEnd(cdp, step);
     devtools = (await taskMs(cdp)) - before;
+    await markEnd(cdp, step);
   });
   const recorded = await takeAnimationFrames(page, 0, Number.POSITIVE_INFINITY);
   await gesture.tearDown();

@@ -156,14 +156,15 @@ const runMove = async (page: Page, input: Input, cdp: CDPSession, move: Move): P
   await armKey(page);
   await startAnimationFrames(page);
   await settle(LEAD_MS);
-  const before = await taskMs(cdp);
+  // The readings lie inside the marks, as in step-work.ts.
   await markStart(cdp, step);
+  const before = await taskMs(cdp);
   await press(input, move.key);
   await settle(STEP_MOTION_MS + QUIET_MS);
   await stopAnimationFrames(page);
   const quiet = await waitUntilQuiet(cdp);
-  await markEnd(cdp, step);
   const devtools = (await taskMs(cdp)) - before;
+  await markEnd(cdp, step);
   const { start, handling } = await keyHandling(page);
   // The animation starts after the key's handling and asks for frames for STEP_MOTION_MS; the
   // last view it sets is drawn in the frame after (React renders it between frames).

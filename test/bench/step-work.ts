@@ -94,13 +94,15 @@ export const measureSteps = async (
     for (const action of steps) {
       const id = newStepId();
       await hooks.before?.();
-      const before = await taskMs(cdp);
+      // The readings lie inside the marks: a task that runs between a reading and its mark
+      // would otherwise count in TaskDuration's window and not in the trace's.
       await markStart(cdp, id);
+      const before = await taskMs(cdp);
       await action();
       const sample = await collectStep(page);
       const quiet = await waitUntilQuiet(cdp);
-      await markEnd(cdp, id);
       const devtools = (await taskMs(cdp)) - before;
+      await markEnd(cdp, id);
       const old = hooks.after ? await hooks.after(sample) : sample;
       pending.push({ id, old, devtools, quiet });
     }
