@@ -141,9 +141,9 @@ export const paceGesture = async (
 };
 
 /**
- * Each step's main-thread work under both probes (step-work.ts), then the frame intervals with
- * the steps run back to back. `resetView` puts the viewport back before each pass (zooming may
- * stop at the zoom limit).
+ * Each step's main-thread work under both probes (step-work.ts), paced, then the same steps run
+ * back to back as a continuous gesture, each frame's work measured (measureContinuous).
+ * `resetView` puts the viewport back before each pass (zooming may stop at the zoom limit).
  */
 export const measureGesture = async (
   page: Page,
