@@ -5,15 +5,7 @@ import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { circle, type Input, MODIFIERS, type Point } from './input.ts';
 import type { Layout } from './layout.ts';
 import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
-import { markEnd, markStart } from './step-marks.ts';
-import {
-  measureSteps,
-  newStepId,
-  type StepWork,
-  taskMs,
-  waitUntilIdle,
-  waitUntilQuiet,
-} from './step-work.ts';
+import { markedStep, measureSteps, newStepId, type StepWork, waitUntilIdle } from './step-work.ts';
 
 /**
  * The gestures measured: each is a list of input steps (one event each) with what must happen
@@ -187,17 +179,13 @@ const measureContinuous = async (
   const trace = await traceSteps(cdp, async () => {
     await startAnimationFrames(page);
     await settle(LEAD_MS);
-    // The readings lie inside the marks, as in step-work.ts.
-    await markStart(cdp, step);
-    const before = await taskMs(cdp);
-    const started = Date.now();
-    for (const action of gesture.steps) await action();
-    inputMs = Date.now() - started;
-    await settle(PAUSE_MS);
-    await stopAnimationFrames(page);
-    await waitUntilQuiet(cdp);
-    devtools = (await taskMs(cdp)) - before;
-    await markEnd(cdp, step);
+    ({ devtools } = await markedStep(cdp, step, async () => {
+      const started = Date.now();
+      for (const action of gesture.steps) await action();
+      inputMs = Date.now() - started;
+      await settle(PAUSE_MS);
+      await stopAnimationFrames(page);
+    }));
   });
   const recorded = await takeAnimationFrames(page, 0, Number.POSITIVE_INFINITY);
   await gesture.tearDown();

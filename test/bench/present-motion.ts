@@ -16,8 +16,7 @@ import { createInput, type Input } from './input.ts';
 import { armKey, injectKeyProbe, type Key, keyHandling } from './key-probe.ts';
 import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
 import { ROOM_NOTES, roomStages, writeRoomMap } from './room-map.ts';
-import { markEnd, markStart } from './step-marks.ts';
-import { newStepId, taskMs, waitUntilQuiet } from './step-work.ts';
+import { markedStep, newStepId } from './step-work.ts';
 
 /**
  * Issue 10: "Stepping from stage to stage on the 5,000-note map, p95 frame ≤ 16.7 ms during the
@@ -156,15 +155,11 @@ const runMove = async (page: Page, input: Input, cdp: CDPSession, move: Move): P
   await armKey(page);
   await startAnimationFrames(page);
   await settle(LEAD_MS);
-  // The readings lie inside the marks, as in step-work.ts.
-  await markStart(cdp, step);
-  const before = await taskMs(cdp);
-  await press(input, move.key);
-  await settle(STEP_MOTION_MS + QUIET_MS);
-  await stopAnimationFrames(page);
-  const quiet = await waitUntilQuiet(cdp);
-  const devtools = (await taskMs(cdp)) - before;
-  await markEnd(cdp, step);
+  const { devtools, quiet } = await markedStep(cdp, step, async () => {
+    await press(input, move.key);
+    await settle(STEP_MOTION_MS + QUIET_MS);
+    await stopAnimationFrames(page);
+  });
   const { start, handling } = await keyHandling(page);
   // The animation starts after the key's handling and asks for frames for STEP_MOTION_MS; the
   // last view it sets is drawn in the frame after (React renders it between frames).

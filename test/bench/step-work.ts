@@ -54,7 +54,7 @@ const QUIET_TIMEOUT_MS = 3000;
  * Waits until the renderer is quiet: two readings of TaskDuration two frames apart that differ
  * by no more than the readings' own cost. False when it timed out instead.
  */
-export const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
+const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
   const giveUpAt = Date.now() + QUIET_TIMEOUT_MS;
   let last = await taskMs(cdp);
   while (Date.now() < giveUpAt) {
@@ -69,6 +69,31 @@ export const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
 /** Step numbers are unique in a run, so marks never repeat within a trace. */
 let nextStep = 0;
 export const newStepId = (): number => nextStep++;
+
+/** A step's TaskDuration growth (the cross-check) and whether the renderer went quiet after it. */
+export interface MarkedStep {
+  readonly devtools: number;
+  readonly quiet: boolean;
+}
+
+/**
+ * Runs `action` as step `step`: between its trace marks (step-marks.ts), then until the renderer
+ * is quiet, with TaskDuration read just inside the marks. Inside, because a task that ran between
+ * a reading and its mark would otherwise count in TaskDuration's window and not in the trace's.
+ */
+export const markedStep = async (
+  cdp: CDPSession,
+  step: number,
+  action: () => Promise<void>,
+): Promise<MarkedStep> => {
+  await markStart(cdp, step);
+  const before = await taskMs(cdp);
+  await action();
+  const quiet = await waitUntilQuiet(cdp);
+  const devtools = (await taskMs(cdp)) - before;
+  await markEnd(cdp, step);
+  return { devtools, quiet };
+};
 
 /** What a caller does around each step, outside its window (so its tasks are not the step's). */
 export interface StepHooks {
@@ -94,15 +119,12 @@ export const measureSteps = async (
     for (const action of steps) {
       const id = newStepId();
       await hooks.before?.();
-      // The readings lie inside the marks: a task that runs between a reading and its mark
-      // would otherwise count in TaskDuration's window and not in the trace's.
-      await markStart(cdp, id);
-      const before = await taskMs(cdp);
-      await action();
-      const sample = await collectStep(page);
-      const quiet = await waitUntilQuiet(cdp);
-      const devtools = (await taskMs(cdp)) - before;
-      await markEnd(cdp, id);
+      let sample: StepSample | undefined;
+      const { devtools, quiet } = await markedStep(cdp, id, async () => {
+        await action();
+        sample = await collectStep(page);
+      });
+      if (!sample) throw new Error('The step was not collected');
       const old = hooks.after ? await hooks.after(sample) : sample;
       pending.push({ id, old, devtools, quiet });
     }
