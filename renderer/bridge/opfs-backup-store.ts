@@ -1,5 +1,5 @@
 import { type BackupEntry, IPC_LIMITS, type MapBackup } from '../../shared/ipc/contract.ts';
-import { BACKUPS_KEPT, type BackupStore, byteLength } from './backup-store.ts';
+import { BACKUPS_KEPT, type BackupStore } from './backup-store.ts';
 
 /** What the newest backup of a map is, kept beside the backups so listing reads no map. */
 interface BackupMeta {
@@ -57,8 +57,10 @@ export const openOpfsBackupStore = async (
       const directory = await mapDirectory(mapId, true);
       const times = await savedTimes(directory);
       const savedAt = Math.max(Date.now(), (times[0] ?? 0) + 1);
-      await writeText(directory, `${savedAt}.json`, content);
-      await writeText(directory, META_FILE, JSON.stringify({ name, savedAt, bytes: byteLength(content) }));
+      // The size is read back from the file: encoding a big map again just to count it would be
+      // another long task on the main thread.
+      const bytes = await writeText(directory, `${savedAt}.json`, content);
+      await writeText(directory, META_FILE, JSON.stringify({ name, savedAt, bytes }));
       for (const old of [savedAt, ...times].slice(keep)) await directory.removeEntry(`${old}.json`);
     },
     list: async () => {
@@ -84,10 +86,17 @@ export const openOpfsBackupStore = async (
   };
 };
 
-const writeText = async (directory: FileSystemDirectoryHandle, name: string, text: string): Promise<void> => {
-  const writable = await (await directory.getFileHandle(name, { create: true })).createWritable();
+/** Writes a file whole and returns its size in bytes. */
+const writeText = async (
+  directory: FileSystemDirectoryHandle,
+  name: string,
+  text: string,
+): Promise<number> => {
+  const handle = await directory.getFileHandle(name, { create: true });
+  const writable = await handle.createWritable();
   await writable.write(text);
   await writable.close();
+  return (await handle.getFile()).size;
 };
 
 const isMeta = (value: unknown): value is BackupMeta =>

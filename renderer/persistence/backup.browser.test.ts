@@ -5,7 +5,13 @@ import { createBrowserBridge } from '../bridge/browser-bridge.ts';
 import { createMemoryBackupStore } from '../bridge/memory-backup-store.ts';
 import { readMapFile } from '../files/map-file.ts';
 import { createBoardStore } from '../store/index.ts';
-import { BACKUP_DELAY_MS, BACKUP_IDLE_WAIT_MS, startBackups } from './backup.ts';
+import {
+  BACKUP_DELAY_MS,
+  BACKUP_IDLE_WAIT_MS,
+  BACKUP_INPUT_PAUSE_MS,
+  BACKUP_MAX_DEFER_MS,
+  startBackups,
+} from './backup.ts';
 import { createSaveStatusStore } from './save-status.ts';
 
 const running: { stop(): void }[] = [];
@@ -18,11 +24,11 @@ afterEach(() => {
 const fakeBackupClock = () =>
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback'] });
 
-const setUp = (delayMs: number) => {
+const setUp = (delayMs: number, sinceInput?: () => number) => {
   const store = createBoardStore();
   const status = createSaveStatusStore();
   const bridge = createBrowserBridge({ backups: async () => createMemoryBackupStore() });
-  const backups = startBackups({ store, bridge, status, delayMs });
+  const backups = startBackups({ store, bridge, status, delayMs, sinceInput });
   running.push(backups);
   return { store, status, bridge, backups };
 };
@@ -63,6 +69,42 @@ describe('the rolling file backup', () => {
     const [first] = await bridge.listBackups();
     await vi.advanceTimersByTimeAsync(2 * (BACKUP_DELAY_MS + BACKUP_IDLE_WAIT_MS));
     expect(await bridge.listBackups()).toEqual([first]);
+  });
+
+  it('waits for the user to pause before writing, so its long task never lands in a pan or a drag', async () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback', 'Date'],
+    });
+    let lastInput = Number.NEGATIVE_INFINITY;
+    const { store, bridge } = setUp(BACKUP_DELAY_MS, () => Date.now() - lastInput);
+    const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+    const doc = newMapDocument('Busy');
+    store.getState().loadDocument(doc);
+    store.getState().edit('Add note', (draft) => {
+      addNote(draft, { x: 0, y: 0, text: 'Kept' });
+    });
+    // Panning from just before the delay is up until 3 s after it, one input every 100 ms.
+    for (let ms = 0; ms < BACKUP_DELAY_MS + 3000; ms += 100) {
+      lastInput = Date.now();
+      await advance(100);
+    }
+    expect(await bridge.listBackups()).toEqual([]);
+    await advance(BACKUP_INPUT_PAUSE_MS + BACKUP_IDLE_WAIT_MS);
+    expect(await backedUpNotes(bridge, doc.id)).toEqual(['Kept']);
+  });
+
+  it('writes the backup anyway when the user never pauses, after at most the longest deferral', async () => {
+    fakeBackupClock();
+    const { store, bridge } = setUp(BACKUP_DELAY_MS, () => 0);
+    const doc = newMapDocument('Never still');
+    store.getState().loadDocument(doc);
+    store.getState().edit('Add note', (draft) => {
+      addNote(draft, { x: 0, y: 0, text: 'Still kept' });
+    });
+    await vi.advanceTimersByTimeAsync(BACKUP_DELAY_MS + BACKUP_MAX_DEFER_MS / 2);
+    expect(await bridge.listBackups()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(BACKUP_MAX_DEFER_MS / 2 + 2 * BACKUP_IDLE_WAIT_MS);
+    expect(await backedUpNotes(bridge, doc.id)).toEqual(['Still kept']);
   });
 
   it('writes the backup at once on flush (before quitting), and only when something changed', async () => {

@@ -11,6 +11,8 @@ export interface BackupOptions {
   readonly status: SaveStatusStore;
   /** Longest an edit waits before it reaches the file backup. */
   readonly delayMs?: number;
+  /** Milliseconds since the user last pressed, dragged, scrolled or typed (user-input.ts). */
+  readonly sinceInput?: () => number;
 }
 
 export interface Backups {
@@ -26,10 +28,14 @@ export interface Backups {
 export const BACKUP_DELAY_MS = 3000;
 
 /**
- * Serialising a big map is a long task (about 0.1 s at 5,000 notes): after the delay the backup
- * waits for a moment the user is not dragging or typing, at most this long.
+ * Serialising a big map is a long task (tens of ms at 5,000 notes): after the delay the backup
+ * waits for a moment the main thread is idle, at most this long...
  */
 export const BACKUP_IDLE_WAIT_MS = 2000;
+/** ...and for the user to have paused this long, so it never lands in a pan, drag or typing... */
+export const BACKUP_INPUT_PAUSE_MS = 1000;
+/** ...but a user who never pauses delays it by no more than this: the backup is a safety copy. */
+export const BACKUP_MAX_DEFER_MS = 10_000;
 
 /**
  * The rolling file backup: a second copy of the open map outside IndexedDB. Written `delayMs`
@@ -39,6 +45,7 @@ export const BACKUP_IDLE_WAIT_MS = 2000;
 export const startBackups = (options: BackupOptions): Backups => {
   const { store, bridge, status } = options;
   const delayMs = options.delayMs ?? BACKUP_DELAY_MS;
+  const sinceInput = options.sinceInput ?? (() => Number.POSITIVE_INFINITY);
   /** The newest state of the open map that no backup holds yet. */
   let pending: JourneyDocument | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -77,22 +84,30 @@ export const startBackups = (options: BackupOptions): Backups => {
     }
   };
 
+  /** Waits for an idle moment after the user paused, deferring at most BACKUP_MAX_DEFER_MS in all. */
+  const writeWhenQuiet = (deferredMs: number): void => {
+    idle = requestIdleCallback(
+      () => {
+        idle = null;
+        const pause = BACKUP_INPUT_PAUSE_MS - sinceInput();
+        if (pause > 0 && deferredMs < BACKUP_MAX_DEFER_MS) {
+          timer = setTimeout(() => writeWhenQuiet(deferredMs + pause), pause);
+          return;
+        }
+        timer = null;
+        writePending().catch(() => {
+          // Reported through the status; retried after the delay.
+        });
+      },
+      { timeout: BACKUP_IDLE_WAIT_MS },
+    );
+  };
+
   const noteChange = (doc: JourneyDocument): void => {
     pending = doc;
     if (stopped) return;
     // The timer stays set until the write starts, so changes meanwhile join this backup.
-    timer ??= setTimeout(() => {
-      idle = requestIdleCallback(
-        () => {
-          timer = null;
-          idle = null;
-          writePending().catch(() => {
-            // Reported through the status; retried after the delay.
-          });
-        },
-        { timeout: BACKUP_IDLE_WAIT_MS },
-      );
-    }, delayMs);
+    timer ??= setTimeout(() => writeWhenQuiet(0), delayMs);
   };
 
   const unsubscribe = store.subscribe((state, previous) => {

@@ -5,6 +5,7 @@ import { type Autosave, type AutosaveOptions, type PersistedState, startAutosave
 import { startBackups } from './backup.ts';
 import { type SaveStatusStore, saveStatus } from './save-status.ts';
 import { requestPersistentStorage } from './storage-durability.ts';
+import { startInputClock } from './user-input.ts';
 
 export interface PersistenceOptions {
   readonly db: JourneywallDb;
@@ -25,7 +26,8 @@ export interface Persistence {
 }
 
 /**
- * Everything that keeps the board's edits: autosave to IndexedDB, the rolling file backup,
+ * Everything that keeps the board's edits: autosave to IndexedDB, the rolling file backup
+ * (written when the user pauses),
  * flushing both when the window is hidden or closed or the shell is about to quit, checking the
  * stored map again when the browser closes the database under us (its storage was cleared),
  * and the request for persistent storage.
@@ -34,7 +36,14 @@ export const startPersistence = (options: PersistenceOptions): Persistence => {
   const { db, store, bridge, notify, onSaved } = options;
   const status = options.status ?? saveStatus;
   const autosave = startAutosave({ db, store, status, notify, onSaved, ...options.timing });
-  const backups = startBackups({ store, bridge, status, delayMs: options.backupDelayMs });
+  const input = startInputClock();
+  const backups = startBackups({
+    store,
+    bridge,
+    status,
+    delayMs: options.backupDelayMs,
+    sinceInput: input.sinceInput,
+  });
 
   const flush = async (): Promise<void> => {
     const [saved] = await Promise.allSettled([autosave.flush(), backups.flush()]);
@@ -69,6 +78,7 @@ export const startPersistence = (options: PersistenceOptions): Persistence => {
       stopFlushRequests();
       autosave.stop();
       backups.stop();
+      input.stop();
     },
   };
 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { JourneyDocument } from '../model/document.ts';
-import { newMapDocument } from '../model/edits.ts';
+import { type JourneyDocument, liveNotesByZ } from '../model/document.ts';
+import { type MutableDocument, newMapDocument, updateNote } from '../model/edits.ts';
 import type { VoteRecord } from '../model/journey-records.ts';
 import type { JourneyRecord, NoteRecord } from '../model/records.ts';
 import { updateRecord } from '../model/update.ts';
@@ -236,6 +236,21 @@ describe('serialize', () => {
     expect(text).toContain('  "stages": [],\n  "lanes": [],\n');
     expect(text).toContain('  "notes": []\n}');
     expect(parse(text)).toMatchObject({ ok: true, document: markShared(doc), repairs: [] });
+  });
+
+  test('saving again after edits writes what a fresh copy of the edited map writes', () => {
+    const doc = realisticMap(300, 3);
+    const before = serialize(doc, SAVE);
+    const edited: MutableDocument = { id: doc.id, records: { ...doc.records } };
+    const [first, second] = liveNotesByZ(doc);
+    if (!first || !second) throw new Error('the map has notes');
+    updateNote(edited, first.id, { text: 'Rewritten after the first save' });
+    updateNote(edited, second.id, { color: 'pink', stageId: null, laneId: null });
+    const after = serialize(edited, SAVE);
+    expect(after).not.toBe(before);
+    expect(after).toContain('Rewritten after the first save');
+    expect(after).toBe(serialize(structuredClone(edited), SAVE));
+    expect(parse(after)).toMatchObject({ ok: true });
   });
 
   test('refuses a document without its map record', () => {

@@ -101,8 +101,26 @@ const encodeGroups = (collection: Collection, records: readonly JourneyRecord[])
     });
 };
 
-const encodeRecord = (record: JourneyRecord, schema: z.ZodObject): string =>
-  encodeFields(record, schema, marksBeforeCurrent(record));
+/**
+ * Each record's line, by schema and record. Records are immutable (an edit makes a new object),
+ * so a record's line never changes: the rolling backup of a big map then encodes only what was
+ * edited since the last one, instead of every record again on the main thread.
+ */
+const lines = new WeakMap<z.ZodObject, WeakMap<JourneyRecord, string>>();
+
+const encodeRecord = (record: JourneyRecord, schema: z.ZodObject): string => {
+  let ofSchema = lines.get(schema);
+  if (!ofSchema) {
+    ofSchema = new WeakMap();
+    lines.set(schema, ofSchema);
+  }
+  let line = ofSchema.get(record);
+  if (line === undefined) {
+    line = encodeFields(record, schema, marksBeforeCurrent(record));
+    ofSchema.set(record, line);
+  }
+  return line;
+};
 
 /**
  * A record's fields (or a group's) as one line of JSON, in schema order, leaving out fields at

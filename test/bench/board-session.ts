@@ -34,9 +34,37 @@ export const pasteNotes = async (page: Page, notes: readonly SeedNote[]): Promis
     data.setData('text/plain', text);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
   }, payload);
+  const pastedAt = Date.now();
   await waitUntilSaved(page);
   // The pasted notes come selected; the measurements start from a board with no selection.
   await page.keyboard.press('Escape');
+  // The paste starts the rolling backup of the whole map a few seconds later. It is the setup's
+  // work, measured in its own row (autosave-cost.ts), so it must not land in a gesture's steps.
+  await waitUntilBackedUp(page, pastedAt);
+};
+
+/** Waits until the browser build's rolling backup (in the origin-private file system) is newer than `since`. */
+const waitUntilBackedUp = async (page: Page, since: number): Promise<void> => {
+  await page.waitForFunction(
+    async (after) => {
+      const root = await navigator.storage.getDirectory();
+      const backups = (await root.getDirectoryHandle('backups').catch(() => null)) as
+        | (FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> })
+        | null;
+      if (!backups) return false;
+      for await (const map of backups.values()) {
+        if (map.kind !== 'directory') continue;
+        const meta = await (map as FileSystemDirectoryHandle)
+          .getFileHandle('latest.json')
+          .then(async (file) => JSON.parse(await (await file.getFile()).text()) as { savedAt?: number })
+          .catch(() => null);
+        if ((meta?.savedAt ?? 0) >= after) return true;
+      }
+      return false;
+    },
+    since,
+    { timeout: 60_000, polling: 250 },
+  );
 };
 
 export const zoomPercent = async (page: Page): Promise<number> =>
