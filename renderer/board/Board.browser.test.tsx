@@ -8,6 +8,7 @@ import { loadFonts } from '../drawing/fonts.ts';
 import { textLayouts } from '../drawing/text-layout.ts';
 import { boardStore } from '../store/index.ts';
 import { Board } from './Board.tsx';
+import { BoardDrawnContext } from './first-draw.ts';
 import { shownNotesById } from './note-order.ts';
 import '../styles.css';
 
@@ -72,7 +73,17 @@ const show = async (
     boardStore.getState().clearSelection();
     boardStore.getState().setViewport(viewport);
   });
-  await act(async () => root.render(<Board />));
+  // Until the board says it has drawn the map (its canvases come a frame before the drawing).
+  const drawn = new Promise<void>((resolve) => {
+    act(() =>
+      root.render(
+        <BoardDrawnContext.Provider value={resolve}>
+          <Board />
+        </BoardDrawnContext.Provider>,
+      ),
+    );
+  });
+  await drawn;
   await nextFrame();
   return mutable;
 };
@@ -167,7 +178,34 @@ describe('the board in Chromium', () => {
     await act(() => vi.advanceTimersByTimeAsync(200));
     await nextFrame();
     expect(canvasBox()?.style.transform).toBe('');
-    expect(pixelAt(160, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    // Redrawn 50 px to the right: the note now covers 150-330.
+    expect(pixelAt(320, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    expect(pixelAt(120, 150)[3]).toBe(0);
+  });
+
+  it('after a pan draws the notes it brought into view, and stays put when the board renders again', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
+      // Beyond the 800 px board's right edge: not drawn until a pan brings it in.
+      addNote(d, { x: 900, y: 100, text: '', color: 'pink' });
+    });
+    expect(pixelAt(790, 150)[3]).toBe(0);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    for (let step = 1; step <= 5; step++)
+      act(() => boardStore.getState().setViewport({ x: -step * 40, y: 0, scale: 1 }));
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    vi.useRealTimers();
+    await nextFrame();
+    // Panned 200 px left: the pink note at 700-880, the blue one at -100-80.
+    expect(pixelAt(710, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+    expect(pixelAt(70, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    expect(pixelAt(90, 150)[3]).toBe(0);
+    // Selecting renders the board again; the drawing must not jump back to before the pan.
+    const [blue] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    act(() => boardStore.getState().select([blue as string]));
+    await nextFrame();
+    expect(pixelAt(710, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+    expect(pixelAt(120, 150)[3]).toBe(0);
   });
 
   it('shows the active layer only while something is selected', async () => {

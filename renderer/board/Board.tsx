@@ -40,7 +40,8 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const doc = useBoard((state) => state.doc);
   const selection = useBoard((state) => state.selection);
   const canvas = useRef<HTMLDivElement>(null);
-  const viewport = useDrawnViewport(boardStore, canvas);
+  const stage = useRef<Konva.Stage>(null);
+  const drawn = useDrawnViewport(boardStore, canvas, stage);
   const size = useBoard((state) => state.canvasSize);
   const editing = useBoard((state) => state.editing);
   const staticLayer = useRef<Konva.Layer>(null);
@@ -103,7 +104,9 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
     >
       <div ref={canvas} className="board-canvas">
         <BoardStage
-          viewport={viewport}
+          stage={stage}
+          drawn={drawn.current}
+          scale={drawn.scale}
           size={size}
           layout={layout}
           map={map}
@@ -128,8 +131,11 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
 };
 
 interface BoardStageProps {
-  /** The viewport the canvas is drawn at (see useDrawnViewport), not the live one. */
-  readonly viewport: Viewport;
+  readonly stage: React.RefObject<Konva.Stage | null>;
+  /** The viewport the canvas is drawn at (see useDrawnViewport), not the live one, read at draw time. */
+  readonly drawn: React.RefObject<Viewport>;
+  /** Its scale. */
+  readonly scale: number;
   readonly size: { readonly width: number; readonly height: number };
   readonly layout: GridLayout;
   readonly map: MapRecord | null;
@@ -148,11 +154,14 @@ interface BoardStageProps {
 export type BoardOverlay = (layout: GridLayout, scale: number) => ReactNode;
 
 /**
- * The Konva stage. Memoised on what it draws, so a pan or zoom step that only moves the drawn
- * canvas with a CSS transform re-renders the board's frame but never redraws the layers.
+ * The Konva stage. Memoised on what it draws; its position and scale are set by
+ * useDrawnViewport, so a pan re-renders none of it, and its shapes cull to the drawn viewport
+ * when they draw.
  */
 const BoardStage = memo(function BoardStage({
-  viewport,
+  stage,
+  drawn,
+  scale,
   size,
   layout,
   map,
@@ -166,20 +175,9 @@ const BoardStage = memo(function BoardStage({
   activeLayer,
   overlay,
 }: BoardStageProps) {
-  // Only what the canvas shows: it is the window's size, so a note beyond its edges costs its
-  // drawing and shows nowhere.
-  const visible = visibleRect(viewport, size);
   const drawing = useDrawingAfterCanvases(size);
   return (
-    <Stage
-      width={size.width}
-      height={size.height}
-      x={viewport.x}
-      y={viewport.y}
-      scaleX={viewport.scale}
-      scaleY={viewport.scale}
-      listening={false}
-    >
+    <Stage ref={stage} width={size.width} height={size.height} listening={false}>
       <Layer ref={staticLayer} name="static" listening={false}>
         {drawing && (
           <>
@@ -189,23 +187,23 @@ const BoardStage = memo(function BoardStage({
               connectedType={map?.connectedType ?? null}
               scenario={scenario}
               lowEmotion={map?.insightSettings.lowEmotion ?? -1}
-              scale={viewport.scale}
+              scale={scale}
               selectedHeader={selectedHeader}
               selectedCell={selectedCell}
             />
-            <NotesShape notes={unselected} visible={visible} viewport={viewport} hiddenId={editingId} />
+            <NotesShape notes={unselected} drawn={drawn} size={size} hiddenId={editingId} />
           </>
         )}
       </Layer>
       <ActiveLayer
         layerRef={activeLayer}
         selected={drawing ? selected : NO_NOTES}
-        scale={viewport.scale}
-        visible={visible}
-        viewport={viewport}
+        scale={scale}
+        drawn={drawn}
+        size={size}
         editingId={editingId}
       />
-      {overlay?.(layout, viewport.scale)}
+      {overlay?.(layout, scale)}
     </Stage>
   );
 });
@@ -232,13 +230,13 @@ interface ActiveLayerProps {
   readonly layerRef: React.RefObject<Konva.Layer | null>;
   readonly selected: readonly NoteRecord[];
   readonly scale: number;
-  readonly visible: ReturnType<typeof visibleRect>;
-  readonly viewport: { x: number; y: number; scale: number };
+  readonly drawn: React.RefObject<Viewport>;
+  readonly size: { readonly width: number; readonly height: number };
   readonly editingId: string | null;
 }
 
 /** The selection, the marquee and gesture previews: the only layer redrawn while dragging. */
-const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }: ActiveLayerProps) => {
+const ActiveLayer = ({ layerRef, selected, scale, drawn, size, editingId }: ActiveLayerProps) => {
   const offset = useGesturePreview((preview) => preview.dragOffset);
   const marquee = useGesturePreview((preview) => preview.marquee);
   const resize = useGesturePreview((preview) => preview.resize);
@@ -256,7 +254,7 @@ const ActiveLayer = ({ layerRef, selected, scale, visible, viewport, editingId }
       visible={shown.length > 0 || marquee !== null || headerDrop !== null}
     >
       <Group x={offset.x} y={offset.y}>
-        <NotesShape notes={shown} visible={visible} viewport={viewport} hiddenId={editingId} />
+        <NotesShape notes={shown} drawn={drawn} size={size} hiddenId={editingId} />
         <SelectionShape notes={shown} scale={scale} />
       </Group>
       {headerDrop && (

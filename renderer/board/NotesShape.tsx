@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useRef } from 'react';
+import { type RefObject, useRef } from 'react';
 import { Shape } from 'react-konva';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { drawNote, noteDetail, noteTextBox } from '../drawing/note.ts';
@@ -8,13 +8,16 @@ import { BOARD_TEXT } from '../drawing/text-sizing.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { uncoveredNotes } from './covered-notes.ts';
 import { useOpenBadges, useShownDots } from './use-shown-dots.ts';
-import { intersects, type Rect } from './viewport.ts';
+import { intersects, type Size, visibleRect } from './viewport.ts';
 
 interface NotesShapeProps {
   readonly notes: readonly NoteRecord[];
-  /** The board area on screen, in board units: notes outside it are not drawn. */
-  readonly visible: Rect;
-  readonly viewport: Viewport;
+  /**
+   * The viewport the canvas is drawn at, read when the shape draws: a pan redraws the layer
+   * without rendering it again. Notes outside what the canvas shows are not drawn.
+   */
+  readonly drawn: RefObject<Viewport>;
+  readonly size: Size;
   /** Notes to leave out (the one being edited is drawn by its editor). */
   readonly hiddenId?: string | null;
 }
@@ -32,7 +35,7 @@ const LAYOUT_BUDGET_MS = 8;
  * plus level of detail keep large maps fast. A vote's dots are drawn on the notes (useShownDots),
  * and while it runs an open badge on each note that can still get one (useOpenBadges).
  */
-export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapeProps) => {
+export const NotesShape = ({ notes, drawn, size, hiddenId }: NotesShapeProps) => {
   const dots = useShownDots();
   const open = useOpenBadges();
   const shape = useRef<Konva.Shape>(null);
@@ -43,6 +46,8 @@ export const NotesShape = ({ notes, visible, viewport, hiddenId }: NotesShapePro
       perfectDrawEnabled={false}
       sceneFunc={(context: Konva.Context) => {
         const ctx = context._context;
+        const viewport = drawn.current;
+        const visible = visibleRect(viewport, size);
         const inView = notes.filter((note) => note.id !== hiddenId && intersects(note, visible));
         // Started just before the first note, which so always comes within the budget: each
         // frame lays out at least one text, however slow the machine.

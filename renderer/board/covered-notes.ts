@@ -11,14 +11,21 @@ const PEEK_PX = 2;
  */
 export const uncoveredNotes = (notes: readonly NoteRecord[], scale: number): NoteRecord[] => {
   const grain = PEEK_PX / scale;
-  const onTop = new Map<string, NoteRecord>();
+  // By column, then row: numbers, not a string key per note, since this runs on every redraw.
+  const onTop = new Map<number, Map<number, NoteRecord>>();
   const shown: NoteRecord[] = [];
   for (let index = notes.length - 1; index >= 0; index--) {
     const note = notes[index] as NoteRecord;
-    const place = `${Math.round(note.x / grain)} ${Math.round(note.y / grain)}`;
-    const above = onTop.get(place);
+    const column = Math.round(note.x / grain);
+    const row = Math.round(note.y / grain);
+    let rows = onTop.get(column);
+    if (!rows) {
+      rows = new Map();
+      onTop.set(column, rows);
+    }
+    const above = rows.get(row);
     if (above && Math.abs(above.w - note.w) <= grain && Math.abs(above.h - note.h) <= grain) continue;
-    onTop.set(place, note);
+    rows.set(row, note);
     shown.push(note);
   }
   return shown.reverse();

@@ -1,3 +1,4 @@
+import type Konva from 'konva';
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import type { BoardStore } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
@@ -7,6 +8,14 @@ const BURST_GAP_MS = 120;
 /** Even during a long pan, the board is redrawn at least this often. */
 const MAX_STALE_MS = 250;
 
+/** The viewport the canvas is drawn at: the stage's position and scale, and what its shapes cull to. */
+export interface DrawnViewport {
+  /** Read at draw time by the shapes (never through React props, see below). */
+  readonly current: RefObject<Viewport>;
+  /** The drawn scale, as React state: line widths and handle sizes depend on it. */
+  readonly scale: number;
+}
+
 /**
  * The viewport the canvas is drawn at. A single change (a zoom button, zoom to fit, opening a
  * map) is drawn at once; during a continuous pan or zoom the drawn canvas is moved and scaled
@@ -15,11 +24,17 @@ const MAX_STALE_MS = 250;
  * full-window canvas every frame is what made zooming a large map miss its frames.
  *
  * The transform is set on `canvas` straight from a store subscription, not through React: a
- * pan step then re-renders nothing, and only a change of the drawn viewport renders the board.
+ * pan step re-renders nothing. A redraw at the same scale (every redraw of a pan) moves the
+ * stage and redraws its layers without React either; only a new scale renders the board.
  */
-export const useDrawnViewport = (store: BoardStore, canvas: RefObject<HTMLElement | null>): Viewport => {
-  const [drawn, setDrawn] = useState(() => store.getState().viewport);
-  const drawnNow = useRef(drawn);
+export const useDrawnViewport = (
+  store: BoardStore,
+  canvas: RefObject<HTMLElement | null>,
+  stage: RefObject<Konva.Stage | null>,
+): DrawnViewport => {
+  const current = useRef(store.getState().viewport);
+  const [scale, setScale] = useState(current.current.scale);
+  const scaleRendered = useRef(scale);
 
   useLayoutEffect(() => {
     let lastChange = 0;
@@ -27,7 +42,14 @@ export const useDrawnViewport = (store: BoardStore, canvas: RefObject<HTMLElemen
     let timer: number | undefined;
     const draw = (live: Viewport) => {
       staleSince = null;
-      setDrawn(live);
+      current.current = live;
+      if (live.scale !== scaleRendered.current) {
+        setScale(live.scale);
+        return;
+      }
+      // The stage moves and draws on the next frame, the one that also drops the transform.
+      placeStage(stage.current, live)?.batchDraw();
+      showAt(canvas.current, live, live);
     };
     const unsubscribe = store.subscribe((state, before) => {
       if (state.viewport === before.viewport) return;
@@ -41,23 +63,30 @@ export const useDrawnViewport = (store: BoardStore, canvas: RefObject<HTMLElemen
       }
       staleSince ??= now;
       timer = window.setTimeout(() => draw(store.getState().viewport), BURST_GAP_MS);
-      showAt(canvas.current, drawnNow.current, state.viewport);
+      showAt(canvas.current, current.current, state.viewport);
     });
     // A change between the first render and this subscription would otherwise go unseen.
-    if (store.getState().viewport !== drawnNow.current) draw(store.getState().viewport);
+    if (store.getState().viewport !== current.current) draw(store.getState().viewport);
     return () => {
       unsubscribe();
       window.clearTimeout(timer);
     };
-  }, [store, canvas]);
+  }, [store, canvas, stage]);
 
-  // In the same commit as the redraw, so no frame shows the new drawing moved twice.
+  // In the same commit as the redraw at the new scale, so no frame shows it moved twice.
   useLayoutEffect(() => {
-    drawnNow.current = drawn;
-    showAt(canvas.current, drawn, store.getState().viewport);
-  }, [drawn, store, canvas]);
+    scaleRendered.current = scale;
+    placeStage(stage.current, current.current)?.batchDraw();
+    showAt(canvas.current, current.current, store.getState().viewport);
+  }, [scale, store, canvas, stage]);
 
-  return drawn;
+  return { current, scale };
+};
+
+/** Puts the stage where the drawn viewport says; its position and scale are never React props. */
+const placeStage = (stage: Konva.Stage | null, drawn: Viewport): Konva.Stage | null => {
+  stage?.setAttrs({ x: drawn.x, y: drawn.y, scaleX: drawn.scale, scaleY: drawn.scale });
+  return stage;
 };
 
 const showAt = (canvas: HTMLElement | null, drawn: Viewport, live: Viewport) => {
