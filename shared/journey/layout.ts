@@ -1,6 +1,7 @@
-import { isLiveNote, type JourneyDocument } from '../model/document.ts';
+import type { JourneyDocument } from '../model/document.ts';
 import type { LaneRecord, StageRecord } from '../model/journey-records.ts';
 import type { NoteRecord } from '../model/records.ts';
+import { recordsOfType } from '../model/records-by-type.ts';
 import { GRID } from './grid-geometry.ts';
 
 /**
@@ -40,13 +41,13 @@ const byOrder = <R extends { order: number; id: string }>(a: R, b: R) =>
   a.order - b.order || (a.id < b.id ? -1 : 1);
 
 export const stagesOf = (doc: JourneyDocument): StageRecord[] =>
-  Object.values(doc.records)
-    .filter((record): record is StageRecord => record.type === 'stage' && !record.isDeleted)
+  recordsOfType(doc, 'stage')
+    .filter((stage) => !stage.isDeleted)
     .sort(byOrder);
 
 export const lanesOf = (doc: JourneyDocument): LaneRecord[] =>
-  Object.values(doc.records)
-    .filter((record): record is LaneRecord => record.type === 'lane' && !record.isDeleted)
+  recordsOfType(doc, 'lane')
+    .filter((lane) => !lane.isDeleted)
     .sort(byOrder);
 
 /**
@@ -69,8 +70,8 @@ export const layoutGrid = (doc: JourneyDocument, scenarioId: string): GridLayout
   const free: NoteRecord[] = [];
   /** Lane id → stage index → the cell's notes. */
   const byLane = new Map<string, Map<number, NoteRecord[]>>();
-  for (const record of Object.values(doc.records)) {
-    if (!isLiveNote(record) || record.scenarioId !== scenarioId) continue;
+  for (const record of recordsOfType(doc, 'note')) {
+    if (record.isDeleted || record.scenarioId !== scenarioId) continue;
     const column = record.stageId === null ? undefined : stageIndex.get(record.stageId);
     const laneId = record.laneId;
     if (column !== undefined && laneId !== null && laneIds.has(laneId)) {

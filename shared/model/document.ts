@@ -1,5 +1,6 @@
 import type { ScenarioRecord } from './journey-records.ts';
 import type { JourneyRecord, MapRecord, NoteRecord } from './records.ts';
+import { recordsOfType } from './records-by-type.ts';
 
 /**
  * One map as it lives in memory: its records by id. The map record's id is the map id.
@@ -20,22 +21,21 @@ export const isLiveNote = (record: JourneyRecord | undefined): record is NoteRec
   record !== undefined && record.type === 'note' && !record.isDeleted;
 
 /** Notes that are not deleted, bottom to top. */
-export const liveNotesByZ = (doc: JourneyDocument): NoteRecord[] => {
-  const notes: NoteRecord[] = [];
-  for (const record of Object.values(doc.records)) if (isLiveNote(record)) notes.push(record);
-  return notes.sort((a, b) => a.z - b.z || (a.id < b.id ? -1 : 1));
-};
+export const liveNotesByZ = (doc: JourneyDocument): NoteRecord[] =>
+  recordsOfType(doc, 'note')
+    .filter((note) => !note.isDeleted)
+    .sort((a, b) => a.z - b.z || (a.id < b.id ? -1 : 1));
 
 export const topZ = (doc: JourneyDocument): number => {
   let top = 0;
-  for (const record of Object.values(doc.records)) if (isLiveNote(record) && record.z > top) top = record.z;
+  for (const note of recordsOfType(doc, 'note')) if (!note.isDeleted && note.z > top) top = note.z;
   return top;
 };
 
 /** Scenarios, in their order (Current first in a new map). */
 export const scenariosOf = (doc: JourneyDocument): ScenarioRecord[] =>
-  Object.values(doc.records)
-    .filter((record): record is ScenarioRecord => record.type === 'scenario' && !record.isDeleted)
+  recordsOfType(doc, 'scenario')
+    .filter((scenario) => !scenario.isDeleted)
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 
 /** The scenario shown when none is chosen: the first one. Every map has at least one. */

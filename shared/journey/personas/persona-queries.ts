@@ -1,6 +1,7 @@
 import { type JourneyDocument, mapRecordOf } from '../../model/document.ts';
 import type { PersonaRecord } from '../../model/journey-records.ts';
 import type { JourneyRecord } from '../../model/records.ts';
+import { recordsOfType } from '../../model/records-by-type.ts';
 
 export const isLivePersona = (record: JourneyRecord | undefined): record is PersonaRecord =>
   record !== undefined && record.type === 'persona' && !record.isDeleted;
@@ -16,7 +17,7 @@ export const personaAt = (doc: JourneyDocument, id: string | null): PersonaRecor
  * have no order of their own: the switcher and "the next persona" both follow this one.
  */
 export const personasOf = (doc: JourneyDocument): PersonaRecord[] =>
-  Object.values(doc.records)
+  recordsOfType(doc, 'persona')
     .filter(isLivePersona)
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

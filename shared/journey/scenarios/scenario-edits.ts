@@ -1,9 +1,10 @@
-import { isLiveNote, type JourneyDocument, scenariosOf } from '../../model/document.ts';
+import { type JourneyDocument, scenariosOf } from '../../model/document.ts';
 import { type MutableDocument, newScenario } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
 import type { ScenarioKind, ScenarioRecord } from '../../model/journey-records.ts';
 import { maxLiveOf } from '../../model/limits.ts';
 import { MAP_NAME_MAX } from '../../model/records.ts';
+import { recordsOfType } from '../../model/records-by-type.ts';
 import { updateRecord } from '../../model/update.ts';
 
 /**
@@ -42,7 +43,7 @@ export const nextScenarioOrder = (doc: JourneyDocument): number => {
 };
 
 export const hasLiveNotes = (doc: JourneyDocument, scenarioId: string): boolean =>
-  Object.values(doc.records).some((record) => isLiveNote(record) && record.scenarioId === scenarioId);
+  recordsOfType(doc, 'note').some((note) => !note.isDeleted && note.scenarioId === scenarioId);
 
 /** "Scenario 3" for a map with two: the first such name no live scenario has yet. */
 export const nextScenarioName = (doc: JourneyDocument): string => {

@@ -1,6 +1,7 @@
 import { isLiveNote, type JourneyDocument } from '../../model/document.ts';
 import type { VoteRecord } from '../../model/journey-records.ts';
 import type { NoteRecord } from '../../model/records.ts';
+import { recordsOfType } from '../../model/records-by-type.ts';
 
 /**
  * Reading a dot vote: which votes a map holds, which notes a vote is on, and its dots. Each
@@ -11,8 +12,8 @@ const newestFirst = (a: VoteRecord, b: VoteRecord) => b.startedAt - a.startedAt 
 
 /** The live votes of a map, newest first. */
 export const votesOf = (doc: JourneyDocument): VoteRecord[] =>
-  Object.values(doc.records)
-    .filter((record): record is VoteRecord => record.type === 'vote' && !record.isDeleted)
+  recordsOfType(doc, 'vote')
+    .filter((vote) => !vote.isDeleted)
     .sort(newestFirst);
 
 /** The live vote with this id, or null. */
