@@ -2,13 +2,15 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addHeader } from '../../shared/journey/structure-edits.ts';
-import { addNote, newMapDocument } from '../../shared/model/edits.ts';
+import { addDot, startVote } from '../../shared/journey/votes/vote-edits.ts';
+import { addNote, moveNotes, newMapDocument, updateNote } from '../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { loadFonts } from '../drawing/fonts.ts';
 import { textLayouts } from '../drawing/text-layout.ts';
 import { boardStore } from '../store/index.ts';
 import { Board } from './Board.tsx';
 import { BoardDrawnContext } from './first-draw.ts';
+import { DRAW_MEASURE } from './frame-timing.ts';
 import { shownNotesById } from './note-order.ts';
 import '../styles.css';
 
@@ -219,6 +221,69 @@ describe('the board in Chromium', () => {
     act(() => boardStore.getState().select([id as string]));
     await nextFrame();
     expect(shownCanvases()).toHaveLength(2);
+  });
+
+  it('moving the selection redraws only the active layer, and a change to another note redraws the rest', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
+      addNote(d, { x: 400, y: 100, text: '', color: 'green' });
+    });
+    const [blue, green] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    if (!blue || !green) throw new Error('no notes');
+    act(() => boardStore.getState().select([blue]));
+    await nextFrame();
+    const drawsOf = (layer: string) =>
+      performance
+        .getEntriesByName(DRAW_MEASURE, 'measure')
+        .filter((entry) => (entry as PerformanceMeasure).detail === layer).length;
+    performance.clearMeasures(DRAW_MEASURE);
+    act(() => boardStore.getState().edit('Nudge', (draft) => moveNotes(draft, [blue], 0, 150)));
+    await nextFrame();
+    expect(drawsOf('active')).toBeGreaterThan(0);
+    expect(drawsOf('static')).toBe(0);
+    expect(pixelAt(110, 300).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    expect(pixelAt(410, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.green.fill));
+
+    act(() => boardStore.getState().edit('Colour', (draft) => updateNote(draft, green, { color: 'pink' })));
+    await nextFrame();
+    expect(drawsOf('static')).toBeGreaterThan(0);
+    expect(pixelAt(410, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+  });
+
+  it('a dot on the selected note redraws only the active layer; a dot on another note redraws the rest', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
+      addNote(d, { x: 400, y: 100, text: '', color: 'green' });
+    });
+    const [blue, green] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const scenarioId = boardStore.getState().scenarioId;
+    if (!blue || !green || !scenarioId) throw new Error('no notes');
+    let voteId = '';
+    act(() =>
+      boardStore.getState().edit('Start a vote', (draft) => {
+        const started = startVote(draft, {
+          question: 'Which hurt most?',
+          scenarioId,
+          voters: 2,
+          dotsPerVoter: 3,
+          hidden: false,
+        });
+        if (started.ok) voteId = started.id;
+      }),
+    );
+    act(() => boardStore.getState().select([blue]));
+    await nextFrame();
+    const staticDraws = () =>
+      performance
+        .getEntriesByName(DRAW_MEASURE, 'measure')
+        .filter((entry) => (entry as PerformanceMeasure).detail === 'static').length;
+    performance.clearMeasures(DRAW_MEASURE);
+    act(() => boardStore.getState().edit('Dot', (draft) => addDot(draft, voteId, blue)));
+    await nextFrame();
+    expect(staticDraws()).toBe(0);
+    act(() => boardStore.getState().edit('Dot', (draft) => addDot(draft, voteId, green)));
+    await nextFrame();
+    expect(staticDraws()).toBeGreaterThan(0);
   });
 
   it('outlines the selection on the active layer', async () => {

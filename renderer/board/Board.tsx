@@ -19,6 +19,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { NotesShape } from './NotesShape.tsx';
 import { boardLayout } from './note-order.ts';
 import { SELECTION_COLOR, SelectionShape } from './SelectionShape.tsx';
+import { sameGrid, sameItems, useStable } from './stable-props.ts';
 import { useBoardGestures } from './use-board-gestures.ts';
 import { useDrawnViewport } from './use-drawn-viewport.ts';
 import { visibleRect } from './viewport.ts';
@@ -75,7 +76,9 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const selectedHeader = useBoard((state) => state.selectedHeader);
   const renaming = useBoard((state) => state.renaming);
   const selectedCell = useBoard((state) => state.selectedCell);
-  const [unselected, selected] = useMemo(() => splitBySelection(notes, selection), [notes, selection]);
+  const [split, selected] = useMemo(() => splitBySelection(notes, selection), [notes, selection]);
+  const unselected = useStable(split, sameItems);
+  const grid = useStable(layout, sameGrid);
   useEffect(() => {
     const view = () => {
       const state = boardStore.getState();
@@ -109,6 +112,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
           scale={drawn.scale}
           size={size}
           layout={layout}
+          grid={grid}
           map={map}
           scenario={scenario}
           selectedHeader={selectedHeader?.id ?? null}
@@ -138,6 +142,8 @@ interface BoardStageProps {
   readonly scale: number;
   readonly size: { readonly width: number; readonly height: number };
   readonly layout: GridLayout;
+  /** The layout while its stages and lanes stay as they are (see useStable): what the grid draws. */
+  readonly grid: GridLayout;
   readonly map: MapRecord | null;
   readonly scenario: ScenarioRecord | null;
   readonly selectedHeader: string | null;
@@ -164,6 +170,7 @@ const BoardStage = memo(function BoardStage({
   scale,
   size,
   layout,
+  grid,
   map,
   scenario,
   selectedHeader,
@@ -182,7 +189,7 @@ const BoardStage = memo(function BoardStage({
         {drawing && (
           <>
             <GridShape
-              layout={layout}
+              layout={grid}
               showCategories={map?.showCategories ?? false}
               connectedType={map?.connectedType ?? null}
               scenario={scenario}

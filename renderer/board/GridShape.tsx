@@ -1,4 +1,5 @@
 import type Konva from 'konva';
+import { memo } from 'react';
 import { Shape } from 'react-konva';
 import type { Cell, GridLayout } from '../../shared/journey/layout.ts';
 import type { ConnectedType, ScenarioRecord } from '../../shared/model/journey-records.ts';
@@ -15,8 +16,11 @@ interface GridShapeProps {
   readonly selectedCell: Cell | null;
 }
 
-/** The journey grid under the notes: one shape, redrawn only when the layout or zoom changes. */
-export const GridShape = ({
+/**
+ * The journey grid under the notes: one shape, redrawn only when the grid or zoom changes
+ * (memoised: a render with the same props would hand Konva a new draw function and redraw).
+ */
+export const GridShape = memo(function GridShape({
   layout,
   showCategories,
   connectedType,
@@ -25,21 +29,23 @@ export const GridShape = ({
   scale,
   selectedHeader,
   selectedCell,
-}: GridShapeProps) => (
-  <Shape
-    listening={false}
-    perfectDrawEnabled={false}
-    sceneFunc={(context: Konva.Context) => {
-      drawGrid(context._context, {
-        layout,
-        showCategories,
-        connectedType,
-        scenario,
-        lowEmotion,
-        pixel: 1 / scale,
-        selectedHeader,
-        selectedCell,
-      });
-    }}
-  />
-);
+}: GridShapeProps) {
+  return (
+    <Shape
+      listening={false}
+      perfectDrawEnabled={false}
+      sceneFunc={(context: Konva.Context) => {
+        drawGrid(context._context, {
+          layout,
+          showCategories,
+          connectedType,
+          scenario,
+          lowEmotion,
+          pixel: 1 / scale,
+          selectedHeader,
+          selectedCell,
+        });
+      }}
+    />
+  );
+});

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { type RefObject, useRef } from 'react';
+import { memo, type RefObject, useRef } from 'react';
 import { Shape } from 'react-konva';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { drawNote, noteDetail, noteTextBox } from '../drawing/note.ts';
@@ -7,7 +7,7 @@ import { textLayouts } from '../drawing/text-layout.ts';
 import { BOARD_TEXT } from '../drawing/text-sizing.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { uncoveredNotes } from './covered-notes.ts';
-import { useOpenBadges, useShownDots } from './use-shown-dots.ts';
+import { isOpenFor, useVoteMarksOf } from './use-shown-dots.ts';
 import { intersects, type Size, visibleRect } from './viewport.ts';
 
 interface NotesShapeProps {
@@ -32,12 +32,13 @@ const LAYOUT_BUDGET_MS = 8;
 /**
  * All notes of a layer drawn by one Konva shape: one node instead of thousands keeps Konva's
  * per-node overhead out of every frame, and culling (of notes out of view or under another)
- * plus level of detail keep large maps fast. A vote's dots are drawn on the notes (useShownDots),
- * and while it runs an open badge on each note that can still get one (useOpenBadges).
+ * plus level of detail keep large maps fast. A vote's dots are drawn on the notes, and while it
+ * runs an open badge on each note that can still get one (useVoteMarksOf).
+ * Memoised: rendered again with the same notes it would hand Konva a new draw function and so
+ * redraw its whole layer.
  */
-export const NotesShape = ({ notes, drawn, size, hiddenId }: NotesShapeProps) => {
-  const dots = useShownDots();
-  const open = useOpenBadges();
+export const NotesShape = memo(function NotesShape({ notes, drawn, size, hiddenId }: NotesShapeProps) {
+  const marks = useVoteMarksOf(notes);
   const shape = useRef<Konva.Shape>(null);
   return (
     <Shape
@@ -63,11 +64,11 @@ export const NotesShape = ({ notes, drawn, size, hiddenId }: NotesShapeProps) =>
             detail = 'sketch';
             deferred = true;
           }
-          const count = dots.get(note.id) ?? 0;
-          drawNote(ctx, note, detail, BOARD_TEXT, count, count === 0 && open(note));
+          const count = marks.dots.get(note.id) ?? 0;
+          drawNote(ctx, note, detail, BOARD_TEXT, count, count === 0 && isOpenFor(marks, note));
         }
         if (deferred) requestAnimationFrame(() => shape.current?.getLayer()?.batchDraw());
       }}
     />
   );
-};
+});

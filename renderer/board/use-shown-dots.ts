@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { budgetLeft, isEligible } from '../../shared/journey/votes/vote-queries.ts';
+import type { VoteRecord } from '../../shared/model/journey-records.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
-import { useBoard } from '../store/index.ts';
+import { type BoardState, useBoard } from '../store/index.ts';
 import { usePanelOpen } from '../ui/panels-store.ts';
 import { runningVote, shownDots, shownVote } from './vote-dots.ts';
 
@@ -33,3 +35,55 @@ export const useOpenBadges = (): ((note: NoteRecord) => boolean) => {
   if (!vote || budgetLeft(vote) <= 0) return NEVER;
   return (note) => isEligible(vote, note);
 };
+
+/** What some notes show of a vote: their dots, and the vote whose open badges show (null: none). */
+export interface VoteMarks {
+  readonly dots: ReadonlyMap<string, number>;
+  readonly open: VoteRecord | null;
+}
+
+/**
+ * The board's dots and open badges (useShownDots, useOpenBadges) for one layer's notes, kept the
+ * same object, and so not rendering the layer, while nothing changes for those notes: a dot on
+ * the selected note (the active layer) leaves the layer of the other 5,000 notes undrawn.
+ */
+export const useVoteMarksOf = (notes: readonly NoteRecord[]): VoteMarks => {
+  const withRevealed = usePanelOpen('vote');
+  const kept = useRef<VoteMarks>({ dots: NO_DOTS, open: null });
+  return useBoard((state: BoardState) => {
+    const marks = voteMarks(state, withRevealed);
+    if (!sameMarksFor(notes, kept.current, marks)) kept.current = marks;
+    return kept.current;
+  });
+};
+
+const NO_DOTS: ReadonlyMap<string, number> = new Map();
+
+const voteMarks = (state: BoardState, withRevealed: boolean): VoteMarks => {
+  if (!state.doc || !state.scenarioId) return { dots: NO_DOTS, open: null };
+  const running = runningVote(state.doc, state.scenarioId, state.changes);
+  return {
+    dots: shownDots(shownVote(state.doc, state.scenarioId, withRevealed, state.changes)),
+    open: running && budgetLeft(running) > 0 ? running : null,
+  };
+};
+
+/** Whether the notes look the same under both: the same dots on each, the same notes open to one. */
+const sameMarksFor = (notes: readonly NoteRecord[], a: VoteMarks, b: VoteMarks): boolean =>
+  sameOpen(a.open, b.open) &&
+  (a.dots === b.dots || notes.every((note) => (a.dots.get(note.id) ?? 0) === (b.dots.get(note.id) ?? 0)));
+
+/** Open to the same notes: both closed, or both running with the same notes eligible (isEligible). */
+const sameOpen = (a: VoteRecord | null, b: VoteRecord | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.scenarioId === b.scenarioId &&
+    a.kinds === b.kinds &&
+    a.stageIds === b.stageIds &&
+    a.laneIds === b.laneIds &&
+    a.noteIds === b.noteIds);
+
+/** Whether a note shows an open badge under these marks. */
+export const isOpenFor = (marks: VoteMarks, note: NoteRecord): boolean =>
+  marks.open !== null && isEligible(marks.open, note);
