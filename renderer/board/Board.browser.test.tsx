@@ -5,6 +5,7 @@ import { addHeader } from '../../shared/journey/structure-edits.ts';
 import { addDot, startVote } from '../../shared/journey/votes/vote-edits.ts';
 import { addNote, moveNotes, newMapDocument, updateNote } from '../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
+import { DOT_BADGE_FILL } from '../drawing/dot-badge-style.ts';
 import { loadFonts } from '../drawing/fonts.ts';
 import { textLayouts } from '../drawing/text-layout.ts';
 import { boardStore } from '../store/index.ts';
@@ -250,7 +251,7 @@ describe('the board in Chromium', () => {
     expect(pixelAt(410, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
   });
 
-  it('a dot on the selected note redraws only the active layer; a dot on another note redraws the rest', async () => {
+  it('a dot on the selected note redraws only the active layer, and shows once it is deselected; a dot on another note redraws the rest', async () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
       addNote(d, { x: 400, y: 100, text: '', color: 'green' });
@@ -281,6 +282,12 @@ describe('the board in Chromium', () => {
     act(() => boardStore.getState().edit('Dot', (draft) => addDot(draft, voteId, blue)));
     await nextFrame();
     expect(staticDraws()).toBe(0);
+    // Deselected, the blue note is drawn by the static layer: with the dot it got while selected.
+    // Its badge sits on its top right corner (x 278, y 102), filled once the note has a dot.
+    act(() => boardStore.getState().clearSelection());
+    await nextFrame();
+    expect(pixelAt(287, 108).slice(0, 3)).toEqual(hex(DOT_BADGE_FILL));
+    performance.clearMeasures(DRAW_MEASURE);
     act(() => boardStore.getState().edit('Dot', (draft) => addDot(draft, voteId, green)));
     await nextFrame();
     expect(staticDraws()).toBeGreaterThan(0);

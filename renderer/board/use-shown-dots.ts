@@ -49,18 +49,29 @@ export interface VoteMarks {
  */
 export const useVoteMarksOf = (notes: readonly NoteRecord[]): VoteMarks => {
   const withRevealed = usePanelOpen('vote');
-  const kept = useRef<VoteMarks>({ dots: NO_DOTS, open: null });
+  // What the store last gave (compared first: most store changes, a pan step, leave it as it
+  // was) and what the layer was last given.
+  const seen = useRef<{ readonly marks: VoteMarks; readonly notes: readonly NoteRecord[] } | null>(null);
+  const kept = useRef<VoteMarks | null>(null);
   return useBoard((state: BoardState) => {
     const marks = voteMarks(state, withRevealed);
-    if (!sameMarksFor(notes, kept.current, marks)) kept.current = marks;
+    const last = seen.current;
+    seen.current = { marks, notes };
+    const unchanged =
+      last !== null &&
+      last.notes === notes &&
+      marks.dots === last.marks.dots &&
+      marks.open === last.marks.open;
+    if (kept.current && unchanged) return kept.current;
+    if (!kept.current || !sameMarksFor(notes, kept.current, marks)) kept.current = marks;
     return kept.current;
   });
 };
 
-const NO_DOTS: ReadonlyMap<string, number> = new Map();
+const NO_MARKS: VoteMarks = { dots: shownDots(null), open: null };
 
 const voteMarks = (state: BoardState, withRevealed: boolean): VoteMarks => {
-  if (!state.doc || !state.scenarioId) return { dots: NO_DOTS, open: null };
+  if (!state.doc || !state.scenarioId) return NO_MARKS;
   const running = runningVote(state.doc, state.scenarioId, state.changes);
   return {
     dots: shownDots(shownVote(state.doc, state.scenarioId, withRevealed, state.changes)),
