@@ -94,7 +94,9 @@ describe('the rolling file backup', () => {
   });
 
   it('writes the backup anyway when the user never pauses, after at most the longest deferral', async () => {
-    fakeBackupClock();
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback', 'performance'],
+    });
     const { store, bridge } = setUp(BACKUP_DELAY_MS, () => 0);
     const doc = newMapDocument('Never still');
     store.getState().loadDocument(doc);

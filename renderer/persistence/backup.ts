@@ -84,14 +84,14 @@ export const startBackups = (options: BackupOptions): Backups => {
     }
   };
 
-  /** Waits for an idle moment after the user paused, deferring at most BACKUP_MAX_DEFER_MS in all. */
-  const writeWhenQuiet = (deferredMs: number): void => {
+  /** Waits for an idle moment after the user paused; from `since` on, at most BACKUP_MAX_DEFER_MS. */
+  const writeWhenQuiet = (since: number): void => {
     idle = requestIdleCallback(
       () => {
         idle = null;
         const pause = BACKUP_INPUT_PAUSE_MS - sinceInput();
-        if (pause > 0 && deferredMs < BACKUP_MAX_DEFER_MS) {
-          timer = setTimeout(() => writeWhenQuiet(deferredMs + pause), pause);
+        if (pause > 0 && performance.now() - since < BACKUP_MAX_DEFER_MS) {
+          timer = setTimeout(() => writeWhenQuiet(since), pause);
           return;
         }
         timer = null;
@@ -107,7 +107,7 @@ export const startBackups = (options: BackupOptions): Backups => {
     pending = doc;
     if (stopped) return;
     // The timer stays set until the write starts, so changes meanwhile join this backup.
-    timer ??= setTimeout(() => writeWhenQuiet(0), delayMs);
+    timer ??= setTimeout(() => writeWhenQuiet(performance.now()), delayMs);
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
