@@ -38,7 +38,7 @@ export const removeSelectedHeader = async (store: BoardStore): Promise<void> => 
   if (!header || !doc) return;
   const record = doc.records[header.id];
   if (record?.type !== 'stage' && record?.type !== 'lane') return;
-  const count = notesIn({ id: doc.id, records: { ...doc.records } }, header.id).length;
+  const count = notesIn(doc, header.id).length;
   const scores = scoresShownBy(doc, record);
   const scored = scores > 0 ? ` and shows ${scores} emotion ${scores === 1 ? 'score' : 'scores'}` : '';
   let mode: 'delete' | 'move-out' = 'delete';

@@ -32,9 +32,13 @@ export const useOpenBadges = (): ((note: NoteRecord) => boolean) => {
   const vote = useBoard((state) =>
     state.doc && state.scenarioId ? runningVote(state.doc, state.scenarioId, state.changes) : null,
   );
-  if (!vote || budgetLeft(vote) <= 0) return NEVER;
-  return (note) => isEligible(vote, note);
+  const open = openVote(vote);
+  return open ? (note) => isEligible(open, note) : NEVER;
 };
+
+/** The running vote while the current voter has dots left: the one whose open badges show. */
+const openVote = (running: VoteRecord | null): VoteRecord | null =>
+  running && budgetLeft(running) > 0 ? running : null;
 
 /** What some notes show of a vote: their dots, and the vote whose open badges show (null: none). */
 export interface VoteMarks {
@@ -72,10 +76,9 @@ const NO_MARKS: VoteMarks = { dots: shownDots(null), open: null };
 
 const voteMarks = (state: BoardState, withRevealed: boolean): VoteMarks => {
   if (!state.doc || !state.scenarioId) return NO_MARKS;
-  const running = runningVote(state.doc, state.scenarioId, state.changes);
   return {
     dots: shownDots(shownVote(state.doc, state.scenarioId, withRevealed, state.changes)),
-    open: running && budgetLeft(running) > 0 ? running : null,
+    open: openVote(runningVote(state.doc, state.scenarioId, state.changes)),
   };
 };
 

@@ -6,10 +6,11 @@ import {
 import {
   addScenario,
   deleteScenario,
+  liveNoteCount,
   nextScenarioName,
   renameScenario,
 } from '../../shared/journey/scenarios/scenario-edits.ts';
-import { isLiveNote, scenariosOf } from '../../shared/model/document.ts';
+import { scenariosOf } from '../../shared/model/document.ts';
 import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
 import { atLimitMessage, maxLiveOf } from '../../shared/model/limits.ts';
 import type { BoardStore } from '../store/index.ts';
@@ -36,9 +37,7 @@ export const renameScenarioInMap = (store: BoardStore, id: string, name: string)
 export const removeScenarioFromMap = async (store: BoardStore, scenario: ScenarioRecord): Promise<void> => {
   const { doc } = store.getState();
   if (!doc || scenariosOf(doc).length <= 1) return;
-  const notes = Object.values(doc.records).filter(
-    (record) => isLiveNote(record) && record.scenarioId === scenario.id,
-  ).length;
+  const notes = liveNoteCount(doc, scenario.id);
   const answer = await ask({
     title: 'Remove scenario?',
     message: `Remove the ${scenario.name} scenario${notes > 0 ? ` and its ${notes} ${notes === 1 ? 'note' : 'notes'}` : ''}? Undo brings it back.`,

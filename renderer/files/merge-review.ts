@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { COLLECTIONS, MAP_SPEC } from '../../shared/format/records/registry.ts';
 import { removePersona } from '../../shared/journey/personas/persona-edits.ts';
-import { deleteScenario } from '../../shared/journey/scenarios/scenario-edits.ts';
+import { deleteScenario, liveNoteCount } from '../../shared/journey/scenarios/scenario-edits.ts';
 import { type HeaderRef, removeHeader } from '../../shared/journey/structure-edits.ts';
 import type { MergeConflict, MergeSummary, StructureRecord } from '../../shared/merge/merge.ts';
 import { BOOKKEEPING, sameValue } from '../../shared/merge/record-content.ts';
@@ -67,10 +67,6 @@ const recordIn = (doc: JourneyDocument, id: string): JourneyRecord | undefined =
 const subjectOf = (doc: JourneyDocument, conflict: MergeConflict): JourneyRecord | undefined =>
   recordIn(doc, conflict.kind === 'deleted-here-edited-there' ? conflict.incomingId : conflict.localId);
 
-const liveNotesOfScenario = (doc: JourneyDocument, scenarioId: string): number =>
-  Object.values(doc.records).filter((record) => isLiveNote(record) && record.scenarioId === scenarioId)
-    .length;
-
 /**
  * The choices the panel offers for a conflict. Deleting a scenario deletes its notes, so the
  * choice says how many; the last scenario of a map cannot be deleted, so it is not offered.
@@ -86,7 +82,7 @@ export const choicesFor = (doc: JourneyDocument, conflict: MergeConflict): Choic
   const subject = subjectOf(doc, conflict);
   if (deleting && subject?.type === 'scenario' && !subject.isDeleted) {
     const others = scenariosOf(doc).filter((scenario) => scenario.id !== subject.id);
-    const notes = liveNotesOfScenario(doc, subject.id);
+    const notes = liveNoteCount(doc, subject.id);
     if (others.length === 0) delete labels[deleting];
     else if (notes > 0) labels[deleting] = `Delete it and its ${notes === 1 ? 'note' : `${notes} notes`}`;
   }

@@ -1,9 +1,10 @@
-import { isLiveNote } from '../model/document.ts';
+import type { JourneyDocument } from '../model/document.ts';
 import { deleteRecords, type MutableDocument, updateNote } from '../model/edits.ts';
 import { newId } from '../model/ids.ts';
 import { EMOTION_RANGE, type LaneRecord, type NoteKind, type StageRecord } from '../model/journey-records.ts';
 import { maxLiveOf } from '../model/limits.ts';
 import type { NoteRecord } from '../model/records.ts';
+import { recordsOfType } from '../model/records-by-type.ts';
 import { freshBookkeeping, updateRecord } from '../model/update.ts';
 import { GRID } from './grid-geometry.ts';
 import { lanesOf, stagesOf } from './layout.ts';
@@ -149,10 +150,8 @@ export const setLaneNoteKind = (doc: MutableDocument, id: string, noteKind: Note
 };
 
 /** The live notes, of every scenario, in a stage or lane. */
-export const notesIn = (doc: MutableDocument, id: string): NoteRecord[] =>
-  Object.values(doc.records).filter(
-    (record): record is NoteRecord => isLiveNote(record) && (record.stageId === id || record.laneId === id),
-  );
+export const notesIn = (doc: JourneyDocument, id: string): NoteRecord[] =>
+  recordsOfType(doc, 'note').filter((note) => !note.isDeleted && (note.stageId === id || note.laneId === id));
 
 /**
  * Removes a stage or lane. Its notes are deleted, or moved out of the grid to where they were

@@ -1,6 +1,7 @@
-import { isLiveNote, type JourneyDocument } from '../../model/document.ts';
+import type { JourneyDocument } from '../../model/document.ts';
 import type { Channel, NoteKind, ScenarioRecord, TouchpointRatings } from '../../model/journey-records.ts';
 import type { NoteRecord } from '../../model/records.ts';
+import { recordsOfType } from '../../model/records-by-type.ts';
 import { lanesOf, stagesOf } from '../layout.ts';
 import { counterpartsIn } from './counterparts.ts';
 import { RATING_KEYS } from './labels.ts';
@@ -208,8 +209,8 @@ const notesOf = (doc: JourneyDocument, scenarioId: string, places: Places): Note
     places.stageIdOf(note) === null
       ? Number.POSITIVE_INFINITY
       : (places.laneById.get(note.laneId ?? '')?.index ?? Number.POSITIVE_INFINITY);
-  return Object.values(doc.records)
-    .filter((record): record is NoteRecord => isLiveNote(record) && record.scenarioId === scenarioId)
+  return recordsOfType(doc, 'note')
+    .filter((note) => !note.isDeleted && note.scenarioId === scenarioId)
     .sort(
       (a, b) =>
         laneIndex(a) - laneIndex(b) ||

@@ -45,6 +45,10 @@ export const nextScenarioOrder = (doc: JourneyDocument): number => {
 export const hasLiveNotes = (doc: JourneyDocument, scenarioId: string): boolean =>
   recordsOfType(doc, 'note').some((note) => !note.isDeleted && note.scenarioId === scenarioId);
 
+/** How many live notes a scenario holds (what removing it takes with it). */
+export const liveNoteCount = (doc: JourneyDocument, scenarioId: string): number =>
+  recordsOfType(doc, 'note').filter((note) => !note.isDeleted && note.scenarioId === scenarioId).length;
+
 /** "Scenario 3" for a map with two: the first such name no live scenario has yet. */
 export const nextScenarioName = (doc: JourneyDocument): string => {
   const taken = new Set(scenariosOf(doc).map((scenario) => scenario.name));

@@ -53,9 +53,7 @@ export const isEligible = (vote: VoteRecord, note: NoteRecord): boolean =>
 
 /** The live notes that can get dots in this vote. */
 export const eligibleNotes = (doc: JourneyDocument, vote: VoteRecord): NoteRecord[] =>
-  Object.values(doc.records).filter(
-    (record): record is NoteRecord => record.type === 'note' && isEligible(vote, record),
-  );
+  recordsOfType(doc, 'note').filter((note) => isEligible(vote, note));
 
 /** Which voter's turn it is, from 1; the first voter's turn begins when the vote starts. */
 export const currentVoter = (vote: VoteRecord): number => Math.max(1, vote.ballots.length);
