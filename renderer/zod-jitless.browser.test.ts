@@ -5,25 +5,12 @@
  * must construct no Function at all.
  */
 import { expect, it } from 'vitest';
+import { functionsConstructedWhile } from './test-support/constructed-functions.ts';
 
 it('loads the renderer entry without constructing a Function', async () => {
-  const original = globalThis.Function;
-  const constructed: unknown[][] = [];
-  globalThis.Function = new Proxy(original, {
-    construct(target, args, newTarget) {
-      constructed.push(args);
-      return Reflect.construct(target, args, newTarget);
-    },
-    apply(target, thisArg, args) {
-      constructed.push(args);
-      return Reflect.apply(target, thisArg, args);
-    },
-  });
-  try {
-    // The test page has no #root, so the entry stops right after its imports have run.
-    await expect(import('./main.tsx')).rejects.toThrow('index.html has no #root');
-  } finally {
-    globalThis.Function = original;
-  }
+  // The test page has no #root, so the entry stops right after its imports have run.
+  const constructed = await functionsConstructedWhile(() =>
+    expect(import('./main.tsx')).rejects.toThrow('index.html has no #root'),
+  );
   expect(constructed).toEqual([]);
 });

@@ -8,25 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_ORIGIN, APP_SCHEME } from './app-origin.ts';
+import { CONTENT_TYPES } from './content-types.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  // The timer's chime.
-  '.wav': 'audio/wav',
-  // The shipped example map.
-  '.cxmap': 'application/vnd.journeywall.map+json',
-};
 
 /** Must run before the app is ready: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {

@@ -23,6 +23,7 @@ import { createPendingWrites, WRITES_TIMEOUT_MS } from './pending-writes.ts';
 import { createProjectorWindow } from './projector-window.ts';
 import { createCloseGate, createFlushCoordinator, waitAtMost } from './quit-flush.ts';
 import { createRecentFiles } from './recent-files.ts';
+import { createRoomService } from './room/room-service.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
 import { createTextFiles } from './text-files.ts';
 import { createMainWindow } from './window.ts';
@@ -78,6 +79,12 @@ function start(): void {
   });
   const exports = createExportFiles({ dialogs });
   const texts = createTextFiles({ dialogs, writes });
+  // Phones join the facilitator's room over the local network; it listens only while open.
+  const room = createRoomService({
+    userData,
+    participantDir: path.join(distDir, 'participant'),
+    emit: (event) => current?.window.webContents.send(EVENTS.roomEvent, event),
+  });
   const projector = createProjectorWindow({
     getBoardWindow: () => current?.window ?? null,
     devTools: !app.isPackaged,
@@ -85,7 +92,7 @@ function start(): void {
   // The app exits only once the renderer's saves are flushed, no export's temp file is left, and
   // the file writes under way (including the backup the flush wrote) have finished.
   const quitGate = createCloseGate(async () => {
-    await Promise.all([current?.prepareToClose(), waitAtMost(exports.abortAll())]);
+    await Promise.all([current?.prepareToClose(), waitAtMost(exports.abortAll()), waitAtMost(room.close())]);
     await waitAtMost(writes.idle(), { timeoutMs: WRITES_TIMEOUT_MS });
   });
   const outside = createOutsideOpener({
@@ -195,6 +202,8 @@ function start(): void {
     });
     window.on('closed', () => {
       gone.abort();
+      // Phones must not write into a map nobody has open.
+      void room.close();
       void exports.abortAll();
       if (current?.window !== window) return;
       current = null;
@@ -253,6 +262,11 @@ function start(): void {
         openProjector: (id) => projector.open(id),
         closeProjector: () => projector.close(),
         setFullScreen: (on) => current?.window.setFullScreen(on),
+        roomAddresses: () => room.addresses(),
+        openRoom: (mapId, address) => room.open(mapId, address),
+        closeRoom: () => room.close(),
+        setRoomRound: (round) => room.setRound(round),
+        removeParticipant: (id) => room.remove(id),
       });
       await recent.load();
       refreshMenu();

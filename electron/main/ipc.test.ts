@@ -60,6 +60,11 @@ beforeEach(() => {
     openProjector: vi.fn(() => true),
     closeProjector: vi.fn(),
     setFullScreen: vi.fn(),
+    roomAddresses: vi.fn(() => []),
+    openRoom: vi.fn(async () => ({ error: 'no network' })),
+    closeRoom: vi.fn(async () => undefined),
+    setRoomRound: vi.fn(),
+    removeParticipant: vi.fn(),
   };
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };
   registerIpcHandlers(ipcMain as unknown as IpcMain, () => window, handlers as unknown as InvokeHandlers);

@@ -52,6 +52,12 @@ describe('preload bridge', () => {
         'openProjector',
         'closeProjector',
         'setFullScreen',
+        'roomAddresses',
+        'openRoom',
+        'closeRoom',
+        'setRoomRound',
+        'removeParticipant',
+        'onRoomEvent',
       ].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');

@@ -15,6 +15,7 @@ import {
   type OpenResult,
   type PageChannel,
   PRELOAD_CHANNELS,
+  type RoomEvent,
 } from '../../shared/ipc/contract.ts';
 import { FILE_MESSAGES } from '../../shared/ipc/file-messages.ts';
 import type { InvokeMethods } from '../../shared/ipc/invoke-contract.ts';
@@ -40,6 +41,16 @@ function isOpenedFile(value: unknown): value is OpenedFile {
     typeof value.name === 'string' &&
     'bytes' in value &&
     value.bytes instanceof Uint8Array
+  );
+}
+
+/** Main's room events are its own; the check only keeps a malformed one from reaching the page. */
+function isRoomEvent(value: unknown): value is RoomEvent {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    (value.type === 'participants' || value.type === 'note' || value.type === 'closed')
   );
 }
 
@@ -121,6 +132,15 @@ export function createBridge(ipc: BridgeIpc, webUtils: BridgeWebUtils): Journeyw
       };
     },
     openDroppedFile: (file) => openDropped(ipc, webUtils, file),
+    onRoomEvent(listener) {
+      const forward = (_event: IpcRendererEvent, roomEvent: unknown): void => {
+        if (isRoomEvent(roomEvent)) listener(roomEvent);
+      };
+      ipc.on(EVENTS.roomEvent, forward);
+      return () => {
+        ipc.removeListener(EVENTS.roomEvent, forward);
+      };
+    },
     onOpenFile(listener) {
       openListeners.add(listener);
       const waiting = pendingOpens.splice(0);

@@ -61,8 +61,18 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     openProjector: projector.openProjector,
     closeProjector: projector.closeProjector,
     setFullScreen: setPageFullScreen,
+    // A page cannot listen on the network: phones join a room only through the desktop app.
+    roomAddresses: async () => [],
+    openRoom: async () => ({ error: ROOM_NEEDS_DESKTOP }),
+    closeRoom: async () => undefined,
+    setRoomRound: async () => undefined,
+    removeParticipant: async () => undefined,
+    onRoomEvent: () => () => {},
   };
 };
+
+export const ROOM_NEEDS_DESKTOP =
+  'Phones can join a room only in the desktop app: a browser page cannot listen on the network.';
 
 const openDefaultBackupStore = (): Promise<BackupStore> =>
   openOpfsBackupStore().catch(() => createMemoryBackupStore());

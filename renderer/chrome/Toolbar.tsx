@@ -14,6 +14,7 @@ import {
   StickyNote,
   Trash2,
   Undo2,
+  Users,
   Vote,
 } from 'lucide-react';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
@@ -47,6 +48,7 @@ export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
   const outlineOpen = usePanelOpen('outline');
   const legendOpen = usePanelOpen('legend');
   const voteOpen = usePanelOpen('vote');
+  const roomOpen = usePanelOpen('room');
   return (
     <header className="toolbar">
       <div className="toolbar-group">
@@ -137,6 +139,14 @@ export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
         <TimerControl shortcut={shortcutLabel('timer')} />
         <ToolButton label="Vote" pressed={voteOpen} onClick={() => panelsStore.getState().toggle('vote')}>
           <Vote aria-hidden />
+        </ToolButton>
+        <ToolButton
+          label="Room"
+          title="Let participants write and follow from their phones, over this laptop's network"
+          pressed={roomOpen}
+          onClick={() => panelsStore.getState().toggle('room')}
+        >
+          <Users aria-hidden />
         </ToolButton>
       </div>
       <div className="toolbar-group" role="toolbar" aria-label="Zoom">

@@ -1,6 +1,7 @@
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
+import { relinkRound } from '../../shared/model/round-references.ts';
 import { freshBookkeeping, withoutMergeMarks } from '../../shared/model/update.ts';
 import { relinkVote } from '../../shared/model/vote-references.ts';
 
@@ -61,6 +62,8 @@ const relink = (record: JourneyRecord, mapped: (old: string | null) => string | 
     }
     case 'vote':
       return relinkVote(record, mapped);
+    case 'round':
+      return relinkRound(record, mapped);
     default:
       return record;
   }

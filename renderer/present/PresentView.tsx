@@ -28,6 +28,7 @@ import { type FinalStep, finalSteps } from './final-steps.ts';
 import { GapListView } from './GapListView.tsx';
 import { PresentCanvas } from './PresentCanvas.tsx';
 import { PresentPersona } from './PresentPersona.tsx';
+import { PresentRoomCard } from './PresentRoomCard.tsx';
 import { PresentStatus } from './PresentStatus.tsx';
 import { runPresentKey } from './present-keys.ts';
 import { type PresentStep, presentSteps, type StageStep, stepNotes } from './present-steps.ts';
@@ -241,6 +242,7 @@ export const PresentView = ({
         </span>
       </p>
       <div className="present-timer">{timer}</div>
+      <PresentRoomCard />
       {blanked && <div className="present-blank" data-testid="present-blank" />}
     </div>
   );

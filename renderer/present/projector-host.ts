@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { KeyPress } from '../board/shortcuts.ts';
+import { roomStore } from '../room/room-store.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
 import type { PresentStatusReport } from './PresentView.tsx';
@@ -91,7 +92,11 @@ export const useProjectorHost = (board: BoardStore): void => {
     const sendMap = () => {
       sent = board.getState();
       send({ kind: 'map', doc: sent.doc, scenarioId: sent.scenarioId });
+      send({ kind: 'room', room: roomStore.getState().open });
     };
+    const stopRoom = roomStore.subscribe((state, previous) => {
+      if (state.open !== previous.open) send({ kind: 'room', room: state.open });
+    });
     const stopFollowing = board.subscribe((state) => {
       if (state.doc === sent.doc && state.scenarioId === sent.scenarioId) return;
       if (!state.doc || state.doc.id !== sent.doc?.id) return sendMap();
@@ -126,6 +131,7 @@ export const useProjectorHost = (board: BoardStore): void => {
     return () => {
       window.removeEventListener('pagehide', onPageHide);
       stopFollowing();
+      stopRoom();
       send({ kind: 'close' });
       open.close();
       if (channel === open) channel = null;

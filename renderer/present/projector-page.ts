@@ -1,5 +1,6 @@
 import type { KeyPress } from '../board/shortcuts.ts';
 import { runningVote } from '../board/vote-dots.ts';
+import { roomStore } from '../room/room-store.ts';
 import type { BoardStore } from '../store/index.ts';
 import type { PresentStatusReport } from './PresentView.tsx';
 import type { PresentStore } from './present-store.ts';
@@ -52,6 +53,9 @@ export const startProjectorPage = (
         return;
       case 'key':
         for (const listener of keyListeners) listener(data.key);
+        return;
+      case 'room':
+        roomStore.setState({ open: data.room });
         return;
       case 'close':
         return closeWindow();

@@ -1,6 +1,7 @@
 import type { JourneyDocument } from '../../shared/model/document.ts';
 import type { JourneyRecord } from '../../shared/model/records.ts';
 import type { KeyPress } from '../board/shortcuts.ts';
+import type { RoomState } from '../room/room-store.ts';
 import type { PresentStatusReport } from './PresentView.tsx';
 
 /**
@@ -25,6 +26,8 @@ export type ToProjector =
     }
   /** A key pressed on the board window's projector bar (or a clicker's key there). */
   | { readonly kind: 'key'; readonly key: KeyPress }
+  /** How phones join the board's room (shown in a corner of present mode), or null while it is closed. */
+  | { readonly kind: 'room'; readonly room: RoomState['open'] }
   | { readonly kind: 'close' };
 
 /** Projector window → board window. */
@@ -35,7 +38,7 @@ export type ToBoard =
   | { readonly kind: 'vote'; readonly action: 'next-voter' | 'reveal' }
   | { readonly kind: 'bye' };
 
-const TO_PROJECTOR = new Set(['map', 'records', 'key', 'close']);
+const TO_PROJECTOR = new Set(['map', 'records', 'key', 'room', 'close']);
 const TO_BOARD = new Set(['hello', 'status', 'vote', 'bye']);
 
 const kindOf = (data: unknown): unknown =>

@@ -24,6 +24,9 @@ import { PresentView } from '../present/PresentView.tsx';
 import { ProjectorBar } from '../present/ProjectorBar.tsx';
 import { presentStore, usePresent } from '../present/present-store.ts';
 import { useProjector } from '../present/projector-host.ts';
+import { RoomPanel } from '../room/RoomPanel.tsx';
+import { roomStore } from '../room/room-store.ts';
+import { useRoomSync } from '../room/use-room-sync.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { returnFocusOnClose } from '../ui/panel-focus.ts';
@@ -67,6 +70,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
   const outlineOpen = usePanelOpen('outline');
   const legendOpen = usePanelOpen('legend');
   const voteOpen = usePanelOpen('vote');
+  const roomOpen = usePanelOpen('room');
   const findOpen = useFind((state) => state.open);
   // Read once, when the map opens: the card's first state only (a selector would scan every record
   // on every store change, pans and zooms included).
@@ -86,6 +90,8 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
   }, [fitOnOpen]);
 
   useEffect(() => returnFocusOnClose(panelsStore), []);
+
+  useRoomSync(appServices().bridge, roomStore, boardStore);
 
   // Present mode shows this board's map: closing the board (the library, another map) ends it.
   useEffect(() => () => presentStore.getState().leave(), []);
@@ -147,6 +153,7 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
           {insightsOpen && <InsightsPanel onClose={() => close('insights')} />}
           {legendOpen && <Legend onClose={() => close('legend')} />}
           {voteOpen && <VotePanel onClose={() => close('vote')} />}
+          {roomOpen && <RoomPanel bridge={appServices().bridge} onClose={() => close('room')} />}
         </div>
         {comparing && <CompareView onClose={() => setComparing(false)} />}
         <ProjectorBar bridge={appServices().bridge} />

@@ -34,6 +34,13 @@ export interface DocumentSlice {
    * a limit of FILE_LIMITS is not applied, and the user is told why.
    */
   edit(label: string, recipe: (draft: MutableDocument) => void): void;
+  /**
+   * Applies a change that did not come from the user's hands (a note a participant sent from
+   * their phone): saved like an edit, but no undo step. Undo must never take back what someone
+   * else wrote, so the undo and redo steps that touch the same records are forgotten: undoing
+   * the opening of a round would otherwise drop its inbox.
+   */
+  receive(recipe: (draft: MutableDocument) => void): void;
   undo(): void;
   redo(): void;
 }
@@ -100,6 +107,17 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     if (!result.entry) return;
     if (!withinLimits(changes, doc, result.doc, idsOfPatches(result.entry.patches))) return;
     set({ doc: result.doc, past: [...past, result.entry].slice(-HISTORY_LIMIT), future: [] });
+  },
+  receive: (recipe) => {
+    const { doc, changes, past, future, heldElsewhere } = get();
+    if (!doc || heldElsewhere) return;
+    const result = applyEdit(doc, 'receive', recipe, null);
+    if (!result.entry) return;
+    const touched = idsOfPatches(result.entry.patches);
+    if (!withinLimits(changes, doc, result.doc, touched)) return;
+    const untouched = (entry: HistoryEntry) =>
+      ![...idsOfPatches(entry.patches)].some((id) => touched.has(id));
+    set({ doc: result.doc, past: past.filter(untouched), future: future.filter(untouched) });
   },
   undo: () => {
     const { doc, changes, past, future, heldElsewhere } = get();

@@ -5,7 +5,7 @@ import { COLLECTIONS, type Collection, groupByOf, groupSchemasOf, MAP_SPEC } fro
 export const FILE_TYPE = 'journeywall-map';
 
 /** The format this build writes. Raising it needs a migration (see migrations/index.ts). */
-export const CURRENT_FORMAT_VERSION = 3;
+export const CURRENT_FORMAT_VERSION = 4;
 
 export const FILE_EXTENSION = '.cxmap';
 export const FILE_MIME_TYPE = 'application/vnd.journeywall.map+json';

@@ -25,6 +25,7 @@ export class LimitTally {
     scenario: 0,
     persona: 0,
     vote: 0,
+    round: 0,
   };
   private readonly perCell = new Map<string, number>();
   private passed: ParseError | undefined;

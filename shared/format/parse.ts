@@ -21,6 +21,7 @@ import { COLLECTIONS } from './records/registry.ts';
 import { counted } from './records/repairs.ts';
 import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
+import { repairRounds } from './round-repairs.ts';
 import { findForbiddenKey, scanNesting } from './scan.ts';
 import { stateOf, withMarks } from './sync-marks.ts';
 import { repairVotes } from './vote-repairs.ts';
@@ -119,6 +120,7 @@ const parseFile = (input: string | Uint8Array): ParseResult => {
   for (const record of [map, ...others]) byId[record.id] = record;
   repairPlaces(byId, map, log);
   repairVotes(byId, log);
+  repairRounds(byId, log);
   // Moving notes into the first scenario can fill a cell past its limit.
   const passed = limitPassed(Object.values(byId));
   if (passed) return failed(passed);

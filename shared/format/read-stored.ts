@@ -7,6 +7,7 @@ import { readTypedRecord, recordSpecOf } from './read-records.ts';
 import { counted } from './records/repairs.ts';
 import { repairPlaces } from './references.ts';
 import { RepairLog } from './repair-log.ts';
+import { repairRounds } from './round-repairs.ts';
 import { repairVotes } from './vote-repairs.ts';
 
 export interface StoredMapRead {
@@ -90,6 +91,7 @@ export class StoredMapReader {
     if (map?.type !== 'map') return { doc: null, repairs: log.messages(), dropped: this.dropped };
     repairPlaces(byId, map, log);
     repairVotes(byId, log);
+    repairRounds(byId, log);
     return { doc: { id: mapId, records: byId }, repairs: log.messages(), dropped: this.dropped };
   }
 }

@@ -119,7 +119,7 @@ describe('serialize', () => {
     expect(lines.slice(0, 5)).toEqual([
       '{',
       '  "type": "journeywall-map",',
-      '  "formatVersion": 3,',
+      '  "formatVersion": 4,',
       '  "app": {"name":"Journeywall","version":"0.1.0"},',
       '  "savedAt": 1718000100000,',
     ]);
@@ -138,6 +138,7 @@ describe('serialize', () => {
       '  ],',
       '  "personas": [],',
       '  "votes": [],',
+      '  "rounds": [],',
       '  "notes": [',
       '    {"scenarioId":"current","notes":[',
       '      {"id":"a","color":"yellow","x":0,"y":0,"w":240,"z":1,"text":"First\\nline two","version":1,"versionNonce":9,"updated":5,"isDeleted":true},',

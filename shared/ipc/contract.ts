@@ -6,6 +6,7 @@
  * preload bundles it.
  */
 import { FILE_LIMITS } from '../model/limits.ts';
+import type { NoteSubmission } from '../room/protocol.ts';
 import type { InvokeMethods } from './invoke-contract.ts';
 
 /** Commands the application menu sends; the renderer runs the same ones from its shortcuts. */
@@ -126,6 +127,50 @@ export type TextExportKind = (typeof TEXT_EXPORT_KINDS)[number];
 
 export type SaveTextResult = SavedExport | FileError | null;
 
+/** A network interface of the laptop a room can listen on. */
+export interface RoomAddress {
+  /** The interface's name as the system gives it, such as "Wi-Fi" or "en0". */
+  readonly name: string;
+  /** Its IPv4 address, such as "192.168.1.20". */
+  readonly address: string;
+}
+
+/** An open room: what the facilitator shows the room so phones can join. */
+export interface RoomInfo {
+  /** Six letters and digits naming the room; the same each time this map's room is reopened. */
+  readonly code: string;
+  /** The join address, token included: `http://<address>:<port>/j/<token>`. */
+  readonly url: string;
+  readonly address: string;
+  readonly port: number;
+}
+
+export type OpenRoomResult = RoomInfo | FileError;
+
+/** A phone that has joined the room. */
+export interface RoomParticipant {
+  /** The phone's own device id. */
+  readonly id: string;
+  readonly name: string;
+  /** False while the phone is away (asleep, out of Wi-Fi); it stays in the room until removed. */
+  readonly connected: boolean;
+}
+
+/** What the room tells the facilitator's window. */
+export type RoomEvent =
+  | { readonly type: 'participants'; readonly participants: readonly RoomParticipant[] }
+  | {
+      readonly type: 'note';
+      readonly participantId: string;
+      /** The participant's name when the note arrived. */
+      readonly name: string;
+      readonly note: NoteSubmission;
+      /** When the laptop stored it, in milliseconds since the epoch. */
+      readonly received: number;
+    }
+  /** The room stopped without being asked (the network went away); the facilitator can reopen it. */
+  | { readonly type: 'closed'; readonly reason: string };
+
 /**
  * Requests the preload makes itself instead of exposing them: the flush acknowledgement, and
  * opening a dropped file, where the page holds a File but main takes its path.
@@ -153,6 +198,8 @@ export interface JourneywallBridge extends InvokeMethods<PageChannel> {
    * association), the command line of a second launch, or File ▸ Open Recent.
    */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /** Subscribes to what the room reports: who is in it and the notes phones send. */
+  onRoomEvent(listener: (event: RoomEvent) => void): () => void;
 }
 
 /**
@@ -177,6 +224,11 @@ export const INVOKE = {
   openProjector: 'journeywall:projector-open',
   closeProjector: 'journeywall:projector-close',
   setFullScreen: 'journeywall:full-screen',
+  roomAddresses: 'journeywall:room-addresses',
+  openRoom: 'journeywall:room-open',
+  closeRoom: 'journeywall:room-close',
+  setRoomRound: 'journeywall:room-round',
+  removeParticipant: 'journeywall:room-remove',
 } as const;
 
 /** IPC channel names: main → renderer events. */
@@ -184,6 +236,7 @@ export const EVENTS = {
   menuCommand: 'journeywall:menu-command',
   flushRequest: 'journeywall:flush-request',
   openFile: 'journeywall:file-opened',
+  roomEvent: 'journeywall:room-event',
 } as const;
 
 /** Limits main enforces on what the renderer sends. */

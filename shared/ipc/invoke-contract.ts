@@ -4,6 +4,7 @@
  * methods (JourneywallBridge, electron/preload/bridge.ts) are derived from this table.
  */
 import { z } from 'zod';
+import { roundViewSchema } from '../room/protocol.ts';
 import type {
   AppInfo,
   BackupEntry,
@@ -11,6 +12,8 @@ import type {
   FileError,
   INVOKE,
   OpenResult,
+  OpenRoomResult,
+  RoomAddress,
   SavedExport,
   SaveResult,
   SaveTextResult,
@@ -26,7 +29,9 @@ import {
   mapBackupSchema,
   mapIdSchema,
   openPurposeSchema,
+  participantIdSchema,
   projectorIdSchema,
+  roomAddressSchema,
   savedTextSchema,
   suggestedNameSchema,
   textExportKindSchema,
@@ -101,6 +106,21 @@ export const INVOKE_CONTRACT = {
    * needs a user gesture, which a menu command is not.
    */
   setFullScreen: { args: z.tuple([z.boolean()]), answer: answers<void>() },
+  /** The laptop's network interfaces a room can listen on, the likeliest first. */
+  roomAddresses: { args: z.tuple([]), answer: answers<RoomAddress[]>() },
+  /**
+   * Opens the map's room on one of those addresses: the same code, token and (when free) port
+   * as the last time this map's room was open, so phones reconnect by themselves. The notes
+   * phones sent while it was open before are reported again (the renderer counts each once).
+   * An open room of another map is closed first.
+   */
+  openRoom: { args: z.tuple([mapIdSchema, roomAddressSchema]), answer: answers<OpenRoomResult>() },
+  /** Closes the room: phones are told, the server stops listening. */
+  closeRoom: { args: z.tuple([]), answer: answers<void>() },
+  /** The writing round phones write for, or null between rounds. */
+  setRoomRound: { args: z.tuple([roundViewSchema.nullable()]), answer: answers<void>() },
+  /** Removes a phone from the room; it cannot join again while the room is open. */
+  removeParticipant: { args: z.tuple([participantIdSchema]), answer: answers<void>() },
 } as const satisfies { [K in keyof typeof INVOKE]: ChannelContract };
 
 type Contract = typeof INVOKE_CONTRACT;

@@ -4,6 +4,7 @@
  * untrusted input, like a file from disk.
  */
 import { z } from 'zod';
+import { CLIENT_ID_PATTERN } from '../room/protocol.ts';
 import { EXPORT_KINDS, IPC_LIMITS, OPEN_PURPOSES, TEXT_EXPORT_KINDS } from './contract.ts';
 
 const encoder = new TextEncoder();
@@ -21,6 +22,12 @@ const fitsUtf8Bytes =
   };
 
 export const mapIdSchema = z.string().regex(IPC_LIMITS.mapIdPattern, 'not a valid map id');
+
+/** A phone's device id, as the room reported it. */
+export const participantIdSchema = z.string().regex(CLIENT_ID_PATTERN, 'not a participant id');
+
+/** An IPv4 address of the laptop (main checks it is one of its own before listening). */
+export const roomAddressSchema = z.ipv4();
 
 export const projectorIdSchema = z.string().regex(IPC_LIMITS.projectorIdPattern, 'not a valid projector id');
 

@@ -6,6 +6,7 @@ import { NOTE_GAP } from '../model/edits.ts';
 import { newNonce } from '../model/ids.ts';
 import { FILE_LIMITS } from '../model/limits.ts';
 import type { JourneyRecord, NoteRecord, RecordType } from '../model/records.ts';
+import { relinkRound } from '../model/round-references.ts';
 import { bump, firstVersion, freshBookkeeping } from '../model/update.ts';
 import { relinkVote } from '../model/vote-references.ts';
 import { contentOf, sameContent } from './record-content.ts';
@@ -224,6 +225,8 @@ const withReferencesRenamed = (
       return { ...record, activePersonaId: ref(record.activePersonaId, 'persona') };
     case 'vote':
       return { ...relinkVote(record, to), id };
+    case 'round':
+      return { ...relinkRound(record, to), id };
     default:
       return { ...record, id };
   }
@@ -237,12 +240,22 @@ interface Measure {
   readonly scenarios: number;
   readonly personas: number;
   readonly votes: number;
+  readonly rounds: number;
   /** Live notes in the fullest cell of any scenario. */
   readonly fullestCell: number;
 }
 
 const measure = (doc: JourneyDocument): Measure => {
-  const counts = { records: 0, stages: 0, lanes: 0, scenarios: 0, personas: 0, votes: 0, fullestCell: 0 };
+  const counts = {
+    records: 0,
+    stages: 0,
+    lanes: 0,
+    scenarios: 0,
+    personas: 0,
+    votes: 0,
+    rounds: 0,
+    fullestCell: 0,
+  };
   const cells = new Map<string, number>();
   for (const record of Object.values(doc.records)) {
     counts.records++;
@@ -252,6 +265,7 @@ const measure = (doc: JourneyDocument): Measure => {
     else if (record.type === 'scenario') counts.scenarios++;
     else if (record.type === 'persona') counts.personas++;
     else if (record.type === 'vote') counts.votes++;
+    else if (record.type === 'round') counts.rounds++;
     else if (record.type === 'note' && record.stageId !== null) {
       const key = cellKey(record);
       const count = (cells.get(key) ?? 0) + 1;
@@ -282,6 +296,7 @@ const LIMITS: readonly Limit[] = [
   { measure: 'scenarios', max: FILE_LIMITS.maxScenarios, what: 'scenarios' },
   { measure: 'personas', max: FILE_LIMITS.maxPersonas, what: 'personas' },
   { measure: 'votes', max: FILE_LIMITS.maxVotes, what: 'votes' },
+  { measure: 'rounds', max: FILE_LIMITS.maxRounds, what: 'writing rounds' },
   { measure: 'fullestCell', max: FILE_LIMITS.maxNotesPerCell, what: 'notes in one cell' },
 ];
 

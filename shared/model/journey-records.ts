@@ -130,6 +130,52 @@ export interface VoteRecord extends RecordBase {
   readonly ballots: readonly Readonly<Record<string, number>>[];
 }
 
+/** A note a participant wrote on their phone in a writing round, kept in the round's inbox. */
+export interface InboxNote {
+  /** Made by the phone when the note was written: a resend carries it again and counts once. */
+  readonly id: string;
+  /** The phone's own device id: the participant. */
+  readonly participantId: string;
+  /** The name the participant gave; empty when they gave none or the round was revealed anonymously. */
+  readonly author: string;
+  readonly text: string;
+  readonly kind: NoteKind;
+  /** The cell the participant chose: stage and lane, either null when the map has none to choose. */
+  readonly stageId: string | null;
+  readonly laneId: string | null;
+  /** When the laptop stored it, in milliseconds since the epoch. */
+  readonly received: number;
+  /** The note it became on the board when revealed (exact duplicates share one), or null while hidden. */
+  readonly noteId: string | null;
+}
+
+/**
+ * A writing round: the room writes notes silently on their phones in answer to a prompt; the
+ * notes wait in the round's inbox, hidden from the projector, until the facilitator reveals them
+ * into their cells.
+ */
+export interface RoundRecord extends RecordBase {
+  readonly type: 'round';
+  /** What the room is asked to write about, such as "What happens before they call us?". */
+  readonly prompt: string;
+  /** The scenario the revealed notes go to. */
+  readonly scenarioId: string;
+  /** The one stage the round is about, or null for every stage. */
+  readonly stageId: string | null;
+  /** The one lane the round is about, or null for every lane. */
+  readonly laneId: string | null;
+  /** The kinds of note a participant can choose from (at least one). */
+  readonly kinds: readonly NoteKind[];
+  /** When the round was opened, in milliseconds since the epoch. */
+  readonly startedAt: number;
+  /** When its time runs out, or null without a time limit. Notes sent later are still kept. */
+  readonly endsAt: number | null;
+  /** An ended round takes no new notes from phones (notes already written are still delivered). */
+  readonly ended: boolean;
+  /** Its notes in the order they arrived. */
+  readonly inbox: readonly InboxNote[];
+}
+
 /** The connected customer experience continuum (seed 000), customer-controlled to business-controlled. */
 export const CONNECTED_TYPES = [
   'respond-to-desire',

@@ -43,6 +43,10 @@ export const FILE_LIMITS = {
   maxPersonas: 50,
   /** Live votes of a map, past ones included: a vote or two per workshop, for years. */
   maxVotes: 100,
+  /** Writing rounds of a map, past ones included: a few per workshop. */
+  maxRounds: 200,
+  /** Notes in one round's inbox: 60 phones writing 25 notes each. */
+  maxInboxNotes: 1500,
   /** People taking part in one vote: a large room voting one by one. */
   maxVoters: 100,
   /** Dots each voter has in one vote (typically 3 to 5). */
@@ -64,6 +68,7 @@ export const LIVE_LIMITS = {
   scenario: { max: FILE_LIMITS.maxScenarios, plural: 'scenarios' },
   persona: { max: FILE_LIMITS.maxPersonas, plural: 'personas' },
   vote: { max: FILE_LIMITS.maxVotes, plural: 'votes' },
+  round: { max: FILE_LIMITS.maxRounds, plural: 'writing rounds' },
 } as const;
 
 export type LimitedType = keyof typeof LIVE_LIMITS;

@@ -5,6 +5,7 @@ import type {
   LaneRecord,
   NoteKind,
   PersonaRecord,
+  RoundRecord,
   ScenarioRecord,
   StageRecord,
   TouchpointRatings,
@@ -96,7 +97,8 @@ export type JourneyRecord =
   | LaneRecord
   | ScenarioRecord
   | PersonaRecord
-  | VoteRecord;
+  | VoteRecord
+  | RoundRecord;
 export type RecordType = JourneyRecord['type'];
 
 /** Fields every record type owns that edits may change (everything but the bookkeeping). */

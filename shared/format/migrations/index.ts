@@ -1,6 +1,7 @@
 import { backupToMapFile } from './0-backup-to-1.ts';
 import { journeyStructure } from './1-journey-to-2.ts';
 import { dotVotes } from './2-votes-to-3.ts';
+import { writingRounds } from './3-rounds-to-4.ts';
 import type { JsonObject, Migration } from './migration.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { JsonObject, Migration } from './migration.ts';
  * from format n to n + 1. Raising CURRENT_FORMAT_VERSION means appending a step here and a
  * fixture test/fixtures/format-<n>.cxmap; the tests check both.
  */
-export const MIGRATIONS: readonly Migration[] = [backupToMapFile, journeyStructure, dotVotes];
+export const MIGRATIONS: readonly Migration[] = [backupToMapFile, journeyStructure, dotVotes, writingRounds];
 
 export type MigrateResult =
   | {

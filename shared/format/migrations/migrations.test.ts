@@ -62,8 +62,21 @@ describe('migrations', () => {
   });
 });
 
-describe('format 3: dot votes', () => {
-  const text = () => read('format-3.cxmap');
+/** The header the format-4 fixture was written with: a map read from an older fixture is saved with it to compare. */
+const FORMAT_4_SAVE = { appVersion: '0.4.0', savedAt: 1720001900000 };
+
+/** The format-4 fixture with the given lists emptied: what an older fixture holds of it. */
+const format4Without = (...lists: string[]): string => {
+  const lines = read('format-4.cxmap').split('\n');
+  for (const list of lists) {
+    const start = lines.indexOf(`  "${list}": [`);
+    lines.splice(start, lines.indexOf('  ],', start) - start + 1, `  "${list}": [],`);
+  }
+  return lines.join('\n');
+};
+
+describe('format 4: writing rounds', () => {
+  const text = () => read('format-4.cxmap');
   const open = () => {
     const result = parse(text());
     if (!result.ok) throw new Error(result.error.message);
@@ -73,6 +86,56 @@ describe('format 3: dot votes', () => {
   test('the fixture is written exactly as this version writes it: every field survives', () => {
     const { document, file } = open();
     expect(serialize(document, { appVersion: file.app.version, savedAt: file.savedAt })).toBe(text());
+  });
+
+  test('opens its rounds with their prompts, choices and inbox, revealed notes linked to the board', () => {
+    const { document } = open();
+    expect(document.records.R0undBef0reTheyCall1).toMatchObject({
+      type: 'round',
+      prompt: 'What happens before they call us?',
+      stageId: null,
+      kinds: ['note', 'breakdown'],
+      ended: true,
+      endsAt: 1720001880000,
+    });
+    const round = document.records.R0undBef0reTheyCall1;
+    if (round?.type !== 'round') throw new Error('no round');
+    expect(round.inbox.map(({ author, noteId }) => [author, noteId])).toEqual([
+      ['Ana', 'N0te0000000000000001a'],
+      ['Ben', 'N0te0000000000000001a'],
+      ['Ana', 'N0te0000000000000003c'],
+    ]);
+    expect(document.records.R0undRefillIdeas0002).toMatchObject({
+      stageId: 'St4gRequest0000000002',
+      laneId: 'LaneT0uchp01nts00002b',
+      endsAt: null,
+      ended: false,
+      inbox: [{ author: '', text: 'Order from the printer itself', noteId: null }],
+    });
+  });
+});
+
+describe('format 3: dot votes', () => {
+  const text = () => read('format-3.cxmap');
+  const open = () => {
+    const result = parse(text());
+    if (!result.ok) throw new Error(result.error.message);
+    return result;
+  };
+
+  test('opens with no rounds, every other record as format 4 holds it: the format-4 fixture without its rounds', () => {
+    const { document, file } = open();
+    expect(file.formatVersion).toBe(3);
+    expect(serialize(document, FORMAT_4_SAVE)).toBe(format4Without('rounds'));
+  });
+
+  test('a list of rounds in a format-3 file is not read, and the notice says so', () => {
+    const result = parse(
+      JSON.stringify({ ...JSON.parse(text()), rounds: [{ id: 'r', prompt: 'Hand-made?' }] }),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.repairs).toEqual(['Ignored what a format-3 map cannot hold: its rounds.']);
+    expect(Object.values(result.document.records).filter((record) => record.type === 'round')).toEqual([]);
   });
 
   test('opens its votes, past, running and deleted, with their questions, choices and dots', () => {
@@ -119,15 +182,12 @@ describe('format 2: the journey', () => {
     return result;
   };
 
-  test('opens with no votes, every other record as format 3 holds it: the format-3 fixture without its votes', () => {
+  test('opens with no votes or rounds, every other record as format 4 holds it: the format-4 fixture without them', () => {
     const { document, file } = open();
-    const lines = read('format-3.cxmap').split('\n');
-    const votes = lines.indexOf('  "votes": [');
-    lines.splice(votes, lines.indexOf('  ],', votes) - votes + 1, '  "votes": [],');
-    const withoutVotes = lines.join('\n');
+    const withoutVotes = format4Without('votes', 'rounds');
     expect(withoutVotes).not.toContain('Vote');
     expect(file.formatVersion).toBe(2);
-    expect(serialize(document, { appVersion: '0.3.0', savedAt: file.savedAt })).toBe(withoutVotes);
+    expect(serialize(document, FORMAT_4_SAVE)).toBe(withoutVotes);
   });
 
   test('a list of votes in a format-2 file is not read, and the notice says so', () => {

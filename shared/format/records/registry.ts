@@ -4,6 +4,7 @@ import { LANE_SPEC } from './lane.ts';
 import { MAP_SPEC } from './map.ts';
 import { NOTE_SPEC } from './note.ts';
 import { PERSONA_SPEC } from './persona.ts';
+import { ROUND_SPEC } from './round.ts';
 import type { Assert, SameShape } from './same-shape.ts';
 import { SCENARIO_SPEC } from './scenario.ts';
 import type { RecordSpec } from './spec.ts';
@@ -42,6 +43,7 @@ export const COLLECTIONS = [
   { key: 'scenarios', spec: SCENARIO_SPEC },
   { key: 'personas', spec: PERSONA_SPEC },
   { key: 'votes', spec: VOTE_SPEC },
+  { key: 'rounds', spec: ROUND_SPEC },
   { key: 'notes', spec: NOTE_SPEC, groupBy: PLACE_FIELDS },
 ] as const satisfies readonly Collection[];
 

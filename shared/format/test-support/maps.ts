@@ -18,6 +18,7 @@ import {
   NOTE_KINDS,
   type NoteKind,
   type PersonaRecord,
+  type RoundRecord,
   SCENARIO_KINDS,
   type ScenarioRecord,
   type StageRecord,
@@ -437,13 +438,49 @@ const arbitraryVote = (id: string, places: Places) =>
       };
     });
 
+/** A phone's id: what a device or a note it wrote is named by. */
+const arbitraryClientId = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * A writing round on records the map holds (deleted ones included), its inbox notes in cells of
+ * the map or in none, revealed ones linked to notes of the map.
+ */
+const arbitraryRound = (id: string, places: Places) => {
+  const orNull = (ids: readonly string[]) => fc.option(fc.constantFrom(...ids), { nil: null });
+  const inboxNote = fc.record({
+    id: arbitraryClientId,
+    participantId: arbitraryClientId,
+    author: anyText(FILE_LIMITS.maxNameLength),
+    text: anyText(FILE_LIMITS.maxTextLength),
+    kind: fc.constantFrom(...NOTE_KINDS),
+    stageId: places.all.stages.length === 0 ? fc.constant(null) : orNull(places.all.stages),
+    laneId: places.all.lanes.length === 0 ? fc.constant(null) : orNull(places.all.lanes),
+    received: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    noteId: places.noteIds.length === 0 ? fc.constant(null) : orNull(places.noteIds),
+  });
+  return fc
+    .record({
+      bookkeeping: arbitraryBookkeeping(),
+      prompt: anyText(FILE_LIMITS.maxNameLength),
+      scenarioId: fc.constantFrom(...places.all.scenarios),
+      stageId: places.all.stages.length === 0 ? fc.constant(null) : orNull(places.all.stages),
+      laneId: places.all.lanes.length === 0 ? fc.constant(null) : orNull(places.all.lanes),
+      kinds: fc.subarray([...NOTE_KINDS], { minLength: 1 }),
+      startedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+      endsAt: fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: null }),
+      ended: fc.boolean(),
+      inbox: fc.array(inboxNote, { maxLength: 4 }),
+    })
+    .map(({ bookkeeping, ...round }): RoundRecord => ({ id, type: 'round', ...round, ...bookkeeping }));
+};
+
 const liveIds = (records: readonly JourneyRecord[]): string[] =>
   records.filter((record) => !record.isDeleted).map((record) => record.id);
 
 /**
  * Any valid document: records of every type with every field anywhere in its allowed range, and
  * every live note in a live scenario and in a cell of a live stage and lane or outside the grid
- * (a deleted note anywhere), every vote on records the map holds. References that may name nothing (the active persona, origins,
+ * (a deleted note anywhere), every vote and writing round on records the map holds. References that may name nothing (the active persona, origins,
  * conflict marks, a scenario's basedOn, emotion scores, a tombstone's place) sometimes do.
  */
 export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<JourneyDocument> =>
@@ -454,11 +491,19 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
       scenarios: fc.integer({ min: 1, max: Math.max(1, maxStructure) }),
       personas: fc.nat(Math.min(2, maxStructure)),
       votes: fc.nat(Math.min(2, maxStructure)),
+      rounds: fc.nat(Math.min(2, maxStructure)),
       notes: fc.nat(maxNotes),
     })
     .chain((sizes) => {
       const total =
-        1 + sizes.stages + sizes.lanes + sizes.scenarios + sizes.personas + sizes.votes + sizes.notes;
+        1 +
+        sizes.stages +
+        sizes.lanes +
+        sizes.scenarios +
+        sizes.personas +
+        sizes.votes +
+        sizes.rounds +
+        sizes.notes;
       return fc.uniqueArray(arbitraryId, { minLength: total, maxLength: total }).map((ids) => {
         let next = 1;
         const take = (count: number) => {
@@ -472,11 +517,12 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
           scenarioIds: take(sizes.scenarios),
           personaIds: take(sizes.personas),
           voteIds: take(sizes.votes),
+          roundIds: take(sizes.rounds),
           noteIds: take(sizes.notes),
         };
       });
     })
-    .chain(({ mapId, stageIds, laneIds, scenarioIds, personaIds, voteIds, noteIds }) =>
+    .chain(({ mapId, stageIds, laneIds, scenarioIds, personaIds, voteIds, roundIds, noteIds }) =>
       fc
         .record({
           map: arbitraryMapRecord(mapId, personaIds),
@@ -498,9 +544,10 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
           return fc
             .record({
               votes: fc.tuple(...voteIds.map((id) => arbitraryVote(id, places))),
+              rounds: fc.tuple(...roundIds.map((id) => arbitraryRound(id, places))),
               notes: fc.tuple(...noteIds.map((id) => arbitraryNote(id, places))),
             })
-            .map(({ votes, notes }): JourneyDocument => {
+            .map(({ votes, rounds, notes }): JourneyDocument => {
               const records: Record<string, JourneyRecord> = { [mapId]: structure.map };
               for (const record of [
                 ...structure.stages,
@@ -508,6 +555,7 @@ export const arbitraryDocument = (maxNotes = 8, maxStructure = 3): fc.Arbitrary<
                 ...structure.scenarios,
                 ...structure.personas,
                 ...votes,
+                ...rounds,
                 ...notes,
               ])
                 records[record.id] = record;

@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type NoteSubmission, type RoundView, roundViewSchema } from '../../shared/room/protocol.ts';
+import type { Participant } from './device.ts';
+import { type KeptStorage, keptKey, readKept, writeKept } from './kept.ts';
+import { Outbox, type OutboxState } from './outbox.ts';
+import type { RoomAddress } from './room-address.ts';
+import { RoomConnection, type RoomSocketConstructor, type RoomStatus } from './room-connection.ts';
+
+/** The round with its end on this phone's clock: the laptop's may be off, and it said what it read. */
+const onPhoneClock = (round: RoundView | null, laptopNow: number): RoundView | null =>
+  round?.endsAt == null ? round : { ...round, endsAt: round.endsAt - laptopNow + Date.now() };
+
+export interface Room {
+  readonly status: RoomStatus;
+  /** The code the laptop shows and the name it knows this phone by, once it has welcomed it. */
+  readonly welcome: { readonly code: string; readonly name: string } | null;
+  /**
+   * The open round as the laptop last showed it, kept on the phone so a page reloaded while the
+   * room is away can still write for it; null between rounds, undefined until the laptop has said.
+   */
+  readonly round: RoundView | null | undefined;
+  readonly outbox: OutboxState;
+  /** Keeps the note on the phone, then sends it if the room is connected. */
+  readonly send: (note: NoteSubmission) => void;
+  /** Asks a full room again. */
+  readonly retry: () => void;
+}
+
+/** The room this phone has joined: its connection, what the laptop said, and the outbox. */
+export const useRoom = (
+  address: RoomAddress,
+  participant: Participant,
+  storage: KeptStorage | null,
+  WebSocket?: RoomSocketConstructor,
+): Room => {
+  const outbox = useMemo(() => new Outbox(storage, address.token), [storage, address.token]);
+  const outboxState = useSyncExternalStore(
+    (listener) => outbox.subscribe(listener),
+    () => outbox.current,
+  );
+  const [status, setStatus] = useState<RoomStatus>('connecting');
+  const [welcome, setWelcome] = useState<Room['welcome']>(null);
+  const [round, setRound] = useState<RoundView | null | undefined>(
+    () => roundViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'round'))).data,
+  );
+  const connection = useRef<RoomConnection | null>(null);
+
+  useEffect(() => {
+    const room = new RoomConnection({
+      url: address.socketUrl,
+      hello: { type: 'hello', ...participant },
+      pending: () => outbox.pending(),
+      onStatus: setStatus,
+      onMessage: (message) => {
+        if (message.type === 'welcome') setWelcome({ code: message.roomCode, name: message.name });
+        if (message.type === 'ack') outbox.acknowledge(message.ids);
+        if (message.type === 'round') {
+          const shown = onPhoneClock(message.round, message.now);
+          setRound(shown);
+          writeKept(storage, keptKey(address.token, 'round'), shown);
+          if (shown) outbox.keepRound(shown.id);
+        }
+      },
+      ...(WebSocket && { WebSocket }),
+    });
+    connection.current = room;
+    room.start();
+    // A phone that slept or lost the Wi-Fi reconnects the moment it is back, not at the next
+    // retry; a tab the room moved away from takes it back when it is looked at again.
+    const wake = () => room.wake();
+    const wakeIfShown = () => document.visibilityState === 'visible' && room.wake();
+    window.addEventListener('online', wake);
+    document.addEventListener('visibilitychange', wakeIfShown);
+    return () => {
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wakeIfShown);
+      room.close();
+      connection.current = null;
+    };
+  }, [address, participant, storage, outbox, WebSocket]);
+
+  return {
+    status,
+    welcome,
+    round,
+    outbox: outboxState,
+    send: (note) => {
+      outbox.add(note);
+      connection.current?.flush();
+    },
+    retry: () => connection.current?.retry(),
+  };
+};
