@@ -263,7 +263,7 @@ function start(): void {
         closeProjector: () => projector.close(),
         setFullScreen: (on) => current?.window.setFullScreen(on),
         roomAddresses: () => room.addresses(),
-        openRoom: (mapId, address) => room.open(mapId, address),
+        openRoom: (mapId, address, newAddress) => room.open(mapId, address, newAddress),
         closeRoom: () => room.close(),
         setRoomRound: (round) => room.setRound(round),
         removeParticipant: (id) => room.remove(id),

@@ -309,6 +309,12 @@ export const PRESENT_KEYS = {
     keys: 'B or .',
     matches: (e) => plain(e) && (e.key.toLowerCase() === 'b' || e.key === '.'),
   },
+  join: {
+    group: 'Present mode',
+    action: 'While the room is open: show or hide how phones join it (the QR code)',
+    keys: 'J',
+    matches: (e) => plain(e) && e.key.toLowerCase() === 'j',
+  },
   addDot: {
     group: 'Present mode',
     action: 'While a vote runs: the current voter puts a dot on the picked note (or click its badge)',

@@ -34,6 +34,7 @@ export const WritingRound = ({ round, draft, onDraft, written, onSend }: Writing
   const [laneId, setLaneId] = useState<string | null>(null);
   const [kind, setKind] = useState<NoteKind | null>(null);
   const textId = useId();
+  const kindId = useId();
   const text = useRef<HTMLTextAreaElement>(null);
   const chosenKind = kind && round.kinds.includes(kind) ? kind : round.kinds[0];
   const note = draft.trim();
@@ -78,16 +79,20 @@ export const WritingRound = ({ round, draft, onDraft, written, onSend }: Writing
             />
           )}
           {round.kinds.length > 1 && (
-            <label className="field choice">
-              <span>Kind</span>
-              <select value={chosenKind} onChange={(event) => setKind(event.target.value as NoteKind)}>
+            <div className="field choice">
+              <label htmlFor={kindId}>Kind</label>
+              <select
+                id={kindId}
+                value={chosenKind}
+                onChange={(event) => setKind(event.target.value as NoteKind)}
+              >
                 {round.kinds.map((option) => (
                   <option key={option} value={option}>
                     {KIND_STYLES[option].label}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
           <div className="field">
             <label htmlFor={textId}>Your note</label>
@@ -121,19 +126,23 @@ interface PickerProps {
 }
 
 /** A stage or lane; "Not sure" leaves it to the facilitator. */
-const Picker = ({ label, choices, value, onChange }: PickerProps) => (
-  <label className="field choice">
-    <span>{label}</span>
-    <select value={value ?? ''} onChange={(event) => onChange(event.target.value || null)}>
-      <option value="">Not sure</option>
-      {choices.map((choice) => (
-        <option key={choice.id} value={choice.id}>
-          {choice.name}
-        </option>
-      ))}
-    </select>
-  </label>
-);
+const Picker = ({ label, choices, value, onChange }: PickerProps) => {
+  // A label beside its select, not around it: the select's name is then the label alone.
+  const id = useId();
+  return (
+    <div className="field choice">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value || null)}>
+        <option value="">Not sure</option>
+        {choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choice.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+};
 
 /** This round's notes from this phone, newest first, each with whether the laptop has it. */
 const YourNotes = ({ written }: { readonly written: readonly WrittenNote[] }) => (

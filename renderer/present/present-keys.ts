@@ -44,6 +44,10 @@ export const runPresentKey = (
     state.blank(true);
     return 'handled';
   }
+  if (PRESENT_KEYS.join.matches(event)) {
+    state.showJoin(!state.joinShown);
+    return 'handled';
+  }
   const move = stepMove(event);
   if (move) {
     const next = moveStep(steps, state.step, move);

@@ -120,6 +120,15 @@ describe('present mode keys, as a presentation clicker sends them', () => {
     expect(store.getState().open).toBe(true);
   });
 
+  it('J hides how to join the room, and shows it again', () => {
+    const store = started(1);
+    expect(store.getState().joinShown).toBe(true);
+    expect(run(store, press('j'))).toBe('handled');
+    expect(store.getState()).toMatchObject({ joinShown: false, step: 1 });
+    run(store, press('J', { shiftKey: true }));
+    expect(store.getState().joinShown).toBe(true);
+  });
+
   it('leaves other keys alone', () => {
     const store = started(1);
     expect(run(store, press('x'))).toBe('ignored');

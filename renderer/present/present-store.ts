@@ -14,6 +14,8 @@ export interface PresentState {
   readonly focusedId: string | null;
   readonly spotlightId: string | null;
   readonly blanked: boolean;
+  /** Whether the open room's QR code and address are shown (J). */
+  readonly joinShown: boolean;
 }
 
 export interface PresentActions {
@@ -25,9 +27,17 @@ export interface PresentActions {
   focus(noteId: string | null): void;
   spotlight(noteId: string | null): void;
   blank(blanked: boolean): void;
+  showJoin(shown: boolean): void;
 }
 
-const CLOSED: PresentState = { open: false, step: 0, focusedId: null, spotlightId: null, blanked: false };
+const CLOSED: PresentState = {
+  open: false,
+  step: 0,
+  focusedId: null,
+  spotlightId: null,
+  blanked: false,
+  joinShown: true,
+};
 
 export const createPresentStore = () =>
   createStore<PresentState & PresentActions>()((set) => ({
@@ -38,6 +48,7 @@ export const createPresentStore = () =>
     focus: (focusedId) => set({ focusedId }),
     spotlight: (spotlightId) => set(spotlightId ? { spotlightId, focusedId: spotlightId } : { spotlightId }),
     blank: (blanked) => set({ blanked }),
+    showJoin: (joinShown) => set({ joinShown }),
   }));
 
 export type PresentStore = ReturnType<typeof createPresentStore>;

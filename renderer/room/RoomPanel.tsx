@@ -56,13 +56,14 @@ const OpenRoom = ({ bridge, mapId }: { readonly bridge: JourneywallBridge; reado
   const addresses = useRoom((state) => state.addresses);
   const opening = useRoom((state) => state.opening);
   const [address, setAddress] = useState('');
+  const [newAddress, setNewAddress] = useState(false);
   useEffect(() => {
     void listNetworks(bridge, roomStore);
   }, [bridge]);
   const chosen = address || addresses[0]?.address || '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen) void openRoomFor(bridge, roomStore, mapId, chosen);
+    if (chosen) void openRoomFor(bridge, roomStore, mapId, chosen, newAddress);
   };
   return (
     <form className="room-open" onSubmit={submit} aria-label="Open the room">
@@ -78,6 +79,15 @@ const OpenRoom = ({ bridge, mapId }: { readonly bridge: JourneywallBridge; reado
           </option>
         ))}
       </select>
+      <label className="room-check" htmlFor={`${id}-new`}>
+        <input
+          id={`${id}-new`}
+          type="checkbox"
+          checked={newAddress}
+          onChange={(event) => setNewAddress(event.target.checked)}
+        />
+        New join address: people from an earlier room of this map cannot rejoin
+      </label>
       <button type="submit" className="primary" disabled={!chosen || opening}>
         {opening ? 'Opening…' : 'Open the room'}
       </button>

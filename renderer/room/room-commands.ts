@@ -22,10 +22,16 @@ export const listNetworks = async (bridge: RoomBridge, room: RoomStore): Promise
 };
 
 /** Opens the map's room on a network; phones of an earlier room of this map reconnect by themselves. */
-export const openRoomFor = async (bridge: RoomBridge, room: RoomStore, mapId: string, address: string) => {
+export const openRoomFor = async (
+  bridge: RoomBridge,
+  room: RoomStore,
+  mapId: string,
+  address: string,
+  newAddress = false,
+) => {
   room.setState({ opening: true, problem: null });
   try {
-    const result = await bridge.openRoom(mapId, address);
+    const result = await bridge.openRoom(mapId, address, newAddress);
     if ('error' in result) room.setState({ opening: false, problem: result.error });
     else room.setState({ opening: false, open: { mapId, info: result }, participants: [] });
   } catch {

@@ -112,9 +112,13 @@ export const INVOKE_CONTRACT = {
    * Opens the map's room on one of those addresses: the same code, token and (when free) port
    * as the last time this map's room was open, so phones reconnect by themselves. The notes
    * phones sent while it was open before are reported again (the renderer counts each once).
-   * An open room of another map is closed first.
+   * An open room of another map is closed first. With `newAddress` true the room gets a new
+   * token first (same code), so people who kept the old join address cannot come back.
    */
-  openRoom: { args: z.tuple([mapIdSchema, roomAddressSchema]), answer: answers<OpenRoomResult>() },
+  openRoom: {
+    args: z.tuple([mapIdSchema, roomAddressSchema, z.boolean()]),
+    answer: answers<OpenRoomResult>(),
+  },
   /** Closes the room: phones are told, the server stops listening. */
   closeRoom: { args: z.tuple([]), answer: answers<void>() },
   /** The writing round phones write for, or null between rounds. */

@@ -36,6 +36,11 @@ export interface RoomIdentities {
   /** The map's stored identity, or a new one (with no port yet) that is stored only by `remember`. */
   identityOf(mapId: string): Promise<RoomIdentity>;
   remember(mapId: string, identity: RoomIdentity): Promise<void>;
+  /**
+   * Gives the map's room a new token (its code and journal stay): people who kept the old join
+   * address cannot come back. Stored at once.
+   */
+  renewToken(mapId: string): Promise<void>;
 }
 
 const newRoomToken = (): string => randomBytes(ROOM_LIMITS.tokenBytes).toString('base64url');
@@ -86,6 +91,11 @@ export function createRoomIdentities(file: string): RoomIdentities {
       const known = await rooms();
       known.set(mapId, identity);
       await store.save({ rooms: [...known].map(([id, stored]) => ({ mapId: id, identity: stored })) });
+    },
+    async renewToken(mapId) {
+      const known = await rooms();
+      const stored = known.get(mapId);
+      if (stored) await this.remember(mapId, { ...stored, token: newRoomToken() });
     },
   };
 }

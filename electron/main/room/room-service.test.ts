@@ -501,6 +501,24 @@ describe('opening and closing', () => {
     );
   });
 
+  it('gives the room a new join address on request: the old one is refused, the code and the stored notes stay', async () => {
+    const service = roomService();
+    const info = await openRoom(service, 'map-1');
+    const phone = await TestPhone.join(info, 'phone-ana-1', 'Ana');
+    const note = phoneNote('Before the new address');
+    phone.send(note);
+    await vi.waitFor(() => expect(phone.acked()).toEqual([note.id]), WAIT);
+    events.length = 0;
+    const renewed = await service.open('map-1', LOOPBACK, true);
+    if ('error' in renewed) throw new Error(renewed.error);
+    expect(renewed.code).toBe(info.code);
+    expect(renewed.url).not.toBe(info.url);
+    expect((await phone.closed).code).toBe(ROOM_CLOSE.closed);
+    await expect(TestPhone.connect(socketUrl(info))).rejects.toThrow();
+    await TestPhone.join(renewed, 'phone-ben-1', 'Ben');
+    await vi.waitFor(() => expect(noteEvents(events)).toHaveLength(1), WAIT);
+  });
+
   it('tells every phone the room closed and frees its port', async () => {
     const service = roomService();
     const info = await openRoom(service);

@@ -49,8 +49,11 @@ export interface RoomServiceOptions {
 export interface RoomService {
   /** The addresses a room can listen on, the likeliest first. */
   addresses(): RoomAddress[];
-  /** Opens the map's room on `address`; another map's open room is closed first. */
-  open(mapId: string, address: string): Promise<OpenRoomResult>;
+  /**
+   * Opens the map's room on `address`; another map's open room is closed first. With
+   * `newAddress`, the room gets a new token first: whoever kept the old join address is out.
+   */
+  open(mapId: string, address: string, newAddress?: boolean): Promise<OpenRoomResult>;
   /** Tells every phone the room closed and stops listening; resolves once the port is free. */
   close(): Promise<void>;
   /** The writing round phones write for, or null between rounds. */
@@ -221,11 +224,11 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
 
   return {
     addresses: () => roomAddresses(interfaces),
-    open(mapId, address) {
+    open(mapId, address, newAddress = false) {
       return serialized(async () => {
         if (!IPC_LIMITS.mapIdPattern.test(mapId)) return { error: 'This map cannot have a room.' };
         if (!isOwnAddress(address, interfaces)) return { error: addressGoneMessage(address) };
-        if (current?.mapId === mapId && current.info.address === address) {
+        if (current?.mapId === mapId && current.info.address === address && !newAddress) {
           replay(current);
           return current.info;
         }
@@ -233,6 +236,10 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
         if (lastMapId !== mapId) round = null;
         lastMapId = mapId;
         try {
+          if (newAddress)
+            await identities.renewToken(mapId).catch((error: unknown) => {
+              throw new OpenFailure(storageMessage(error));
+            });
           return await openNow(mapId, address);
         } catch (error) {
           if (error instanceof OpenFailure) return { error: error.message };
