@@ -266,6 +266,7 @@ function start(): void {
         openRoom: (mapId, address, newAddress) => room.open(mapId, address, newAddress),
         closeRoom: () => room.close(),
         setRoomRound: (round) => room.setRound(round),
+        setRoomVote: (vote) => room.setVote(vote),
         removeParticipant: (id) => room.remove(id),
       });
       await recent.load();

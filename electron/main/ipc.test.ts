@@ -64,6 +64,7 @@ beforeEach(() => {
     openRoom: vi.fn(async () => ({ error: 'no network' })),
     closeRoom: vi.fn(async () => undefined),
     setRoomRound: vi.fn(),
+    setRoomVote: vi.fn(),
     removeParticipant: vi.fn(),
   };
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };

@@ -56,6 +56,7 @@ describe('preload bridge', () => {
         'openRoom',
         'closeRoom',
         'setRoomRound',
+        'setRoomVote',
         'removeParticipant',
         'onRoomEvent',
       ].sort(),

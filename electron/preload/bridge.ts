@@ -50,7 +50,10 @@ function isRoomEvent(value: unknown): value is RoomEvent {
     typeof value === 'object' &&
     value !== null &&
     'type' in value &&
-    (value.type === 'participants' || value.type === 'note' || value.type === 'closed')
+    (value.type === 'participants' ||
+      value.type === 'note' ||
+      value.type === 'ballot' ||
+      value.type === 'closed')
   );
 }
 

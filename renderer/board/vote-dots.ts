@@ -1,4 +1,4 @@
-import { totalsShown, votesOf, voteTotals } from '../../shared/journey/votes/vote-queries.ts';
+import { currentBallot, totalsShown, votesOf, voteTotals } from '../../shared/journey/votes/vote-queries.ts';
 import type { JourneyDocument } from '../../shared/model/document.ts';
 import type { VoteRecord } from '../../shared/model/journey-records.ts';
 import type { ChangeLog } from '../store/change-log.ts';
@@ -116,7 +116,7 @@ export const shownDots = (vote: VoteRecord | null): ReadonlyMap<string, number> 
   if (!vote) return NO_DOTS;
   let dots = dotsOfVote.get(vote);
   if (!dots) {
-    dots = totalsShown(vote) ? voteTotals(vote) : new Map(Object.entries(vote.ballots.at(-1) ?? {}));
+    dots = totalsShown(vote) ? voteTotals(vote) : new Map(Object.entries(currentBallot(vote)));
     dotsOfVote.set(vote, dots);
   }
   return dots;

@@ -66,6 +66,7 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     openRoom: async () => ({ error: ROOM_NEEDS_DESKTOP }),
     closeRoom: async () => undefined,
     setRoomRound: async () => undefined,
+    setRoomVote: async () => undefined,
     removeParticipant: async () => undefined,
     onRoomEvent: () => () => {},
   };

@@ -243,3 +243,49 @@ describe('a browser that will not store anything', () => {
     await expect.poll(notesSent).toHaveLength(1);
   });
 });
+
+describe('voting on the phone', () => {
+  const vote = {
+    id: 'vote-1',
+    question: 'Which breakdowns hurt most?',
+    dotsPerVoter: 2,
+    stacking: false,
+    notes: [
+      { id: 'note-a', text: 'Hold music', kind: 'breakdown' as const, stage: 'Request', lane: 'Breakdowns' },
+      { id: 'note-b', text: 'Wrong cartridge', kind: 'breakdown' as const, stage: 'Use', lane: 'Breakdowns' },
+    ],
+  };
+  const ballotsSent = () =>
+    laptop
+      .latest()
+      .sent.filter((frame): frame is { type: 'ballot'; id: string; seq: number; dots: Record<string, number> } =>
+        (frame as { type: string }).type === 'ballot',
+      );
+
+  it('shows the notes stage by stage, sends the whole ballot after each dot, and keeps it across a reload', async () => {
+    joinAs(storage, TOKEN, 'Ana');
+    open();
+    await welcome(null);
+    laptop.latest().say({ type: 'vote', vote });
+    await expect.element(page.getByRole('heading', { name: 'Which breakdowns hurt most?' })).toBeVisible();
+    await expect.element(page.getByRole('heading', { name: 'Request' })).toBeVisible();
+    await page.getByRole('button', { name: 'Give a dot to: Hold music' }).click();
+    await expect.element(page.getByText('1 dot left', { exact: false })).toBeVisible();
+    // One dot a note without stacking.
+    await expect.element(page.getByRole('button', { name: 'Give a dot to: Hold music' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Give a dot to: Wrong cartridge' }).click();
+    await expect.poll(() => ballotsSent().at(-1)?.dots).toEqual({ 'note-a': 1, 'note-b': 1 });
+    const last = ballotsSent().at(-1);
+    expect(last?.seq).toBeGreaterThan(ballotsSent()[0]?.seq ?? 0);
+    laptop.latest().say({ type: 'ack', ids: [last?.id ?? ''] });
+    await expect.element(page.getByText('0 dots left')).toBeVisible();
+
+    reload();
+    const socket = await connecting();
+    socket.accept();
+    socket.say({ type: 'vote', vote });
+    await expect.element(page.getByText('0 dots left')).toBeVisible();
+    await page.getByRole('button', { name: 'Take a dot off: Hold music' }).click();
+    await expect.poll(() => ballotsSent().at(-1)?.dots).toEqual({ 'note-b': 1 });
+  });
+});

@@ -7,6 +7,7 @@ import type { RoomSocketConstructor, RoomStatus } from './room-connection.ts';
 import { useRoom } from './use-room.ts';
 import { WritingRound } from './WritingRound.tsx';
 import './participant.css';
+import { VotingView } from './VotingView.tsx';
 
 interface ParticipantAppProps {
   /** Null when the page was opened at an address that is not a room's join address. */
@@ -94,7 +95,10 @@ const InRoom = ({ address, participant, storage, WebSocket }: InRoomProps) => {
           kept only while this page is open.
         </p>
       )}
-      {!turnedAway && room.round === null && (
+      {!turnedAway && room.vote && (
+        <VotingView vote={room.vote} dots={room.dots} sent={room.dotsSent} onDots={room.setDots} />
+      )}
+      {!turnedAway && room.round === null && !room.vote && (
         <p className="waiting">Waiting for the facilitator to open a writing round</p>
       )}
       {!turnedAway && room.round && (

@@ -1,4 +1,5 @@
 import {
+  type BallotSubmission,
   type Hello,
   LAPTOP_MESSAGE,
   type LaptopMessage,
@@ -26,7 +27,8 @@ export interface RoomConnectionOptions {
   readonly url: string;
   readonly hello: Hello;
   /** The notes the laptop has not acknowledged, oldest first: resent on every connection. */
-  readonly pending: () => readonly NoteSubmission[];
+  /** Notes and ballots the laptop has not acknowledged, oldest first: each is sent as it is. */
+  readonly pending: () => readonly (NoteSubmission | BallotSubmission)[];
   readonly onMessage: (message: LaptopMessage) => void;
   readonly onStatus: (status: RoomStatus) => void;
   readonly WebSocket?: RoomSocketConstructor;

@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type NoteSubmission, type RoundView, roundViewSchema } from '../../shared/room/protocol.ts';
+import {
+  type NoteSubmission,
+  type RoundView,
+  roundViewSchema,
+  type VoteView,
+  voteViewSchema,
+} from '../../shared/room/protocol.ts';
+import { BallotBox } from './ballot-box.ts';
 import type { Participant } from './device.ts';
 import { type KeptStorage, keptKey, readKept, writeKept } from './kept.ts';
 import { Outbox, type OutboxState } from './outbox.ts';
@@ -19,6 +26,13 @@ export interface Room {
    * room is away can still write for it; null between rounds, undefined until the laptop has said.
    */
   readonly round: RoundView | null | undefined;
+  /** The vote on phones as the laptop last showed it (kept like the round); null when none runs. */
+  readonly vote: VoteView | null | undefined;
+  /** This phone's dots in the vote shown, and whether the laptop has them. */
+  readonly dots: Readonly<Record<string, number>>;
+  readonly dotsSent: boolean;
+  /** Keeps the phone's new dots, then sends them if the room is connected. */
+  readonly setDots: (dots: Readonly<Record<string, number>>) => void;
   readonly outbox: OutboxState;
   /** Keeps the note on the phone, then sends it if the room is connected. */
   readonly send: (note: NoteSubmission) => void;
@@ -43,17 +57,33 @@ export const useRoom = (
   const [round, setRound] = useState<RoundView | null | undefined>(
     () => roundViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'round'))).data,
   );
+  const [vote, setVote] = useState<VoteView | null | undefined>(
+    () => voteViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'vote'))).data,
+  );
+  const ballots = useMemo(() => new BallotBox(storage, address.token), [storage, address.token]);
+  useSyncExternalStore(
+    (listener) => ballots.subscribe(listener),
+    () => ballots.version,
+  );
   const connection = useRef<RoomConnection | null>(null);
 
   useEffect(() => {
     const room = new RoomConnection({
       url: address.socketUrl,
       hello: { type: 'hello', ...participant },
-      pending: () => outbox.pending(),
+      pending: () => [...outbox.pending(), ...ballots.pending()],
       onStatus: setStatus,
       onMessage: (message) => {
         if (message.type === 'welcome') setWelcome({ code: message.roomCode, name: message.name });
-        if (message.type === 'ack') outbox.acknowledge(message.ids);
+        if (message.type === 'ack') {
+          outbox.acknowledge(message.ids);
+          ballots.acknowledge(message.ids);
+        }
+        if (message.type === 'vote') {
+          setVote(message.vote);
+          writeKept(storage, keptKey(address.token, 'vote'), message.vote);
+          if (message.vote) ballots.keepVote(message.vote.id);
+        }
         if (message.type === 'round') {
           const shown = onPhoneClock(message.round, message.now);
           setRound(shown);
@@ -77,12 +107,20 @@ export const useRoom = (
       room.close();
       connection.current = null;
     };
-  }, [address, participant, storage, outbox, WebSocket]);
+  }, [address, participant, storage, outbox, ballots, WebSocket]);
 
   return {
     status,
     welcome,
     round,
+    vote,
+    dots: vote ? ballots.dotsIn(vote.id) : {},
+    dotsSent: vote ? ballots.isSent(vote.id) : true,
+    setDots: (dots) => {
+      if (!vote) return;
+      ballots.set(vote.id, dots);
+      connection.current?.flush();
+    },
     outbox: outboxState,
     send: (note) => {
       outbox.add(note);

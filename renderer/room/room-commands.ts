@@ -6,6 +6,7 @@ import {
   receiveNote,
   revealRound,
 } from '../../shared/journey/rounds/round-edits.ts';
+import { setPhoneBallot } from '../../shared/journey/votes/vote-edits.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
 import { CLOSED_ROOM, type RoomStore } from './room-store.ts';
@@ -68,6 +69,13 @@ export const applyRoomEvent = (event: RoomEvent, room: RoomStore, board: BoardSt
     return;
   }
   if (!open || board.getState().doc?.id !== open.mapId) return;
+  if (event.type === 'ballot') {
+    const { ballot, participantId } = event;
+    board.getState().receive((draft) => {
+      setPhoneBallot(draft, ballot.voteId, participantId, ballot.dots, event.received);
+    });
+    return;
+  }
   const { note, participantId, name, received } = event;
   board.getState().receive((draft) => {
     receiveNote(draft, { ...note, participantId, author: name, received });

@@ -1,10 +1,20 @@
 import { useEffect } from 'react';
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { roundView, runningRound } from '../../shared/journey/rounds/round-queries.ts';
-import type { RoundView } from '../../shared/room/protocol.ts';
+import { voteOnPhones, voteView } from '../../shared/journey/votes/phone-vote.ts';
+import type { RoundView, VoteView } from '../../shared/room/protocol.ts';
 import type { BoardStore } from '../store/index.ts';
 import { applyRoomEvent, closeRoom } from './room-commands.ts';
 import type { RoomStore } from './room-store.ts';
+
+/** The vote phones should show now: the room map's vote on phones, or none. */
+const voteForPhones = (board: BoardStore, room: RoomStore): VoteView | null => {
+  const { doc } = board.getState();
+  const open = room.getState().open;
+  if (!doc || !open || doc.id !== open.mapId) return null;
+  const vote = voteOnPhones(doc);
+  return vote ? voteView(doc, vote) : null;
+};
 
 /** The round phones should show now: the running round of the room's map, or none. */
 const roundForPhones = (board: BoardStore, room: RoomStore): RoundView | null => {
@@ -17,31 +27,41 @@ const roundForPhones = (board: BoardStore, room: RoomStore): RoundView | null =>
 
 /**
  * Connects the board to the room while the board is open: the room's events are applied, and
- * phones are sent the running round whenever it (or a stage or lane it offers) changes. Leaving
+ * phones are sent the running round and the vote on phones whenever they (or what they offer) change. Leaving
  * the board (another map, the library) closes the room: phones must not write into a map that
  * is no longer in front of the room.
  */
 export const useRoomSync = (bridge: JourneywallBridge, room: RoomStore, board: BoardStore): void => {
   useEffect(() => {
     const stopEvents = bridge.onRoomEvent((event) => applyRoomEvent(event, room, board));
-    let sent = 'null';
+    let sentRound = 'null';
+    let sentVote = 'null';
     const sync = () => {
       if (!room.getState().open) {
-        sent = 'null';
+        sentRound = 'null';
+        sentVote = 'null';
         return;
       }
       const round = roundForPhones(board, room);
-      const text = JSON.stringify(round);
-      if (text === sent) return;
-      sent = text;
-      void bridge.setRoomRound(round);
+      const roundText = JSON.stringify(round);
+      if (roundText !== sentRound) {
+        sentRound = roundText;
+        void bridge.setRoomRound(round);
+      }
+      const vote = voteForPhones(board, room);
+      const voteText = JSON.stringify(vote);
+      if (voteText !== sentVote) {
+        sentVote = voteText;
+        void bridge.setRoomVote(vote);
+      }
     };
     const stopBoard = board.subscribe((state, previous) => {
       if (state.doc !== previous.doc) sync();
     });
     const stopRoom = room.subscribe((state, previous) => {
       if (state.open !== previous.open) {
-        sent = '';
+        sentRound = '';
+        sentVote = '';
         sync();
       }
     });

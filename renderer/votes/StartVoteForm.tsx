@@ -22,11 +22,13 @@ const SCOPE_WORDS: Readonly<Record<Scope, string>> = {
 interface StartVoteFormProps {
   readonly doc: JourneyDocument;
   readonly selection: ReadonlySet<string>;
+  /** Whether phones are in the room: the room can then vote on them, all at once. */
+  readonly roomOpen: boolean;
   readonly onStart: (options: Omit<VoteOptions, 'scenarioId'>) => void;
 }
 
 /** The facilitator's choices for a new vote, with the defaults of a workshop's breakdown vote. */
-export const StartVoteForm = ({ doc, selection, onStart }: StartVoteFormProps) => {
+export const StartVoteForm = ({ doc, selection, roomOpen, onStart }: StartVoteFormProps) => {
   const id = useId();
   const stages = stagesOf(doc);
   const lanes = lanesOf(doc);
@@ -39,6 +41,8 @@ export const StartVoteForm = ({ doc, selection, onStart }: StartVoteFormProps) =
   const [dots, setDots] = useState(3);
   const [stacking, setStacking] = useState(false);
   const [hidden, setHidden] = useState(true);
+  const [onPhones, setOnPhones] = useState(roomOpen);
+  const phones = roomOpen && onPhones;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +52,7 @@ export const StartVoteForm = ({ doc, selection, onStart }: StartVoteFormProps) =
       dotsPerVoter: dots,
       stacking,
       hidden,
+      onPhones: phones,
       ...(scope === 'kind' && { kinds: [kind] }),
       ...(scope === 'lane' && { laneIds: [laneId] }),
       ...(scope === 'stage' && { stageIds: [stageId] }),
@@ -100,17 +105,25 @@ export const StartVoteForm = ({ doc, selection, onStart }: StartVoteFormProps) =
         </select>
       )}
       {scope === 'selection' && <p className="vote-hint">{selection.size} selected notes.</p>}
-      <div className="vote-counts">
-        <label>
-          Voters
-          <input
-            type="number"
-            min={1}
-            max={FILE_LIMITS.maxVoters}
-            value={voters}
-            onChange={(event) => setVoters(Number(event.target.value))}
-          />
+      {roomOpen && (
+        <label className="vote-check">
+          <input type="checkbox" checked={onPhones} onChange={(event) => setOnPhones(event.target.checked)} />
+          On the phones in the room, all at once
         </label>
+      )}
+      <div className="vote-counts">
+        {!phones && (
+          <label>
+            Voters
+            <input
+              type="number"
+              min={1}
+              max={FILE_LIMITS.maxVoters}
+              value={voters}
+              onChange={(event) => setVoters(Number(event.target.value))}
+            />
+          </label>
+        )}
         <label>
           Dots each
           <input

@@ -6,6 +6,7 @@ import type { JourneyDocument } from '../../shared/model/document.ts';
 import type { VoteRecord } from '../../shared/model/journey-records.ts';
 import { dotsLeftLine, voterLine } from '../board/dot-commands.ts';
 import { shownVote } from '../board/vote-dots.ts';
+import { useRoom } from '../room/room-store.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { StartVoteForm } from './StartVoteForm.tsx';
@@ -26,12 +27,13 @@ export const VotePanel = ({ onClose }: VotePanelProps) => {
   const scenarioId = useBoard((state) => state.scenarioId);
   const changes = useBoard((state) => state.changes);
   const selection = useBoard((state) => state.selection);
+  const roomOpen = useRoom((state) => state.open?.mapId === doc?.id);
   /** Set when the facilitator leaves a revealed vote's results for a new vote's form. */
   const [leftResultsOf, setLeftResultsOf] = useState<string | null>(null);
   const vote = doc && scenarioId ? shownVote(doc, scenarioId, true, changes) : null;
   return (
     <SidePanel title="Vote" className="vote-panel" onClose={onClose}>
-      {doc && vote && !vote.revealed && <RunningVote vote={vote} />}
+      {doc && vote && !vote.revealed && (vote.onPhones ? <PhoneVote vote={vote} /> : <RunningVote vote={vote} />)}
       {doc && vote?.revealed && leftResultsOf !== vote.id && (
         <VoteResultsView
           results={voteResults(doc, vote)}
@@ -44,12 +46,35 @@ export const VotePanel = ({ onClose }: VotePanelProps) => {
           <StartVoteForm
             doc={doc}
             selection={selection}
+            roomOpen={roomOpen}
             onStart={(options) => startVoteOnShown(boardStore, options)}
           />
           <PastVotes doc={doc} />
         </>
       )}
     </SidePanel>
+  );
+};
+
+/** A vote on phones: how many have given dots so far (never the totals), and the reveal. */
+const PhoneVote = ({ vote }: { readonly vote: VoteRecord }) => {
+  const voted = vote.ballots.filter((ballot) => Object.keys(ballot).length > 0).length;
+  return (
+    <section className="vote-running" aria-label="Running vote">
+      <p className="vote-question">{vote.question}</p>
+      <p className="vote-turn" aria-live="polite">
+        <strong>On phones:</strong> {voted} {voted === 1 ? 'person has' : 'people have'} given dots
+      </p>
+      <p className="vote-hint">
+        Each phone has {vote.dotsPerVoter} {vote.dotsPerVoter === 1 ? 'dot' : 'dots'}. The totals stay hidden
+        until the reveal.
+      </p>
+      <div className="vote-actions">
+        <button type="button" className="primary" onClick={() => revealActiveVote(boardStore)}>
+          Reveal
+        </button>
+      </div>
+    </section>
   );
 };
 

@@ -220,6 +220,8 @@ describe('serialize', () => {
       revealed: false,
       startedAt: 5,
       ballots: [ballot],
+      onPhones: false,
+      voterIds: [],
       version: 4,
       versionNonce: 1,
       updated: 5,

@@ -6,7 +6,7 @@
  * preload bundles it.
  */
 import { FILE_LIMITS } from '../model/limits.ts';
-import type { NoteSubmission } from '../room/protocol.ts';
+import type { BallotSubmission, NoteSubmission } from '../room/protocol.ts';
 import type { InvokeMethods } from './invoke-contract.ts';
 
 /** Commands the application menu sends; the renderer runs the same ones from its shortcuts. */
@@ -168,6 +168,13 @@ export type RoomEvent =
       /** When the laptop stored it, in milliseconds since the epoch. */
       readonly received: number;
     }
+  | {
+      readonly type: 'ballot';
+      readonly participantId: string;
+      /** The phone's whole ballot: it replaces what the participant had in that vote. */
+      readonly ballot: BallotSubmission;
+      readonly received: number;
+    }
   /** The room stopped without being asked (the network went away); the facilitator can reopen it. */
   | { readonly type: 'closed'; readonly reason: string };
 
@@ -228,6 +235,7 @@ export const INVOKE = {
   openRoom: 'journeywall:room-open',
   closeRoom: 'journeywall:room-close',
   setRoomRound: 'journeywall:room-round',
+  setRoomVote: 'journeywall:room-vote',
   removeParticipant: 'journeywall:room-remove',
 } as const;
 

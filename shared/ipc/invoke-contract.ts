@@ -4,7 +4,7 @@
  * methods (JourneywallBridge, electron/preload/bridge.ts) are derived from this table.
  */
 import { z } from 'zod';
-import { roundViewSchema } from '../room/protocol.ts';
+import { roundViewSchema, voteViewSchema } from '../room/protocol.ts';
 import type {
   AppInfo,
   BackupEntry,
@@ -123,6 +123,8 @@ export const INVOKE_CONTRACT = {
   closeRoom: { args: z.tuple([]), answer: answers<void>() },
   /** The writing round phones write for, or null between rounds. */
   setRoomRound: { args: z.tuple([roundViewSchema.nullable()]), answer: answers<void>() },
+  /** The vote phones vote in, or null when none runs on phones. */
+  setRoomVote: { args: z.tuple([voteViewSchema.nullable()]), answer: answers<void>() },
   /** Removes a phone from the room; it cannot join again while the room is open. */
   removeParticipant: { args: z.tuple([participantIdSchema]), answer: answers<void>() },
 } as const satisfies { [K in keyof typeof INVOKE]: ChannelContract };

@@ -128,6 +128,13 @@ export interface VoteRecord extends RecordBase {
    * voter's.
    */
   readonly ballots: readonly Readonly<Record<string, number>>[];
+  /**
+   * A vote the room gives on their phones, all at once, each with their own dots: nobody votes at
+   * the laptop, and `voters` is only the most ballots it can hold.
+   */
+  readonly onPhones: boolean;
+  /** In a vote on phones, the phone (participant) each ballot is from, in the ballots' order. */
+  readonly voterIds: readonly string[];
 }
 
 /** A note a participant wrote on their phone in a writing round, kept in the round's inbox. */

@@ -19,6 +19,8 @@ const vote: VoteRecord = {
   revealed: false,
   startedAt: 1_000,
   ballots: [{ a: 2, b: 1 }, { b: 1 }],
+  onPhones: false,
+  voterIds: [],
 };
 
 describe('a vote’s references', () => {

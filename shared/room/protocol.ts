@@ -19,6 +19,12 @@ export const ROOM_LIMITS = {
   nameLength: 40,
   /** Notes one phone may send per minute: fast writers manage 6 to 10. */
   notesPerMinute: 30,
+  /** Ballots one phone may send per minute: a phone sends its whole ballot after each change. */
+  ballotsPerMinute: 60,
+  /** Notes a vote on phones offers: more than a room reads through on a phone. */
+  voteNotes: 1000,
+  /** The text of each of them, as the phone shows it. */
+  voteNoteText: 300,
   /** Bytes one phone may send per second, averaged over 10 s. */
   bytesPerSecond: 4 * 1024,
   /** Bytes of randomness in the join address's token: 128 bits. */
@@ -65,10 +71,30 @@ export const noteSubmissionSchema = z.strictObject({
   kind: z.enum(NOTE_KINDS),
 });
 
-export const PHONE_MESSAGE = z.discriminatedUnion('type', [helloSchema, noteSubmissionSchema]);
+/** The most dots one voter may have (FILE_LIMITS.maxDotsPerVoter), stated here for the phone's page. */
+const MAX_DOTS = 20;
+
+/**
+ * A phone's whole ballot in a vote on phones, sent after each change: the newest (highest `seq`)
+ * replaces what the laptop had, so resends and reorderings never count a dot twice.
+ */
+export const ballotSubmissionSchema = z.strictObject({
+  type: z.literal('ballot'),
+  /** Made by the phone for this send: the ack names it. */
+  id: clientIdSchema,
+  voteId: recordIdSchema,
+  /** Counts up with each change the phone makes to its ballot in this vote. */
+  seq: z.int().min(1).max(1_000_000_000),
+  dots: z
+    .record(recordIdSchema, z.int().min(1).max(MAX_DOTS))
+    .refine((dots) => Object.keys(dots).length <= MAX_DOTS, 'more notes than dots'),
+});
+
+export const PHONE_MESSAGE = z.discriminatedUnion('type', [helloSchema, noteSubmissionSchema, ballotSubmissionSchema]);
 export type PhoneMessage = z.infer<typeof PHONE_MESSAGE>;
 export type Hello = z.infer<typeof helloSchema>;
 export type NoteSubmission = z.infer<typeof noteSubmissionSchema>;
+export type BallotSubmission = z.infer<typeof ballotSubmissionSchema>;
 
 const choiceSchema = z.strictObject({ id: recordIdSchema, name: z.string() });
 
@@ -86,6 +112,27 @@ export const roundViewSchema = z.strictObject({
 });
 export type RoundView = z.infer<typeof roundViewSchema>;
 
+/** A note a phone can put dots on. */
+const voteNoteSchema = z.strictObject({
+  id: recordIdSchema,
+  text: z.string().max(ROOM_LIMITS.voteNoteText),
+  kind: z.enum(NOTE_KINDS),
+  /** The names of its stage and lane, or null outside the grid. */
+  stage: z.string().nullable(),
+  lane: z.string().nullable(),
+});
+
+/** What a phone shows of a vote running on phones: the question, the dots and the notes. */
+export const voteViewSchema = z.strictObject({
+  id: recordIdSchema,
+  question: z.string(),
+  dotsPerVoter: z.int().min(1).max(MAX_DOTS),
+  stacking: z.boolean(),
+  /** In the map's reading order: stage by stage, lane by lane. */
+  notes: z.array(voteNoteSchema).max(ROOM_LIMITS.voteNotes),
+});
+export type VoteView = z.infer<typeof voteViewSchema>;
+
 export const LAPTOP_MESSAGE = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('welcome'),
@@ -97,7 +144,9 @@ export const LAPTOP_MESSAGE = z.discriminatedUnion('type', [
    * an offline laptop's clock may be minutes off the phone's, and the countdown must not be.
    */
   z.strictObject({ type: z.literal('round'), round: roundViewSchema.nullable(), now: z.number() }),
-  /** Notes stored on the laptop: the phone may forget them. */
+  /** The vote running on phones, or null when there is none (or it was revealed). */
+  z.strictObject({ type: z.literal('vote'), vote: voteViewSchema.nullable() }),
+  /** Notes (and ballots) stored on the laptop: the phone may forget them. */
   z.strictObject({ type: z.literal('ack'), ids: z.array(clientIdSchema) }),
   /** The facilitator removed this phone from the room. */
   z.strictObject({ type: z.literal('removed') }),

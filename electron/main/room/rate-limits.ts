@@ -17,6 +17,8 @@ export interface PhoneLimits {
   allowBytes(device: string, bytes: number): Promise<boolean>;
   /** Counts a note against its phone's notes per minute; false when the phone is over it. */
   allowNote(device: string): Promise<boolean>;
+  /** Counts a ballot against its phone's ballots per minute; false when the phone is over it. */
+  allowBallot(device: string): Promise<boolean>;
 }
 
 /** rate-limiter-flexible rejects when a key is over its points. */
@@ -32,9 +34,11 @@ export function createPhoneLimits(): PhoneLimits {
     duration: BYTE_WINDOW_SECONDS,
   });
   const notes = new RateLimiterMemory({ points: ROOM_LIMITS.notesPerMinute, duration: 60 });
+  const ballots = new RateLimiterMemory({ points: ROOM_LIMITS.ballotsPerMinute, duration: 60 });
   return {
     allowBytes: (device, count) => allowed(bytes.consume(device, count)),
     allowNote: (device) => allowed(notes.consume(device)),
+    allowBallot: (device) => allowed(ballots.consume(device)),
   };
 }
 

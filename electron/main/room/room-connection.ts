@@ -7,6 +7,7 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import {
+  type BallotSubmission,
   type Hello,
   type LaptopMessage,
   type NoteSubmission,
@@ -50,6 +51,8 @@ export interface PhoneHandlers {
   hello(phone: Phone, hello: Hello): void;
   /** A note within the phone's rates; resolves true once the phone may forget it (it is acked). */
   note(phone: Phone, note: NoteSubmission): Promise<boolean>;
+  /** A ballot within the phone's rates; resolves true once it is stored (or older than one stored). */
+  ballot(phone: Phone, ballot: BallotSubmission): Promise<boolean>;
   /** The socket closed, however. */
   gone(phone: Phone): void;
 }
@@ -135,6 +138,12 @@ export function attachPhone(socket: WebSocket, options: PhoneConnectionOptions):
       return handlers.hello(phone, message);
     }
     if (message.type === 'hello') return violation('a second hello');
+    if (message.type === 'ballot') {
+      if (!(await limits.allowBallot(device)))
+        return log(`${who()} is over ${ROOM_LIMITS.ballotsPerMinute} ballots a minute; a ballot was dropped`);
+      if ((await handlers.ballot(phone, message)) && !ending) phone.send({ type: 'ack', ids: [message.id] });
+      return;
+    }
     if (!(await limits.allowNote(device))) {
       return log(`${who()} is over ${ROOM_LIMITS.notesPerMinute} notes a minute; a note was dropped`);
     }

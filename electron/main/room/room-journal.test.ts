@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOURNAL_MAX_BYTES, type JournalEntry, openRoomJournal } from './room-journal.ts';
+import { JOURNAL_MAX_BYTES, openRoomJournal } from './room-journal.ts';
 import { phoneNote } from './room-test-kit.ts';
 
 let dir: string;
@@ -17,7 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const entry = (text: string, device = 'phone-ana-1', id?: string): JournalEntry => ({
+const entry = (text: string, device = 'phone-ana-1', id?: string) => ({
   device,
   name: 'Ana',
   note: phoneNote(text, id),

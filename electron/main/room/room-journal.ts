@@ -8,7 +8,12 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CLIENT_ID_PATTERN, noteSubmissionSchema, ROOM_LIMITS } from '../../../shared/room/protocol.ts';
+import {
+  ballotSubmissionSchema,
+  CLIENT_ID_PATTERN,
+  noteSubmissionSchema,
+  ROOM_LIMITS,
+} from '../../../shared/room/protocol.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { errorCode } from '../file-errors.ts';
 
@@ -18,12 +23,17 @@ import { errorCode } from '../file-errors.ts';
  */
 export const JOURNAL_MAX_BYTES = 8 * 1024 * 1024;
 
-const entrySchema = z.strictObject({
+const sender = {
   device: z.string().regex(CLIENT_ID_PATTERN),
   name: z.string().max(ROOM_LIMITS.nameLength),
-  note: noteSubmissionSchema,
   received: z.number().int().nonnegative(),
-});
+};
+
+/** A note a phone wrote, or a ballot it gave in a vote on phones. */
+const entrySchema = z.union([
+  z.strictObject({ ...sender, note: noteSubmissionSchema }),
+  z.strictObject({ ...sender, ballot: ballotSubmissionSchema }),
+]);
 export type JournalEntry = z.infer<typeof entrySchema>;
 
 /** What became of a note given to the journal. */
@@ -39,7 +49,9 @@ export interface RoomJournal {
 
 const NEWLINE = 0x0a;
 
-const keyOf = (device: string, noteId: string): string => `${device} ${noteId}`;
+/** What a resend repeats: the same phone and the same id, of a note or of a ballot's send. */
+const keyOf = (entry: JournalEntry): string =>
+  `${entry.device} ${'note' in entry ? entry.note.id : entry.ballot.id}`;
 
 function parseLines(text: string): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -74,7 +86,7 @@ export async function openRoomJournal(file: string): Promise<RoomJournal> {
   const keys = new Set<string>();
   const stored: JournalEntry[] = [];
   for (const entry of parseLines(bytes.subarray(0, size).toString('utf8'))) {
-    const key = keyOf(entry.device, entry.note.id);
+    const key = keyOf(entry);
     if (keys.has(key)) continue;
     keys.add(key);
     stored.push(entry);
@@ -98,7 +110,7 @@ export async function openRoomJournal(file: string): Promise<RoomJournal> {
   let damage: unknown = null;
 
   async function appendNow(entry: JournalEntry): Promise<AppendOutcome> {
-    const key = keyOf(entry.device, entry.note.id);
+    const key = keyOf(entry);
     if (keys.has(key)) return 'duplicate';
     if (closed) throw new Error('The room journal is closed');
     if (damage !== null) throw damage;

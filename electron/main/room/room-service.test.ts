@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RoomEvent, RoomInfo } from '../../../shared/ipc/contract.ts';
-import { ROOM_CLOSE, ROOM_LIMITS, type RoundView } from '../../../shared/room/protocol.ts';
+import { ROOM_CLOSE, ROOM_LIMITS, type RoundView, type VoteView } from '../../../shared/room/protocol.ts';
 import { LOG_LINES_PER_MINUTE } from './rate-limits.ts';
 import { type NetworkInterfaces, roomAddresses } from './room-addresses.ts';
 import { VIOLATIONS_BEFORE_CLOSE } from './room-connection.ts';
@@ -239,6 +239,43 @@ describe('joining the room', () => {
 });
 
 describe('notes from phones', () => {
+  it('tells phones the vote on phones, and stores each ballot before its ack, the newest one only', async () => {
+    const info = await openRoom();
+    const service = services[0];
+    const phone = await TestPhone.join(info, 'phone-ana-1', 'Ana');
+    const vote: VoteView = {
+      id: 'vote-1',
+      question: 'Which breakdowns hurt most?',
+      dotsPerVoter: 3,
+      stacking: false,
+      notes: [{ id: 'note-1', text: 'Hold music', kind: 'breakdown', stage: 'Request', lane: 'Breakdowns' }],
+    };
+    service?.setVote(vote);
+    await vi.waitFor(() => expect(phone.messages.at(-1)).toEqual({ type: 'vote', vote }), WAIT);
+    const ballot = (seq: number, id: string) => ({
+      type: 'ballot' as const,
+      id,
+      voteId: 'vote-1',
+      seq,
+      dots: { 'note-1': 1 },
+    });
+    phone.send(ballot(2, 'send-two-abc'));
+    phone.send(ballot(1, 'send-one-abc'));
+    phone.send(ballot(2, 'send-two-abc'));
+    await vi.waitFor(
+      () => expect(phone.acked()).toEqual(['send-two-abc', 'send-one-abc', 'send-two-abc']),
+      WAIT,
+    );
+    expect(await journalOf(info)).toEqual([
+      { device: 'phone-ana-1', name: 'Ana', ballot: ballot(2, 'send-two-abc'), received: RECEIVED },
+    ]);
+    expect(events.filter((event) => event.type === 'ballot')).toEqual([
+      { type: 'ballot', participantId: 'phone-ana-1', ballot: ballot(2, 'send-two-abc'), received: RECEIVED },
+    ]);
+    const late = await TestPhone.join(info, 'phone-ben-1');
+    expect(late.messages[2]).toEqual({ type: 'vote', vote });
+  });
+
   it('stores a note on the laptop’s disk before the phone is told it arrived', async () => {
     const info = await openRoom();
     const phone = await TestPhone.join(info, 'phone-ana-1', 'Ana');

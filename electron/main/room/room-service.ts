@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { OpenRoomResult, RoomAddress, RoomEvent, RoomInfo } from '../../../shared/ipc/contract.ts';
 import { IPC_LIMITS } from '../../../shared/ipc/contract.ts';
-import type { RoundView } from '../../../shared/room/protocol.ts';
+import type { RoundView, VoteView } from '../../../shared/room/protocol.ts';
 import { errorCode } from '../file-errors.ts';
 import { createPhoneLimits, createRoomLog } from './rate-limits.ts';
 import { createRoom, type Room } from './room.ts';
@@ -58,6 +58,8 @@ export interface RoomService {
   close(): Promise<void>;
   /** The writing round phones write for, or null between rounds. */
   setRound(round: RoundView | null): void;
+  /** The vote phones vote in, or null when none runs on phones. */
+  setVote(vote: VoteView | null): void;
   /** Removes a phone; it cannot join again while the room is open. */
   remove(participantId: string): void;
 }
@@ -114,6 +116,7 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
   /** The last map a room was opened for: its round survives a close and reopen, not a change of map. */
   let lastMapId: string | null = null;
   let round: RoundView | null = null;
+  let vote: VoteView | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Opening and closing run one at a time. */
@@ -164,7 +167,17 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
     ).catch((error: unknown) => {
       throw new OpenFailure(storageMessage(error));
     });
-    const room = createRoom({ code: identity.code, journal, round, report, limits, log, timeouts, now });
+    const room = createRoom({
+      code: identity.code,
+      journal,
+      round,
+      vote,
+      report,
+      limits,
+      log,
+      timeouts,
+      now,
+    });
     let open: OpenRoom | null = null;
     let server: RoomServer;
     try {
@@ -215,8 +228,11 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
   function replay(session: OpenRoom): void {
     setImmediate(() => {
       if (current !== session) return;
-      for (const { device, name, note, received } of session.journal.stored) {
-        report({ type: 'note', participantId: device, name, note, received });
+      for (const entry of session.journal.stored) {
+        const { device, name, received } = entry;
+        if ('note' in entry)
+          report({ type: 'note', participantId: device, name, note: entry.note, received });
+        else report({ type: 'ballot', participantId: device, ballot: entry.ballot, received });
       }
       session.room.announce();
     });
@@ -233,7 +249,10 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
           return current.info;
         }
         await closeCurrent();
-        if (lastMapId !== mapId) round = null;
+        if (lastMapId !== mapId) {
+          round = null;
+          vote = null;
+        }
         lastMapId = mapId;
         try {
           if (newAddress)
@@ -251,6 +270,10 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
     setRound(next) {
       round = next;
       current?.room.setRound(next);
+    },
+    setVote(next) {
+      vote = next;
+      current?.room.setVote(next);
     },
     remove(participantId) {
       current?.room.remove(participantId);

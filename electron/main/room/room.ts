@@ -6,11 +6,13 @@
 import type { WebSocket } from 'ws';
 import type { RoomEvent } from '../../../shared/ipc/contract.ts';
 import {
+  type BallotSubmission,
   type Hello,
   type NoteSubmission,
   ROOM_CLOSE,
   ROOM_LIMITS,
   type RoundView,
+  type VoteView,
 } from '../../../shared/room/protocol.ts';
 import type { PhoneLimits, RoomLog } from './rate-limits.ts';
 import { attachPhone, type ConnectionTimeouts, type Phone } from './room-connection.ts';
@@ -23,6 +25,7 @@ export interface RoomOptions {
   readonly code: string;
   readonly journal: RoomJournal;
   readonly round: RoundView | null;
+  readonly vote: VoteView | null;
   /** Tells the facilitator's window; never throws into the room. */
   readonly report: (event: RoomEvent) => void;
   readonly limits: PhoneLimits;
@@ -35,6 +38,7 @@ export interface Room {
   /** Takes a phone's new socket (already checked to be for this room). */
   accept(socket: WebSocket): void;
   setRound(round: RoundView | null): void;
+  setVote(vote: VoteView | null): void;
   /** Reports who is in the room again, for a window that reloaded and lost its list. */
   announce(): void;
   /** Removes a phone; it cannot join again while the room is open. */
@@ -52,6 +56,12 @@ interface Participant {
 export function createRoom(options: RoomOptions): Room {
   const { code, journal, report, log, now } = options;
   let round = options.round;
+  let vote = options.vote;
+  /** The newest ballot stored of each phone in each vote: an older one arriving late changes nothing. */
+  const ballotSeqs = new Map<string, number>();
+  const seqKey = (device: string, voteId: string) => `${device} ${voteId}`;
+  for (const entry of journal.stored)
+    if ('ballot' in entry) ballotSeqs.set(seqKey(entry.device, entry.ballot.voteId), entry.ballot.seq);
   let closing = false;
   const phones = new Set<Phone>();
   /** In the order they joined, which the facilitator's list keeps. */
@@ -94,6 +104,7 @@ export function createRoom(options: RoomOptions): Room {
       participants.set(hello.device, { name, phone });
       phone.send({ type: 'welcome', roomCode: code, name });
       phone.send({ type: 'round', round, now: now() });
+      phone.send({ type: 'vote', vote });
       reportParticipants();
     },
 
@@ -109,6 +120,25 @@ export function createRoom(options: RoomOptions): Room {
         return false;
       }
       if (outcome === 'stored') report({ type: 'note', participantId: device, name, note, received });
+      return true;
+    },
+
+    async ballot(phone: Phone, ballot: BallotSubmission): Promise<boolean> {
+      const participant = current(phone);
+      if (participant === undefined || phone.device === null) return false;
+      const { device } = phone;
+      const key = seqKey(device, ballot.voteId);
+      if ((ballotSeqs.get(key) ?? 0) >= ballot.seq) return true;
+      const received = now();
+      const outcome = await journal.append({ device, name: participant.name, ballot, received });
+      if (outcome === 'full') {
+        log('the room’s journal is full; a ballot was left on its phone');
+        return false;
+      }
+      if (outcome === 'stored' && (ballotSeqs.get(key) ?? 0) < ballot.seq) {
+        ballotSeqs.set(key, ballot.seq);
+        report({ type: 'ballot', participantId: device, ballot, received });
+      }
       return true;
     },
 
@@ -131,6 +161,10 @@ export function createRoom(options: RoomOptions): Room {
     setRound(next) {
       round = next;
       for (const { phone } of participants.values()) phone?.send({ type: 'round', round, now: now() });
+    },
+    setVote(next) {
+      vote = next;
+      for (const { phone } of participants.values()) phone?.send({ type: 'vote', vote });
     },
     remove(participantId) {
       removed.add(participantId);

@@ -61,6 +61,15 @@ export const voteSchema = z.object({
     .describe(
       "One ballot per voter who has started, in order; the last is the current voter's. No more ballots than voters, no ballot with more dots than each voter has, and one dot per note unless stacking: a reader raises the settings of a vote that breaks this to fit its dots.",
     ),
+  onPhones: z
+    .boolean()
+    .default(false)
+    .describe('A vote the room gives on their phones, all at once; nobody votes at the laptop.'),
+  voterIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
+    .max(maxVoters)
+    .default([])
+    .describe("In a vote on phones, the phone each ballot is from, in the ballots' order."),
   ...bookkeepingShape,
 });
 
@@ -107,5 +116,7 @@ export const VOTE_SPEC: RecordSpec<VoteRecord> = {
     revealed: 'revealed flag',
     startedAt: 'start time',
     ballots: 'ballot',
+    onPhones: 'setting for voting on phones',
+    voterIds: 'phones of the ballots',
   },
 };

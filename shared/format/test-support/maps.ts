@@ -410,6 +410,7 @@ const arbitraryVote = (id: string, places: Places) =>
       stacking: fc.boolean(),
       hidden: fc.boolean(),
       revealed: fc.boolean(),
+      onPhones: fc.boolean(),
       startedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }),
       ballots:
         places.noteIds.length === 0
@@ -434,6 +435,7 @@ const arbitraryVote = (id: string, places: Places) =>
         ),
         stacking: vote.stacking || most((ballot) => Math.max(0, ...Object.values(ballot))) > 1,
         ballots: counted,
+        voterIds: vote.onPhones ? counted.map((_, index) => `phone-${index}`) : [],
         ...bookkeeping,
       };
     });

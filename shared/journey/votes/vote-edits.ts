@@ -38,6 +38,8 @@ export interface VoteOptions {
   readonly dotsPerVoter: number;
   readonly stacking?: boolean;
   readonly hidden?: boolean;
+  /** The room votes on their phones, all at once, rather than one after another at the laptop. */
+  readonly onPhones?: boolean;
 }
 
 /** The question a vote gets when it is given a blank one. */
@@ -99,13 +101,17 @@ export const startVote = (
     stageIds,
     laneIds,
     noteIds,
-    voters: clampCount(options.voters, FILE_LIMITS.maxVoters),
+    // On phones, voters is only the most ballots the vote holds: one per phone that gives dots.
+    voters: options.onPhones ? FILE_LIMITS.maxVoters : clampCount(options.voters, FILE_LIMITS.maxVoters),
     dotsPerVoter: clampCount(options.dotsPerVoter, FILE_LIMITS.maxDotsPerVoter),
     stacking: options.stacking ?? false,
     hidden: options.hidden ?? false,
     revealed: false,
     startedAt: now,
-    ballots: [{}],
+    // At the laptop the first voter's turn begins at once; on phones each phone brings its ballot.
+    ballots: options.onPhones ? [] : [{}],
+    onPhones: options.onPhones ?? false,
+    voterIds: [],
   };
   if (eligibleNotes(doc, vote).length === 0) return { ok: false, reason: 'nothing-eligible' };
   doc.records[id] = vote;
@@ -207,4 +213,45 @@ export const revealVote = (doc: MutableDocument, voteId: string, now: number = D
 export const deleteVote = (doc: MutableDocument, voteId: string, now: number = Date.now()): void => {
   const vote = liveVote(doc, voteId);
   if (vote) doc.records[voteId] = updateRecord(vote, { isDeleted: true }, now);
+};
+
+/** Why a phone's ballot was not taken: no such live vote, one revealed, or one not on phones, or one holding as many ballots as it can. */
+export type PhoneBallotResult = 'set' | 'no-vote' | 'revealed' | 'not-on-phones' | 'full';
+
+/**
+ * A phone's whole ballot in a vote on phones, replacing what that phone gave before. Only what
+ * the vote allows is kept: dots on notes that can get them, one a note unless stacking, no more
+ * than each voter has (the first ones, in the order given).
+ */
+export const setPhoneBallot = (
+  doc: MutableDocument,
+  voteId: string,
+  participantId: string,
+  dots: Readonly<Record<string, number>>,
+  now: number = Date.now(),
+): PhoneBallotResult => {
+  const vote = liveVote(doc, voteId);
+  if (!vote) return 'no-vote';
+  if (vote.revealed) return 'revealed';
+  if (!vote.onPhones) return 'not-on-phones';
+  const ballot: Record<string, number> = {};
+  let left = vote.dotsPerVoter;
+  for (const [noteId, given] of Object.entries(dots)) {
+    const note = Object.hasOwn(doc.records, noteId) ? doc.records[noteId] : undefined;
+    if (!isLiveNote(note) || !isEligible(vote, note) || !Number.isInteger(given) || given < 1) continue;
+    const onNote = Math.min(given, vote.stacking ? left : 1, left);
+    if (onNote <= 0) break;
+    ballot[noteId] = onNote;
+    left -= onNote;
+  }
+  const index = vote.voterIds.indexOf(participantId);
+  if (index === -1 && vote.ballots.length >= vote.voters) return 'full';
+  const ballots = [...vote.ballots];
+  const voterIds = [...vote.voterIds];
+  if (index === -1) {
+    ballots.push(ballot);
+    voterIds.push(participantId);
+  } else ballots[index] = ballot;
+  doc.records[vote.id] = updateRecord(vote, { ballots, voterIds }, now);
+  return 'set';
 };

@@ -59,9 +59,13 @@ export const eligibleNotes = (doc: JourneyDocument, vote: VoteRecord): NoteRecor
 export const currentVoter = (vote: VoteRecord): number => Math.max(1, vote.ballots.length);
 
 /** Whether every voter has had a turn: the current voter is the last, and nextVoter refuses. */
-export const isLastVoter = (vote: VoteRecord): boolean => currentVoter(vote) >= vote.voters;
+export const isLastVoter = (vote: VoteRecord): boolean => vote.onPhones || currentVoter(vote) >= vote.voters;
 
-const currentBallot = (vote: VoteRecord): Readonly<Record<string, number>> => vote.ballots.at(-1) ?? {};
+const NO_BALLOT: Readonly<Record<string, number>> = {};
+
+/** The ballot of whoever votes at the laptop now: none in a vote on phones, where each phone keeps its own. */
+export const currentBallot = (vote: VoteRecord): Readonly<Record<string, number>> =>
+  vote.onPhones ? NO_BALLOT : (vote.ballots.at(-1) ?? NO_BALLOT);
 
 const sum = (ballot: Readonly<Record<string, number>>): number => {
   let dots = 0;
@@ -71,7 +75,7 @@ const sum = (ballot: Readonly<Record<string, number>>): number => {
 
 /** The dots the current voter has yet to place. */
 export const budgetLeft = (vote: VoteRecord): number =>
-  Math.max(0, vote.dotsPerVoter - sum(currentBallot(vote)));
+  vote.onPhones ? 0 : Math.max(0, vote.dotsPerVoter - sum(currentBallot(vote)));
 
 /** The dots the current voter has put on a note. */
 export const myDotsOn = (vote: VoteRecord, noteId: string): number =>

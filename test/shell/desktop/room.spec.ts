@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../harness/fixtures.ts';
+import { expect, type Shell, test } from '../harness/fixtures.ts';
 import { addressInQr, joinRoom, phone, writeNote } from '../support/phones.ts';
 import { expectMapOpen, FIXTURE_MAP, fixtureMapIn } from '../support/ui.ts';
 
@@ -59,16 +59,21 @@ async function openWritingRound(board: Page, prompt: string): Promise<void> {
 
 const inbox = (board: Page) => board.locator('.room-inbox');
 
+/** The app with the fixture map open from its file, on the board. */
+async function mapOnBoard(shell: Shell, persistentProfile = false) {
+  const folder = shell.folder('files');
+  const file = fixtureMapIn(folder);
+  const app = shell.launch({ argv: ['toner.cxmap'], cwd: folder, persistentProfile });
+  const { page: board } = await app.window();
+  await expectMapOpen(board, FIXTURE_MAP.name);
+  return { app, board, file, folder };
+}
+
 test('phones join by the QR code, write in silence, and the reveal puts their notes in their cells', async ({
   shell,
   browser,
 }) => {
-  const folder = shell.folder('files');
-  const file = fixtureMapIn(folder);
-  const app = shell.launch({ argv: ['toner.cxmap'], cwd: folder });
-  const { page: board } = await app.window();
-  await expectMapOpen(board, FIXTURE_MAP.name);
-
+  const { board, file } = await mapOnBoard(shell);
   const shown = await openRoomPanel(board);
   const url = await addressInQr(board, '.room-qr');
   expect(url).toBe(shown);
@@ -138,11 +143,7 @@ test('a laptop that crashes mid-round reopens the same room: phones reconnect by
   shell,
   browser,
 }) => {
-  const folder = shell.folder('files');
-  fixtureMapIn(folder);
-  const app = shell.launch({ argv: ['toner.cxmap'], cwd: folder, persistentProfile: true });
-  const { page: board } = await app.window();
-  await expectMapOpen(board, FIXTURE_MAP.name);
+  const { app, board, folder } = await mapOnBoard(shell, true);
   const url = await openRoomPanel(board);
   const code = await board.locator('.room-code strong').textContent();
   const ana = await phone(browser);
@@ -168,4 +169,60 @@ test('a laptop that crashes mid-round reopens the same room: phones reconnect by
     'Inbox: 2 notes from 1 person, hidden until revealed',
   );
   expect(path.basename(url)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+});
+
+test('the room votes on their phones, all at once; the totals stay hidden until the reveal', async ({
+  shell,
+  browser,
+}) => {
+  const { board, file } = await mapOnBoard(shell);
+  const url = await openRoomPanel(board);
+  const [ana, ben] = [await phone(browser), await phone(browser)];
+  await joinRoom(ana, url, 'Ana');
+  await joinRoom(ben, url, 'Ben');
+
+  await board.getByRole('button', { name: 'Vote', exact: true }).click();
+  const panel = board.getByRole('complementary', { name: 'Vote' });
+  await expect(panel.getByLabel('On the phones in the room, all at once')).toBeChecked();
+  await panel.getByLabel('Dots each').fill('2');
+  await panel.getByRole('button', { name: 'Start the vote' }).click();
+
+  await expect(ana.getByRole('heading', { name: 'Which breakdown points hurt most?' })).toBeVisible();
+  const hold = 'Give a dot to: Cannot tell which cartridge fits';
+  const courier = 'Give a dot to: Courier comes while he is at a client';
+  await ana.getByRole('button', { name: hold }).click();
+  await ana.getByRole('button', { name: courier }).click();
+  await ben.getByRole('button', { name: hold }).click();
+  await expect(ana.getByText('0 dots left')).toBeVisible();
+  await expect(ben.getByText('1 dot left')).toBeVisible();
+  await expect(panel.getByText('2 people have given dots')).toBeVisible();
+  // A phone changing its mind replaces its ballot: dots never count twice.
+  await ben.getByRole('button', { name: 'Take a dot off: Cannot tell which cartridge fits' }).click();
+  await ben.getByRole('button', { name: courier }).click();
+  await expect(ben.getByText('1 dot left')).toBeVisible();
+
+  await expect
+    .poll(async () => {
+      await board.keyboard.press('Control+s');
+      const votes = JSON.parse(readFileSync(file, 'utf8')).votes ?? [];
+      return votes[0]?.ballots;
+    })
+    .toHaveLength(2);
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(ana.getByRole('heading', { name: 'Which breakdown points hurt most?' })).toBeHidden();
+  await board.keyboard.press('Control+s');
+  await expect
+    .poll(() => {
+      const [vote] = JSON.parse(readFileSync(file, 'utf8')).votes;
+      const totals: Record<string, number> = {};
+      for (const ballot of vote.ballots as Record<string, number>[])
+        for (const [note, dots] of Object.entries(ballot)) totals[note] = (totals[note] ?? 0) + dots;
+      return {
+        revealed: vote.revealed,
+        onPhones: vote.onPhones,
+        phones: vote.voterIds.length,
+        dots: Object.values(totals).sort(),
+      };
+    })
+    .toEqual({ revealed: true, onPhones: true, phones: 2, dots: [1, 2] });
 });
