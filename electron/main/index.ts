@@ -267,6 +267,8 @@ function start(): void {
         closeRoom: () => room.close(),
         setRoomRound: (round) => room.setRound(round),
         setRoomVote: (vote) => room.setVote(vote),
+        setRoomMap: (map) => room.setMap(map),
+        setRoomScreen: (screen) => room.setScreen(screen),
         removeParticipant: (id) => room.remove(id),
       });
       await recent.load();

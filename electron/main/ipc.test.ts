@@ -65,6 +65,8 @@ beforeEach(() => {
     closeRoom: vi.fn(async () => undefined),
     setRoomRound: vi.fn(),
     setRoomVote: vi.fn(),
+    setRoomMap: vi.fn(),
+    setRoomScreen: vi.fn(),
     removeParticipant: vi.fn(),
   };
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) };

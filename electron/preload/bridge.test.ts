@@ -57,6 +57,8 @@ describe('preload bridge', () => {
         'closeRoom',
         'setRoomRound',
         'setRoomVote',
+        'setRoomMap',
+        'setRoomScreen',
         'removeParticipant',
         'onRoomEvent',
       ].sort(),

@@ -67,6 +67,8 @@ export const createBrowserBridge = (options: BrowserBridgeOptions = {}): Journey
     closeRoom: async () => undefined,
     setRoomRound: async () => undefined,
     setRoomVote: async () => undefined,
+    setRoomMap: async () => undefined,
+    setRoomScreen: async () => undefined,
     removeParticipant: async () => undefined,
     onRoomEvent: () => () => {},
   };

@@ -258,8 +258,9 @@ describe('voting on the phone', () => {
   const ballotsSent = () =>
     laptop
       .latest()
-      .sent.filter((frame): frame is { type: 'ballot'; id: string; seq: number; dots: Record<string, number> } =>
-        (frame as { type: string }).type === 'ballot',
+      .sent.filter(
+        (frame): frame is { type: 'ballot'; id: string; seq: number; dots: Record<string, number> } =>
+          (frame as { type: string }).type === 'ballot',
       );
 
   it('shows the notes stage by stage, sends the whole ballot after each dot, and keeps it across a reload', async () => {
@@ -287,5 +288,65 @@ describe('voting on the phone', () => {
     await expect.element(page.getByText('0 dots left')).toBeVisible();
     await page.getByRole('button', { name: 'Take a dot off: Hold music' }).click();
     await expect.poll(() => ballotsSent().at(-1)?.dots).toEqual({ 'note-b': 1 });
+  });
+});
+
+describe('following the room’s screen', () => {
+  const map = {
+    name: 'Toner',
+    scenario: 'Current',
+    stages: [
+      {
+        id: 'stage-1',
+        name: 'Request',
+        lanes: [
+          { name: 'Breakdowns', notes: [{ id: 'n1', text: 'Hold music', kind: 'breakdown' as const }] },
+        ],
+      },
+      {
+        id: 'stage-2',
+        name: 'Use',
+        lanes: [
+          { name: 'Actions', notes: [{ id: 'n2', text: 'Prints a test page', kind: 'note' as const }] },
+        ],
+      },
+    ],
+  };
+
+  it('reads the map stage by stage, following the stage on the screen until the participant picks another', async () => {
+    joinAs(storage, TOKEN, 'Ana');
+    open();
+    await welcome(null);
+    laptop.latest().say({ type: 'map', map });
+    laptop.latest().say({ type: 'screen', screen: { timer: null, follow: 'stage-2' }, now: Date.now() });
+    await expect.element(page.getByText('Prints a test page')).toBeVisible();
+    await expect.element(page.getByText('Following the screen')).toBeVisible();
+    await page.getByLabelText('Read stage').selectOptions('Request');
+    await expect.element(page.getByText('Hold music')).toBeVisible();
+    laptop.latest().say({ type: 'screen', screen: { timer: null, follow: 'stage-2' }, now: Date.now() });
+    await expect.element(page.getByText('Hold music')).toBeVisible();
+    await page.getByRole('button', { name: 'Follow the screen' }).click();
+    await expect.element(page.getByText('Prints a test page')).toBeVisible();
+  });
+
+  it('shows the workshop timer on the phone’s own clock, and when it is paused', async () => {
+    joinAs(storage, TOKEN, 'Ana');
+    open();
+    await welcome(null);
+    const laptopNow = Date.now() + 5 * 60_000;
+    laptop.latest().say({
+      type: 'screen',
+      screen: { timer: { status: 'running', endsAt: laptopNow + 120_500 }, follow: null },
+      now: laptopNow,
+    });
+    await expect.element(page.getByRole('timer')).toHaveTextContent(/^02:0[01]$/);
+    laptop
+      .latest()
+      .say({
+        type: 'screen',
+        screen: { timer: { status: 'paused', remainingMs: 61_000 }, follow: null },
+        now: laptopNow,
+      });
+    await expect.element(page.getByText('Timer paused at 01:01')).toBeVisible();
   });
 });

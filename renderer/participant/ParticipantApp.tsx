@@ -7,6 +7,8 @@ import type { RoomSocketConstructor, RoomStatus } from './room-connection.ts';
 import { useRoom } from './use-room.ts';
 import { WritingRound } from './WritingRound.tsx';
 import './participant.css';
+import { PhoneMap } from './PhoneMap.tsx';
+import { ScreenTimer } from './ScreenTimer.tsx';
 import { VotingView } from './VotingView.tsx';
 
 interface ParticipantAppProps {
@@ -95,6 +97,7 @@ const InRoom = ({ address, participant, storage, WebSocket }: InRoomProps) => {
           kept only while this page is open.
         </p>
       )}
+      {!turnedAway && room.screen?.timer && !room.round?.endsAt && <ScreenTimer timer={room.screen.timer} />}
       {!turnedAway && room.vote && (
         <VotingView vote={room.vote} dots={room.dots} sent={room.dotsSent} onDots={room.setDots} />
       )}
@@ -110,6 +113,7 @@ const InRoom = ({ address, participant, storage, WebSocket }: InRoomProps) => {
           onSend={room.send}
         />
       )}
+      {!turnedAway && room.map && <PhoneMap map={room.map} follow={room.screen?.follow ?? null} />}
     </main>
   );
 };

@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
+  type MapView,
+  mapViewSchema,
   type NoteSubmission,
   type RoundView,
   roundViewSchema,
+  type ScreenView,
   type VoteView,
   voteViewSchema,
 } from '../../shared/room/protocol.ts';
@@ -16,6 +19,12 @@ import { RoomConnection, type RoomSocketConstructor, type RoomStatus } from './r
 /** The round with its end on this phone's clock: the laptop's may be off, and it said what it read. */
 const onPhoneClock = (round: RoundView | null, laptopNow: number): RoundView | null =>
   round?.endsAt == null ? round : { ...round, endsAt: round.endsAt - laptopNow + Date.now() };
+
+/** The screen with its timer's end on this phone's clock (see onPhoneClock). */
+const screenOnPhoneClock = (screen: ScreenView, laptopNow: number): ScreenView =>
+  screen.timer?.status === 'running'
+    ? { ...screen, timer: { status: 'running', endsAt: screen.timer.endsAt - laptopNow + Date.now() } }
+    : screen;
 
 export interface Room {
   readonly status: RoomStatus;
@@ -31,6 +40,10 @@ export interface Room {
   /** This phone's dots in the vote shown, and whether the laptop has them. */
   readonly dots: Readonly<Record<string, number>>;
   readonly dotsSent: boolean;
+  /** The map the facilitator shares, kept like the round; null when not shared. */
+  readonly map: MapView | null | undefined;
+  /** What the room's screen shows: the workshop timer (on this phone's clock) and the stage to follow. */
+  readonly screen: ScreenView | null;
   /** Keeps the phone's new dots, then sends them if the room is connected. */
   readonly setDots: (dots: Readonly<Record<string, number>>) => void;
   readonly outbox: OutboxState;
@@ -60,6 +73,10 @@ export const useRoom = (
   const [vote, setVote] = useState<VoteView | null | undefined>(
     () => voteViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'vote'))).data,
   );
+  const [map, setMap] = useState<MapView | null | undefined>(
+    () => mapViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'map'))).data,
+  );
+  const [screen, setScreen] = useState<ScreenView | null>(null);
   const ballots = useMemo(() => new BallotBox(storage, address.token), [storage, address.token]);
   useSyncExternalStore(
     (listener) => ballots.subscribe(listener),
@@ -79,6 +96,11 @@ export const useRoom = (
           outbox.acknowledge(message.ids);
           ballots.acknowledge(message.ids);
         }
+        if (message.type === 'map') {
+          setMap(message.map);
+          writeKept(storage, keptKey(address.token, 'map'), message.map);
+        }
+        if (message.type === 'screen') setScreen(screenOnPhoneClock(message.screen, message.now));
         if (message.type === 'vote') {
           setVote(message.vote);
           writeKept(storage, keptKey(address.token, 'vote'), message.vote);
@@ -114,6 +136,8 @@ export const useRoom = (
     welcome,
     round,
     vote,
+    map,
+    screen,
     dots: vote ? ballots.dotsIn(vote.id) : {},
     dotsSent: vote ? ballots.isSent(vote.id) : true,
     setDots: (dots) => {

@@ -22,6 +22,7 @@ import { noteAt, toBoard } from '../board/viewport.ts';
 import { hitsDotBadge } from '../drawing/dot-badge.ts';
 import { noteTextBox } from '../drawing/note.ts';
 import { textLayouts } from '../drawing/text-layout.ts';
+import { shownStageStore } from '../room/shown-stage.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { type PresentOverlay, type PresentScene, presentBadgeRadius } from './draw-present.ts';
 import { type FinalStep, finalSteps } from './final-steps.ts';
@@ -71,6 +72,8 @@ export interface PresentStatusReport {
   readonly step: number;
   readonly steps: number;
   readonly blanked: boolean;
+  /** The stage shown, or null on any other step. */
+  readonly stageId: string | null;
 }
 
 const LOCAL_VOTING = localVoting(boardStore);
@@ -158,9 +161,12 @@ export const PresentView = ({
   useFullscreen(fullscreen ? root : NO_ELEMENT, onLeave, windowFullScreen);
   usePresentKeys({ shown, voting, onLeave, onReveal, remoteKeys });
   const caption = captionOf(step, layout, map?.name ?? '');
+  const stageId = step.kind === 'stage' ? step.stageId : null;
   useEffect(() => {
-    onStatus?.({ caption, step: index + 1, steps: steps.length, blanked });
-  }, [onStatus, caption, index, steps.length, blanked]);
+    onStatus?.({ caption, step: index + 1, steps: steps.length, blanked, stageId });
+    shownStageStore.setState({ stageId });
+  }, [onStatus, caption, index, steps.length, blanked, stageId]);
+  useEffect(() => () => shownStageStore.setState({ stageId: null }), []);
   useFocusWhileShown(root);
 
   const onClick = (event: MouseEvent) => {

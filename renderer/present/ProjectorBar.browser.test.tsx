@@ -43,7 +43,7 @@ describe('the projector bar on the board window', () => {
 
     act(() =>
       projectorStore.setState({
-        status: { caption: 'Toner: the whole journey', step: 1, steps: 9, blanked: false },
+        status: { caption: 'Toner: the whole journey', step: 1, steps: 9, blanked: false, stageId: null },
       }),
     );
     expect(host.textContent).toContain('Projector: 1 / 9 · Toner: the whole journey');

@@ -5,6 +5,7 @@ import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { KeyPress } from '../board/shortcuts.ts';
 import { roomStore } from '../room/room-store.ts';
+import { shownStageStore } from '../room/shown-stage.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
 import type { PresentStatusReport } from './PresentView.tsx';
@@ -113,8 +114,10 @@ export const useProjectorHost = (board: BoardStore): void => {
         case 'hello':
           return sendMap();
         case 'status':
+          shownStageStore.setState({ stageId: message.status.stageId });
           return projectorStore.setState({ status: message.status });
         case 'bye':
+          shownStageStore.setState({ stageId: null });
           return projectorStore.setState(CLOSED);
         case 'vote':
           if (message.action === 'add' || message.action === 'remove')

@@ -103,6 +103,9 @@ interface OpenedRoomProps {
 
 const OpenedRoom = ({ bridge, url, code }: OpenedRoomProps) => {
   const participants = useRoom((state) => state.participants);
+  const mapShared = useRoom((state) => state.mapShared);
+  const followPresent = useRoom((state) => state.followPresent);
+  const id = useId();
   return (
     <section className="room-opened" aria-label="Join the room">
       <RoomQr url={url} size={220} />
@@ -129,6 +132,24 @@ const OpenedRoom = ({ bridge, url, code }: OpenedRoomProps) => {
           </li>
         ))}
       </ul>
+      <label className="room-check" htmlFor={`${id}-map`}>
+        <input
+          id={`${id}-map`}
+          type="checkbox"
+          checked={mapShared}
+          onChange={(event) => roomStore.setState({ mapShared: event.target.checked })}
+        />
+        Phones can read the map, stage by stage
+      </label>
+      <label className="room-check" htmlFor={`${id}-follow`}>
+        <input
+          id={`${id}-follow`}
+          type="checkbox"
+          checked={followPresent}
+          onChange={(event) => roomStore.setState({ followPresent: event.target.checked })}
+        />
+        Phones follow present mode’s stage
+      </label>
       <button type="button" className="secondary" onClick={() => void closeRoom(bridge, roomStore)}>
         Close the room
       </button>

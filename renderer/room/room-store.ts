@@ -15,17 +15,26 @@ export interface RoomState {
   readonly addresses: readonly RoomAddress[];
   /** What went wrong last, in words for the facilitator; null when nothing did. */
   readonly problem: string | null;
+  /** Whether phones can read the map (the shown scenario, stage by stage). */
+  readonly mapShared: boolean;
+  /** Whether phones show the stage present mode shows. */
+  readonly followPresent: boolean;
 }
 
-export const CLOSED_ROOM: RoomState = {
+/** A closed room; the facilitator's choices of what phones see stay as they were. */
+export const CLOSED_ROOM = {
   open: null,
   opening: false,
   participants: [],
   addresses: [],
   problem: null,
-};
+} as const satisfies Partial<RoomState>;
 
-export const roomStore = createStore<RoomState>()(() => CLOSED_ROOM);
+export const roomStore = createStore<RoomState>()(() => ({
+  ...CLOSED_ROOM,
+  mapShared: true,
+  followPresent: true,
+}));
 
 export type RoomStore = typeof roomStore;
 

@@ -24,6 +24,7 @@ import { PresentView } from '../present/PresentView.tsx';
 import { ProjectorBar } from '../present/ProjectorBar.tsx';
 import { presentStore, usePresent } from '../present/present-store.ts';
 import { useProjector } from '../present/projector-host.ts';
+import { PhoneScreenSync } from '../room/PhoneScreenSync.tsx';
 import { RoomPanel } from '../room/RoomPanel.tsx';
 import { roomStore } from '../room/room-store.ts';
 import { useRoomSync } from '../room/use-room-sync.ts';
@@ -154,6 +155,12 @@ export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTake
           {legendOpen && <Legend onClose={() => close('legend')} />}
           {voteOpen && <VotePanel onClose={() => close('vote')} />}
           {roomOpen && <RoomPanel bridge={appServices().bridge} onClose={() => close('room')} />}
+          <PhoneScreenSync
+            bridge={appServices().bridge}
+            db={appServices().db}
+            room={roomStore}
+            board={boardStore}
+          />
         </div>
         {comparing && <CompareView onClose={() => setComparing(false)} />}
         <ProjectorBar bridge={appServices().bridge} />

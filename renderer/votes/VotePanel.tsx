@@ -33,7 +33,10 @@ export const VotePanel = ({ onClose }: VotePanelProps) => {
   const vote = doc && scenarioId ? shownVote(doc, scenarioId, true, changes) : null;
   return (
     <SidePanel title="Vote" className="vote-panel" onClose={onClose}>
-      {doc && vote && !vote.revealed && (vote.onPhones ? <PhoneVote vote={vote} /> : <RunningVote vote={vote} />)}
+      {doc &&
+        vote &&
+        !vote.revealed &&
+        (vote.onPhones ? <PhoneVote vote={vote} /> : <RunningVote vote={vote} />)}
       {doc && vote?.revealed && leftResultsOf !== vote.id && (
         <VoteResultsView
           results={voteResults(doc, vote)}

@@ -236,6 +236,8 @@ export const INVOKE = {
   closeRoom: 'journeywall:room-close',
   setRoomRound: 'journeywall:room-round',
   setRoomVote: 'journeywall:room-vote',
+  setRoomMap: 'journeywall:room-map',
+  setRoomScreen: 'journeywall:room-screen',
   removeParticipant: 'journeywall:room-remove',
 } as const;
 

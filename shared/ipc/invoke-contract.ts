@@ -4,7 +4,7 @@
  * methods (JourneywallBridge, electron/preload/bridge.ts) are derived from this table.
  */
 import { z } from 'zod';
-import { roundViewSchema, voteViewSchema } from '../room/protocol.ts';
+import { mapViewSchema, roundViewSchema, screenViewSchema, voteViewSchema } from '../room/protocol.ts';
 import type {
   AppInfo,
   BackupEntry,
@@ -125,6 +125,10 @@ export const INVOKE_CONTRACT = {
   setRoomRound: { args: z.tuple([roundViewSchema.nullable()]), answer: answers<void>() },
   /** The vote phones vote in, or null when none runs on phones. */
   setRoomVote: { args: z.tuple([voteViewSchema.nullable()]), answer: answers<void>() },
+  /** The map phones can read, or null when the facilitator does not share it. */
+  setRoomMap: { args: z.tuple([mapViewSchema.nullable()]), answer: answers<void>() },
+  /** The workshop timer and the stage present mode shows, as phones follow them. */
+  setRoomScreen: { args: z.tuple([screenViewSchema]), answer: answers<void>() },
   /** Removes a phone from the room; it cannot join again while the room is open. */
   removeParticipant: { args: z.tuple([participantIdSchema]), answer: answers<void>() },
 } as const satisfies { [K in keyof typeof INVOKE]: ChannelContract };

@@ -25,6 +25,8 @@ export const ROOM_LIMITS = {
   voteNotes: 1000,
   /** The text of each of them, as the phone shows it. */
   voteNoteText: 300,
+  /** Notes the map on phones shows: a 5,000-note map is read on the laptop's screen, not a phone. */
+  mapNotes: 3000,
   /** Bytes one phone may send per second, averaged over 10 s. */
   bytesPerSecond: 4 * 1024,
   /** Bytes of randomness in the join address's token: 128 bits. */
@@ -90,7 +92,11 @@ export const ballotSubmissionSchema = z.strictObject({
     .refine((dots) => Object.keys(dots).length <= MAX_DOTS, 'more notes than dots'),
 });
 
-export const PHONE_MESSAGE = z.discriminatedUnion('type', [helloSchema, noteSubmissionSchema, ballotSubmissionSchema]);
+export const PHONE_MESSAGE = z.discriminatedUnion('type', [
+  helloSchema,
+  noteSubmissionSchema,
+  ballotSubmissionSchema,
+]);
 export type PhoneMessage = z.infer<typeof PHONE_MESSAGE>;
 export type Hello = z.infer<typeof helloSchema>;
 export type NoteSubmission = z.infer<typeof noteSubmissionSchema>;
@@ -133,6 +139,48 @@ export const voteViewSchema = z.strictObject({
 });
 export type VoteView = z.infer<typeof voteViewSchema>;
 
+/** The map as phones show it: stage by stage, lane by lane, the notes' words and kinds. */
+export const mapViewSchema = z.strictObject({
+  name: z.string(),
+  /** The scenario shown, such as "Current". */
+  scenario: z.string(),
+  stages: z.array(
+    z.strictObject({
+      id: recordIdSchema,
+      name: z.string(),
+      lanes: z.array(
+        z.strictObject({
+          name: z.string(),
+          notes: z.array(
+            z.strictObject({
+              id: recordIdSchema,
+              text: z.string().max(ROOM_LIMITS.voteNoteText),
+              kind: z.enum(NOTE_KINDS),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+export type MapView = z.infer<typeof mapViewSchema>;
+
+/** The workshop timer as phones show it: counting down to an end, paused, or run out. */
+export const timerViewSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('running'), endsAt: z.number() }),
+  z.strictObject({ status: z.literal('paused'), remainingMs: z.number().min(0) }),
+  z.strictObject({ status: z.literal('finished') }),
+]);
+export type TimerView = z.infer<typeof timerViewSchema>;
+
+/** What the room's screen shows that phones follow: the workshop timer, and the stage present mode shows. */
+export const screenViewSchema = z.strictObject({
+  timer: timerViewSchema.nullable(),
+  /** The stage present mode shows when the facilitator lets phones follow it, else null. */
+  follow: recordIdSchema.nullable(),
+});
+export type ScreenView = z.infer<typeof screenViewSchema>;
+
 export const LAPTOP_MESSAGE = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('welcome'),
@@ -146,6 +194,10 @@ export const LAPTOP_MESSAGE = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('round'), round: roundViewSchema.nullable(), now: z.number() }),
   /** The vote running on phones, or null when there is none (or it was revealed). */
   z.strictObject({ type: z.literal('vote'), vote: voteViewSchema.nullable() }),
+  /** The map to read on the phone, or null when the facilitator does not share it. */
+  z.strictObject({ type: z.literal('map'), map: mapViewSchema.nullable() }),
+  /** The timer and the stage shown, with the laptop's clock when sent (see round). */
+  z.strictObject({ type: z.literal('screen'), screen: screenViewSchema, now: z.number() }),
   /** Notes (and ballots) stored on the laptop: the phone may forget them. */
   z.strictObject({ type: z.literal('ack'), ids: z.array(clientIdSchema) }),
   /** The facilitator removed this phone from the room. */

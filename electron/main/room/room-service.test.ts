@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RoomEvent, RoomInfo } from '../../../shared/ipc/contract.ts';
-import { ROOM_CLOSE, ROOM_LIMITS, type RoundView, type VoteView } from '../../../shared/room/protocol.ts';
+import {
+  type MapView,
+  ROOM_CLOSE,
+  ROOM_LIMITS,
+  type RoundView,
+  type ScreenView,
+  type VoteView,
+} from '../../../shared/room/protocol.ts';
 import { LOG_LINES_PER_MINUTE } from './rate-limits.ts';
 import { type NetworkInterfaces, roomAddresses } from './room-addresses.ts';
 import { VIOLATIONS_BEFORE_CLOSE } from './room-connection.ts';
@@ -186,12 +193,16 @@ describe('joining the room', () => {
     }
   });
 
-  it('welcomes a phone by its name, with the room code and the round, and shows it to the facilitator', async () => {
+  it('welcomes a phone by its name, with the room code, round, vote, map and screen, and shows it to the facilitator', async () => {
     const info = await openRoom();
     const phone = await TestPhone.join(info, 'phone-ana-1', '  Ana  ');
-    expect(phone.messages.slice(0, 2)).toEqual([
+    await vi.waitFor(() => expect(phone.messages).toHaveLength(5), WAIT);
+    expect(phone.messages).toEqual([
       { type: 'welcome', roomCode: info.code, name: 'Ana' },
       { type: 'round', round: null, now: RECEIVED },
+      { type: 'vote', vote: null },
+      { type: 'map', map: null },
+      { type: 'screen', screen: { timer: null, follow: null }, now: RECEIVED },
     ]);
     expect(lastParticipants(events)).toEqual([{ id: 'phone-ana-1', name: 'Ana', connected: true }]);
 
@@ -274,6 +285,43 @@ describe('notes from phones', () => {
     ]);
     const late = await TestPhone.join(info, 'phone-ben-1');
     expect(late.messages[2]).toEqual({ type: 'vote', vote });
+  });
+
+  it('tells phones the map the facilitator shares and what the screen shows, late joiners too', async () => {
+    const info = await openRoom();
+    const service = services[0];
+    const early = await TestPhone.join(info, 'phone-early-1');
+    const map: MapView = {
+      name: 'Toner',
+      scenario: 'Current',
+      stages: [
+        {
+          id: 'stage-1',
+          name: 'Request',
+          lanes: [{ name: 'Breakdowns', notes: [{ id: 'note-1', text: 'Hold music', kind: 'breakdown' }] }],
+        },
+      ],
+    };
+    const screen: ScreenView = { timer: { status: 'running', endsAt: RECEIVED + 60_000 }, follow: 'stage-1' };
+    service?.setMap(map);
+    service?.setScreen(screen);
+    await vi.waitFor(
+      () =>
+        expect(early.messages.slice(-2)).toEqual([
+          { type: 'map', map },
+          { type: 'screen', screen, now: RECEIVED },
+        ]),
+      WAIT,
+    );
+    const late = await TestPhone.join(info, 'phone-late-1');
+    await vi.waitFor(
+      () =>
+        expect(late.messages.slice(3, 5)).toEqual([
+          { type: 'map', map },
+          { type: 'screen', screen, now: RECEIVED },
+        ]),
+      WAIT,
+    );
   });
 
   it('stores a note on the laptop’s disk before the phone is told it arrived', async () => {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { OpenRoomResult, RoomAddress, RoomEvent, RoomInfo } from '../../../shared/ipc/contract.ts';
 import { IPC_LIMITS } from '../../../shared/ipc/contract.ts';
-import type { RoundView, VoteView } from '../../../shared/room/protocol.ts';
+import type { MapView, RoundView, ScreenView, VoteView } from '../../../shared/room/protocol.ts';
 import { errorCode } from '../file-errors.ts';
 import { createPhoneLimits, createRoomLog } from './rate-limits.ts';
 import { createRoom, type Room } from './room.ts';
@@ -60,6 +60,8 @@ export interface RoomService {
   setRound(round: RoundView | null): void;
   /** The vote phones vote in, or null when none runs on phones. */
   setVote(vote: VoteView | null): void;
+  setMap(map: MapView | null): void;
+  setScreen(screen: ScreenView): void;
   /** Removes a phone; it cannot join again while the room is open. */
   remove(participantId: string): void;
 }
@@ -105,6 +107,9 @@ function listenMessage(error: unknown, address: string): string {
 
 class OpenFailure extends Error {}
 
+/** No timer, no stage to follow: what phones see of the screen until the window says. */
+const NOTHING_SHOWN: ScreenView = { timer: null, follow: null };
+
 export function createRoomService(options: RoomServiceOptions): RoomService {
   const timeouts = { ...ROOM_TIMEOUTS, ...options.timeouts };
   const now = options.now ?? Date.now;
@@ -117,6 +122,8 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
   let lastMapId: string | null = null;
   let round: RoundView | null = null;
   let vote: VoteView | null = null;
+  let map: MapView | null = null;
+  let screen: ScreenView = NOTHING_SHOWN;
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Opening and closing run one at a time. */
@@ -172,6 +179,8 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
       journal,
       round,
       vote,
+      map,
+      screen,
       report,
       limits,
       log,
@@ -252,6 +261,8 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
         if (lastMapId !== mapId) {
           round = null;
           vote = null;
+          map = null;
+          screen = NOTHING_SHOWN;
         }
         lastMapId = mapId;
         try {
@@ -274,6 +285,14 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
     setVote(next) {
       vote = next;
       current?.room.setVote(next);
+    },
+    setMap(next) {
+      map = next;
+      current?.room.setMap(next);
+    },
+    setScreen(next) {
+      screen = next;
+      current?.room.setScreen(next);
     },
     remove(participantId) {
       current?.room.remove(participantId);

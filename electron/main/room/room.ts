@@ -8,10 +8,12 @@ import type { RoomEvent } from '../../../shared/ipc/contract.ts';
 import {
   type BallotSubmission,
   type Hello,
+  type MapView,
   type NoteSubmission,
   ROOM_CLOSE,
   ROOM_LIMITS,
   type RoundView,
+  type ScreenView,
   type VoteView,
 } from '../../../shared/room/protocol.ts';
 import type { PhoneLimits, RoomLog } from './rate-limits.ts';
@@ -26,6 +28,8 @@ export interface RoomOptions {
   readonly journal: RoomJournal;
   readonly round: RoundView | null;
   readonly vote: VoteView | null;
+  readonly map: MapView | null;
+  readonly screen: ScreenView;
   /** Tells the facilitator's window; never throws into the room. */
   readonly report: (event: RoomEvent) => void;
   readonly limits: PhoneLimits;
@@ -39,6 +43,8 @@ export interface Room {
   accept(socket: WebSocket): void;
   setRound(round: RoundView | null): void;
   setVote(vote: VoteView | null): void;
+  setMap(map: MapView | null): void;
+  setScreen(screen: ScreenView): void;
   /** Reports who is in the room again, for a window that reloaded and lost its list. */
   announce(): void;
   /** Removes a phone; it cannot join again while the room is open. */
@@ -57,6 +63,8 @@ export function createRoom(options: RoomOptions): Room {
   const { code, journal, report, log, now } = options;
   let round = options.round;
   let vote = options.vote;
+  let map = options.map;
+  let screen = options.screen;
   /** The newest ballot stored of each phone in each vote: an older one arriving late changes nothing. */
   const ballotSeqs = new Map<string, number>();
   const seqKey = (device: string, voteId: string) => `${device} ${voteId}`;
@@ -105,6 +113,8 @@ export function createRoom(options: RoomOptions): Room {
       phone.send({ type: 'welcome', roomCode: code, name });
       phone.send({ type: 'round', round, now: now() });
       phone.send({ type: 'vote', vote });
+      phone.send({ type: 'map', map });
+      phone.send({ type: 'screen', screen, now: now() });
       reportParticipants();
     },
 
@@ -165,6 +175,14 @@ export function createRoom(options: RoomOptions): Room {
     setVote(next) {
       vote = next;
       for (const { phone } of participants.values()) phone?.send({ type: 'vote', vote });
+    },
+    setMap(next) {
+      map = next;
+      for (const { phone } of participants.values()) phone?.send({ type: 'map', map });
+    },
+    setScreen(next) {
+      screen = next;
+      for (const { phone } of participants.values()) phone?.send({ type: 'screen', screen, now: now() });
     },
     remove(participantId) {
       removed.add(participantId);

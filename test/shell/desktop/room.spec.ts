@@ -226,3 +226,24 @@ test('the room votes on their phones, all at once; the totals stay hidden until 
     })
     .toEqual({ revealed: true, onPhones: true, phones: 2, dots: [1, 2] });
 });
+
+test('phones read the map, following the stage present mode shows', async ({
+  shell,
+  browser,
+}) => {
+  const { board } = await mapOnBoard(shell);
+  const url = await openRoomPanel(board);
+  const ana = await phone(browser);
+  await joinRoom(ana, url, 'Ana');
+  await expect(ana.getByRole('heading', { name: /Home office printer: toner refill/ })).toBeVisible();
+
+  await board.keyboard.press('F5');
+  await expect(board.getByTestId('present-room')).toBeVisible();
+  await board.keyboard.press('2');
+  await expect(ana.getByLabel('Read stage').locator('option:checked')).toHaveText('Request');
+  await expect(ana.getByText('Following the screen')).toBeVisible();
+  await board.keyboard.press('3');
+  await expect(ana.getByLabel('Read stage').locator('option:checked')).toHaveText('Respond');
+  await board.keyboard.press('j');
+  await expect(board.getByTestId('present-room')).toBeHidden();
+});

@@ -34,8 +34,8 @@ export async function joinRoom(page: Page, url: string, name: string): Promise<v
 
 /** Writes one note on the phone, in a stage and lane it chooses by name. */
 export async function writeNote(page: Page, text: string, stage: string, lane: string): Promise<void> {
-  await page.getByLabel('Stage').selectOption({ label: stage });
-  await page.getByLabel('Lane').selectOption({ label: lane });
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: stage });
+  await page.getByLabel('Lane', { exact: true }).selectOption({ label: lane });
   await page.getByLabel('Your note', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
 }
