@@ -27,12 +27,16 @@ describe('a vote on phones', () => {
     const id = map.vote({ kinds: ['breakdown'], onPhones: true, hidden: true });
     setPhoneBallot(map.doc, id, 'phone-ana-0001', { [map.striped.id]: 1 });
     const view = voteView(map.doc, voteIn(map, id));
-    expect(view.notes.map((note) => [note.text, note.stage, note.lane])).toEqual([
-      ['Cannot tell which cartridge fits', 'Purchase', 'Breakdown points'],
-      ['Prints come out striped', 'Use', 'Breakdown points'],
-      ['Courier comes while he is at a client', 'Use', 'Breakdown points'],
-      ['One invoice per cartridge', 'Post-purchase', 'Breakdown points'],
+    // Stage by stage; within a cell, the board's own order.
+    expect(view.notes.map((note) => [note.stage, note.lane])).toEqual([
+      ['Purchase', 'Breakdown points'],
+      ['Use', 'Breakdown points'],
+      ['Use', 'Breakdown points'],
+      ['Post-purchase', 'Breakdown points'],
     ]);
+    expect(view.notes.map((note) => note.text).sort()).toEqual(
+      [map.cartridge, map.striped, map.courier, map.invoice].map((note) => note.text).sort(),
+    );
     expect(JSON.stringify(view)).not.toContain('"dots"');
     expect(view).toMatchObject({ question: 'Which breakdowns hurt most?', dotsPerVoter: 3, stacking: false });
   });
