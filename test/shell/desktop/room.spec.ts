@@ -227,10 +227,7 @@ test('the room votes on their phones, all at once; the totals stay hidden until 
     .toEqual({ revealed: true, onPhones: true, phones: 2, dots: [1, 2] });
 });
 
-test('phones read the map, following the stage present mode shows', async ({
-  shell,
-  browser,
-}) => {
+test('phones read the map, following the stage present mode shows', async ({ shell, browser }) => {
   const { board } = await mapOnBoard(shell);
   const url = await openRoomPanel(board);
   const ana = await phone(browser);

@@ -50,12 +50,13 @@ test.beforeAll(() => {
   if (run.status !== 0) throw new Error(`electron-builder --dir failed:\n${run.stdout}\n${run.stderr}`);
 });
 
-test('app.asar holds the renderer build, both bundles and package.json, and nothing else', () => {
+test("app.asar holds the renderer build, the room's phone page, both bundles and package.json, and nothing else", () => {
   const entries = listPackage(ASAR, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
   expect(entries).toEqual(
     expect.arrayContaining([
       '/package.json',
       '/dist/index.html',
+      '/dist/participant/index.html',
       '/dist-electron/main.cjs',
       '/dist-electron/preload.cjs',
     ]),
@@ -66,7 +67,12 @@ test('app.asar holds the renderer build, both bundles and package.json, and noth
   expect(entries.filter((entry) => /\.(ts|tsx|map)$|node_modules|\/test\//.test(entry))).toEqual([]);
 
   // What runs is what was built and tested: the bundles and renderer files are the same bytes.
-  for (const file of ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/index.html']) {
+  for (const file of [
+    'dist-electron/main.cjs',
+    'dist-electron/preload.cjs',
+    'dist/index.html',
+    'dist/participant/index.html',
+  ]) {
     expect(extractFile(ASAR, file).equals(readFileSync(path.join(ROOT, file))), file).toBe(true);
   }
   const packaged = JSON.parse(extractFile(ASAR, 'package.json').toString('utf8')) as Record<string, unknown>;

@@ -11,6 +11,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const APP = path.resolve(process.env.JOURNEYWALL_SHELL_APP ?? ROOT);
 export const MAIN_BUNDLE = path.join(APP, 'dist-electron', 'main.cjs');
 export const RENDERER_ENTRY = path.join(ROOT, 'dist', 'index.html');
+/** The room's phone page, built beside the renderer. */
+export const PARTICIPANT_ENTRY = path.join(ROOT, 'dist', 'participant', 'index.html');
 export const OUT = path.join(ROOT, 'test-results', 'shell');
 /** The stand-in main process, bundled by the global setup. */
 export const RUN_MAIN = path.join(OUT, 'run-main.cjs');
