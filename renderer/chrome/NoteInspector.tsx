@@ -1,5 +1,6 @@
 import { setNoteKind } from '../../shared/journey/note-edits.ts';
 import { CHANNEL_LABELS, KIND_STYLES } from '../../shared/journey/note-kinds.ts';
+import { authorsOf } from '../../shared/journey/rounds/round-queries.ts';
 import { isLiveNote } from '../../shared/model/document.ts';
 import { updateNote } from '../../shared/model/edits.ts';
 import {
@@ -19,6 +20,10 @@ const RATING_NAMES: readonly [keyof TouchpointRatings, string][] = [
   ['productive', 'Productive'],
   ['painless', 'Painless'],
 ];
+
+/** "Ana", "Ana and Ben", "Ana, Ben and Cara". */
+const listed = (names: readonly string[]): string =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 const NO_RATINGS: TouchpointRatings = { effortless: null, productive: null, painless: null };
 
@@ -47,6 +52,8 @@ export const NoteInspector = () => {
       for (const note of notes) updateNote(draft, note.id, recipe(note));
     });
   const single = notes.length === 1 && first?.kind === 'touchpoint' ? first : null;
+  // Who wrote it on their phone, when the room's round was revealed with names.
+  const authors = notes.length === 1 && doc && first ? authorsOf(doc, first.id) : [];
   return (
     <fieldset className="toolbar-group note-inspector" aria-label="Selected notes">
       <label className="inline-field" title={KIND_TIP}>
@@ -68,6 +75,7 @@ export const NoteInspector = () => {
           ))}
         </select>
       </label>
+      {authors.length > 0 && <span className="inline-field note-authors">Written by {listed(authors)}</span>}
       {single && (
         <>
           <label className="inline-field" title={CHANNEL_TIP}>

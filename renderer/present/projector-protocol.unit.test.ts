@@ -46,6 +46,7 @@ describe('the projector channel', () => {
 
   it('tells the two directions’ messages apart and ignores anything else', () => {
     expect(isToProjector({ kind: 'map', doc: null, scenarioId: null })).toBe(true);
+    expect(isToProjector({ kind: 'room', room: null })).toBe(true);
     expect(isToBoard({ kind: 'map' })).toBe(false);
     expect(isToBoard({ kind: 'vote', action: 'reveal' })).toBe(true);
     expect(isToProjector({ kind: 'vote' })).toBe(false);

@@ -134,8 +134,13 @@ test('phones join by the QR code, write in silence, and the reveal puts their no
         { text: 'Hold music for 20 minutes', stage: 'Request', lane: 'Breakdown points' },
       ]),
     );
-  // The two blinking-light notes were one note, said by two people.
+  // The two blinking-light notes were one note, said by two people, as the note's inspector says.
   expect(notesIn(file).filter((note) => /blinks/i.test(note.text))).toHaveLength(1);
+  await board.keyboard.press('Control+f');
+  await board.getByRole('searchbox', { name: 'Find in notes, headers and personas' }).fill('light blinks');
+  await board.keyboard.press('Enter');
+  await board.keyboard.press('Escape');
+  await expect(board.getByText('Written by Ana and Ben')).toBeVisible();
   expect(roundsIn(file)[0]?.inbox.map((note) => note.author)).toEqual(['Ana', 'Ben', 'Cara', 'Ana']);
 });
 
