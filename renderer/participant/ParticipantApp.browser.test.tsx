@@ -340,13 +340,11 @@ describe('following the room’s screen', () => {
       now: laptopNow,
     });
     await expect.element(page.getByRole('timer')).toHaveTextContent(/^02:0[01]$/);
-    laptop
-      .latest()
-      .say({
-        type: 'screen',
-        screen: { timer: { status: 'paused', remainingMs: 61_000 }, follow: null },
-        now: laptopNow,
-      });
+    laptop.latest().say({
+      type: 'screen',
+      screen: { timer: { status: 'paused', remainingMs: 61_000 }, follow: null },
+      now: laptopNow,
+    });
     await expect.element(page.getByText('Timer paused at 01:01')).toBeVisible();
   });
 });

@@ -65,6 +65,24 @@ describe('notes arriving from the room', () => {
     expect(hiddenNotes(roundNow()).map((note) => note.text)).toEqual(['Kept']);
   });
 
+  it('cut the undo history at the round’s last step: undo stops there rather than skipping it', () => {
+    board.getState().edit('Add a note', (draft) => {
+      addNote(draft, { x: 0, y: 0, text: 'Before the round' });
+    });
+    startRound(board, { prompt: 'What happens first?' });
+    board.getState().edit('Add a note', (draft) => {
+      addNote(draft, { x: 300, y: 0, text: 'During the round' });
+    });
+    applyRoomEvent(noteEvent('From a phone'), roomStore, board);
+    expect(board.getState().past.map((entry) => entry.label)).toEqual(['Add a note']);
+    board.getState().undo();
+    board.getState().undo();
+    const texts = Object.values(board.getState().doc?.records ?? {}).flatMap((record) =>
+      record.type === 'note' && !record.isDeleted ? [record.text] : [],
+    );
+    expect(texts).toEqual(['Before the round']);
+  });
+
   it('land only in the map whose room is open', () => {
     startRound(board, { prompt: 'What happens first?' });
     roomStore.setState({ open: { mapId: 'another-map', info } });

@@ -37,8 +37,9 @@ export interface DocumentSlice {
   /**
    * Applies a change that did not come from the user's hands (a note a participant sent from
    * their phone): saved like an edit, but no undo step. Undo must never take back what someone
-   * else wrote, so the undo and redo steps that touch the same records are forgotten: undoing
-   * the opening of a round would otherwise drop its inbox.
+   * else wrote (undoing the opening of a round would drop its inbox), so the history is cut
+   * after the last step that touched the same records, with every step before it: undo then
+   * stops there rather than skipping it to undo something older.
    */
   receive(recipe: (draft: MutableDocument) => void): void;
   undo(): void;
@@ -115,9 +116,13 @@ export const createDocumentSlice: StateCreator<BoardState, [], [], DocumentSlice
     if (!result.entry) return;
     const touched = idsOfPatches(result.entry.patches);
     if (!withinLimits(changes, doc, result.doc, touched)) return;
-    const untouched = (entry: HistoryEntry) =>
-      ![...idsOfPatches(entry.patches)].some((id) => touched.has(id));
-    set({ doc: result.doc, past: past.filter(untouched), future: future.filter(untouched) });
+    const touches = (entry: HistoryEntry) => [...idsOfPatches(entry.patches)].some((id) => touched.has(id));
+    const lastTouching = past.findLastIndex(touches);
+    set({
+      doc: result.doc,
+      past: lastTouching === -1 ? past : past.slice(lastTouching + 1),
+      future: future.some(touches) ? [] : future,
+    });
   },
   undo: () => {
     const { doc, changes, past, future, heldElsewhere } = get();
