@@ -191,6 +191,9 @@ function start(): void {
       outside.setReady(false);
       // A reloaded page cannot finish the exports the old one began.
       void exports.abortAll();
+      // Nor take the room's notes into its map until the facilitator opens the room again (its
+      // journal then brings every note the phones sent meanwhile).
+      void room.close();
       // It runs in a renderer of its own, which can answer again.
       if (gone.signal.aborted && !window.isDestroyed()) gone = new AbortController();
     });
@@ -198,6 +201,7 @@ function start(): void {
     // Nor can a renderer that crashed or was killed; without this its temp files stay until quit.
     window.webContents.on('render-process-gone', (_event, details) => {
       void exports.abortAll();
+      void room.close();
       if (details.reason !== 'clean-exit') gone.abort();
     });
     window.on('closed', () => {

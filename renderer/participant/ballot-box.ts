@@ -7,7 +7,7 @@ import { type KeptStorage, keptKey, readKept, writeKept } from './kept.ts';
 export interface PhoneBallot {
   readonly voteId: string;
   readonly dots: Readonly<Record<string, number>>;
-  /** Counts each change; the laptop keeps the highest it has seen. */
+  /** Rises with each change (the phone's clock at least); the laptop keeps the highest it has seen. */
   readonly seq: number;
   /** The id of the newest send, which the laptop's ack names. */
   readonly sendId: string;
@@ -58,7 +58,9 @@ export class BallotBox {
 
   set(voteId: string, dots: Readonly<Record<string, number>>): void {
     const before = this.ballots.find((ballot) => ballot.voteId === voteId);
-    const next: PhoneBallot = { voteId, dots, seq: (before?.seq ?? 0) + 1, sendId: nanoid(), sent: false };
+    // The clock, not a count from 1: a phone whose storage was wiped must still outrank its old ballot.
+    const seq = Math.max((before?.seq ?? 0) + 1, Date.now());
+    const next: PhoneBallot = { voteId, dots, seq, sendId: nanoid(), sent: false };
     this.save([...this.ballots.filter((ballot) => ballot !== before), next]);
   }
 

@@ -13,7 +13,7 @@ export const pageStorage = (): KeptStorage | null => {
 /** Each room's keys carry its token, so two rooms on one phone do not mix. */
 export const keptKey = (
   token: string,
-  what: 'participant' | 'outbox' | 'round' | 'draft' | 'vote' | 'ballots' | 'map',
+  what: 'participant' | 'outbox' | 'round' | 'draft' | 'vote' | 'ballots',
 ): string => `journeywall.room.${token}.${what}`;
 
 /** The JSON kept under a key, or undefined when there is none, it is unreadable or storage throws. */

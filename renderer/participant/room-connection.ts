@@ -26,7 +26,6 @@ export type RoomSocketConstructor = new (url: string) => RoomSocket;
 export interface RoomConnectionOptions {
   readonly url: string;
   readonly hello: Hello;
-  /** The notes the laptop has not acknowledged, oldest first: resent on every connection. */
   /** Notes and ballots the laptop has not acknowledged, oldest first: each is sent as it is. */
   readonly pending: () => readonly (NoteSubmission | BallotSubmission)[];
   readonly onMessage: (message: LaptopMessage) => void;

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type MapView,
-  mapViewSchema,
   type NoteSubmission,
   type RoundView,
   roundViewSchema,
@@ -73,9 +72,8 @@ export const useRoom = (
   const [vote, setVote] = useState<VoteView | null | undefined>(
     () => voteViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'vote'))).data,
   );
-  const [map, setMap] = useState<MapView | null | undefined>(
-    () => mapViewSchema.nullable().safeParse(readKept(storage, keptKey(address.token, 'map'))).data,
-  );
+  // Not kept on the phone: a large map would take the storage the notes and dots need.
+  const [map, setMap] = useState<MapView | null | undefined>(undefined);
   const [screen, setScreen] = useState<ScreenView | null>(null);
   const ballots = useMemo(() => new BallotBox(storage, address.token), [storage, address.token]);
   useSyncExternalStore(
@@ -96,10 +94,7 @@ export const useRoom = (
           outbox.acknowledge(message.ids);
           ballots.acknowledge(message.ids);
         }
-        if (message.type === 'map') {
-          setMap(message.map);
-          writeKept(storage, keptKey(address.token, 'map'), message.map);
-        }
+        if (message.type === 'map') setMap(message.map);
         if (message.type === 'screen') setScreen(screenOnPhoneClock(message.screen, message.now));
         if (message.type === 'vote') {
           setVote(message.vote);

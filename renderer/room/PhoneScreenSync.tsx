@@ -74,6 +74,7 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
     let shown: { doc: unknown; scenarioId: string | null; shared: boolean } | null = null;
     let timeout: ReturnType<typeof setTimeout> | null = null;
     let lastSent = 0;
+    let sentText = '';
     const send = () => {
       timeout = null;
       lastSent = Date.now();
@@ -82,6 +83,10 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
       shown = { doc, scenarioId, shared: mapShared };
       if (!open) return;
       const map = mapShared && doc && scenarioId && doc.id === open.mapId ? phoneMap(doc, scenarioId) : null;
+      // Most edits (a note arriving in the inbox, a ballot, a move) leave what phones read alone.
+      const text = JSON.stringify(map);
+      if (text === sentText) return;
+      sentText = text;
       void bridge.setRoomMap(map);
     };
     const schedule = () => {
@@ -93,7 +98,10 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
     };
     const stopBoard = board.subscribe(schedule);
     const stopRoom = room.subscribe((state, previous) => {
-      if (state.open !== previous.open) shown = null;
+      if (state.open !== previous.open) {
+        shown = null;
+        sentText = '';
+      }
       schedule();
     });
     schedule();

@@ -5,7 +5,7 @@ import { KIND_STYLES } from '../../shared/journey/note-kinds.ts';
 import { hiddenNotes, roundsOf, writersOf } from '../../shared/journey/rounds/round-queries.ts';
 import type { JourneyDocument } from '../../shared/model/document.ts';
 import { NOTE_KINDS, type NoteKind, type RoundRecord } from '../../shared/model/journey-records.ts';
-import { FILE_LIMITS } from '../../shared/model/limits.ts';
+import { ROOM_LIMITS } from '../../shared/room/protocol.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import { startTimer } from '../timer/timer-commands.ts';
 import { SidePanel } from '../ui/SidePanel.tsx';
@@ -35,7 +35,10 @@ export const RoomPanel = ({ bridge, onClose }: RoomPanelProps) => {
   const doc = useBoard((state) => state.doc);
   const open = useRoom((state) => state.open);
   const problem = useRoom((state) => state.problem);
-  const latest = doc ? (roundsOf(doc)[0] ?? null) : null;
+  const rounds = doc ? roundsOf(doc) : [];
+  const latest = rounds[0] ?? null;
+  // Notes that reached an earlier round (sent late, or for a round that was undone) wait there.
+  const waiting = rounds.filter((round) => round !== latest && hiddenNotes(round).length > 0);
   return (
     <SidePanel title="Room" className="room-panel" onClose={onClose}>
       {problem && (
@@ -46,6 +49,9 @@ export const RoomPanel = ({ bridge, onClose }: RoomPanelProps) => {
       {doc && !open && <OpenRoom bridge={bridge} mapId={doc.id} />}
       {open && <OpenedRoom bridge={bridge} url={open.info.url} code={open.info.code} />}
       {doc && latest && <RoundStatus round={latest} />}
+      {waiting.map((round) => (
+        <RoundStatus key={round.id} round={round} />
+      ))}
       {doc && open && (!latest || latest.ended) && <StartRoundForm doc={doc} />}
     </SidePanel>
   );
@@ -165,7 +171,7 @@ const RoundStatus = ({ round }: { readonly round: RoundRecord }) => {
   const writers = writersOf(hidden);
   return (
     <section className="room-round" aria-label="Writing round">
-      <h3>{round.ended ? 'Last writing round' : 'Writing round open'}</h3>
+      <h3>{round.ended ? 'Writing round ended' : 'Writing round open'}</h3>
       <p className="room-prompt">{round.prompt}</p>
       <p className="room-inbox" aria-live="polite">
         Inbox: {hidden.length} {hidden.length === 1 ? 'note' : 'notes'}
@@ -230,7 +236,7 @@ const StartRoundForm = ({ doc }: { readonly doc: JourneyDocument }) => {
       <input
         id={`${id}-prompt`}
         value={prompt}
-        maxLength={FILE_LIMITS.maxNameLength}
+        maxLength={ROOM_LIMITS.promptLength}
         placeholder="What happens before they call us?"
         onChange={(event) => setPrompt(event.target.value)}
       />

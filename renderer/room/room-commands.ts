@@ -1,11 +1,13 @@
 import type { JourneywallBridge, RoomEvent } from '../../shared/ipc/contract.ts';
 import {
   endRound,
+  hasArrived,
   openRound,
   type RoundOptions,
   receiveNote,
   revealRound,
 } from '../../shared/journey/rounds/round-edits.ts';
+import { liveRound } from '../../shared/journey/rounds/round-queries.ts';
 import { setPhoneBallot } from '../../shared/journey/votes/vote-edits.ts';
 import type { BoardStore } from '../store/index.ts';
 import { showNotice } from '../ui/notice-store.ts';
@@ -68,7 +70,8 @@ export const applyRoomEvent = (event: RoomEvent, room: RoomStore, board: BoardSt
     room.setState({ ...CLOSED_ROOM, addresses: room.getState().addresses, problem: event.reason });
     return;
   }
-  if (!open || board.getState().doc?.id !== open.mapId) return;
+  const { doc } = board.getState();
+  if (!open || !doc || doc.id !== open.mapId) return;
   if (event.type === 'ballot') {
     const { ballot, participantId } = event;
     board.getState().receive((draft) => {
@@ -77,6 +80,9 @@ export const applyRoomEvent = (event: RoomEvent, room: RoomStore, board: BoardSt
     return;
   }
   const { note, participantId, name, received } = event;
+  // A resend or the journal's replay after a reopen: known already, so no edit at all.
+  const round = liveRound(doc, note.roundId);
+  if (round && hasArrived(round, { id: note.id, participantId })) return;
   board.getState().receive((draft) => {
     receiveNote(draft, { ...note, participantId, author: name, received });
   });

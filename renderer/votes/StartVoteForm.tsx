@@ -41,7 +41,7 @@ export const StartVoteForm = ({ doc, selection, roomOpen, onStart }: StartVoteFo
   const [dots, setDots] = useState(3);
   const [stacking, setStacking] = useState(false);
   const [hidden, setHidden] = useState(true);
-  const [onPhones, setOnPhones] = useState(roomOpen);
+  const [onPhones, setOnPhones] = useState(true);
   const phones = roomOpen && onPhones;
 
   const submit = (event: FormEvent) => {
@@ -51,7 +51,8 @@ export const StartVoteForm = ({ doc, selection, roomOpen, onStart }: StartVoteFo
       voters,
       dotsPerVoter: dots,
       stacking,
-      hidden,
+      // On phones the totals always wait for the reveal: the room must not see the others' dots.
+      hidden: hidden || phones,
       onPhones: phones,
       ...(scope === 'kind' && { kinds: [kind] }),
       ...(scope === 'lane' && { laneIds: [laneId] }),
@@ -139,10 +140,12 @@ export const StartVoteForm = ({ doc, selection, roomOpen, onStart }: StartVoteFo
         <input type="checkbox" checked={stacking} onChange={(event) => setStacking(event.target.checked)} />
         Several dots on one note
       </label>
-      <label className="vote-check">
-        <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} />
-        Hide the totals until the reveal
-      </label>
+      {!phones && (
+        <label className="vote-check">
+          <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} />
+          Hide the totals until the reveal
+        </label>
+      )}
       <button type="submit" className="primary">
         Start the vote
       </button>

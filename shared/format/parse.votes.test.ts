@@ -138,6 +138,25 @@ describe('settings that cannot hold the dots cast', () => {
   });
 });
 
+describe('a vote on phones whose phones do not match its ballots', () => {
+  test.each([
+    [
+      'more phones than ballots',
+      { onPhones: true, voterIds: ['phone-a', 'phone-b', 'phone-c'] },
+      ['phone-a', 'phone-b'],
+    ],
+    ['fewer phones than ballots', { onPhones: true, voterIds: ['phone-a'] }, ['phone-a', 'unknown-phone-2']],
+    ['phones on a vote at the laptop', { voterIds: ['phone-a'] }, []],
+  ])('%s: one phone a ballot, so no phone takes over another’s dots', (_, changes, voterIds) => {
+    const { past, text } = withVote(changes);
+    const result = parse(text);
+    expect(opened(result).repairs).toEqual([
+      'Matched the phones of 1 vote to its ballots, one phone a ballot.',
+    ]);
+    expect(voteOf(result, past).voterIds).toEqual(voterIds);
+  });
+});
+
 describe('hostile votes are refused, naming what is wrong', () => {
   const message = (changes: Record<string, unknown>) => {
     const result = parse(withVote(changes).text);

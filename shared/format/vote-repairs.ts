@@ -34,14 +34,36 @@ export const repairVotes = (records: Record<string, JourneyRecord>, log: RepairL
         (count) =>
           `Forgot the stages, lanes or notes that are not in the map among those ${counted(count, 'vote')} ${count === 1 ? 'is' : 'are'} limited to.`,
       );
-    const fitted = fittingTheDots(relinked);
-    if (fitted !== relinked)
+    const attributed = phonesMatchingBallots(relinked);
+    if (attributed !== relinked)
+      log.add(
+        'vote-phones-matched',
+        (count) =>
+          `Matched the phones of ${counted(count, 'vote')} to ${count === 1 ? 'its' : 'their'} ballots, one phone a ballot.`,
+      );
+    const fitted = fittingTheDots(attributed);
+    if (fitted !== attributed)
       log.add(
         'vote-settings-raised',
         (count) => `Raised the number of voters or dots of ${counted(count, 'vote')} to fit the dots cast.`,
       );
     records[record.id] = fitted;
   }
+};
+
+/**
+ * A vote on phones names one phone per ballot, in order (a vote at the laptop, none): a list of
+ * another length (only a hand-edited file has one) is cut, or filled with made-up phones, so a
+ * phone's new ballot never replaces another's.
+ */
+const phonesMatchingBallots = (vote: VoteRecord): VoteRecord => {
+  const wanted = vote.onPhones ? vote.ballots.length : 0;
+  if (vote.voterIds.length === wanted) return vote;
+  const voterIds = Array.from(
+    { length: wanted },
+    (_, index) => vote.voterIds[index] ?? `unknown-phone-${index + 1}`,
+  );
+  return { ...vote, voterIds };
 };
 
 /** The vote with voters, dots per voter and stacking raised to hold its ballots; itself if they do. */

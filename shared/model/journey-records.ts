@@ -177,7 +177,7 @@ export interface RoundRecord extends RecordBase {
   readonly startedAt: number;
   /** When its time runs out, or null without a time limit. Notes sent later are still kept. */
   readonly endsAt: number | null;
-  /** An ended round takes no new notes from phones (notes already written are still delivered). */
+  /** Phones stop offering an ended round; notes written in time on a phone that was offline still arrive. */
   readonly ended: boolean;
   /** Its notes in the order they arrived. */
   readonly inbox: readonly InboxNote[];

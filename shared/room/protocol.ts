@@ -85,8 +85,8 @@ export const ballotSubmissionSchema = z.strictObject({
   /** Made by the phone for this send: the ack names it. */
   id: clientIdSchema,
   voteId: recordIdSchema,
-  /** Counts up with each change the phone makes to its ballot in this vote. */
-  seq: z.int().min(1).max(1_000_000_000),
+  /** Rises with each change the phone makes to its ballot in this vote. */
+  seq: z.int().min(1),
   dots: z
     .record(recordIdSchema, z.int().min(1).max(MAX_DOTS))
     .refine((dots) => Object.keys(dots).length <= MAX_DOTS, 'more notes than dots'),

@@ -114,10 +114,12 @@ function installRecorder(frameMark: string): void {
   };
 }
 
+/** The recorder as an init script's source, for a page or a whole browser context. */
+export const animationFramesScript = (): string =>
+  `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installRecorder.toString()})(${JSON.stringify(FRAME_MARK)});`;
+
 export const injectAnimationFrames = async (page: Page): Promise<void> => {
-  await page.addInitScript({
-    content: `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installRecorder.toString()})(${JSON.stringify(FRAME_MARK)});`,
-  });
+  await page.addInitScript({ content: animationFramesScript() });
 };
 
 export const startAnimationFrames = async (page: Page): Promise<void> => {

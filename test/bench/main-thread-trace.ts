@@ -124,18 +124,37 @@ export const stepWork = (trace: Trace, steps: readonly number[]): Map<number, nu
  * mark, so the input that starts the animation is that frame's work. Only the frames that began
  * within `withinMs` of the step's start are taken; the last one ends at the step's end mark.
  */
-export const frameWork = (trace: Trace, step: number, withinMs: number): number[] => {
+export const frameWork = (trace: Trace, step: number, withinMs: number): number[] =>
+  frameSpans(trace, step, withinMs).map((frame) => frame.work);
+
+/** A frame of a step, as frameWork cuts it: where it runs in the trace (µs) and its busy ms. */
+export interface FrameSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly work: number;
+}
+
+/** frameWork's frames with their bounds, so other marks can be placed in them. */
+export const frameSpans = (trace: Trace, step: number, withinMs: number): FrameSpan[] => {
   const spans = busySpans(trace);
   const start = markTime(trace, startMark(step));
   const end = markTime(trace, endMark(step));
-  const marks = trace
-    .filter((event) => event.name === FRAME_MARK && event.ts > start && event.ts < end)
-    .map((event) => event.ts)
-    .sort((a, b) => a - b);
+  const marks = markTimes(trace, FRAME_MARK, start, end);
   const taken = marks.filter((mark) => mark <= start + withinMs * 1000);
   return taken.map((mark, index) => {
     const from = index === 0 ? start : mark;
     const to = marks[index + 1] ?? end;
-    return busyWithin(spans, from, to) / 1000;
+    return { from, to, work: busyWithin(spans, from, to) / 1000 };
   });
 };
+
+/** The times (µs) of every mark named `name` strictly between `from` and `to`, in order. */
+export const markTimes = (trace: Trace, name: string, from: number, to: number): number[] =>
+  trace
+    .filter((event) => event.name === name && event.ts > from && event.ts < to)
+    .map((event) => event.ts)
+    .sort((a, b) => a - b);
+
+/** The renderer main thread's busy ms from step `step`'s start mark to its end mark. */
+export const busyBetweenMarks = (trace: Trace, step: number): number =>
+  busyWithin(busySpans(trace), markTime(trace, startMark(step)), markTime(trace, endMark(step))) / 1000;

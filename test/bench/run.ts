@@ -7,11 +7,15 @@
  * place, and of the drop; then the hostile and extreme files of the after-parse corpus, opened in
  * the app, and merge at scale (hostile-files.ts); then, on a 5,000-note customer-experience map,
  * the frames of present mode's moves from step to step and what voting adds to a keypress
- * (issue 10); and how long the main thread keeps working after a 5,000-note map opens (issue 15).
+ * (issue 10); how long the main thread keeps working after a 5,000-note map opens (issue 15); and
+ * the room under load: 50 phones writing 10 notes each in a minute, on loopback, to the desktop
+ * app's real main process under the shell harness (issue 13, room-load.ts).
  * Prints the tables and appends them to RESULTS.md.
  *
  * Sections can be run alone, by name: `tsx test/bench/run.ts present votes` (after
- * `npm run build:renderer`); with none named, every section runs.
+ * `npm run build:renderer`; the room section builds main and preload itself, as the shell
+ * suites do, and needs the renderer and participant page of `npm run build`); with none named,
+ * every section runs.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -47,6 +51,7 @@ import {
   type ViewFigures,
   voteKeyTable,
 } from './report.ts';
+import { benchRoomLoad, roomLoadTable } from './room-load.ts';
 import { type SeedNote, seedNotes } from './seed-notes.ts';
 import { benchStageMove } from './stage-move.ts';
 import { measureSteps, waitUntilIdle } from './step-work.ts';
@@ -119,7 +124,7 @@ const benchMap = async (
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 /** The sections of a run, in the order they run. */
-const SECTIONS = ['posters', 'board', 'stage-move', 'files', 'present', 'votes', 'quiet'] as const;
+const SECTIONS = ['posters', 'board', 'stage-move', 'files', 'present', 'votes', 'quiet', 'room'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections named on the command line; every one when none is named. */
@@ -158,6 +163,8 @@ const main = async () => {
     const votes = await when(sections, 'votes', () => benchVoteKeys(browser, server.url));
     const quiet = await when(sections, 'quiet', () => measureQuietAfterOpen(browser, server.url));
     await server.stop();
+    // The desktop app under the shell harness, with a Chromium of its own (room-load.ts).
+    const room = await when(sections, 'room', benchRoomLoad);
     const files = await when(sections, 'files', runFileBench);
     const merges = await when(sections, 'files', runMergeBench);
 
@@ -212,6 +219,7 @@ const main = async () => {
           ]
         : []),
       ...(quiet ? [quietTable(quiet), ''] : []),
+      ...(room ? [roomLoadTable(room), ''] : []),
       profileSection(TARGET_NOTES, profiles.board),
       profileSection(300, profiles.stageMove),
       '',

@@ -14,7 +14,7 @@ export interface Phase {
   readonly self: number;
 }
 
-const CATEGORIES = [
+export const BREAKDOWN_CATEGORIES = [
   'toplevel',
   'blink',
   'cc',
@@ -35,9 +35,10 @@ const PLUMBING = new Set([
 ]);
 
 export const traceDuring = async (cdp: CDPSession, action: () => Promise<void>): Promise<Phase[]> =>
-  selfTimes(await recordTrace(cdp, { includedCategories: CATEGORIES }, action));
+  selfTimes(await recordTrace(cdp, { includedCategories: BREAKDOWN_CATEGORIES }, action));
 
-const selfTimes = (events: readonly TraceEvent[]): Phase[] => {
+/** Self time per trace event name on the renderer's main thread, over a whole trace. */
+export const selfTimes = (events: readonly TraceEvent[]): Phase[] => {
   const mainThreads = new Set(
     events
       .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
@@ -47,7 +48,9 @@ const selfTimes = (events: readonly TraceEvent[]): Phase[] => {
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
     if (event.ph !== 'X' || event.dur === undefined || !mainThreads.has(thread)) continue;
-    byThread.set(thread, [...(byThread.get(thread) ?? []), event]);
+    const list = byThread.get(thread);
+    if (list) list.push(event);
+    else byThread.set(thread, [event]);
   }
   const self = new Map<string, number>();
   for (const thread of byThread.values()) {

@@ -36,10 +36,18 @@ export interface ConnectionTimeouts {
   readonly closeMs: number;
 }
 
+/** What may wait unsent to one phone before shared frames skip it (a phone on poor Wi-Fi). */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
 export interface Phone {
   /** The device id from the phone's hello, or null before it. */
   readonly device: string | null;
   send(message: LaptopMessage): void;
+  /**
+   * Sends a frame already made for every phone (the map, made once for the room), unless the
+   * phone has not taken the last ones yet: a slow phone skips a copy, the next one replaces it.
+   */
+  sendShared(frame: string): void;
   /** Closes with a code from ROOM_CLOSE; the phone's frames are ignored from now on. */
   close(code: number, reason?: string): void;
   /** Resolves once the socket is closed. */
@@ -97,6 +105,9 @@ export function attachPhone(socket: WebSocket, options: PhoneConnectionOptions):
     },
     send(message) {
       if (!ending) socket.send(JSON.stringify(message));
+    },
+    sendShared(frame) {
+      if (!ending && socket.bufferedAmount < MAX_BUFFERED_BYTES) socket.send(frame);
     },
     close(code, reason) {
       if (ending) return;

@@ -63,7 +63,8 @@ export function createRoom(options: RoomOptions): Room {
   const { code, journal, report, log, now } = options;
   let round = options.round;
   let vote = options.vote;
-  let map = options.map;
+  /** The map's frame, made once for every phone: it can be hundreds of kB. */
+  let mapFrame = JSON.stringify({ type: 'map', map: options.map });
   let screen = options.screen;
   /** The newest ballot stored of each phone in each vote: an older one arriving late changes nothing. */
   const ballotSeqs = new Map<string, number>();
@@ -113,7 +114,7 @@ export function createRoom(options: RoomOptions): Room {
       phone.send({ type: 'welcome', roomCode: code, name });
       phone.send({ type: 'round', round, now: now() });
       phone.send({ type: 'vote', vote });
-      phone.send({ type: 'map', map });
+      phone.sendShared(mapFrame);
       phone.send({ type: 'screen', screen, now: now() });
       reportParticipants();
     },
@@ -177,8 +178,8 @@ export function createRoom(options: RoomOptions): Room {
       for (const { phone } of participants.values()) phone?.send({ type: 'vote', vote });
     },
     setMap(next) {
-      map = next;
-      for (const { phone } of participants.values()) phone?.send({ type: 'map', map });
+      mapFrame = JSON.stringify({ type: 'map', map: next });
+      for (const { phone } of participants.values()) phone?.sendShared(mapFrame);
     },
     setScreen(next) {
       screen = next;

@@ -50,7 +50,12 @@ export const roundSchema = z.object({
     .nullable()
     .default(null)
     .describe('When its time runs out, or null (or left out) without a time limit.'),
-  ended: z.boolean().default(false).describe('An ended round takes no new notes from phones.'),
+  ended: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Phones stop offering an ended round; notes written in time on a phone that was offline are still kept.',
+    ),
   inbox: z
     .array(inboxNoteSchema)
     .max(FILE_LIMITS.maxInboxNotes)

@@ -10,6 +10,7 @@ import {
   DEFAULT_PROMPT,
   endRound,
   openRound,
+  RESTORED_PROMPT,
   receiveNote,
   revealRound,
 } from './round-edits.ts';
@@ -115,11 +116,10 @@ describe('notes arriving from phones', () => {
     expect(roundIn(map.doc, roundId).inbox).toHaveLength(1);
   });
 
-  it('are refused for a round that is gone, and past the inbox limit', () => {
+  it('are refused past the inbox limit', () => {
     const { map, roundId, arrive } = setUp();
     const round = roundIn(map.doc, roundId);
     const full = Array.from({ length: FILE_LIMITS.maxInboxNotes }, (_, index) => ({
-      ...round.inbox[0],
       id: `n${index}-abcdefgh`,
       participantId: 'phone-full-001',
       author: '',
@@ -132,8 +132,22 @@ describe('notes arriving from phones', () => {
     }));
     map.doc.records[roundId] = { ...round, inbox: full };
     expect(arrive()).toBe('full');
+  });
+
+  it('bring back a round that is gone (its opening undone, or deleted), ended, to hold the note', () => {
+    const { map, roundId, arrive } = setUp();
     deleteRecords(map.doc, [roundId]);
-    expect(arrive()).toBe('no-round');
+    expect(arrive({ text: 'Written before the undo' })).toBe('added');
+    expect(roundIn(map.doc, roundId)).toMatchObject({ isDeleted: false, ended: true });
+    delete map.doc.records[roundId];
+    expect(arrive({ text: 'Written before the undo', id: 'another-note-1' })).toBe('added');
+    expect(roundIn(map.doc, roundId)).toMatchObject({
+      prompt: RESTORED_PROMPT,
+      ended: true,
+      inbox: [{ text: 'Written before the undo' }],
+    });
+    // An id that names a stage is no round to bring back.
+    expect(arrive({ roundId: map.stageId('Use') })).toBe('no-round');
   });
 
   it('take a kind the round offers and forget a stage the map no longer has', () => {

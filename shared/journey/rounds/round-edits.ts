@@ -1,10 +1,17 @@
 import { firstScenarioId } from '../../model/document.ts';
 import { addNote, type MutableDocument, NOTE_GAP } from '../../model/edits.ts';
 import { newId } from '../../model/ids.ts';
-import type { InboxNote, LaneRecord, NoteKind, RoundRecord } from '../../model/journey-records.ts';
+import {
+  type InboxNote,
+  type LaneRecord,
+  NOTE_KINDS,
+  type NoteKind,
+  type RoundRecord,
+} from '../../model/journey-records.ts';
 import { FILE_LIMITS, maxLiveOf } from '../../model/limits.ts';
 import { NOTE_SIZE } from '../../model/records.ts';
 import { freshBookkeeping, updateRecord } from '../../model/update.ts';
+import { ROOM_LIMITS } from '../../room/protocol.ts';
 import { gridBounds } from '../grid-bounds.ts';
 import { lanesOf, layoutGrid, stagesOf } from '../layout.ts';
 import { KIND_STYLES, typedNoteKind } from '../note-kinds.ts';
@@ -62,7 +69,7 @@ export const openRound = (
   const round: RoundRecord = {
     ...freshBookkeeping(newId(), now),
     type: 'round',
-    prompt: options.prompt.trim().slice(0, FILE_LIMITS.maxNameLength) || DEFAULT_PROMPT,
+    prompt: options.prompt.trim().slice(0, ROOM_LIMITS.promptLength) || DEFAULT_PROMPT,
     scenarioId: liveOfType(doc, options.scenarioId, 'scenario') ?? firstScenarioId(doc),
     stageId: liveOfType(doc, options.stageId, 'stage'),
     laneId: liveOfType(doc, options.laneId, 'lane'),
@@ -81,6 +88,10 @@ export const endRound = (doc: MutableDocument, roundId: string, now: number = Da
   const round = liveRound(doc, roundId);
   if (round) doc.records[round.id] = updateRecord(round, { ended: true }, now);
 };
+
+/** Whether the round's inbox holds this note from this phone already (a resend, a replay). */
+export const hasArrived = (round: RoundRecord, arrival: Pick<Arrival, 'id' | 'participantId'>): boolean =>
+  round.inbox.some((note) => note.id === arrival.id && note.participantId === arrival.participantId);
 
 /** A note from a phone, as the room reported it. */
 export interface Arrival {
@@ -108,10 +119,10 @@ export type ArrivalResult = 'added' | 'duplicate' | 'no-round' | 'full';
  * the map no longer holds becomes none.
  */
 export const receiveNote = (doc: MutableDocument, arrival: Arrival): ArrivalResult => {
-  const round = liveRound(doc, arrival.roundId);
+  const round = liveRound(doc, arrival.roundId) ?? restoredRound(doc, arrival);
   if (!round) return 'no-round';
-  const sent = (note: InboxNote) => note.id === arrival.id && note.participantId === arrival.participantId;
-  if (roundsOf(doc).some((any) => any.inbox.some(sent))) return 'duplicate';
+  // A phone fixes a note's round when the note is written, so a resend comes to the same round.
+  if (hasArrived(round, arrival)) return 'duplicate';
   if (round.inbox.length >= FILE_LIMITS.maxInboxNotes) return 'full';
   const note: InboxNote = {
     id: arrival.id,
@@ -126,6 +137,37 @@ export const receiveNote = (doc: MutableDocument, arrival: Arrival): ArrivalResu
   };
   doc.records[round.id] = updateRecord(round, { inbox: [...round.inbox, note] }, arrival.received);
   return 'added';
+};
+
+/** The prompt of a round brought back for notes written in it after it was undone. */
+export const RESTORED_PROMPT = 'Notes sent for a writing round that was undone';
+
+/**
+ * The round a note was written for when the map no longer has it (its opening was undone while
+ * phones wrote): brought back, ended, so the note has an inbox to wait in and can be revealed.
+ * Null when the id names another kind of record or the map holds as many rounds as it may.
+ */
+const restoredRound = (doc: MutableDocument, arrival: Arrival): RoundRecord | null => {
+  const known = Object.hasOwn(doc.records, arrival.roundId) ? doc.records[arrival.roundId] : undefined;
+  if (known && known.type !== 'round') return null;
+  if (roundsOf(doc).length >= maxLiveOf('round')) return null;
+  const round: RoundRecord = known
+    ? updateRecord(known, { isDeleted: false, ended: true }, arrival.received)
+    : {
+        ...freshBookkeeping(arrival.roundId, arrival.received),
+        type: 'round',
+        prompt: RESTORED_PROMPT,
+        scenarioId: firstScenarioId(doc),
+        stageId: null,
+        laneId: null,
+        kinds: NOTE_KINDS.filter((kind) => kind === arrival.kind),
+        startedAt: arrival.received,
+        endsAt: null,
+        ended: true,
+        inbox: [],
+      };
+  doc.records[round.id] = round;
+  return round;
 };
 
 /** Exact duplicates: the same words in the same cell, whatever the case and spacing. */

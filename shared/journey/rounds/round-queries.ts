@@ -1,7 +1,7 @@
 import type { JourneyDocument } from '../../model/document.ts';
 import type { InboxNote, RoundRecord } from '../../model/journey-records.ts';
 import { recordsOfType } from '../../model/records-by-type.ts';
-import type { RoundView } from '../../room/protocol.ts';
+import { ROOM_LIMITS, type RoundView } from '../../room/protocol.ts';
 import { lanesOf, stagesOf } from '../layout.ts';
 
 /** Reading writing rounds: which a map holds, which one phones write for, what waits in an inbox. */
@@ -54,7 +54,8 @@ export const roundView = (doc: JourneyDocument, round: RoundRecord): RoundView =
   const oneLane = lanes.find((lane) => lane.id === round.laneId);
   return {
     id: round.id,
-    prompt: round.prompt,
+    // A round read from a file may hold a longer prompt than phones take.
+    prompt: round.prompt.slice(0, ROOM_LIMITS.promptLength),
     stages: (oneStage ? [oneStage] : stages).map(choice),
     lanes: (oneLane ? [oneLane] : lanes).map(choice),
     kinds: [...round.kinds],

@@ -249,3 +249,22 @@ test('phones read the map, following the stage present mode shows', async ({ she
   await board.keyboard.press('j');
   await expect(board.getByTestId('present-room')).toBeHidden();
 });
+
+test('a reloaded window closes the room until it is opened again; the notes sent meanwhile reach the map', async ({
+  shell,
+  browser,
+}) => {
+  const { board } = await mapOnBoard(shell);
+  const url = await openRoomPanel(board);
+  const ana = await phone(browser);
+  await joinRoom(ana, url, 'Ana');
+  await openWritingRound(board, 'What happens before they call us?');
+  await board.reload();
+  await expectMapOpen(board, FIXTURE_MAP.name);
+  await expect(ana.getByText(/Reconnecting/)).toBeVisible();
+  await writeNote(ana, 'Written while the window reloaded', 'Request', 'Touchpoints');
+  await expect(ana.getByText('Waiting to send…')).toBeVisible();
+  expect(await openRoomPanel(board)).toBe(url);
+  await expect(ana.getByText('Sent ✓')).toBeVisible({ timeout: 20_000 });
+  await expect(inbox(board)).toHaveText('Inbox: 1 note from 1 person, hidden until revealed');
+});
