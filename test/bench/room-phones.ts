@@ -64,14 +64,4 @@ export type FromPhones =
   | { readonly kind: 'written'; readonly notes: readonly SentNote[]; readonly problems: readonly string[] }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** A small seeded generator (mulberry32), so every run sends the same plan. */
-export const seeded = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { seeded } from './seeded.ts';

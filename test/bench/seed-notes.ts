@@ -1,4 +1,5 @@
 import { NOTE_COLORS, type NoteColor } from '../../shared/model/records.ts';
+import { seeded } from './seeded.ts';
 
 /**
  * A large, realistic map to measure against: notes in a wide grid (a journey runs left to
@@ -44,20 +45,8 @@ const SHORT = [
   'Upsell',
 ];
 
-/** mulberry32: a tiny seeded generator, good enough to vary test data reproducibly. */
-const random = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 export const seedNotes = (count: number, seed = 20261123): SeedNote[] => {
-  const next = random(seed);
+  const next = seeded(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const sentence = () => `${pick(WHO)} ${pick(DID)} ${pick(WHERE)}. ${pick(FEELING)}`.trim();
   const columns = Math.ceil(Math.sqrt(count * 2));

@@ -62,8 +62,14 @@ try {
   await board.screenshot({ path: path.join(out, 'room-present.png') });
   await board.keyboard.press('Escape');
   await board.getByRole('button', { name: 'Vote', exact: true }).click();
-  await board.getByRole('complementary', { name: 'Vote' }).getByRole('button', { name: 'Start the vote' }).click();
-  await ana.getByRole('button', { name: /^Give a dot to: / }).first().click();
+  await board
+    .getByRole('complementary', { name: 'Vote' })
+    .getByRole('button', { name: 'Start the vote' })
+    .click();
+  await ana
+    .getByRole('button', { name: /^Give a dot to: / })
+    .first()
+    .click();
   await expect(ana.getByText('2 dots left')).toBeVisible();
   await ana.getByRole('region', { name: 'Vote' }).screenshot({ path: path.join(out, 'room-phone-vote.png') });
   console.log(`Wrote ${out}/room-phone.png, room-panel.png, room-present.png and room-phone-vote.png`);
