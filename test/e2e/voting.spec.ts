@@ -112,7 +112,7 @@ test('five voters vote with dots, hidden until the reveal; the results are ranke
       group.notes.map((note) => [note.id, note.text]),
     ),
   );
-  expect(file.formatVersion).toBe(3);
+  expect(file.formatVersion).toBe(4);
   expect(file.votes).toHaveLength(1);
   const [vote] = file.votes;
   expect(vote).toMatchObject({

@@ -11,13 +11,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CONTENT_TYPES } from '../content-types.ts';
 
-/** The participant page's policy: its own scripts, styles and socket, nothing else. */
-export const PARTICIPANT_CSP =
+/**
+ * The participant page's policy: its own scripts, styles and socket, nothing else. The socket is
+ * named as well as 'self': Safari before 16 does not count ws: as 'self'.
+ */
+export const participantCsp = (host: string): string =>
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  `connect-src 'self' ws://${host}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': PARTICIPANT_CSP,
   'X-Content-Type-Options': 'nosniff',
   // The token is in the address: a page the phone goes on to must not learn it.
   'Referrer-Policy': 'no-referrer',
@@ -114,8 +116,14 @@ function send(
   status: number,
   headers: Record<string, string>,
   body: Buffer,
+  host: string,
 ): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Length': String(body.length) });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': participantCsp(host),
+    ...headers,
+    'Content-Length': String(body.length),
+  });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
@@ -125,17 +133,17 @@ export function createPageHandler({
   host,
 }: PageOptions): (request: IncomingMessage, response: ServerResponse) => void {
   const ask = (request: IncomingMessage, response: ServerResponse, status: number): void =>
-    send(request, response, status, { 'Content-Type': 'text/html; charset=utf-8' }, ASK_PAGE);
+    send(request, response, status, { 'Content-Type': 'text/html; charset=utf-8' }, ASK_PAGE, host());
 
   return (request, response) => {
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
     if (!readOnly || request.headers.host !== host()) return ask(request, response, 404);
     const route = roomRoute(request.url ?? '', token);
     if (route.kind === 'join') {
-      return send(request, response, 302, { Location: `/j/${token}/` }, Buffer.alloc(0));
+      return send(request, response, 302, { Location: `/j/${token}/` }, Buffer.alloc(0), host());
     }
     const file = route.kind === 'file' ? files.get(route.path) : undefined;
     if (file === undefined) return ask(request, response, route.kind === 'elsewhere' ? route.status : 404);
-    send(request, response, 200, { 'Content-Type': file.contentType }, file.bytes);
+    send(request, response, 200, { 'Content-Type': file.contentType }, file.bytes, host());
   };
 }

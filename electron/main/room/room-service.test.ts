@@ -20,7 +20,7 @@ import {
 import { LOG_LINES_PER_MINUTE } from './rate-limits.ts';
 import { type NetworkInterfaces, roomAddresses } from './room-addresses.ts';
 import { VIOLATIONS_BEFORE_CLOSE } from './room-connection.ts';
-import { PARTICIPANT_CSP } from './room-http.ts';
+import { participantCsp } from './room-http.ts';
 import { createRoomService, type RoomService, type RoomTimeouts } from './room-service.ts';
 import {
   httpGet,
@@ -124,8 +124,9 @@ async function journalOf(info: RoomInfo): Promise<unknown[]> {
     .map((line) => JSON.parse(line));
 }
 
-function expectRoomHeaders(headers: Record<string, unknown>): void {
-  expect(headers['content-security-policy']).toBe(PARTICIPANT_CSP);
+function expectRoomHeaders(headers: Record<string, unknown>, info: RoomInfo): void {
+  expect(headers['content-security-policy']).toBe(participantCsp(`${info.address}:${info.port}`));
+  expect(headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${info.port};`);
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['cache-control']).toBe('no-store');
@@ -140,19 +141,19 @@ describe('joining the room', () => {
     const join = await httpGet(info.port, joinPath(info));
     expect(join.status).toBe(302);
     expect(join.headers.location).toBe(`${joinPath(info)}/`);
-    expectRoomHeaders(join.headers);
+    expectRoomHeaders(join.headers, info);
 
     const page = await httpGet(info.port, `${joinPath(info)}/`);
     expect(page.status).toBe(200);
     expect(page.body).toBe(PAGE_HTML);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expectRoomHeaders(page.headers);
+    expectRoomHeaders(page.headers, info);
 
     const script = await httpGet(info.port, `${joinPath(info)}/assets/app.js`);
     expect(script.status).toBe(200);
     expect(script.body).toBe(PAGE_SCRIPT);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expectRoomHeaders(script.headers);
+    expectRoomHeaders(script.headers, info);
 
     const head = await httpGet(info.port, `${joinPath(info)}/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -189,7 +190,7 @@ describe('joining the room', () => {
       expect(answer.body, rawPath).toContain('Ask the facilitator for the room’s address.');
       expect(answer.body).not.toContain('secret');
       expect(answer.body).not.toContain('Join the room');
-      expectRoomHeaders(answer.headers);
+      expectRoomHeaders(answer.headers, info);
     }
   });
 

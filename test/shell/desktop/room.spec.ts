@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, type Shell, test } from '../harness/fixtures.ts';
 import { addressInQr, joinRoom, phone, writeNote } from '../support/phones.ts';
-import { expectMapOpen, FIXTURE_MAP, fixtureMapIn } from '../support/ui.ts';
+import { expectMapOpen, expectSaved, FIXTURE_MAP, fixtureMapIn } from '../support/ui.ts';
 
 /**
  * The room, for real on this machine's loopback: the app's main process serves it, phones are
@@ -259,6 +259,7 @@ test('a reloaded window closes the room until it is opened again; the notes sent
   const ana = await phone(browser);
   await joinRoom(ana, url, 'Ana');
   await openWritingRound(board, 'What happens before they call us?');
+  await expectSaved(board);
   await board.reload();
   await expectMapOpen(board, FIXTURE_MAP.name);
   await expect(ana.getByText(/Reconnecting/)).toBeVisible();
