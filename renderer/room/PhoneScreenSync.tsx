@@ -2,12 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { JourneywallBridge } from '../../shared/ipc/contract.ts';
 import { phoneMap } from '../../shared/journey/phone-map.ts';
-import type { ScreenView, TimerView } from '../../shared/room/protocol.ts';
+import type { TimerView } from '../../shared/room/protocol.ts';
 import type { JourneywallDb } from '../db/journeywall-db.ts';
 import type { BoardStore } from '../store/index.ts';
 import type { TimerState } from '../timer/timer-model.ts';
 import { readTimer } from '../timer/timer-storage.ts';
 import type { RoomStore } from './room-store.ts';
+import { sendWhenChanged } from './send-when-changed.ts';
 import { shownStageStore } from './shown-stage.ts';
 
 /** A large map's view is a few hundred kB: phones get it at most this often while it changes. */
@@ -42,26 +43,19 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
   const timer = useLiveQuery(() => readTimer(db), [db]);
 
   useEffect(() => {
-    let sent = '';
+    const screen = sendWhenChanged(bridge.setRoomScreen.bind(bridge));
     const send = () => {
       const { open, followPresent } = room.getState();
-      if (!open) {
-        sent = '';
-        return;
-      }
-      const screen: ScreenView = {
+      if (!open) return;
+      screen.send({
         timer: timerView(timer),
         follow: followPresent ? shownStageStore.getState().stageId : null,
-      };
-      const text = JSON.stringify(screen);
-      if (text === sent) return;
-      sent = text;
-      void bridge.setRoomScreen(screen);
+      });
     };
     send();
     const stopStage = shownStageStore.subscribe(send);
     const stopRoom = room.subscribe((state, previous) => {
-      if (state.open !== previous.open) sent = '';
+      if (state.open !== previous.open) screen.forget();
       send();
     });
     return () => {
@@ -74,7 +68,8 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
     let shown: { doc: unknown; scenarioId: string | null; shared: boolean } | null = null;
     let timeout: ReturnType<typeof setTimeout> | null = null;
     let lastSent = 0;
-    let sentText = '';
+    // Most edits (a note arriving in the inbox, a ballot, a move) leave what phones read alone.
+    const mapView = sendWhenChanged(bridge.setRoomMap.bind(bridge));
     const send = () => {
       timeout = null;
       lastSent = Date.now();
@@ -82,12 +77,9 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
       const { open, mapShared } = room.getState();
       shown = { doc, scenarioId, shared: mapShared };
       if (!open) return;
-      const map = mapShared && doc && scenarioId && doc.id === open.mapId ? phoneMap(doc, scenarioId) : null;
-      // Most edits (a note arriving in the inbox, a ballot, a move) leave what phones read alone.
-      const text = JSON.stringify(map);
-      if (text === sentText) return;
-      sentText = text;
-      void bridge.setRoomMap(map);
+      mapView.send(
+        mapShared && doc && scenarioId && doc.id === open.mapId ? phoneMap(doc, scenarioId) : null,
+      );
     };
     const schedule = () => {
       const { doc, scenarioId } = board.getState();
@@ -100,7 +92,7 @@ export const PhoneScreenSync = ({ bridge, db, room, board }: PhoneScreenSyncProp
     const stopRoom = room.subscribe((state, previous) => {
       if (state.open !== previous.open) {
         shown = null;
-        sentText = '';
+        mapView.forget();
       }
       schedule();
     });

@@ -6,6 +6,7 @@ import type { RoundView, VoteView } from '../../shared/room/protocol.ts';
 import type { BoardStore } from '../store/index.ts';
 import { applyRoomEvent, closeRoom } from './room-commands.ts';
 import type { RoomStore } from './room-store.ts';
+import { sendWhenChanged } from './send-when-changed.ts';
 
 /** The vote phones should show now: the room map's vote on phones, or none. */
 const voteForPhones = (board: BoardStore, room: RoomStore): VoteView | null => {
@@ -34,34 +35,20 @@ const roundForPhones = (board: BoardStore, room: RoomStore): RoundView | null =>
 export const useRoomSync = (bridge: JourneywallBridge, room: RoomStore, board: BoardStore): void => {
   useEffect(() => {
     const stopEvents = bridge.onRoomEvent((event) => applyRoomEvent(event, room, board));
-    let sentRound = 'null';
-    let sentVote = 'null';
+    const round = sendWhenChanged(bridge.setRoomRound.bind(bridge));
+    const vote = sendWhenChanged(bridge.setRoomVote.bind(bridge));
     const sync = () => {
-      if (!room.getState().open) {
-        sentRound = 'null';
-        sentVote = 'null';
-        return;
-      }
-      const round = roundForPhones(board, room);
-      const roundText = JSON.stringify(round);
-      if (roundText !== sentRound) {
-        sentRound = roundText;
-        void bridge.setRoomRound(round);
-      }
-      const vote = voteForPhones(board, room);
-      const voteText = JSON.stringify(vote);
-      if (voteText !== sentVote) {
-        sentVote = voteText;
-        void bridge.setRoomVote(vote);
-      }
+      if (!room.getState().open) return;
+      round.send(roundForPhones(board, room));
+      vote.send(voteForPhones(board, room));
     };
     const stopBoard = board.subscribe((state, previous) => {
       if (state.doc !== previous.doc) sync();
     });
     const stopRoom = room.subscribe((state, previous) => {
       if (state.open !== previous.open) {
-        sentRound = '';
-        sentVote = '';
+        round.forget();
+        vote.forget();
         sync();
       }
     });
