@@ -114,8 +114,11 @@ test('Escape on the projector window ends it; the board window is told', async (
   await expect(present(projector)).toBeVisible();
   await expect(bar(page)).toBeVisible();
   const closed = projector.waitForEvent('close');
-  // Only the key's press: the window is gone before a release could reach it.
-  await projector.keyboard.down('Escape');
+  // Only the key's press: the window is gone before a release could reach it, and sometimes
+  // before Playwright hears the press was delivered (then it reports the page closed).
+  await projector.keyboard.down('Escape').catch((error: Error) => {
+    if (!projector.isClosed()) throw error;
+  });
   await closed;
   await expect(bar(page)).toHaveCount(0);
 });
