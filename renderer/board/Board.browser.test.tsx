@@ -7,7 +7,6 @@ import { addNote, moveNotes, newMapDocument, updateNote } from '../../shared/mod
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { DOT_BADGE_FILL } from '../drawing/dot-badge-style.ts';
 import { loadFonts } from '../drawing/fonts.ts';
-import { textLayouts } from '../drawing/text-layout.ts';
 import { boardStore } from '../store/index.ts';
 import { Board } from './Board.tsx';
 import { BoardDrawnContext } from './first-draw.ts';
@@ -20,31 +19,58 @@ let root: Root;
 
 const hex = (color: string) => [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
 
-/** The colour of one CSS pixel of the board, read from the canvases Konva drew (top layer wins). */
-const pixelAt = (x: number, y: number): number[] => {
-  const canvases = [...host.querySelectorAll('canvas')];
-  let result = [0, 0, 0, 0];
-  for (const canvas of canvases) {
-    const shown = canvas.getBoundingClientRect().width;
+/**
+ * What the board's canvases show now, as a function from a CSS pixel to its colour (top canvas
+ * wins): the paper the worker draws on (a bitmaprenderer canvas, read by copying it, drawn beyond
+ * the board's edges and moved by a CSS transform) and the Konva stage's layers.
+ */
+const snapshot = (): ((x: number, y: number) => number[]) => {
+  const layers = [...host.querySelectorAll('canvas')]
     // A hidden layer (nothing selected) has an undisplayed canvas: it shows nothing.
-    if (shown === 0) continue;
-    const ratio = canvas.width / shown;
-    const data = canvas
-      .getContext('2d')
-      ?.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-    if (data && data[3] === 255) result = [...data];
-  }
-  return result;
+    .filter((canvas) => canvas.getBoundingClientRect().width > 0)
+    .map((canvas) => {
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d', { willReadFrequently: true });
+      context?.drawImage(canvas, 0, 0);
+      const box = canvas.getBoundingClientRect();
+      return {
+        box,
+        ratio: canvas.width / box.width,
+        data: context?.getImageData(0, 0, copy.width, copy.height),
+      };
+    });
+  return (x, y) => {
+    let result = [0, 0, 0, 0];
+    for (const { box, ratio, data } of layers) {
+      const column = Math.round((x - box.left) * ratio);
+      const row = Math.round((y - box.top) * ratio);
+      if (!data || column < 0 || row < 0 || column >= data.width || row >= data.height) continue;
+      const at = (row * data.width + column) * 4;
+      const pixel = [...data.data.slice(at, at + 4)];
+      if (pixel[3] === 255) result = pixel;
+    }
+    return result;
+  };
 };
+
+/** The colour of one CSS pixel of the board. */
+const pixelAt = (x: number, y: number): number[] => snapshot()(x, y);
+
+/** Until the paper shows the newest scene at the newest view (see use-board-painter.ts). */
+const painted = () =>
+  expect.poll(() => host.querySelector('.board')?.getAttribute('data-painted')).toBe('current');
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-/** Counts ink-coloured pixels (text) inside a rectangle of the top canvas. */
+/** Counts ink-coloured pixels (text) inside a rectangle of the board. */
 const darkPixels = (x: number, y: number, w: number, h: number): number => {
+  const colourAt = snapshot();
   let dark = 0;
   for (let px = x; px < x + w; px += 2)
     for (let py = y; py < y + h; py += 2) {
-      const [r = 255, g = 255, b = 255] = pixelAt(px, py);
+      const [r = 255, g = 255, b = 255] = colourAt(px, py);
       if (r + g + b < 200) dark++;
     }
   return dark;
@@ -136,9 +162,8 @@ describe('the board in Chromium', () => {
   });
 
   it('draws the text of every note in view, however many were never laid out before', async () => {
-    // Nothing measured yet, as just after a large map opens: a frame lays out what its budget
-    // allows and sketches the rest, and the next frames draw those in full.
-    textLayouts.clear();
+    // Texts never measured before, as just after a large map opens: a draw lays out what its
+    // budget allows and sketches the rest, and the next draws those in full.
     const sentence = 'The customer cannot tell which cartridge fits the printer in the office';
     await show(
       (doc) => {
@@ -165,20 +190,24 @@ describe('the board in Chromium', () => {
     expect(darkPixels(10, 10, 18, 12)).toBe(0);
   });
 
-  it('during a continuous pan moves the drawn canvas, and redraws it when the pan pauses', async () => {
+  it('during a continuous pan moves the drawn canvases with the view, and redraws the selection layer where the pan ends', async () => {
     await show((doc) => {
       addNote(doc, { x: 100, y: 100, text: '', color: 'blue' });
     });
     const canvasBox = () => host.querySelector<HTMLElement>('.board-canvas');
+    const paper = () => host.querySelector<HTMLElement>('.board-paper');
     // The board tells a pan from single changes by the time between them: that clock is the test's.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     for (let step = 1; step <= 5; step++)
       act(() => boardStore.getState().setViewport({ x: step * 10, y: 0, scale: 1 }));
     expect(canvasBox()?.style.transform).toMatch(/translate\(\d+px, 0px\)/);
-    // What the screen shows is where the note now is, before any redraw.
-    const shownAt = host.querySelector('canvas')?.getBoundingClientRect().left ?? 0;
-    expect(shownAt).toBeGreaterThan(0);
+    // The paper is drawn 256 px beyond each edge and moved with the view: a pan this short
+    // needs no new drawing, so the board is current at once.
+    expect(paper()?.style.transform).toBe('translate(-206px, -256px) scale(1)');
+    expect(paper()?.getBoundingClientRect().left).toBe(50 - 256);
+    expect(host.querySelector('.board')?.getAttribute('data-painted')).toBe('current');
     await act(() => vi.advanceTimersByTimeAsync(200));
+    vi.useRealTimers();
     await nextFrame();
     expect(canvasBox()?.style.transform).toBe('');
     // Redrawn 50 px to the right: the note now covers 150-330.
@@ -186,29 +215,33 @@ describe('the board in Chromium', () => {
     expect(pixelAt(120, 150)[3]).toBe(0);
   });
 
-  it('after a pan draws the notes it brought into view, and stays put when the board renders again', async () => {
+  it('after a pan beyond what was drawn draws the notes it brought into view, and stays put when the board renders again', async () => {
     const doc = await show((d) => {
-      addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
-      // Beyond the 800 px board's right edge: not drawn until a pan brings it in.
-      addNote(d, { x: 900, y: 100, text: '', color: 'pink' });
+      addNote(d, { x: 450, y: 100, text: '', color: 'blue' });
+      // Beyond the 800 px board's right edge and the 256 px drawn beyond it: not drawn until a
+      // pan brings it near.
+      addNote(d, { x: 1200, y: 100, text: '', color: 'pink' });
     });
     expect(pixelAt(790, 150)[3]).toBe(0);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     for (let step = 1; step <= 5; step++)
-      act(() => boardStore.getState().setViewport({ x: -step * 40, y: 0, scale: 1 }));
+      act(() => boardStore.getState().setViewport({ x: -step * 100, y: 0, scale: 1 }));
+    expect(host.querySelector('.board')?.getAttribute('data-painted')).toBe('behind');
     await act(() => vi.advanceTimersByTimeAsync(200));
     vi.useRealTimers();
+    await painted();
     await nextFrame();
-    // Panned 200 px left: the pink note at 700-880, the blue one at -100-80.
+    // Panned 500 px left: the pink note at 700-880, the blue one at -50-130.
     expect(pixelAt(710, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
-    expect(pixelAt(70, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
-    expect(pixelAt(90, 150)[3]).toBe(0);
+    expect(pixelAt(120, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    expect(pixelAt(140, 150)[3]).toBe(0);
     // Selecting renders the board again; the drawing must not jump back to before the pan.
     const [blue] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
     act(() => boardStore.getState().select([blue as string]));
+    await painted();
     await nextFrame();
     expect(pixelAt(710, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
-    expect(pixelAt(120, 150)[3]).toBe(0);
+    expect(pixelAt(140, 150)[3]).toBe(0);
   });
 
   it('shows the active layer only while something is selected', async () => {
@@ -232,6 +265,7 @@ describe('the board in Chromium', () => {
     const [blue, green] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
     if (!blue || !green) throw new Error('no notes');
     act(() => boardStore.getState().select([blue]));
+    await painted();
     await nextFrame();
     const drawsOf = (layer: string) =>
       performance
@@ -239,6 +273,8 @@ describe('the board in Chromium', () => {
         .filter((entry) => (entry as PerformanceMeasure).detail === layer).length;
     performance.clearMeasures(DRAW_MEASURE);
     act(() => boardStore.getState().edit('Nudge', (draft) => moveNotes(draft, [blue], 0, 150)));
+    // The paper's drawing is still current: nothing under the selection was sent to be redrawn.
+    expect(host.querySelector('.board')?.getAttribute('data-painted')).toBe('current');
     await nextFrame();
     expect(drawsOf('active')).toBeGreaterThan(0);
     expect(drawsOf('static')).toBe(0);
@@ -246,7 +282,7 @@ describe('the board in Chromium', () => {
     expect(pixelAt(410, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.green.fill));
 
     act(() => boardStore.getState().edit('Colour', (draft) => updateNote(draft, green, { color: 'pink' })));
-    await nextFrame();
+    await painted();
     expect(drawsOf('static')).toBeGreaterThan(0);
     expect(pixelAt(410, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
   });
@@ -273,6 +309,7 @@ describe('the board in Chromium', () => {
       }),
     );
     act(() => boardStore.getState().select([blue]));
+    await painted();
     await nextFrame();
     const staticDraws = () =>
       performance
@@ -280,16 +317,17 @@ describe('the board in Chromium', () => {
         .filter((entry) => (entry as PerformanceMeasure).detail === 'static').length;
     performance.clearMeasures(DRAW_MEASURE);
     act(() => boardStore.getState().edit('Dot', (draft) => addDot(draft, voteId, blue)));
+    expect(host.querySelector('.board')?.getAttribute('data-painted')).toBe('current');
     await nextFrame();
     expect(staticDraws()).toBe(0);
     // Deselected, the blue note is drawn by the static layer: with the dot it got while selected.
     // Its badge sits on its top right corner (x 278, y 102), filled once the note has a dot.
     act(() => boardStore.getState().clearSelection());
-    await nextFrame();
+    await painted();
     expect(pixelAt(287, 108).slice(0, 3)).toEqual(hex(DOT_BADGE_FILL));
     performance.clearMeasures(DRAW_MEASURE);
     act(() => boardStore.getState().edit('Dot', (draft) => addDot(draft, voteId, green)));
-    await nextFrame();
+    await painted();
     expect(staticDraws()).toBeGreaterThan(0);
   });
 
@@ -330,6 +368,7 @@ describe('the board in Chromium', () => {
     act(() => {
       at('pointercancel', 350, 380);
     });
+    await painted();
     await nextFrame();
     expect(boardStore.getState().doc?.records[id]).toMatchObject({ x: 100, y: 100 });
     expect(boardStore.getState().past.length).toBe(historyBefore);

@@ -1,28 +1,26 @@
 import type Konva from 'konva';
-import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { Group, Layer, Line, Rect, Stage } from 'react-konva';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
-import { type Cell, type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
+import { type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
-import type { ScenarioRecord } from '../../shared/model/journey-records.ts';
-import type { MapRecord, NoteRecord } from '../../shared/model/records.ts';
-import { warmTextLayouts } from '../drawing/warm-text-layouts.ts';
+import type { NoteRecord } from '../../shared/model/records.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
 import { CellTypingTarget } from './CellTypingTarget.tsx';
-import { useReportFirstDraw } from './first-draw.ts';
 import { timeLayerDraws } from './frame-timing.ts';
-import { GridShape } from './GridShape.tsx';
 import { useGesturePreview } from './gesture-store.ts';
 import { HeaderEditor } from './HeaderEditor.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NotesShape } from './NotesShape.tsx';
 import { boardLayout } from './note-order.ts';
+import type { GridScene, NotesScene } from './painter/paint-board.ts';
+import { useBoardPainter } from './painter/use-board-painter.ts';
 import { SELECTION_COLOR, SelectionShape } from './SelectionShape.tsx';
 import { sameGrid, sameItems, useStable } from './stable-props.ts';
 import { useBoardGestures } from './use-board-gestures.ts';
 import { useDrawnViewport } from './use-drawn-viewport.ts';
-import { visibleRect } from './viewport.ts';
+import { useVoteMarksOf } from './use-shown-dots.ts';
 
 /** Widths on screen, whatever the zoom: the drop line of a dragged header stands out from grid lines. */
 const DROP_LINE_PX = 6;
@@ -30,11 +28,13 @@ const DROP_LINE_PX = 6;
 const MARQUEE_DASH_PX = [6, 4];
 
 /**
- * The whiteboard. Two layers: the static one draws every note that is not selected and never
- * listens for events; the active one draws the selection, which is what gestures move, so a
- * drag redraws a handful of notes instead of the whole map. The screen may add layers over them
- * (`overlay`: the find rings), drawn at the same layout and scale. Pointer input is handled on
- * the container (use-board-gestures), with hit-testing done against the model.
+ * The whiteboard, in two layers. Under, the paper: the grid and every note that is not selected,
+ * drawn off the window's thread (useBoardPainter), so the raster of a full-window canvas never
+ * holds a pan or zoom step. Over it, the Konva stage's active layer draws the selection, which is
+ * what gestures move, so a drag redraws a handful of notes instead of the whole map. The screen
+ * may add layers over them (`overlay`: the find rings), drawn at the same layout and scale.
+ * Pointer input is handled on the container (use-board-gestures), with hit-testing done against
+ * the model.
  */
 export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const container = useRef<HTMLDivElement>(null);
@@ -45,18 +45,13 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const drawn = useDrawnViewport(boardStore, canvas, stage);
   const size = useBoard((state) => state.canvasSize);
   const editing = useBoard((state) => state.editing);
-  const staticLayer = useRef<Konva.Layer>(null);
+  const paper = useRef<HTMLCanvasElement>(null);
   const activeLayer = useRef<Konva.Layer>(null);
   useBoardGestures(container, boardStore);
   useCanvasSize(container);
   useEffect(() => {
-    const layers = [staticLayer.current, activeLayer.current].filter((layer) => layer !== null);
-    const stops = layers.map(timeLayerDraws);
-    return () => {
-      for (const stop of stops) stop();
-    };
+    if (activeLayer.current) return timeLayerDraws(activeLayer.current);
   }, []);
-  useReportFirstDraw(staticLayer);
 
   const scenarioId = useBoard((state) => state.scenarioId);
   const headerSize = useGesturePreview((preview) => preview.headerSize);
@@ -79,21 +74,30 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const [split, selected] = useMemo(() => splitBySelection(notes, selection), [notes, selection]);
   const unselected = useStable(split, sameItems);
   const grid = useStable(layout, sameGrid);
-  useEffect(() => {
-    const view = () => {
-      const state = boardStore.getState();
-      return { visible: visibleRect(state.viewport, state.canvasSize), scale: state.viewport.scale };
-    };
-    const warmer = warmTextLayouts(notes, view);
-    const stopWaking = boardStore.subscribe((state, before) => {
-      if (state.viewport !== before.viewport || state.canvasSize !== before.canvasSize) warmer.wake();
-    });
-    return () => {
-      stopWaking();
-      warmer.stop();
-    };
-  }, [notes]);
   const editingId = editing?.kind === 'existing' ? editing.id : null;
+  const showCategories = map?.showCategories ?? false;
+  const connectedType = map?.connectedType ?? null;
+  const lowEmotion = map?.insightSettings.lowEmotion ?? -1;
+  const selectedHeaderId = selectedHeader?.id ?? null;
+  const gridScene = useMemo<GridScene>(
+    // The grid's notes are left out: the painter gets the notes once, in the notes scene.
+    () => ({
+      layout: { ...grid, notes: NO_NOTES },
+      showCategories,
+      connectedType,
+      scenario,
+      lowEmotion,
+      selectedHeader: selectedHeaderId,
+      selectedCell,
+    }),
+    [grid, showCategories, connectedType, scenario, lowEmotion, selectedHeaderId, selectedCell],
+  );
+  const marks = useVoteMarksOf(unselected);
+  const notesScene = useMemo<NotesScene>(
+    () => ({ notes: unselected, hiddenId: editingId, marks }),
+    [unselected, editingId, marks],
+  );
+  useBoardPainter({ store: boardStore, board: container, paper, grid: gridScene, notes: notesScene });
 
   return (
     <div
@@ -105,6 +109,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
       tabIndex={-1}
       data-testid="board"
     >
+      <canvas ref={paper} className="board-paper" />
       <div ref={canvas} className="board-canvas">
         <BoardStage
           stage={stage}
@@ -112,15 +117,8 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
           scale={drawn.scale}
           size={size}
           layout={layout}
-          grid={grid}
-          map={map}
-          scenario={scenario}
-          selectedHeader={selectedHeader?.id ?? null}
-          selectedCell={selectedCell}
-          unselected={unselected}
           selected={selected}
           editingId={editingId}
-          staticLayer={staticLayer}
           activeLayer={activeLayer}
           overlay={overlay}
         />
@@ -142,16 +140,8 @@ interface BoardStageProps {
   readonly scale: number;
   readonly size: { readonly width: number; readonly height: number };
   readonly layout: GridLayout;
-  /** The layout while its stages and lanes stay as they are (see useStable): what the grid draws. */
-  readonly grid: GridLayout;
-  readonly map: MapRecord | null;
-  readonly scenario: ScenarioRecord | null;
-  readonly selectedHeader: string | null;
-  readonly selectedCell: Cell | null;
-  readonly unselected: readonly NoteRecord[];
   readonly selected: readonly NoteRecord[];
   readonly editingId: string | null;
-  readonly staticLayer: React.RefObject<Konva.Layer | null>;
   readonly activeLayer: React.RefObject<Konva.Layer | null>;
   readonly overlay: BoardOverlay | undefined;
 }
@@ -160,7 +150,7 @@ interface BoardStageProps {
 export type BoardOverlay = (layout: GridLayout, scale: number) => ReactNode;
 
 /**
- * The Konva stage. Memoised on what it draws; its position and scale are set by
+ * The Konva stage over the paper. Memoised on what it draws; its position and scale are set by
  * useDrawnViewport, so a pan re-renders none of it, and its shapes cull to the drawn viewport
  * when they draw.
  */
@@ -170,41 +160,16 @@ const BoardStage = memo(function BoardStage({
   scale,
   size,
   layout,
-  grid,
-  map,
-  scenario,
-  selectedHeader,
-  selectedCell,
-  unselected,
   selected,
   editingId,
-  staticLayer,
   activeLayer,
   overlay,
 }: BoardStageProps) {
-  const drawing = useDrawingAfterCanvases(size);
   return (
     <Stage ref={stage} width={size.width} height={size.height} listening={false}>
-      <Layer ref={staticLayer} name="static" listening={false}>
-        {drawing && (
-          <>
-            <GridShape
-              layout={grid}
-              showCategories={map?.showCategories ?? false}
-              connectedType={map?.connectedType ?? null}
-              scenario={scenario}
-              lowEmotion={map?.insightSettings.lowEmotion ?? -1}
-              scale={scale}
-              selectedHeader={selectedHeader}
-              selectedCell={selectedCell}
-            />
-            <NotesShape notes={unselected} drawn={drawn} size={size} hiddenId={editingId} />
-          </>
-        )}
-      </Layer>
       <ActiveLayer
         layerRef={activeLayer}
-        selected={drawing ? selected : NO_NOTES}
+        selected={selected}
         scale={scale}
         drawn={drawn}
         size={size}
@@ -216,22 +181,6 @@ const BoardStage = memo(function BoardStage({
 });
 
 const NO_NOTES: readonly NoteRecord[] = [];
-
-/**
- * False until a frame after the stage first has a size: its canvases (several full-screen
- * bitmaps) are made in one task and the map drawn in the next, so opening a big map never
- * holds the window for both at once.
- */
-const useDrawingAfterCanvases = (size: { readonly width: number; readonly height: number }): boolean => {
-  const [drawing, setDrawing] = useState(false);
-  const sized = size.width > 0 && size.height > 0;
-  useEffect(() => {
-    if (drawing || !sized) return;
-    const frame = requestAnimationFrame(() => setDrawing(true));
-    return () => cancelAnimationFrame(frame);
-  }, [drawing, sized]);
-  return drawing;
-};
 
 interface ActiveLayerProps {
   readonly layerRef: React.RefObject<Konva.Layer | null>;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import type { GridLayout } from '../../shared/journey/layout.ts';
 import { type HeaderRef, renameHeader } from '../../shared/journey/structure-edits.ts';
-import { FONT_FAMILY } from '../drawing/fonts.ts';
+import { FONT_FAMILY } from '../drawing/font.ts';
 import { draftTargets } from '../store/draft.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
-import { FONT_FAMILY } from '../drawing/fonts.ts';
+import { FONT_FAMILY } from '../drawing/font.ts';
 import { NOTE_PADDING } from '../drawing/text-layout.ts';
 import { boardStore, useBoard } from '../store/index.ts';
 import type { Editing } from '../store/session-slice.ts';

@@ -1,5 +1,4 @@
 import type Konva from 'konva';
-import { hasDrawnContent } from './first-draw.ts';
 
 /**
  * User Timing marks for the board's own performance: how long each layer takes to draw, and
@@ -15,23 +14,25 @@ export const markMapOpening = (): void => {
   performance.mark(OPEN_MARK);
 };
 
-/** Measures every draw of a layer; returns the function that stops measuring. */
+/** A draw of the layer named `layer`, from `start` until now (its detail names the layer). */
+export const measureDraw = (layer: string, start: number): void => {
+  performance.measure(DRAW_MEASURE, { start, end: performance.now(), detail: layer });
+};
+
+/** The map is on screen: the time since it was opened, once per opening. */
+export const measureFirstPaint = (): void => {
+  if (performance.getEntriesByName(OPEN_MARK, 'mark').length === 0) return;
+  performance.measure(FIRST_PAINT_MEASURE, OPEN_MARK);
+  performance.clearMarks(OPEN_MARK);
+};
+
+/** Measures every draw of a Konva layer; returns the function that stops measuring. */
 export const timeLayerDraws = (layer: Konva.Layer): (() => void) => {
   let start = 0;
   const before = () => {
     start = performance.now();
   };
-  const after = () => {
-    performance.measure(DRAW_MEASURE, { start, end: performance.now(), detail: layer.name() });
-    if (
-      layer.isVisible() &&
-      hasDrawnContent(layer) &&
-      performance.getEntriesByName(OPEN_MARK, 'mark').length > 0
-    ) {
-      performance.measure(FIRST_PAINT_MEASURE, OPEN_MARK);
-      performance.clearMarks(OPEN_MARK);
-    }
-  };
+  const after = () => measureDraw(layer.name(), start);
   layer.on('beforeDraw', before);
   layer.on('draw', after);
   return () => {

@@ -94,7 +94,7 @@ const showAt = (canvas: HTMLElement | null, drawn: Viewport, live: Viewport) => 
 };
 
 /** The CSS transform that shows a canvas drawn at `drawn` as it would look at `live`. */
-const catchUpTransform = (drawn: Viewport, live: Viewport): string | undefined => {
+export const catchUpTransform = (drawn: Viewport, live: Viewport): string | undefined => {
   if (drawn.x === live.x && drawn.y === live.y && drawn.scale === live.scale) return undefined;
   const k = live.scale / drawn.scale;
   return `translate(${live.x - drawn.x * k}px, ${live.y - drawn.y * k}px) scale(${k})`;

@@ -5,6 +5,7 @@ import type { NoteRecord } from '../../shared/model/records.ts';
 import { type BoardState, useBoard } from '../store/index.ts';
 import { usePanelOpen } from '../ui/panels-store.ts';
 import { runningVote, shownDots, shownVote } from './vote-dots.ts';
+import type { VoteMarks } from './vote-marks.ts';
 
 /**
  * The dots drawn on the notes, by note id (see shownVote and shownDots): a revealed vote's while
@@ -39,12 +40,6 @@ export const useOpenBadges = (): ((note: NoteRecord) => boolean) => {
 /** The running vote while the current voter has dots left: the one whose open badges show. */
 const openVote = (running: VoteRecord | null): VoteRecord | null =>
   running && budgetLeft(running) > 0 ? running : null;
-
-/** What some notes show of a vote: their dots, and the vote whose open badges show (null: none). */
-export interface VoteMarks {
-  readonly dots: ReadonlyMap<string, number>;
-  readonly open: VoteRecord | null;
-}
 
 /**
  * The board's dots and open badges (useShownDots, useOpenBadges) for one layer's notes, kept the
@@ -97,7 +92,3 @@ const sameOpen = (a: VoteRecord | null, b: VoteRecord | null): boolean =>
     a.stageIds === b.stageIds &&
     a.laneIds === b.laneIds &&
     a.noteIds === b.noteIds);
-
-/** Whether a note shows an open badge under these marks. */
-export const isOpenFor = (marks: VoteMarks, note: NoteRecord): boolean =>
-  marks.open !== null && isEligible(marks.open, note);

@@ -1,6 +1,6 @@
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { DOT_BADGE_FILL, DOT_BADGE_OPEN, DOT_BADGE_RADIUS } from './dot-badge-style.ts';
-import { font } from './fonts.ts';
+import { font } from './font.ts';
 
 /** Where a note's badge sits, in board units: its top right corner, half outside the note. */
 export const dotBadgeCentre = (note: NoteRecord): { readonly x: number; readonly y: number } => ({

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { font, loadFonts } from './fonts.ts';
+import { font } from './font.ts';
+import { loadFonts } from './fonts.ts';
 
 /** The font files the app ships (assets/fonts) are the ones its canvas text is drawn with. */
 

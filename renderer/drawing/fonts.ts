@@ -1,14 +1,7 @@
 import '../../assets/fonts/atkinson-hyperlegible.css';
 // The licence travels with the fonts, as the SIL Open Font License asks of whoever distributes them.
 import '../../assets/fonts/OFL.txt?url';
-
-/**
- * Atkinson Hyperlegible ships with the app (assets/fonts, no network): it was designed for
- * low-vision readers, which is what the back row of a workshop room is.
- */
-export const FONT_FAMILY = '"Atkinson Hyperlegible", "DejaVu Sans", sans-serif';
-
-export const font = (size: number, weight: 400 | 700 = 400): string => `${weight} ${size}px ${FONT_FAMILY}`;
+import { font } from './font.ts';
 
 /** A character from each shipped subset (latin, latin-ext): a face loads only for text in its range. */
 const SUBSET_SAMPLES = 'aā';

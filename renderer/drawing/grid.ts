@@ -9,7 +9,7 @@ import {
   type ScenarioRecord,
 } from '../../shared/model/journey-records.ts';
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
-import { font } from './fonts.ts';
+import { font } from './font.ts';
 import { textLayouts } from './text-layout.ts';
 import { BOARD_TEXT, drawsText, MARK_FONT_SIZES, type TextSizing } from './text-sizing.ts';
 

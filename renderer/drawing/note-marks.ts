@@ -2,7 +2,7 @@ import { CHANNEL_LABELS } from '../../shared/journey/note-kinds.ts';
 import type { NoteKind } from '../../shared/model/journey-records.ts';
 import { NOTE_INK } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
-import { font } from './fonts.ts';
+import { font } from './font.ts';
 import { BOARD_TEXT, drawsText, MARK_FONT_SIZES, type TextSizing } from './text-sizing.ts';
 
 /**

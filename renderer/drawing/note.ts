@@ -1,7 +1,7 @@
 import { NOTE_INK, NOTE_PALETTE } from '../../shared/model/palette.ts';
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { drawDotBadge } from './dot-badge.ts';
-import { font } from './fonts.ts';
+import { font } from './font.ts';
 import {
   drawNoteMarks,
   footerHeight,

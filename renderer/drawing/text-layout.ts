@@ -1,6 +1,6 @@
 import type { NoteRecord } from '../../shared/model/records.ts';
 import { type FittedText, fitText, type MeasureText, type TextSizes } from '../../shared/text/fit-text.ts';
-import { font } from './fonts.ts';
+import { font } from './font.ts';
 
 /** Space between a note's edge and its text, in board units. */
 export const NOTE_PADDING = 12;
@@ -22,6 +22,16 @@ const CACHE_LIMIT = 50_000;
 
 type Box = Pick<NoteRecord, 'text' | 'w' | 'h'>;
 
+/** What measuring needs of a 2D context: the window's canvas and a worker's OffscreenCanvas both have it. */
+type MeasuringContext = Pick<CanvasRenderingContext2D, 'font' | 'measureText'>;
+
+/** A context to measure with, on the window's thread or in a worker (which has no document). */
+const measuringContext = (): MeasuringContext | null => {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(1, 1).getContext('2d');
+  if (typeof document === 'object') return document.createElement('canvas').getContext('2d');
+  return null;
+};
+
 const noteKey = (box: Box): string => `${box.w}x${box.h}\u0000${box.text}`;
 
 /**
@@ -30,7 +40,7 @@ const noteKey = (box: Box): string => `${box.w}x${box.h}\u0000${box.text}`;
  * the shipped font, so it is cleared once that has loaded.
  */
 export class TextLayouts {
-  private context: CanvasRenderingContext2D | null = null;
+  private context: MeasuringContext | null | undefined;
   /** The font last set on the context. */
   private font = '';
   private readonly notes = new Map<string, FittedText>();
@@ -75,7 +85,7 @@ export class TextLayouts {
   private readonly measureBold: MeasureText = (text, size) => this.textWidth(text, size, 700);
 
   private textWidth(text: string, size: number, weight: 400 | 700): number {
-    this.context ??= document.createElement('canvas').getContext('2d');
+    if (this.context === undefined) this.context = measuringContext();
     if (!this.context) {
       const share = weight === 700 ? FALLBACK_CHAR_WIDTH.bold : FALLBACK_CHAR_WIDTH.regular;
       return text.length * size * share;

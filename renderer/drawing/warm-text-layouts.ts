@@ -2,7 +2,7 @@ import type { NoteRecord } from '../../shared/model/records.ts';
 import { noteDetail, noteTextBox } from './note.ts';
 import { textLayouts } from './text-layout.ts';
 
-/** Half a 60 Hz frame: the rest is left to whatever else the browser has to do. */
+/** A slice of work: a draw asked for meanwhile waits no longer than this. */
 const SLICE_MS = 8;
 
 /**
@@ -53,55 +53,44 @@ export const notesToWarm = (notes: readonly NoteRecord[], view: WarmView): NoteR
 };
 
 /**
- * Lays out the text of the notes near the view while the browser is idle, a slice at a time, so
- * zooming in or panning draws cached layouts instead of measuring hundreds of texts inside one
- * frame. Only what is near the view (notesToWarm) is laid out, so after a map opens the work is
- * bounded by what one screen can show, not by the size of the map; `wake` starts again from the
- * new view once a pan or zoom has settled.
+ * Lays out the text of the notes near the view a slice at a time, in the board painter's worker
+ * between its draws, so zooming in or panning draws cached layouts instead of measuring hundreds
+ * of texts inside one draw. Only what is near the view (notesToWarm) is laid out, so after a map
+ * opens the work is bounded by what one screen can show, not by the size of the map; `wake`
+ * starts again from the new view once a pan or zoom has settled. Each slice is a task of its
+ * own, so a draw asked for meanwhile waits at most one slice.
  */
 export const warmTextLayouts = (
   notes: readonly NoteRecord[],
   view: () => WarmView,
   sliceMs = SLICE_MS,
 ): TextWarmer => {
-  let handle = 0;
-  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let queue: readonly NoteRecord[] = [];
   let index = 0;
-  let stale = true;
-  const work = (deadline: IdleDeadline) => {
-    handle = 0;
-    if (stale) {
-      queue = notesToWarm(notes, view());
-      index = 0;
-      stale = false;
-    }
-    const stopAt = performance.now() + Math.min(sliceMs, deadline.timeRemaining());
+  const work = () => {
+    const stopAt = performance.now() + sliceMs;
     while (index < queue.length && performance.now() < stopAt) {
       const note = queue[index++];
       // The box drawNote lays out, so the board finds each warmed layout.
       if (note) textLayouts.note(noteTextBox(note));
     }
-    if (index < queue.length) handle = requestIdleCallback(work);
+    timer = index < queue.length ? setTimeout(work, 0) : undefined;
   };
-  let settling = 0;
   const start = () => {
-    stale = true;
-    if (!handle && !stopped) handle = requestIdleCallback(work);
+    queue = notesToWarm(notes, view());
+    index = 0;
+    work();
   };
-  start();
+  timer = setTimeout(start, 0);
   return {
     wake: () => {
-      clearTimeout(settling);
-      if (handle) cancelIdleCallback(handle);
-      handle = 0;
-      settling = window.setTimeout(start, SETTLE_MS);
+      clearTimeout(timer);
+      timer = setTimeout(start, SETTLE_MS);
     },
     stop: () => {
-      stopped = true;
-      clearTimeout(settling);
-      if (handle) cancelIdleCallback(handle);
-      handle = 0;
+      clearTimeout(timer);
+      timer = undefined;
     },
   };
 };

@@ -16,7 +16,7 @@ import {
   voteBoxGrid,
   voteBoxLines,
 } from '../../shared/poster/vote-box.ts';
-import { font } from '../drawing/fonts.ts';
+import { font } from '../drawing/font.ts';
 import { drawGrid, GRID_COLORS } from '../drawing/grid.ts';
 import { drawNote, noteDetail } from '../drawing/note.ts';
 import { BOARD_TEXT } from '../drawing/text-sizing.ts';

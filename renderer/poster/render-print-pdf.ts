@@ -11,7 +11,7 @@ import type { Orientation, Paper, PixelSize } from '../../shared/poster/paper.ts
 import { createPdfWriter, createRgbRowPredictor } from '../../shared/poster/pdf-pages.ts';
 import { type PrintPage, type PrintTilingPlan, planPrintPages } from '../../shared/poster/print-pages.ts';
 import { createZlibSink } from '../../shared/poster/zlib-sink.ts';
-import { font } from '../drawing/fonts.ts';
+import { font } from '../drawing/font.ts';
 import { drawPosterRegion, PAPER, type PosterPicture } from './draw-poster.ts';
 import { checkCancelled, PosterRenderError, RENDER_MESSAGES, targetSliceRows } from './render-poster.ts';
 import { yieldToEventLoop } from './yield.ts';

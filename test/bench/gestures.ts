@@ -4,7 +4,7 @@ import { settle } from './board-session.ts';
 import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { circle, type Input, MODIFIERS, type Point } from './input.ts';
 import type { Layout } from './layout.ts';
-import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
+import { busyBetweenMarks, frameWork, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
 import { markedStep, measureSteps, newStepId, type StepWork, waitUntilIdle } from './step-work.ts';
 
 /**
@@ -47,6 +47,8 @@ export interface ContinuousFigures {
   /** The whole gesture's work from the trace, and from DevTools TaskDuration (the cross-check). */
   readonly trace: number;
   readonly devtools: number;
+  /** The board painter's worker's busy ms over the whole gesture (from the trace). */
+  readonly worker: number;
 }
 
 /** Steps per gesture, after a few unmeasured ones that warm up caches and the JIT. */
@@ -195,6 +197,7 @@ const measureContinuous = async (
     inputRate: gesture.steps.length / (inputMs / 1000),
     trace: stepWork(trace, [step]).get(step) ?? Number.NaN,
     devtools,
+    worker: busyBetweenMarks(trace, step, WORKER_THREAD),
   };
 };
 

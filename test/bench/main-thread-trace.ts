@@ -67,17 +67,19 @@ interface Span {
   readonly end: number;
 }
 
-/** The renderer main thread's busy spans (µs), nested and overlapping tasks merged. */
-const busySpans = (trace: Trace): Span[] => {
-  const mainThreads = new Set(
+/** The main thread's name in a trace, and the one every dedicated worker's thread has (the board painter's). */
+export const MAIN_THREAD = 'CrRendererMain';
+export const WORKER_THREAD = 'DedicatedWorker thread';
+
+/** The busy spans (µs) of the threads named `thread`, nested and overlapping tasks merged. */
+const busySpans = (trace: Trace, thread: string = MAIN_THREAD): Span[] => {
+  const threads = new Set(
     trace
-      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .filter((event) => event.name === 'thread_name' && event.args?.name === thread)
       .map((event) => `${event.pid}:${event.tid}`),
   );
   const tasks = trace
-    .filter(
-      (event) => event.ph === 'X' && TASKS.has(event.name) && mainThreads.has(`${event.pid}:${event.tid}`),
-    )
+    .filter((event) => event.ph === 'X' && TASKS.has(event.name) && threads.has(`${event.pid}:${event.tid}`))
     .map((event) => ({ start: event.ts, end: event.ts + (event.dur ?? 0) }))
     .sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
@@ -155,6 +157,11 @@ export const markTimes = (trace: Trace, name: string, from: number, to: number):
     .map((event) => event.ts)
     .sort((a, b) => a - b);
 
-/** The renderer main thread's busy ms from step `step`'s start mark to its end mark. */
-export const busyBetweenMarks = (trace: Trace, step: number): number =>
-  busyWithin(busySpans(trace), markTime(trace, startMark(step)), markTime(trace, endMark(step))) / 1000;
+/** The busy ms of the threads named `thread` (the main thread unless named) from step `step`'s start mark to its end mark. */
+export const busyBetweenMarks = (trace: Trace, step: number, thread: string = MAIN_THREAD): number =>
+  busyWithin(busySpans(trace, thread), markTime(trace, startMark(step)), markTime(trace, endMark(step))) /
+  1000;
+
+/** The busy ms of the threads named `thread` over the whole trace. */
+export const busyInTrace = (trace: Trace, thread: string): number =>
+  busySpans(trace, thread).reduce((sum, span) => sum + span.end - span.start, 0) / 1000;

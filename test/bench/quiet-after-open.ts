@@ -6,6 +6,7 @@ import { markShared } from '../../shared/format/document.ts';
 import { serialize } from '../../shared/format/serialize.ts';
 import { realisticMap } from '../../shared/format/test-support/maps.ts';
 import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
+import { busyInTrace, recordTrace, WORKER_THREAD } from './main-thread-trace.ts';
 import { writeRoomMap } from './room-map.ts';
 
 /**
@@ -13,12 +14,16 @@ import { writeRoomMap } from './room-map.ts';
  * (zoom to fit, as a map without a remembered view opens), with nobody touching it. Measured
  * by the DevTools protocol's task time (Performance.getMetrics TaskDuration) in windows of
  * 250 ms from the moment the map is shown, for 15 s; the longest task there is the page's own
- * long-task entries (any task over 50 ms).
+ * long-task entries (any task over 50 ms). The board painter's worker draws the map and lays out
+ * text near the view after it opens: its busy time, from a DevTools trace of the same 15 s, counts
+ * as background work too (it is the laptop's CPU, if not the window's thread).
  */
 export interface QuietFigures {
   readonly map: string;
   /** Main-thread task time after the map was shown, in ms. */
   readonly busyMs: number;
+  /** The board painter's worker's busy time over the same span, in ms. */
+  readonly workerMs: number;
   /** When the last window with more than 5 ms of work began, in ms after the map was shown. */
   readonly quietAfterMs: number;
   /** The longest task after the map was shown, in ms (0: none over 50 ms). */
@@ -65,12 +70,18 @@ export const measureQuietAfterOpen = async (browser: Browser, baseURL: string): 
       const start = await taskSeconds();
       let last = start;
       let quietAfterMs = 0;
-      for (let index = 0; index < WINDOWS; index++) {
-        await page.waitForTimeout(WINDOW_MS);
-        const now = await taskSeconds();
-        if ((now - last) * 1000 > BUSY_WINDOW_MS) quietAfterMs = index * WINDOW_MS;
-        last = now;
-      }
+      const trace = await recordTrace(
+        cdp,
+        { includedCategories: ['toplevel'], excludedCategories: ['*'] },
+        async () => {
+          for (let index = 0; index < WINDOWS; index++) {
+            await page.waitForTimeout(WINDOW_MS);
+            const now = await taskSeconds();
+            if ((now - last) * 1000 > BUSY_WINDOW_MS) quietAfterMs = index * WINDOW_MS;
+            last = now;
+          }
+        },
+      );
       const longestTaskMs = await page.evaluate((since) => {
         const long = (window as unknown as { benchLongTasks: number[] }).benchLongTasks;
         let longest = 0;
@@ -78,7 +89,13 @@ export const measureQuietAfterOpen = async (browser: Browser, baseURL: string): 
           if ((long[index] ?? 0) >= since) longest = Math.max(longest, long[index + 1] ?? 0);
         return longest;
       }, shownAt);
-      figures.push({ map, busyMs: (last - start) * 1000, quietAfterMs, longestTaskMs });
+      figures.push({
+        map,
+        busyMs: (last - start) * 1000,
+        workerMs: busyInTrace(trace, WORKER_THREAD),
+        quietAfterMs,
+        longestTaskMs,
+      });
     } finally {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
@@ -89,12 +106,12 @@ export const measureQuietAfterOpen = async (browser: Browser, baseURL: string): 
 
 export const quietTable = (figures: readonly QuietFigures[]): string =>
   [
-    'After opening (issue 15, part 3): main-thread work with nobody touching the board, zoom to fit, 15 s from the map shown.',
+    "After opening (issue 15, part 3): background work with nobody touching the board, zoom to fit, 15 s from the map shown: the main thread (TaskDuration) and the board painter's worker (trace), judged together.",
     '',
-    '| map (5,000 notes) | background work | quiet after | longest task | target | met |',
-    '| --- | ---: | ---: | ---: | --- | --- |',
-    ...figures.map(
-      (row) =>
-        `| ${row.map} | ${(row.busyMs / 1000).toFixed(2)} s | ${(row.quietAfterMs / 1000).toFixed(2)} s | ${row.longestTaskMs > 0 ? `${row.longestTaskMs.toFixed(0)} ms` : 'none over 50 ms'} | ≤ 2 s, no task over 50 ms | ${row.busyMs <= 2000 && row.longestTaskMs <= 50 ? 'yes' : '**no**'} |`,
-    ),
+    '| map (5,000 notes) | main thread | painter worker | together | main thread quiet after | longest task | target | met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...figures.map((row) => {
+      const together = row.busyMs + row.workerMs;
+      return `| ${row.map} | ${(row.busyMs / 1000).toFixed(2)} s | ${(row.workerMs / 1000).toFixed(2)} s | ${(together / 1000).toFixed(2)} s | ${(row.quietAfterMs / 1000).toFixed(2)} s | ${row.longestTaskMs > 0 ? `${row.longestTaskMs.toFixed(0)} ms` : 'none over 50 ms'} | ≤ 2 s together, no task over 50 ms | ${together <= 2000 && row.longestTaskMs <= 50 ? 'yes' : '**no**'} |`;
+    }),
   ].join('\n');

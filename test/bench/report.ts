@@ -88,6 +88,7 @@ const checksOf = (figures: MapFigures): Check[] => {
       const handling = summarize(gesture.steps.map((step) => step.old.handling));
       const draw = summarize(gesture.steps.map((step) => step.old.draw));
       const latency = summarize(gesture.steps.map((step) => step.old.latency));
+      const worker = summarize(gesture.steps.map((step) => step.worker));
       const notQuiet = gesture.steps.filter((step) => !step.quiet).length;
       const ends =
         gesture.name === 'drag one note'
@@ -104,6 +105,7 @@ const checksOf = (figures: MapFigures): Check[] => {
         targetText: `p95 ≤ ${ms(TARGETS.frame)}`,
         extra:
           `max ${ms(work.max)}; ${crossCheck(gesture.steps)}; ` +
+          `painter worker (off the main thread) p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
           `old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)} (input handling p50 ${ms(handling.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)})${ends}` +
           (notQuiet > 0 ? `; **${notQuiet} steps never went quiet**` : ''),
       });
@@ -122,6 +124,7 @@ const checksOf = (figures: MapFigures): Check[] => {
         extra:
           `max ${ms(perFrame.max)}; ${perFrame.count} frames, ${continuous.inputRate.toFixed(0)} inputs/s; ` +
           `${wholeCrossCheck(continuous.trace, continuous.devtools)}; ` +
+          `painter worker ${ms(continuous.worker)} over the gesture; ` +
           `rAF interval p50 ${ms(interval.p50)} p95 ${ms(interval.p95)}, ${droppedFrames(continuous.intervals)} frames dropped`,
       });
     }
@@ -240,12 +243,13 @@ export const markdownTable = (figures: readonly MapFigures[]): string => {
 /** Stage-move views whose drag steps miss p95 ≤ 16.7 ms. */
 export const stageMoveMisses = (run: StageMoveRun): View[] =>
   run.views
-    .filter((view) => !(summarize(view.steps.map((step) => step.work)).p95 <= TARGETS.stageMove))
+    .filter((view) => !(summarize(view.steps.map((step) => step.trace)).p95 <= TARGETS.stageMove))
     .map((view) => view.view);
 
 /**
- * Issue 3's case: the drag steps of moving a stage (judged: p95 work ≤ 16.7 ms), and the drop
- * that reorders the stages and reflows the map (reported; one frame is 16.7 ms).
+ * Issue 3's case: the drag steps of moving a stage (judged: p95 of each step's work under the
+ * stricter probe ≤ 16.7 ms), and the drop that reorders the stages and reflows the map
+ * (reported; one frame is 16.7 ms).
  */
 export const stageMoveTable = (run: StageMoveRun): string => {
   const lines = [
@@ -255,28 +259,27 @@ export const stageMoveTable = (run: StageMoveRun): string => {
   for (const view of run.views) {
     const where = view.view === 'fit' ? `fit (${view.zoomPercent}%)` : '100%';
     const notes = `${view.notes} (${view.stageNotes} in the stage)`;
-    const work = summarize(view.steps.map((step) => step.work));
-    const handling = summarize(view.steps.map((step) => step.handling));
-    const draw = summarize(view.steps.map((step) => step.draw));
-    const latency = summarize(view.steps.map((step) => step.latency));
+    const work = summarize(view.steps.map((step) => step.trace));
+    const old = summarize(view.steps.map((step) => step.old.work));
+    const worker = summarize(view.steps.map((step) => step.worker));
+    const latency = summarize(view.steps.map((step) => step.old.latency));
     const frames = summarize(view.intervals);
-    const pickUp = summarize(view.pickUps.map((step) => step.work));
+    const pickUp = summarize(view.pickUps.map((step) => step.trace));
     const met = work.p95 <= TARGETS.stageMove ? 'yes' : '**no**';
     lines.push(
       `| ${notes} | ${where} | move a stage: drag steps (${work.count}) | ${ms(work.p50)} | ${ms(work.p95)} | ` +
-        `input handling p50 ${ms(handling.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)}; ` +
+        `${crossCheck(view.steps)}; painter worker p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
+        `old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)}, latency p95 ${ms(latency.p95)}; ` +
         `rAF interval p50 ${ms(frames.p50)} p95 ${ms(frames.p95)}; pick up p50 ${ms(pickUp.p50)} (max ${ms(pickUp.max)}) | ` +
         `p95 ≤ ${ms(TARGETS.stageMove)} | ${met} |`,
     );
-    const drop = summarize(view.drops.map((step) => step.work));
-    const dropHandling = summarize(view.drops.map((step) => step.handling));
-    const dropFrames = summarize(view.drops.map((step) => step.frames));
-    const dropDraw = summarize(view.drops.map((step) => step.draw));
-    const dropLatency = summarize(view.drops.map((step) => step.latency));
+    const drop = summarize(view.drops.map((step) => step.trace));
+    const dropHandling = summarize(view.drops.map((step) => step.old.handling));
+    const dropWorker = summarize(view.drops.map((step) => step.worker));
     lines.push(
       `| ${notes} | ${where} | move a stage: drop, reorder and reflow (${drop.count}) | ${ms(drop.p50)} | ${ms(drop.max)} | ` +
-        `input handling (edit, layout, React) p50 ${ms(dropHandling.p50)}, frame work p50 ${ms(dropFrames.p50)}, ` +
-        `Konva draw p50 ${ms(dropDraw.p50)}; latency max ${ms(dropLatency.max)} | one frame is ${ms(TARGETS.frame)} | |`,
+        `${crossCheck(view.drops)}; input handling (edit, layout, React) p50 ${ms(dropHandling.p50)}; ` +
+        `painter worker p50 ${ms(dropWorker.p50)} | one frame is ${ms(TARGETS.frame)} | |`,
     );
   }
   return lines.join('\n');

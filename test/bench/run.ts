@@ -168,6 +168,8 @@ const main = async () => {
     const files = await when(sections, 'files', runFileBench);
     const merges = await when(sections, 'files', runMergeBench);
 
+    // Shown before profiling, which takes minutes: a profile that fails loses no figures.
+    if (figures.length > 0) console.log(`\n${markdownTable(figures)}\n`);
     const misses = missesOf(figures);
     const stageMisses = stageMove ? stageMoveMisses(stageMove) : [];
     const missed = misses.length + stageMisses.length;

@@ -2,8 +2,9 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import type { Viewport } from '../../renderer/store/session-slice.ts';
 import { settle, waitUntilSaved, zoomPercent } from './board-session.ts';
 import { type HotFunction, hottest, profileDuring } from './cpu-profile.ts';
-import { injectFrameProbe, type StepSample, startFrameIntervals, stopFrameIntervals } from './frame-probe.ts';
+import { injectFrameProbe, startFrameIntervals, stopFrameIntervals } from './frame-probe.ts';
 import { type Gesture, measureStep, STEPS, WARM_UP } from './gestures.ts';
+import { measureSteps, type StepWork } from './step-work.ts';
 import { createInput, type Input, type Point } from './input.ts';
 import {
   actualSize,
@@ -30,8 +31,9 @@ import { type Phase, traceDuring } from './trace-breakdown.ts';
  * Issue 3: "With the customer-experience template and 300 notes, moving a stage with 60 notes
  * stays at p95 frame ≤ 16.7 ms." The stage's header is dragged two places to the right and
  * dropped (the drop reorders the stages and every note of the map reflows), then dragged back.
- * Each drag step is measured like the other gestures' steps; pressing the header (pick up) and
- * the drop are single steps of their own.
+ * Each drag step is measured like the other gestures' paced steps, with the stricter probe
+ * (step-work.ts: every main-thread task until the renderer is quiet, cross-checked against
+ * TaskDuration); pressing the header (pick up) and the drop are single steps of their own.
  */
 export interface StageMoveFigures {
   readonly view: View;
@@ -39,10 +41,10 @@ export interface StageMoveFigures {
   readonly notes: number;
   readonly stageNotes: number;
   /** The drag steps of every measured pass, warm-up steps left out. */
-  readonly steps: StepSample[];
-  readonly pickUps: StepSample[];
+  readonly steps: StepWork[];
+  readonly pickUps: StepWork[];
   /** Each drop: the reorder and the redraw of the reflowed map. */
-  readonly drops: StepSample[];
+  readonly drops: StepWork[];
   /** Intervals between animation frames while the drag steps run back to back. */
   readonly intervals: number[];
 }
@@ -161,22 +163,24 @@ const showView = async (
 };
 
 interface Pass {
-  readonly pickUp: StepSample;
-  readonly steps: StepSample[];
-  readonly drop: StepSample;
+  readonly pickUp: StepWork;
+  readonly steps: StepWork[];
+  readonly drop: StepWork;
 }
 
-/** Every step of one drag measured on its own. */
-const measurePass = async (page: Page, gesture: Gesture, check: () => Promise<void>): Promise<Pass> => {
-  const pickUp = await measureStep(page, gesture.setUp);
+/** Every step of one drag measured on its own (paced), the pick-up checked before the drag goes on. */
+const measurePass = async (
+  page: Page,
+  cdp: CDPSession,
+  gesture: Gesture,
+  check: () => Promise<void>,
+): Promise<Pass> => {
+  const [pickUp] = await measureSteps(page, cdp, [gesture.setUp]);
   await check();
-  const steps: StepSample[] = [];
-  for (const [index, step] of gesture.steps.entries()) {
-    const sample = await measureStep(page, step);
-    if (index >= WARM_UP) steps.push(sample);
-  }
-  const drop = await measureStep(page, gesture.tearDown);
-  return { pickUp, steps, drop };
+  const measured = await measureSteps(page, cdp, [...gesture.steps, gesture.tearDown]);
+  const drop = measured.pop();
+  if (!pickUp || !drop) throw new Error('The stage move was not measured');
+  return { pickUp, steps: measured.slice(WARM_UP), drop };
 };
 
 /** The same drag with its steps back to back, recording the intervals between frames. */
@@ -195,15 +199,16 @@ const selectedStageName = (page: Page): Promise<string | null> =>
 /** The stage moves of one view: there and back, MEASURED_ROUNDS times, then once for the intervals. */
 const measureView = async (
   page: Page,
+  cdp: CDPSession,
   input: Input,
   mirror: JourneyMirror,
   view: View,
   stage: string,
 ): Promise<StageMoveFigures> => {
   const box = await boardBox(page);
-  const steps: StepSample[] = [];
-  const pickUps: StepSample[] = [];
-  const drops: StepSample[] = [];
+  const steps: StepWork[] = [];
+  const pickUps: StepWork[] = [];
+  const drops: StepWork[] = [];
   const intervals: number[] = [];
   let zoom = Number.NaN;
   for (let round = 0; round <= MEASURED_ROUNDS; round++) {
@@ -218,7 +223,7 @@ const measureView = async (
         await expectBoardAt(page, gesture.start, `The header of ${stage}`);
       }
       if (round < MEASURED_ROUNDS) {
-        const pass = await measurePass(page, gesture, async () => {
+        const pass = await measurePass(page, cdp, gesture, async () => {
           const picked = await selectedStageName(page);
           if (picked !== stage) throw new Error(`Pressing the header of ${stage} selected "${picked}"`);
         });
@@ -284,14 +289,14 @@ export const benchStageMove = async (
 ): Promise<StageMoveRun> => {
   const context = await browser.newContext({ baseURL, viewport });
   try {
-    const { page, input, mirror, stage, seedMs } = await openJourneyPage(
+    const { page, cdp, input, mirror, stage, seedMs } = await openJourneyPage(
       context,
       `Bench, customer experience, ${JOURNEY_NOTES} notes`,
     );
     log(`${mirror.layout().notes.length} notes typed into the template's cells and saved in ${seedMs} ms`);
     const views: StageMoveFigures[] = [];
     for (const view of VIEWS) {
-      views.push(await measureView(page, input, mirror, view, stage));
+      views.push(await measureView(page, cdp, input, mirror, view, stage));
       log(`stage move, ${view}: measured`);
     }
     return { seedMs, views };

@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { collectStep, type StepSample } from './frame-probe.ts';
-import { stepWork, traceSteps } from './main-thread-trace.ts';
+import { busyBetweenMarks, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
 import { markEnd, markStart } from './step-marks.ts';
 
 /**
@@ -16,12 +16,18 @@ import { markEnd, markStart } from './step-marks.ts';
  *
  * The old probe (frame-probe.ts: input handling plus the rendering of the frames after it) runs
  * inside the same steps, so the figures can be compared step by step. Steps are paced: each waits
- * until the renderer is quiet, so one step's work never lands in the next.
+ * until the board's paper shows the step's view (its worker's drawing has arrived and is up) and
+ * then until the renderer is quiet, so one step's work never lands in the next.
+ *
+ * The board's paper is drawn in a worker: that work is not the main thread's and does not hold
+ * a frame, but it is the step's too, so it is reported beside (`worker`), from the same trace.
  */
 export interface StepWork {
   readonly old: StepSample;
   readonly trace: number;
   readonly devtools: number;
+  /** The board painter's worker's busy ms in the step (from the trace). */
+  readonly worker: number;
   /** False when the renderer never went quiet within the probe's timeout. */
   readonly quiet: boolean;
 }
@@ -49,6 +55,31 @@ const QUIET_MS = 2000 / 60;
 const READ_COST_MS = 0.5;
 /** A step that never goes quiet (an endless animation) ends here, and is counted as not quiet. */
 const QUIET_TIMEOUT_MS = 3000;
+
+/**
+ * Waits until the board's paper is current (use-board-painter.ts's `data-painted`): a drawing the
+ * step asked its worker for has arrived and is shown. Watched by a MutationObserver in the page,
+ * so waiting costs the main thread nothing; a page without a board answers at once.
+ */
+const waitUntilPainted = async (cdp: CDPSession): Promise<boolean> => {
+  const { result } = await cdp.send('Runtime.evaluate', {
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `new Promise((resolve) => {
+      const board = document.querySelector('.board');
+      const painted = () => board?.getAttribute('data-painted') !== 'behind';
+      if (painted()) return resolve(true);
+      const observer = new MutationObserver(() => {
+        if (!painted()) return;
+        observer.disconnect();
+        resolve(true);
+      });
+      observer.observe(board, { attributes: true, attributeFilter: ['data-painted'] });
+      setTimeout(() => resolve(false), ${QUIET_TIMEOUT_MS});
+    })`,
+  });
+  return result.value === true;
+};
 
 /**
  * Waits until the renderer is quiet: two readings of TaskDuration two frames apart that differ
@@ -89,7 +120,8 @@ export const markedStep = async (
   await markStart(cdp, step);
   const before = await taskMs(cdp);
   await action();
-  const quiet = await waitUntilQuiet(cdp);
+  const painted = await waitUntilPainted(cdp);
+  const quiet = (await waitUntilQuiet(cdp)) && painted;
   const devtools = (await taskMs(cdp)) - before;
   await markEnd(cdp, step);
   return { devtools, quiet };
@@ -138,6 +170,7 @@ export const measureSteps = async (
     devtools,
     quiet,
     trace: work.get(id) ?? Number.NaN,
+    worker: busyBetweenMarks(trace, id, WORKER_THREAD),
   }));
 };
 

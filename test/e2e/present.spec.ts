@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { liveNotesByZ } from '../../shared/model/document.ts';
 import { exampleMap } from '../docs/example-map.ts';
 import { writeExampleMap } from '../docs/example-map-file.ts';
+import { boardSettled } from './support/board-pixels.ts';
 import { type DrawnText, recordCanvasText, settle, takeDrawn } from './support/canvas-text.ts';
 import { board, openFromLibrary, test, zoomLabel } from './support/journeywall.ts';
 
@@ -113,6 +114,7 @@ test('the spotlight enlarges a note, B blanks the screen, Escape goes back to th
   const zoom = await zoomLabel(page).textContent();
   // The pointer off the board for both pictures of it.
   await page.mouse.move(1, 1);
+  await boardSettled(page);
   const boardBefore = await board(page).screenshot();
 
   await page.getByRole('button', { name: 'Present' }).click();
@@ -161,5 +163,6 @@ test('the spotlight enlarges a note, B blanks the screen, Escape goes back to th
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   await page.mouse.move(1, 1);
   await settle(page);
+  await boardSettled(page);
   expect(await board(page).screenshot()).toEqual(boardBefore);
 });

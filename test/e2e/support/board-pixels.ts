@@ -37,14 +37,22 @@ function hexToRgb(hex: string): readonly [number, number, number] {
 /** Colour channels may differ by this much from the palette (colour management, rounding). */
 const TOLERANCE = 3;
 
-export const captureBoard = async (page: Page): Promise<BoardImage> => {
-  const board = page.getByTestId('board');
-  // During a pan or zoom the last drawn canvas is moved by a CSS transform until the board is
-  // redrawn a moment later: read the board as the user sees it once it has settled.
+/**
+ * Until the board shows what it will keep showing: during a pan or zoom the last drawings are
+ * moved by a CSS transform until the board is redrawn a moment later (the paper by its worker,
+ * the selection's layer by Konva), and a board just shown waits for its first drawing.
+ */
+export const boardSettled = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => {
     const canvas = document.querySelector<HTMLElement>('.board-canvas');
-    return canvas !== null && canvas.style.transform === '';
+    const board = document.querySelector('.board');
+    return canvas?.style.transform === '' && board?.getAttribute('data-painted') === 'current';
   });
+};
+
+export const captureBoard = async (page: Page): Promise<BoardImage> => {
+  const board = page.getByTestId('board');
+  await boardSettled(page);
   const box = await board.boundingBox();
   if (!box) throw new Error('The board is not on screen');
   const png = PNG.sync.read(await board.screenshot({ animations: 'disabled', caret: 'hide' }));

@@ -89,11 +89,15 @@ export const boardPoints = async (
   }));
 };
 
-/** A zoom or pan is drawn once the board's canvas has no catch-up CSS transform left. */
+/**
+ * A zoom or pan is drawn once the selection's canvas has no catch-up CSS transform left and the
+ * paper under it shows the newest drawing (its worker's, see use-board-painter.ts).
+ */
 const boardSettled = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => {
     const canvas = document.querySelector<HTMLElement>('.board-canvas');
-    return canvas !== null && canvas.style.transform === '';
+    const board = document.querySelector('.board');
+    return canvas?.style.transform === '' && board?.getAttribute('data-painted') === 'current';
   });
 };
 

@@ -1,0 +1,80 @@
+import { type RefObject, useContext, useLayoutEffect, useRef, useState } from 'react';
+import type { BoardStore } from '../../store/index.ts';
+import { BoardDrawnContext } from '../first-draw.ts';
+import { measureDraw, measureFirstPaint } from '../frame-timing.ts';
+import { catchUpTransform } from '../use-drawn-viewport.ts';
+import { BoardPainter } from './board-painter.ts';
+import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
+
+interface BoardPainterProps {
+  readonly store: BoardStore;
+  /** The board's element: its `data-painted` says whether the drawing is current (tests and benches wait on it). */
+  readonly board: RefObject<HTMLElement | null>;
+  /** The canvas the drawing is shown on. */
+  readonly paper: RefObject<HTMLCanvasElement | null>;
+  readonly grid: GridScene;
+  readonly notes: NotesScene;
+}
+
+/**
+ * Draws the board under the selection through a BoardPainter: sends it the grid and the notes
+ * when they change and the view on every pan or zoom step, and shows the last drawing moved by
+ * a CSS transform to where the live view has it until the next drawing arrives. Reports the
+ * first drawing of the map (BoardDrawnContext), and a painter that fails is thrown to the
+ * board's error boundary.
+ */
+export const useBoardPainter = ({ store, board, paper, grid, notes }: BoardPainterProps): void => {
+  const reportDrawn = useContext(BoardDrawnContext);
+  const painter = useRef<{ readonly instance: BoardPainter; readonly place: () => void } | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  if (failure) throw failure;
+
+  useLayoutEffect(() => {
+    const canvas = paper.current;
+    if (!canvas) return;
+    let reported = false;
+    const place = () => {
+      const shown = instance.shownViewport;
+      canvas.style.transform = (shown && catchUpTransform(shown, store.getState().viewport)) || '';
+      board.current?.setAttribute('data-painted', instance.current ? 'current' : 'behind');
+    };
+    const instance = new BoardPainter(canvas, {
+      painted: (_view, complete, arrivedAt) => {
+        place();
+        // The paper's draw as the window's thread pays for it: putting the worker's drawing up.
+        measureDraw('static', arrivedAt);
+        if (!complete || reported) return;
+        reported = true;
+        measureFirstPaint();
+        reportDrawn();
+      },
+      failed: setFailure,
+    });
+    const view = (): PaintView => {
+      const { viewport, canvasSize } = store.getState();
+      return { viewport, size: canvasSize, pixelRatio: window.devicePixelRatio || 1 };
+    };
+    painter.current = { instance, place };
+    instance.setView(view());
+    const unsubscribe = store.subscribe((state, before) => {
+      if (state.viewport === before.viewport && state.canvasSize === before.canvasSize) return;
+      instance.setView(view());
+      place();
+    });
+    return () => {
+      unsubscribe();
+      instance.dispose();
+      painter.current = null;
+    };
+  }, [store, board, paper, reportDrawn]);
+
+  // Layout effects, after the painter's: the first draw already has the scene.
+  useLayoutEffect(() => {
+    painter.current?.instance.setGrid(grid);
+    painter.current?.place();
+  }, [grid]);
+  useLayoutEffect(() => {
+    painter.current?.instance.setNotes(notes);
+    painter.current?.place();
+  }, [notes]);
+};
