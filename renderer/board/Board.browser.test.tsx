@@ -64,9 +64,8 @@ const painted = () =>
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-/** Counts ink-coloured pixels (text) inside a rectangle of the board. */
-const darkPixels = (x: number, y: number, w: number, h: number): number => {
-  const colourAt = snapshot();
+/** Counts ink-coloured pixels (text) inside a rectangle of the board (as a snapshot has it). */
+const darkPixels = (x: number, y: number, w: number, h: number, colourAt = snapshot()): number => {
   let dark = 0;
   for (let px = x; px < x + w; px += 2)
     for (let py = y; py < y + h; py += 2) {
@@ -173,10 +172,13 @@ describe('the board in Chromium', () => {
       },
       { x: 0, y: 0, scale: 0.5 },
     );
-    const textDrawn = (row: number, col: number) => darkPixels(col * 110 + 8, row * 80 + 8, 60, 24) > 0;
-    await expect
-      .poll(() => Array.from({ length: 49 }, (_, i) => textDrawn(Math.floor(i / 7), i % 7)).every(Boolean))
-      .toBe(true);
+    const everyTextDrawn = () => {
+      const colourAt = snapshot();
+      return Array.from({ length: 49 }, (_, i) => i).every(
+        (i) => darkPixels((i % 7) * 110 + 8, Math.floor(i / 7) * 80 + 8, 60, 24, colourAt) > 0,
+      );
+    };
+    await expect.poll(everyTextDrawn).toBe(true);
   });
 
   it('draws far-out notes as plain blocks without text', async () => {

@@ -42,7 +42,6 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const selection = useBoard((state) => state.selection);
   const canvas = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
-  const drawn = useDrawnViewport(boardStore, canvas, stage);
   const size = useBoard((state) => state.canvasSize);
   const editing = useBoard((state) => state.editing);
   const paper = useRef<HTMLCanvasElement>(null);
@@ -92,11 +91,15 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
     }),
     [grid, showCategories, connectedType, scenario, lowEmotion, selectedHeaderId, selectedCell],
   );
-  const marks = useVoteMarksOf(unselected);
-  const notesScene = useMemo<NotesScene>(
-    () => ({ notes: unselected, hiddenId: editingId, marks }),
-    [unselected, editingId, marks],
+  // The paper gets every note and leaves out the selection (drawn over it) and the one being
+  // edited: selecting a note then sends the worker a few ids, not 5,000 notes.
+  const hidden = useMemo(
+    () => (editingId ? new Set([...selection, editingId]) : selection),
+    [selection, editingId],
   );
+  // Dots as the unselected notes show them: a dot on the selected note leaves the paper alone.
+  const marks = useVoteMarksOf(unselected);
+  const notesScene = useMemo<NotesScene>(() => ({ notes, hidden, marks }), [notes, hidden, marks]);
   useBoardPainter({ store: boardStore, board: container, paper, grid: gridScene, notes: notesScene });
 
   return (
@@ -113,8 +116,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
       <div ref={canvas} className="board-canvas">
         <BoardStage
           stage={stage}
-          drawn={drawn.current}
-          scale={drawn.scale}
+          canvas={canvas}
           size={size}
           layout={layout}
           selected={selected}
@@ -134,10 +136,8 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
 
 interface BoardStageProps {
   readonly stage: React.RefObject<Konva.Stage | null>;
-  /** The viewport the canvas is drawn at (see useDrawnViewport), not the live one, read at draw time. */
-  readonly drawn: React.RefObject<Viewport>;
-  /** Its scale. */
-  readonly scale: number;
+  /** The element holding the stage, moved by a CSS transform while a pan or zoom runs (useDrawnViewport). */
+  readonly canvas: React.RefObject<HTMLDivElement | null>;
   readonly size: { readonly width: number; readonly height: number };
   readonly layout: GridLayout;
   readonly selected: readonly NoteRecord[];
@@ -151,13 +151,13 @@ export type BoardOverlay = (layout: GridLayout, scale: number) => ReactNode;
 
 /**
  * The Konva stage over the paper. Memoised on what it draws; its position and scale are set by
- * useDrawnViewport, so a pan re-renders none of it, and its shapes cull to the drawn viewport
- * when they draw.
+ * useDrawnViewport, so a pan re-renders none of it and a zoom re-renders only the stage (line
+ * widths and handles follow the scale), never the board around it; its shapes cull to the drawn
+ * viewport when they draw.
  */
 const BoardStage = memo(function BoardStage({
   stage,
-  drawn,
-  scale,
+  canvas,
   size,
   layout,
   selected,
@@ -165,6 +165,7 @@ const BoardStage = memo(function BoardStage({
   activeLayer,
   overlay,
 }: BoardStageProps) {
+  const { current: drawn, scale } = useDrawnViewport(boardStore, canvas, stage);
   return (
     <Stage ref={stage} width={size.width} height={size.height} listening={false}>
       <ActiveLayer

@@ -19,6 +19,8 @@ interface NotesShapeProps {
   readonly hiddenId?: string | null;
 }
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
+
 /**
  * The selected notes, drawn by one Konva shape on the active layer (the rest of the board is
  * drawn off the window's thread, see board-painter.ts). A vote's dots are drawn on the notes,
@@ -35,7 +37,7 @@ export const NotesShape = memo(function NotesShape({ notes, drawn, size, hiddenI
       listening={false}
       perfectDrawEnabled={false}
       sceneFunc={(context: Konva.Context) => {
-        const scene = { notes, hiddenId: hiddenId ?? null, marks };
+        const scene = { notes, hidden: hiddenId ? new Set([hiddenId]) : NONE_HIDDEN, marks };
         if (drawNotesInView(context._context, scene, drawn.current, size))
           requestAnimationFrame(() => shape.current?.getLayer()?.batchDraw());
       }}

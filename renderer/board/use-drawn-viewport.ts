@@ -48,7 +48,7 @@ export const useDrawnViewport = (
         return;
       }
       // The stage moves and draws on the next frame, the one that also drops the transform.
-      placeStage(stage.current, live)?.batchDraw();
+      drawShownLayers(placeStage(stage.current, live));
       showAt(canvas.current, live, live);
     };
     const unsubscribe = store.subscribe((state, before) => {
@@ -76,7 +76,7 @@ export const useDrawnViewport = (
   // In the same commit as the redraw at the new scale, so no frame shows it moved twice.
   useLayoutEffect(() => {
     scaleRendered.current = scale;
-    placeStage(stage.current, current.current)?.batchDraw();
+    drawShownLayers(placeStage(stage.current, current.current));
     showAt(canvas.current, current.current, store.getState().viewport);
   }, [scale, store, canvas, stage]);
 
@@ -87,6 +87,14 @@ export const useDrawnViewport = (
 const placeStage = (stage: Konva.Stage | null, drawn: Viewport): Konva.Stage | null => {
   stage?.setAttrs({ x: drawn.x, y: drawn.y, scaleX: drawn.scale, scaleY: drawn.scale });
   return stage;
+};
+
+/**
+ * Redraws the layers that show something: a hidden layer (the selection's, while nothing is
+ * selected) would otherwise still have its full-window canvas cleared on every pan and zoom.
+ */
+const drawShownLayers = (stage: Konva.Stage | null): void => {
+  for (const layer of stage?.getLayers() ?? []) if (layer.isVisible()) layer.batchDraw();
 };
 
 const showAt = (canvas: HTMLElement | null, drawn: Viewport, live: Viewport) => {

@@ -4,7 +4,6 @@ import { settle, waitUntilSaved, zoomPercent } from './board-session.ts';
 import { type HotFunction, hottest, profileDuring } from './cpu-profile.ts';
 import { injectFrameProbe, startFrameIntervals, stopFrameIntervals } from './frame-probe.ts';
 import { type Gesture, measureStep, STEPS, WARM_UP } from './gestures.ts';
-import { measureSteps, type StepWork } from './step-work.ts';
 import { createInput, type Input, type Point } from './input.ts';
 import {
   actualSize,
@@ -25,6 +24,7 @@ import {
 } from './journey-map.ts';
 import type { View } from './layout.ts';
 import type { MissProfile } from './profile-misses.ts';
+import { measureSteps, type StepWork } from './step-work.ts';
 import { type Phase, traceDuring } from './trace-breakdown.ts';
 
 /**

@@ -4,6 +4,7 @@ import { NOTE_PALETTE } from '../../../shared/model/palette.ts';
 import type { NoteColor } from '../../../shared/model/records.ts';
 import { BoardPainter, OVERSCAN_PX } from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
+import type { PainterRequest } from './painter-messages.ts';
 
 const EMPTY_GRID: GridScene = {
   layout: { stages: [], lanes: [], width: 0, height: 0, notes: [] },
@@ -18,10 +19,12 @@ const EMPTY_GRID: GridScene = {
 const noteAt = (x: number, color: NoteColor) =>
   noteRecord({ id: 'm', records: {} }, { x, y: 20, text: '', color, scenarioId: 's' }, `${color}-${x}`, 0, 1);
 
+const NO_MARKS = { dots: new Map<string, number>(), open: null };
+
 const notesScene = (...notes: ReturnType<typeof noteAt>[]): NotesScene => ({
   notes,
-  hiddenId: null,
-  marks: { dots: new Map(), open: null },
+  hidden: new Set(),
+  marks: NO_MARKS,
 });
 
 const view = (x: number): PaintView => ({
@@ -47,16 +50,17 @@ const pixelOf = (canvas: HTMLCanvasElement, x: number, y: number): number[] => {
 
 const painters: BoardPainter[] = [];
 
-/** A painter on a canvas of its own, with what it reports. */
-const start = () => {
+/** A painter on a canvas of its own, with what it reports; on the shared worker unless given another. */
+const start = (startWorker?: () => Worker) => {
   const canvas = document.createElement('canvas');
   document.body.append(canvas);
   const painted: PaintView[] = [];
   const failures: Error[] = [];
-  const painter = new BoardPainter(canvas, {
-    painted: (drawn) => painted.push(drawn),
-    failed: (error) => failures.push(error),
-  });
+  const painter = new BoardPainter(
+    canvas,
+    { painted: (drawn) => painted.push(drawn), failed: (error) => failures.push(error) },
+    startWorker,
+  );
   painters.push(painter);
   return { canvas, painter, painted, failures };
 };
@@ -132,5 +136,63 @@ describe('the board painter', () => {
     await expect.poll(() => failures.length).toBe(1);
     expect(failures[0]?.message).toMatch(/^The board could not be drawn: /);
     expect(painter.current).toBe(false);
+  });
+
+  it('where its worker cannot start, draws the board on the window’s thread instead, with nothing missing', async () => {
+    const { canvas, painter, failures } = start(
+      () => new Worker('/no-such-board-painter.worker.js', { type: 'module' }),
+    );
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'blue')));
+    painter.setView(view(0));
+    await expect.poll(() => painter.current).toBe(true);
+    expect(painter.drawingHere).toBe(true);
+    expect(failures).toEqual([]);
+    expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    // Later changes are drawn here too.
+    painter.setNotes(notesScene(noteAt(100, 'pink')));
+    await expect.poll(() => painter.current).toBe(true);
+    expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+  });
+
+  it('sends the worker only the notes that changed, and asks for no redraw when only hidden notes did', async () => {
+    const sent: PainterRequest[] = [];
+    const { canvas, painter } = start(() => {
+      const worker = new Worker(new URL('./board-painter.worker.ts', import.meta.url), { type: 'module' });
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (message: PainterRequest) => {
+        sent.push(message);
+        post(message);
+      };
+      return worker;
+    });
+    const notes = Array.from({ length: 50 }, (_, index) => noteAt(index * 10, 'yellow'));
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(...notes));
+    painter.setView(view(0));
+    await expect.poll(() => painter.current).toBe(true);
+    const notesSent = () => sent.filter((message) => message.kind === 'notes');
+    expect(notesSent()[0]).toMatchObject({ changed: notes, order: notes.map((note) => note.id) });
+
+    // The first note selected: hidden on the paper, a redraw of a few ids, no notes sent.
+    const selected = new Set([notes[0]?.id ?? '']);
+    painter.setNotes({ ...notesScene(...notes), hidden: selected });
+    expect(notesSent()[1]).toMatchObject({ changed: [], order: null, hidden: selected });
+    await expect.poll(() => painter.current).toBe(true);
+
+    // The selected note moved: the worker gets that note, and nothing is redrawn.
+    const moved = [{ ...notes[0], y: 160, color: 'blue' } as (typeof notes)[number], ...notes.slice(1)];
+    painter.setNotes({ ...notesScene(...moved), hidden: selected });
+    expect(notesSent()[2]).toMatchObject({ changed: [moved[0]], order: null, version: null });
+    expect(painter.current).toBe(true);
+
+    // Deselected: drawn where it went.
+    painter.setNotes(notesScene(...moved));
+    await expect.poll(() => painter.current).toBe(true);
+    expect(pixelOf(canvas, 10, 250).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+    // The same notes again (a new array, as after an unrelated edit): nothing is sent.
+    const count = notesSent().length;
+    painter.setNotes(notesScene(...moved));
+    expect(notesSent()).toHaveLength(count);
   });
 });

@@ -1,5 +1,6 @@
+import type { NoteRecord } from '../../../shared/model/records.ts';
 import type { Viewport } from '../../store/session-slice.ts';
-import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
+import { type GridScene, type NotesScene, type PaintView, paintToBitmap } from './paint-board.ts';
 import type { PainterReply, PainterRequest } from './painter-messages.ts';
 
 /** What the painter tells the board. */
@@ -65,6 +66,20 @@ export const covers = (drawn: PaintView, live: PaintView): boolean => {
   );
 };
 
+/** The notes of `next` that are not in `previous` (by identity): new, or changed by an edit. */
+const changedNotes = (previous: readonly NoteRecord[], next: readonly NoteRecord[]): NoteRecord[] => {
+  if (previous === next) return [];
+  const known = new Set(previous);
+  return next.filter((note) => !known.has(note));
+};
+
+const sameOrder = (previous: readonly NoteRecord[], next: readonly NoteRecord[]): boolean =>
+  previous === next ||
+  (previous.length === next.length && previous.every((note, index) => note.id === next[index]?.id));
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
+
 /**
  * The board under the selection, drawn in a worker (board-painter.worker.ts) and shown on a
  * `bitmaprenderer` canvas, which takes each drawing over without copying it. The window's thread
@@ -76,10 +91,19 @@ export const covers = (drawn: PaintView, live: PaintView): boolean => {
  * meanwhile (the view, the grid, the notes) is drawn next, from the newest of each, so a fast
  * gesture skips views instead of queueing them. The board shows the last drawing moved to the
  * live view by a CSS transform (use-board-painter.ts), as it does for the active layer.
+ *
+ * Where the worker cannot start or dies (a policy that forbids it, a build that lost its file),
+ * the board is drawn on the window's thread with the same code: slower, never missing.
  */
 export class BoardPainter {
-  private readonly worker: Worker;
+  /** The worker drawing the board; null once it failed and the board is drawn on this thread. */
+  private worker: Worker | null;
+  /** Where the board is drawn on this thread, once the worker failed. */
+  private here: OffscreenCanvas | null = null;
   private readonly context: ImageBitmapRenderingContext;
+  /** The newest grid and notes, kept for drawing on this thread should the worker fail. */
+  private grid: GridScene | null = null;
+  private notes: NotesScene | null = null;
   /** The newest scene version sent. */
   private version = 0;
   /** Whether a grid and notes were sent: nothing is drawn before both (a blank would flash). */
@@ -90,14 +114,16 @@ export class BoardPainter {
   private shown: { readonly view: PaintView; readonly version: number; readonly deferred: boolean } | null =
     null;
 
+  /** `startWorker`: the worker to draw in (the shared one unless a test hands another). */
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly listener: PainterListener,
+    startWorker: () => Worker = painterWorker,
   ) {
     const context = canvas.getContext('bitmaprenderer');
     if (!context) throw new Error('This browser cannot show a drawing made off the window’s thread');
     this.context = context;
-    const worker = painterWorker();
+    const worker = startWorker();
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<PainterReply>) => {
       const reply = event.data;
@@ -108,18 +134,43 @@ export class BoardPainter {
     worker.onerror = (event) => {
       event.preventDefault();
       dropWorker(worker);
-      this.fail(new Error(`The board’s drawing worker stopped: ${event.message || 'it could not start'}`));
+      this.drawHereFromNowOn();
     };
   }
 
   setGrid(grid: GridScene): void {
     this.hasGrid = true;
+    this.grid = grid;
     this.post({ kind: 'grid', version: this.nextVersion(), grid });
   }
 
-  setNotes(notes: NotesScene): void {
+  /**
+   * The notes, bottom to top, and which of them are hidden. Only what changed goes to the worker
+   * (notes compared by identity, as the store keeps an unchanged record's object), and a change
+   * to hidden notes alone (the selection moved) asks for no redraw.
+   */
+  setNotes(scene: NotesScene): void {
+    const last = this.notes;
     this.hasNotes = true;
-    this.post({ kind: 'notes', version: this.nextVersion(), notes });
+    this.notes = scene;
+    const changed = last ? changedNotes(last.notes, scene.notes) : scene.notes;
+    const order = last && sameOrder(last.notes, scene.notes) ? null : scene.notes.map((note) => note.id);
+    const sameRest = last !== null && sameSet(last.hidden, scene.hidden) && last.marks === scene.marks;
+    if (sameRest && changed.length === 0 && order === null) return;
+    const drawnChange = !(sameRest && order === null && changed.every((note) => scene.hidden.has(note.id)));
+    this.post({
+      kind: 'notes',
+      version: drawnChange ? this.nextVersion() : null,
+      changed,
+      order,
+      hidden: scene.hidden,
+      marks: scene.marks,
+    });
+  }
+
+  /** Whether the board is drawn on the window's thread because its worker failed. */
+  get drawingHere(): boolean {
+    return this.here !== null;
   }
 
   setView(view: PaintView): void {
@@ -147,8 +198,9 @@ export class BoardPainter {
 
   /** The board is gone: the worker stays for the next one, and what it still sends is dropped. */
   dispose(): void {
-    this.worker.onmessage = null;
-    this.worker.onerror = null;
+    this.detachWorker();
+    this.inFlight = null;
+    this.wanted = null;
   }
 
   private nextVersion(): number {
@@ -157,18 +209,53 @@ export class BoardPainter {
   }
 
   private post(request: PainterRequest): void {
-    this.worker.postMessage(request);
+    this.worker?.postMessage(request);
     this.drawIfBehind();
   }
 
   private drawIfBehind(): void {
     if (this.inFlight || !this.wanted || !this.hasGrid || !this.hasNotes || this.current) return;
-    this.inFlight = { id: ++lastDraw, view: overscanned(this.wanted) };
-    this.worker.postMessage({
-      kind: 'draw',
-      id: this.inFlight.id,
-      view: this.inFlight.view,
-    } satisfies PainterRequest);
+    const draw = { id: ++lastDraw, view: overscanned(this.wanted) };
+    this.inFlight = draw;
+    if (this.worker) this.worker.postMessage({ kind: 'draw', ...draw } satisfies PainterRequest);
+    // A task of its own, as a worker's answer would be: changes made meanwhile are drawn together.
+    else setTimeout(() => this.drawHere(draw.id), 0);
+  }
+
+  private detachWorker(): void {
+    if (!this.worker) return;
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+  }
+
+  private drawHereFromNowOn(): void {
+    this.detachWorker();
+    this.worker = null;
+    this.here = new OffscreenCanvas(1, 1);
+    // A draw the worker never answered is asked for again, here.
+    this.inFlight = null;
+    this.drawIfBehind();
+  }
+
+  private drawHere(id: number): void {
+    const draw = this.inFlight;
+    if (!this.here || draw?.id !== id) return;
+    try {
+      const { bitmap, deferred } = paintToBitmap(this.here, this.grid, this.notes, draw.view);
+      this.show({
+        kind: 'drawn',
+        id,
+        bitmap,
+        view: draw.view,
+        version: this.version,
+        complete: this.grid !== null && this.notes !== null,
+        deferred,
+      });
+    } catch (error) {
+      this.fail(
+        new Error(`The board could not be drawn: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
   }
 
   private show(drawn: Drawn): void {

@@ -31,8 +31,8 @@ export interface GridScene {
 /** Notes to draw, bottom to top, with what they show of a vote. */
 export interface NotesScene {
   readonly notes: readonly NoteRecord[];
-  /** The note being edited, drawn by its editor instead. */
-  readonly hiddenId: string | null;
+  /** Notes left out: the selection (drawn on the layer over the paper), the one being edited (drawn by its editor). */
+  readonly hidden: ReadonlySet<string>;
   readonly marks: VoteMarks;
 }
 
@@ -49,7 +49,7 @@ export const drawNotesInView = (
   size: Size,
 ): boolean => {
   const visible = visibleRect(viewport, size);
-  const inView = scene.notes.filter((note) => note.id !== scene.hiddenId && intersects(note, visible));
+  const inView = scene.notes.filter((note) => !scene.hidden.has(note.id) && intersects(note, visible));
   // Started just before the first note, which so always comes within the budget: each draw lays
   // out at least one text, however slow the machine.
   const started = performance.now();
@@ -98,4 +98,25 @@ export const paintBoard = (
   );
   drawGrid(ctx, { ...grid, pixel: 1 / viewport.scale });
   return drawNotesInView(ctx, notes, viewport, view.size);
+};
+
+/**
+ * Paints the board (paintBoard, or a blank before the scene is there) into `canvas`, resized to
+ * the view, and hands the drawing over as a bitmap, which leaves the canvas blank for the next.
+ */
+export const paintToBitmap = (
+  canvas: OffscreenCanvas,
+  grid: GridScene | null,
+  notes: NotesScene | null,
+  view: PaintView,
+): { readonly bitmap: ImageBitmap; readonly deferred: boolean } => {
+  const width = Math.max(1, Math.round(view.size.width * view.pixelRatio));
+  const height = Math.max(1, Math.round(view.size.height * view.pixelRatio));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  // The same drawing calls as a window's canvas: the drawing code is written against that type.
+  const context = canvas.getContext('2d') as unknown as CanvasRenderingContext2D | null;
+  if (!context) throw new Error('This browser cannot draw on an OffscreenCanvas');
+  const deferred = grid && notes ? paintBoard(context, grid, notes, view) : false;
+  return { bitmap: canvas.transferToImageBitmap(), deferred };
 };

@@ -36,7 +36,10 @@ export const useBoardPainter = ({ store, board, paper, grid, notes }: BoardPaint
     const place = () => {
       const shown = instance.shownViewport;
       canvas.style.transform = (shown && catchUpTransform(shown, store.getState().viewport)) || '';
-      board.current?.setAttribute('data-painted', instance.current ? 'current' : 'behind');
+      const painted = instance.current ? 'current' : 'behind';
+      // Set only when it changes: an attribute written on every pan step costs a style check each time.
+      if (board.current?.getAttribute('data-painted') !== painted)
+        board.current?.setAttribute('data-painted', painted);
     };
     const instance = new BoardPainter(canvas, {
       painted: (_view, complete, arrivedAt) => {
