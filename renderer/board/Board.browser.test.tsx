@@ -333,6 +333,25 @@ describe('the board in Chromium', () => {
     expect(staticDraws()).toBeGreaterThan(0);
   });
 
+  it('a deselected note stays on screen in every frame until the paper’s next drawing shows it', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: '', color: 'green' });
+    });
+    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    act(() => boardStore.getState().select([id as string]));
+    await painted();
+    await nextFrame();
+    act(() => boardStore.getState().clearSelection());
+    // Read every frame until the paper has drawn the note again: it is never missing meanwhile.
+    const seen: number[][] = [];
+    for (let frame = 0; frame < 60; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push(pixelAt(110, 150).slice(0, 3));
+      if (host.querySelector('.board')?.getAttribute('data-painted') === 'current' && frame > 2) break;
+    }
+    expect(seen.every((colour) => colour.join() === hex(NOTE_PALETTE.green.fill).join())).toBe(true);
+  });
+
   it('outlines the selection on the active layer', async () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Group, Layer, Line, Rect, Stage } from 'react-konva';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
@@ -100,7 +100,22 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   // Dots as the unselected notes show them: a dot on the selected note leaves the paper alone.
   const marks = useVoteMarksOf(unselected);
   const notesScene = useMemo<NotesScene>(() => ({ notes, hidden, marks }), [notes, hidden, marks]);
-  useBoardPainter({ store: boardStore, board: container, paper, grid: gridScene, notes: notesScene });
+  const paperHidden = useBoardPainter({
+    store: boardStore,
+    board: container,
+    paper,
+    grid: gridScene,
+    notes: notesScene,
+  });
+  // Notes the paper's drawing still leaves out though they are no longer selected or edited:
+  // drawn over it until its next drawing shows them, so a deselected note never blinks out.
+  const lingering = useMemo(
+    () =>
+      paperHidden.size === 0
+        ? NO_NOTES
+        : notes.filter((note) => paperHidden.has(note.id) && !hidden.has(note.id)),
+    [notes, paperHidden, hidden],
+  );
 
   return (
     <div
@@ -120,6 +135,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
           size={size}
           layout={layout}
           selected={selected}
+          lingering={lingering}
           editingId={editingId}
           activeLayer={activeLayer}
           overlay={overlay}
@@ -141,6 +157,8 @@ interface BoardStageProps {
   readonly size: { readonly width: number; readonly height: number };
   readonly layout: GridLayout;
   readonly selected: readonly NoteRecord[];
+  /** Notes the paper does not show yet, though they are no longer selected (see Board). */
+  readonly lingering: readonly NoteRecord[];
   readonly editingId: string | null;
   readonly activeLayer: React.RefObject<Konva.Layer | null>;
   readonly overlay: BoardOverlay | undefined;
@@ -161,6 +179,7 @@ const BoardStage = memo(function BoardStage({
   size,
   layout,
   selected,
+  lingering,
   editingId,
   activeLayer,
   overlay,
@@ -171,6 +190,7 @@ const BoardStage = memo(function BoardStage({
       <ActiveLayer
         layerRef={activeLayer}
         selected={selected}
+        lingering={lingering}
         scale={scale}
         drawn={drawn}
         size={size}
@@ -186,14 +206,18 @@ const NO_NOTES: readonly NoteRecord[] = [];
 interface ActiveLayerProps {
   readonly layerRef: React.RefObject<Konva.Layer | null>;
   readonly selected: readonly NoteRecord[];
+  readonly lingering: readonly NoteRecord[];
   readonly scale: number;
   readonly drawn: React.RefObject<Viewport>;
   readonly size: { readonly width: number; readonly height: number };
   readonly editingId: string | null;
 }
 
-/** The selection, the marquee and gesture previews: the only layer redrawn while dragging. */
-const ActiveLayer = ({ layerRef, selected, scale, drawn, size, editingId }: ActiveLayerProps) => {
+/**
+ * The selection, the marquee and gesture previews: the only layer redrawn while dragging. Under
+ * the selection, the notes the paper's drawing does not show yet (`lingering`).
+ */
+const ActiveLayer = ({ layerRef, selected, lingering, scale, drawn, size, editingId }: ActiveLayerProps) => {
   const offset = useGesturePreview((preview) => preview.dragOffset);
   const marquee = useGesturePreview((preview) => preview.marquee);
   const resize = useGesturePreview((preview) => preview.resize);
@@ -208,8 +232,9 @@ const ActiveLayer = ({ layerRef, selected, scale, drawn, size, editingId }: Acti
       ref={layerRef}
       name="active"
       listening={false}
-      visible={shown.length > 0 || marquee !== null || headerDrop !== null}
+      visible={shown.length > 0 || lingering.length > 0 || marquee !== null || headerDrop !== null}
     >
+      <NotesShape notes={lingering} drawn={drawn} size={size} />
       <Group x={offset.x} y={offset.y}>
         <NotesShape notes={shown} drawn={drawn} size={size} hiddenId={editingId} />
         <SelectionShape notes={shown} scale={scale} />
@@ -266,7 +291,8 @@ const splitBySelection = (notes: readonly NoteRecord[], selection: ReadonlySet<s
 
 /** Keeps the stage the size of its container. */
 const useCanvasSize = (container: React.RefObject<HTMLDivElement | null>) => {
-  useEffect(() => {
+  // A layout effect, before the painter's: its first drawing is already of the board's size.
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     const update = () => {

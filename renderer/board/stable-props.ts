@@ -2,9 +2,9 @@ import { useRef } from 'react';
 import type { GridLayout } from '../../shared/journey/layout.ts';
 
 /**
- * Keeps a layer's input the same object while what it draws is the same, so the layer's
- * memoised shapes do not render and react-konva does not redraw it: moving or editing the
- * selection (on the active layer) then leaves the static layer of a 5,000-note map alone.
+ * Keeps a drawing's input the same object while what it draws is the same, so nothing that
+ * depends on it renders or redraws: moving or editing the selection (on the active layer) then
+ * leaves the paper of a 5,000-note map alone (its grid, the unselected notes' dots).
  */
 export const useStable = <T>(value: T, same: (a: T, b: T) => boolean): T => {
   const kept = useRef(value);

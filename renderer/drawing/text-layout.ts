@@ -106,9 +106,9 @@ const remember = (cache: Map<string, FittedText>, key: string, layout: FittedTex
 };
 
 /**
- * The window's layouts. One for the window, not one per user, because a layout depends only on
- * text, box and font: the board, its idle warm-up, the legend and the poster draw the same
- * texts, and each measuring them again would spend what the cache saves. main.tsx clears it
- * once the shipped font has loaded.
+ * The layouts of this thread. One for the thread, not one per user, because a layout depends
+ * only on text, box and font: in the window, the selection's layer, present mode, the legend and
+ * the poster draw the same texts (main.tsx clears it once the shipped font has loaded); in the
+ * board painter's worker, its drawings and their warm-up (cleared once the worker's font has).
  */
 export const textLayouts = new TextLayouts();

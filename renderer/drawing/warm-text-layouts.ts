@@ -21,9 +21,9 @@ export interface WarmView {
 }
 
 export interface TextWarmer {
-  /** The view changed: lay out what is near the new one, when the browser is next idle. */
+  /** The view changed: lay out what is near the new one once it has settled. */
   wake(): void;
-  /** The notes changed or the board closed. */
+  /** The notes changed. */
   stop(): void;
 }
 

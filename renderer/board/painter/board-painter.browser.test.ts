@@ -138,22 +138,31 @@ describe('the board painter', () => {
     expect(painter.current).toBe(false);
   });
 
-  it('where its worker cannot start, draws the board on the window’s thread instead, with nothing missing', async () => {
-    const { canvas, painter, failures } = start(
-      () => new Worker('/no-such-board-painter.worker.js', { type: 'module' }),
-    );
-    painter.setGrid(EMPTY_GRID);
-    painter.setNotes(notesScene(noteAt(100, 'blue')));
-    painter.setView(view(0));
-    await expect.poll(() => painter.current).toBe(true);
-    expect(painter.drawingHere).toBe(true);
-    expect(failures).toEqual([]);
-    expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
-    // Later changes are drawn here too.
-    painter.setNotes(notesScene(noteAt(100, 'pink')));
-    await expect.poll(() => painter.current).toBe(true);
-    expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
-  });
+  it.each([
+    ['cannot load its worker', () => new Worker('/no-such-board-painter.worker.js', { type: 'module' })],
+    [
+      'may not make a worker at all',
+      (): Worker => {
+        throw new DOMException('Workers are forbidden here', 'SecurityError');
+      },
+    ],
+  ])(
+    'where it %s, draws the board on the window’s thread instead, with nothing missing',
+    async (_, startWorker) => {
+      const { canvas, painter, failures } = start(startWorker);
+      painter.setGrid(EMPTY_GRID);
+      painter.setNotes(notesScene(noteAt(100, 'blue')));
+      painter.setView(view(0));
+      await expect.poll(() => painter.current).toBe(true);
+      expect(painter.drawingHere).toBe(true);
+      expect(failures).toEqual([]);
+      expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+      // Later changes are drawn here too.
+      painter.setNotes(notesScene(noteAt(100, 'pink')));
+      await expect.poll(() => painter.current).toBe(true);
+      expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+    },
+  );
 
   it('sends the worker only the notes that changed, and asks for no redraw when only hidden notes did', async () => {
     const sent: PainterRequest[] = [];

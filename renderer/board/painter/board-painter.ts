@@ -6,12 +6,12 @@ import type { PainterReply, PainterRequest } from './painter-messages.ts';
 /** What the painter tells the board. */
 export interface PainterListener {
   /**
-   * A drawing is on the canvas: drawn at `view`, of the whole map when `complete`. It arrived
+   * A drawing is on the canvas, drawn at `view` with the notes in `hidden` left out. It arrived
    * from the worker at `arrivedAt` (performance.now()): what putting it up cost this thread is
    * the time since.
    */
-  painted(view: PaintView, complete: boolean, arrivedAt: number): void;
-  /** The worker could not draw (or start): the board cannot be shown. */
+  painted(view: PaintView, hidden: ReadonlySet<string>, arrivedAt: number): void;
+  /** The scene could not be drawn: the board cannot be shown. */
   failed(error: Error): void;
 }
 
@@ -66,6 +66,8 @@ export const covers = (drawn: PaintView, live: PaintView): boolean => {
   );
 };
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
+
 /** The notes of `next` that are not in `previous` (by identity): new, or changed by an edit. */
 const changedNotes = (previous: readonly NoteRecord[], next: readonly NoteRecord[]): NoteRecord[] => {
   if (previous === next) return [];
@@ -106,9 +108,8 @@ export class BoardPainter {
   private notes: NotesScene | null = null;
   /** The newest scene version sent. */
   private version = 0;
-  /** Whether a grid and notes were sent: nothing is drawn before both (a blank would flash). */
-  private hasGrid = false;
-  private hasNotes = false;
+  /** The notes each scene version still waiting to be drawn leaves out, so a drawing says which it left out. */
+  private readonly hiddenAt = new Map<number, ReadonlySet<string>>();
   private wanted: PaintView | null = null;
   private inFlight: { readonly id: number; readonly view: PaintView } | null = null;
   private shown: { readonly view: PaintView; readonly version: number; readonly deferred: boolean } | null =
@@ -123,7 +124,15 @@ export class BoardPainter {
     const context = canvas.getContext('bitmaprenderer');
     if (!context) throw new Error('This browser cannot show a drawing made off the window’s thread');
     this.context = context;
-    const worker = startWorker();
+    let worker: Worker;
+    try {
+      worker = startWorker();
+    } catch {
+      // Forbidden by a policy, or no module workers: drawn here from the start.
+      this.worker = null;
+      this.here = new OffscreenCanvas(1, 1);
+      return;
+    }
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<PainterReply>) => {
       const reply = event.data;
@@ -139,7 +148,6 @@ export class BoardPainter {
   }
 
   setGrid(grid: GridScene): void {
-    this.hasGrid = true;
     this.grid = grid;
     this.post({ kind: 'grid', version: this.nextVersion(), grid });
   }
@@ -151,7 +159,6 @@ export class BoardPainter {
    */
   setNotes(scene: NotesScene): void {
     const last = this.notes;
-    this.hasNotes = true;
     this.notes = scene;
     const changed = last ? changedNotes(last.notes, scene.notes) : scene.notes;
     const order = last && sameOrder(last.notes, scene.notes) ? null : scene.notes.map((note) => note.id);
@@ -198,13 +205,25 @@ export class BoardPainter {
 
   /** The board is gone: the worker stays for the next one, and what it still sends is dropped. */
   dispose(): void {
+    const { worker } = this;
     this.detachWorker();
     this.inFlight = null;
     this.wanted = null;
+    if (!worker) return;
+    // What is still on its way is let go at once (a full-window bitmap), and a worker that
+    // fails now is not handed to the next board.
+    worker.onmessage = (event: MessageEvent<PainterReply>) => {
+      if (event.data.kind === 'drawn') event.data.bitmap.close();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      dropWorker(worker);
+    };
   }
 
   private nextVersion(): number {
     this.version = ++lastVersion;
+    this.hiddenAt.set(this.version, this.notes?.hidden ?? NONE_HIDDEN);
     return this.version;
   }
 
@@ -214,7 +233,7 @@ export class BoardPainter {
   }
 
   private drawIfBehind(): void {
-    if (this.inFlight || !this.wanted || !this.hasGrid || !this.hasNotes || this.current) return;
+    if (this.inFlight || !this.wanted || !this.grid || !this.notes || this.current) return;
     const draw = { id: ++lastDraw, view: overscanned(this.wanted) };
     this.inFlight = draw;
     if (this.worker) this.worker.postMessage({ kind: 'draw', ...draw } satisfies PainterRequest);
@@ -248,7 +267,6 @@ export class BoardPainter {
         bitmap,
         view: draw.view,
         version: this.version,
-        complete: this.grid !== null && this.notes !== null,
         deferred,
       });
     } catch (error) {
@@ -269,7 +287,9 @@ export class BoardPainter {
     this.context.transferFromImageBitmap(bitmap);
     this.shown = { view, version: drawn.version, deferred: drawn.deferred };
     this.inFlight = null;
-    this.listener.painted(view, drawn.complete, arrivedAt);
+    const hidden = this.hiddenAt.get(drawn.version) ?? NONE_HIDDEN;
+    for (const version of this.hiddenAt.keys()) if (version < drawn.version) this.hiddenAt.delete(version);
+    this.listener.painted(view, hidden, arrivedAt);
     this.drawIfBehind();
   }
 

@@ -51,7 +51,6 @@ const draw = (id: number, view: PaintView) => {
       bitmap,
       view,
       version,
-      complete: grid !== null && notes !== null,
       deferred,
     },
     [bitmap],

@@ -34,8 +34,6 @@ export type PainterReply =
       readonly view: PaintView;
       /** The scene version drawn. */
       readonly version: number;
-      /** Both grid and notes were drawn: the map, not a blank before its scene arrived. */
-      readonly complete: boolean;
       /** Some texts were sketched to keep the draw short: the next draw shows them in full. */
       readonly deferred: boolean;
     }

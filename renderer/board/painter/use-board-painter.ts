@@ -16,17 +16,29 @@ interface BoardPainterProps {
   readonly notes: NotesScene;
 }
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
+
 /**
  * Draws the board under the selection through a BoardPainter: sends it the grid and the notes
- * when they change and the view on every pan or zoom step, and shows the last drawing moved by
- * a CSS transform to where the live view has it until the next drawing arrives. Reports the
- * first drawing of the map (BoardDrawnContext), and a painter that fails is thrown to the
- * board's error boundary.
+ * when they change and the view on every pan or zoom step (or change of the screen's pixel
+ * ratio), and shows the last drawing moved by a CSS transform to where the live view has it
+ * until the next drawing arrives. Reports the first drawing of the map (BoardDrawnContext), and
+ * a painter that fails is thrown to the board's error boundary.
+ *
+ * Returns the notes the drawing on screen leaves out: until a new drawing arrives, a note just
+ * deselected is missing from the paper, and the layer over it draws it meanwhile (Board.tsx).
  */
-export const useBoardPainter = ({ store, board, paper, grid, notes }: BoardPainterProps): void => {
+export const useBoardPainter = ({
+  store,
+  board,
+  paper,
+  grid,
+  notes,
+}: BoardPainterProps): ReadonlySet<string> => {
   const reportDrawn = useContext(BoardDrawnContext);
   const painter = useRef<{ readonly instance: BoardPainter; readonly place: () => void } | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
+  const [paperHidden, setPaperHidden] = useState(NONE_HIDDEN);
   if (failure) throw failure;
 
   useLayoutEffect(() => {
@@ -42,11 +54,12 @@ export const useBoardPainter = ({ store, board, paper, grid, notes }: BoardPaint
         board.current?.setAttribute('data-painted', painted);
     };
     const instance = new BoardPainter(canvas, {
-      painted: (_view, complete, arrivedAt) => {
+      painted: (_view, hidden, arrivedAt) => {
         place();
+        setPaperHidden(hidden);
         // The paper's draw as the window's thread pays for it: putting the worker's drawing up.
         measureDraw('static', arrivedAt);
-        if (!complete || reported) return;
+        if (reported) return;
         reported = true;
         measureFirstPaint();
         reportDrawn();
@@ -64,7 +77,18 @@ export const useBoardPainter = ({ store, board, paper, grid, notes }: BoardPaint
       instance.setView(view());
       place();
     });
+    // The window moved to a screen of another pixel ratio: drawn again, sharp on this one.
+    let ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    const ratioChanged = () => {
+      ratio.removeEventListener('change', ratioChanged);
+      ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+      ratio.addEventListener('change', ratioChanged);
+      instance.setView(view());
+      place();
+    };
+    ratio.addEventListener('change', ratioChanged);
     return () => {
+      ratio.removeEventListener('change', ratioChanged);
       unsubscribe();
       instance.dispose();
       painter.current = null;
@@ -80,4 +104,5 @@ export const useBoardPainter = ({ store, board, paper, grid, notes }: BoardPaint
     painter.current?.instance.setNotes(notes);
     painter.current?.place();
   }, [notes]);
+  return paperHidden;
 };
