@@ -130,7 +130,7 @@ export class BoardPainter {
     } catch {
       // Forbidden by a policy, or no module workers: drawn here from the start.
       this.worker = null;
-      this.here = new OffscreenCanvas(1, 1);
+      this.drawHereFromNowOn();
       return;
     }
     this.worker = worker;
@@ -206,7 +206,6 @@ export class BoardPainter {
   /** The board is gone: the worker stays for the next one, and what it still sends is dropped. */
   dispose(): void {
     const { worker } = this;
-    this.detachWorker();
     this.inFlight = null;
     this.wanted = null;
     if (!worker) return;
@@ -241,14 +240,11 @@ export class BoardPainter {
     else setTimeout(() => this.drawHere(draw.id), 0);
   }
 
-  private detachWorker(): void {
-    if (!this.worker) return;
-    this.worker.onmessage = null;
-    this.worker.onerror = null;
-  }
-
   private drawHereFromNowOn(): void {
-    this.detachWorker();
+    if (this.worker) {
+      this.worker.onmessage = null;
+      this.worker.onerror = null;
+    }
     this.worker = null;
     this.here = new OffscreenCanvas(1, 1);
     // A draw the worker never answered is asked for again, here.
