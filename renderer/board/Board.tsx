@@ -44,7 +44,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
   const stage = useRef<Konva.Stage>(null);
   const size = useBoard((state) => state.canvasSize);
   const editing = useBoard((state) => state.editing);
-  const paper = useRef<HTMLCanvasElement>(null);
+  const paper = useRef<HTMLDivElement>(null);
   const activeLayer = useRef<Konva.Layer>(null);
   useBoardGestures(container, boardStore);
   useCanvasSize(container);
@@ -127,7 +127,7 @@ export const Board = ({ overlay }: { readonly overlay?: BoardOverlay }) => {
       tabIndex={-1}
       data-testid="board"
     >
-      <canvas ref={paper} className="board-paper" />
+      <div ref={paper} className="board-paper-slot" />
       <div ref={canvas} className="board-canvas">
         <BoardStage
           stage={stage}

@@ -57,7 +57,9 @@ export interface Autosave {
 
 export const AUTOSAVE_TIMING = {
   viewportDebounceMs: 300,
-  viewportMaxWaitMs: 1000,
+  // Where the board was looking is worth little after a crash, and each write costs a pan or
+  // zoom step several milliseconds: during long navigation it is written every 5 s, not every 1 s.
+  viewportMaxWaitMs: 5000,
   retryDelaysMs: [1000, 2000, 5000, 10_000],
 } as const;
 

@@ -67,23 +67,36 @@ interface Span {
   readonly end: number;
 }
 
-/** The main thread's name in a trace, and the one every dedicated worker's thread has (the board painter's). */
+/** The main thread's name in a trace, and the one every dedicated worker's thread has (the board's painter and presenter). */
 export const MAIN_THREAD = 'CrRendererMain';
 export const WORKER_THREAD = 'DedicatedWorker thread';
 
-/** The busy spans (µs) of the threads named `thread`, nested and overlapping tasks merged. */
+/**
+ * The busy spans (µs) of the threads named `thread`, nested and overlapping tasks merged within
+ * each thread; where several threads have the name (the board's two workers), their spans are
+ * listed together, so busy time is their sum, as the CPU pays it.
+ */
 const busySpans = (trace: Trace, thread: string = MAIN_THREAD): Span[] => {
   const threads = new Set(
     trace
       .filter((event) => event.name === 'thread_name' && event.args?.name === thread)
       .map((event) => `${event.pid}:${event.tid}`),
   );
-  const tasks = trace
-    .filter((event) => event.ph === 'X' && TASKS.has(event.name) && threads.has(`${event.pid}:${event.tid}`))
-    .map((event) => ({ start: event.ts, end: event.ts + (event.dur ?? 0) }))
-    .sort((a, b) => a.start - b.start);
+  const byThread = new Map<string, Span[]>();
+  for (const event of trace) {
+    const key = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || !TASKS.has(event.name) || !threads.has(key)) continue;
+    const spans = byThread.get(key) ?? [];
+    spans.push({ start: event.ts, end: event.ts + (event.dur ?? 0) });
+    byThread.set(key, spans);
+  }
+  return [...byThread.values()].flatMap(mergeSpans);
+};
+
+/** One thread's tasks, nested and overlapping ones merged, in order. */
+const mergeSpans = (tasks: Span[]): Span[] => {
   const merged: Span[] = [];
-  for (const task of tasks) {
+  for (const task of tasks.sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (last && task.start <= last.end)
       merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, task.end) };

@@ -14,7 +14,7 @@ import { writeRoomMap } from './room-map.ts';
  * (zoom to fit, as a map without a remembered view opens), with nobody touching it. Measured
  * by the DevTools protocol's task time (Performance.getMetrics TaskDuration) in windows of
  * 250 ms from the moment the map is shown, for 15 s; the longest task there is the page's own
- * long-task entries (any task over 50 ms). The board painter's worker draws the map and lays out
+ * long-task entries (any task over 50 ms). The board's workers (painter and presenter) draw the map and lay out
  * text near the view after it opens: its busy time, from a DevTools trace of the same 15 s, counts
  * as background work too (it is the laptop's CPU, if not the window's thread).
  */
@@ -22,7 +22,7 @@ export interface QuietFigures {
   readonly map: string;
   /** Main-thread task time after the map was shown, in ms. */
   readonly busyMs: number;
-  /** The board painter's worker's busy time over the same span, in ms. */
+  /** The board's workers' busy time over the same span, in ms. */
   readonly workerMs: number;
   /** When the last window with more than 5 ms of work began, in ms after the map was shown. */
   readonly quietAfterMs: number;
@@ -106,9 +106,9 @@ export const measureQuietAfterOpen = async (browser: Browser, baseURL: string): 
 
 export const quietTable = (figures: readonly QuietFigures[]): string =>
   [
-    "After opening (issue 15, part 3): background work with nobody touching the board, zoom to fit, 15 s from the map shown: the main thread (TaskDuration) and the board painter's worker (trace), judged together.",
+    "After opening (issue 15, part 3): background work with nobody touching the board, zoom to fit, 15 s from the map shown: the main thread (TaskDuration) and the board's workers (trace), judged together.",
     '',
-    '| map (5,000 notes) | main thread | painter worker | together | main thread quiet after | longest task | target | met |',
+    '| map (5,000 notes) | main thread | board workers | together | main thread quiet after | longest task | target | met |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
     ...figures.map((row) => {
       const together = row.busyMs + row.workerMs;

@@ -105,7 +105,7 @@ const checksOf = (figures: MapFigures): Check[] => {
         targetText: `p95 ≤ ${ms(TARGETS.frame)}`,
         extra:
           `max ${ms(work.max)}; ${crossCheck(gesture.steps)}; ` +
-          `painter worker (off the main thread) p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
+          `board workers (off the main thread) p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
           `old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)} (input handling p50 ${ms(handling.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)})${ends}` +
           (notQuiet > 0 ? `; **${notQuiet} steps never went quiet**` : ''),
       });
@@ -124,7 +124,7 @@ const checksOf = (figures: MapFigures): Check[] => {
         extra:
           `max ${ms(perFrame.max)}; ${perFrame.count} frames, ${continuous.inputRate.toFixed(0)} inputs/s; ` +
           `${wholeCrossCheck(continuous.trace, continuous.devtools)}; ` +
-          `painter worker ${ms(continuous.worker)} over the gesture; ` +
+          `board workers ${ms(continuous.worker)} over the gesture; ` +
           `rAF interval p50 ${ms(interval.p50)} p95 ${ms(interval.p95)}, ${droppedFrames(continuous.intervals)} frames dropped`,
       });
     }
@@ -268,7 +268,7 @@ export const stageMoveTable = (run: StageMoveRun): string => {
     const met = work.p95 <= TARGETS.stageMove ? 'yes' : '**no**';
     lines.push(
       `| ${notes} | ${where} | move a stage: drag steps (${work.count}) | ${ms(work.p50)} | ${ms(work.p95)} | ` +
-        `${crossCheck(view.steps)}; painter worker p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
+        `${crossCheck(view.steps)}; board workers p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
         `old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)}, latency p95 ${ms(latency.p95)}; ` +
         `rAF interval p50 ${ms(frames.p50)} p95 ${ms(frames.p95)}; pick up p50 ${ms(pickUp.p50)} (max ${ms(pickUp.max)}) | ` +
         `p95 ≤ ${ms(TARGETS.stageMove)} | ${met} |`,
@@ -279,7 +279,7 @@ export const stageMoveTable = (run: StageMoveRun): string => {
     lines.push(
       `| ${notes} | ${where} | move a stage: drop, reorder and reflow (${drop.count}) | ${ms(drop.p50)} | ${ms(drop.max)} | ` +
         `${crossCheck(view.drops)}; input handling (edit, layout, React) p50 ${ms(dropHandling.p50)}; ` +
-        `painter worker p50 ${ms(dropWorker.p50)} | one frame is ${ms(TARGETS.frame)} | |`,
+        `board workers p50 ${ms(dropWorker.p50)} | one frame is ${ms(TARGETS.frame)} | |`,
     );
   }
   return lines.join('\n');

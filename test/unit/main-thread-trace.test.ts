@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { frameWork, stepWork, type TraceEvent } from '../bench/main-thread-trace.ts';
+import {
+  busyBetweenMarks,
+  frameWork,
+  stepWork,
+  type TraceEvent,
+  WORKER_THREAD,
+} from '../bench/main-thread-trace.ts';
 import { endMark, FRAME_MARK, startMark } from '../bench/step-marks.ts';
 
 /** A trace as Chromium writes it: the renderer's main thread named, tasks as complete events (µs). */
@@ -29,6 +35,26 @@ describe("the bench's main-thread trace", () => {
       task(200, 10),
     ];
     expect(stepWork(trace, [1]).get(1)).toBeCloseTo(7);
+  });
+
+  it('sums the busy time of every worker thread of the name, each merged on its own', () => {
+    const painter = { pid: 1, tid: 20 };
+    const presenter = { pid: 1, tid: 21 };
+    const trace = [
+      named,
+      { name: 'thread_name', ph: 'M', ts: 0, ...painter, args: { name: WORKER_THREAD } },
+      { name: 'thread_name', ph: 'M', ts: 0, ...presenter, args: { name: WORKER_THREAD } },
+      mark(startMark(1), 100),
+      task(101, 30, painter),
+      // Nested in the painter's task: counted once.
+      task(105, 2, painter),
+      // At the same time on the other worker: both threads' CPU.
+      task(110, 4, presenter),
+      // Cut at the step's end mark.
+      task(145, 10, presenter),
+      mark(endMark(1), 150),
+    ];
+    expect(busyBetweenMarks(trace, 1, WORKER_THREAD)).toBeCloseTo(39);
   });
 
   it("gives each frame the tasks from its start to the next frame's, the first frame holding the input", () => {

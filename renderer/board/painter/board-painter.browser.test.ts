@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noteRecord } from '../../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../../shared/model/palette.ts';
 import type { NoteColor } from '../../../shared/model/records.ts';
-import { BoardPainter, OVERSCAN_PX } from './board-painter.ts';
+import { BoardPainter, OVERSCAN_PX, type PainterWorkers } from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
 import type { PainterRequest } from './painter-messages.ts';
 
@@ -36,38 +36,51 @@ const view = (x: number): PaintView => ({
 const hex = (color: string) => [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
 
 /**
- * A CSS pixel of the view at x 0 on a bitmaprenderer canvas (drawn OVERSCAN_PX beyond the view's
- * edges), read by copying it onto a 2D canvas.
+ * The colour of a CSS pixel of the view on the painter's canvas, wherever the canvas is and
+ * however it is moved (by its presenter, or by a CSS transform where it shows drawings itself),
+ * read by copying the canvas onto a 2D one.
  */
 const pixelOf = (canvas: HTMLCanvasElement, x: number, y: number): number[] => {
+  const box = canvas.getBoundingClientRect();
   const copy = document.createElement('canvas');
   copy.width = canvas.width;
   copy.height = canvas.height;
   const context = copy.getContext('2d');
   context?.drawImage(canvas, 0, 0);
-  return [...(context?.getImageData(x + OVERSCAN_PX, y + OVERSCAN_PX, 1, 1).data ?? [])];
+  const ratio = canvas.width / box.width;
+  return [
+    ...(context?.getImageData(Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1)
+      .data ?? []),
+  ];
 };
 
 const painters: BoardPainter[] = [];
 
-/** A painter on a canvas of its own, with what it reports; on the shared worker unless given another. */
-const start = (startWorker?: () => Worker) => {
-  const canvas = document.createElement('canvas');
-  document.body.append(canvas);
+/** A painter in a board-sized host of its own at the page's top left, with what it reports. */
+const start = (workers?: PainterWorkers) => {
+  const host = document.createElement('div');
+  host.style.cssText = 'position: fixed; left: 0; top: 0; width: 400px; height: 300px; overflow: hidden';
+  document.body.append(host);
   const painted: PaintView[] = [];
   const failures: Error[] = [];
   const painter = new BoardPainter(
-    canvas,
+    host,
     { painted: (drawn) => painted.push(drawn), failed: (error) => failures.push(error) },
-    startWorker,
+    workers,
   );
   painters.push(painter);
-  return { canvas, painter, painted, failures };
+  const canvas = host.querySelector('canvas');
+  if (!canvas) throw new Error('The painter made no canvas');
+  return { host, canvas, painter, painted, failures };
 };
+
+/** Until the canvas shows what the painter last said it shows: the presenter commits on its next frame. */
+const onScreen = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
 
 afterEach(() => {
   for (const painter of painters.splice(0)) painter.dispose();
-  for (const canvas of document.querySelectorAll('canvas')) canvas.remove();
+  document.body.replaceChildren();
 });
 
 describe('the board painter', () => {
@@ -80,6 +93,9 @@ describe('the board painter', () => {
     painter.setNotes(notesScene(noteAt(100, 'blue')));
     await expect.poll(() => painter.current).toBe(true);
     expect(painted).toHaveLength(1);
+    // Shown by the presenter, which owns the canvas: this thread never put the drawing up.
+    expect(painter.presented).toBe(true);
+    await onScreen();
     expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
     expect(pixelOf(canvas, 50, 100)[3]).toBe(0);
   });
@@ -99,15 +115,34 @@ describe('the board painter', () => {
     expect(painted).toHaveLength(2);
   });
 
+  it('shows a pan within the drawn margin at once, moving the last drawing on its canvas', async () => {
+    const { canvas, painter, painted } = start();
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'green')));
+    painter.setView(view(0));
+    await expect.poll(() => painter.current).toBe(true);
+    painter.setView(view(200));
+    expect(painter.current).toBe(true);
+    await onScreen();
+    // The note (board x 100-280) is now at 300-480 in the view: moved on the canvas, not by CSS.
+    expect(painted).toHaveLength(1);
+    expect(canvas.style.transform).toBe('');
+    expect(pixelOf(canvas, 310, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.green.fill));
+    expect(pixelOf(canvas, 290, 100)[3]).toBe(0);
+  });
+
   it('during a fast gesture keeps one draw in flight and draws the newest view next, skipping those between', async () => {
     const { canvas, painter, painted } = start();
+    // Draws start once the presenter runs and has the canvas.
+    await expect.poll(() => painter.presented).toBe(true);
     painter.setGrid(EMPTY_GRID);
     painter.setNotes(notesScene(noteAt(100, 'green')));
     for (let x = 0; x <= 6000; x += 600) painter.setView(view(x));
     await expect.poll(() => painter.current).toBe(true);
     // The first view asked for, then the last: the 9 views in between were never drawn.
     expect(painted.map((drawn) => drawn.viewport.x - OVERSCAN_PX)).toEqual([0, 6000]);
-    expect(painter.shownViewport).toEqual({ x: 6000 + OVERSCAN_PX, y: OVERSCAN_PX, scale: 1 });
+    expect(painted.at(-1)?.viewport).toEqual({ x: 6000 + OVERSCAN_PX, y: OVERSCAN_PX, scale: 1 });
+    await onScreen();
     // The note (board x 100) is 6,000 px left of this view's edge: the canvas is blank there.
     expect(pixelOf(canvas, 110, 100)[3]).toBe(0);
   });
@@ -125,6 +160,7 @@ describe('the board painter', () => {
     second.painter.setView(view(0));
     await expect.poll(() => second.painter.current).toBe(true);
     expect(first.painted).toHaveLength(0);
+    await onScreen();
     expect(pixelOf(second.canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.yellow.fill));
   });
 
@@ -139,7 +175,7 @@ describe('the board painter', () => {
   });
 
   it.each([
-    ['cannot load its worker', () => new Worker('/no-such-board-painter.worker.js', { type: 'module' })],
+    ['cannot load its workers', () => new Worker('/no-such-board.worker.js', { type: 'module' })],
     [
       'may not make a worker at all',
       (): Worker => {
@@ -147,33 +183,71 @@ describe('the board painter', () => {
       },
     ],
   ])(
-    'where it %s, draws the board on the window’s thread instead, with nothing missing',
+    'where it %s, draws the board on the window’s thread and shows it on its canvas, with nothing missing',
     async (_, startWorker) => {
-      const { canvas, painter, failures } = start(startWorker);
+      const { canvas, painter, failures } = start({ painter: startWorker, presenter: startWorker });
       painter.setGrid(EMPTY_GRID);
       painter.setNotes(notesScene(noteAt(100, 'blue')));
       painter.setView(view(0));
       await expect.poll(() => painter.current).toBe(true);
       expect(painter.drawingHere).toBe(true);
+      expect(painter.presented).toBe(false);
       expect(failures).toEqual([]);
       expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
-      // Later changes are drawn here too.
+      // Later changes are drawn here too, and a pan moves the canvas by a CSS transform.
       painter.setNotes(notesScene(noteAt(100, 'pink')));
+      painter.setView(view(50));
       await expect.poll(() => painter.current).toBe(true);
-      expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+      // Drawn at the first view (the pan stayed within the margin), moved 50 px by CSS.
+      expect(canvas.style.transform).toBe('translate(-206px, -256px) scale(1)');
+      expect(pixelOf(canvas, 160, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.pink.fill));
+      expect(pixelOf(canvas, 140, 100)[3]).toBe(0);
     },
   );
 
+  it('where only the painter’s worker cannot start, the presenter shows what this thread draws', async () => {
+    const { canvas, painter } = start({ painter: () => new Worker('/no-such-board-painter.worker.js') });
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'blue')));
+    painter.setView(view(0));
+    await expect.poll(() => painter.current).toBe(true);
+    expect(painter.drawingHere).toBe(true);
+    expect(painter.presented).toBe(true);
+    await onScreen();
+    expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+  });
+
+  it('where only the presenter cannot start, the canvas shows the worker’s drawings itself', async () => {
+    const { canvas, painter } = start({ presenter: () => new Worker('/no-such-board-presenter.worker.js') });
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'blue')));
+    painter.setView(view(0));
+    await expect.poll(() => painter.current).toBe(true);
+    expect(painter.drawingHere).toBe(false);
+    expect(painter.presented).toBe(false);
+    expect(pixelOf(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
+  });
+
+  it('takes its canvas away with it: a new board gets a fresh one', () => {
+    const { host, painter } = start();
+    expect(host.querySelectorAll('canvas.board-paper')).toHaveLength(1);
+    painter.dispose();
+    expect(host.querySelectorAll('canvas')).toHaveLength(0);
+  });
+
   it('sends the worker only the notes that changed, and asks for no redraw when only hidden notes did', async () => {
     const sent: PainterRequest[] = [];
-    const { canvas, painter } = start(() => {
-      const worker = new Worker(new URL('./board-painter.worker.ts', import.meta.url), { type: 'module' });
-      const post = worker.postMessage.bind(worker);
-      worker.postMessage = (message: PainterRequest) => {
-        sent.push(message);
-        post(message);
-      };
-      return worker;
+    const { canvas, painter } = start({
+      painter: () => {
+        const worker = new Worker(new URL('./board-painter.worker.ts', import.meta.url), { type: 'module' });
+        const post = worker.postMessage.bind(worker);
+        // The painter sends only transfer lists: the wrapper passes them on.
+        worker.postMessage = ((message: PainterRequest, transfer: Transferable[] = []) => {
+          sent.push(message);
+          post(message, transfer);
+        }) as Worker['postMessage'];
+        return worker;
+      },
     });
     const notes = Array.from({ length: 50 }, (_, index) => noteAt(index * 10, 'yellow'));
     painter.setGrid(EMPTY_GRID);
@@ -198,6 +272,7 @@ describe('the board painter', () => {
     // Deselected: drawn where it went.
     painter.setNotes(notesScene(...moved));
     await expect.poll(() => painter.current).toBe(true);
+    await onScreen();
     expect(pixelOf(canvas, 10, 250).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
     // The same notes again (a new array, as after an unrelated edit): nothing is sent.
     const count = notesSent().length;

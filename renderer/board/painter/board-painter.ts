@@ -1,7 +1,13 @@
 import type { NoteRecord } from '../../../shared/model/records.ts';
-import type { Viewport } from '../../store/session-slice.ts';
+import { catchUpTransform } from '../use-drawn-viewport.ts';
 import { type GridScene, type NotesScene, type PaintView, paintToBitmap } from './paint-board.ts';
-import type { PainterReply, PainterRequest } from './painter-messages.ts';
+import type {
+  Drawn,
+  PainterReply,
+  PainterRequest,
+  PresenterReply,
+  PresenterRequest,
+} from './painter-messages.ts';
 
 /** What the painter tells the board. */
 export interface PainterListener {
@@ -14,8 +20,6 @@ export interface PainterListener {
   /** The scene could not be drawn: the board cannot be shown. */
   failed(error: Error): void;
 }
-
-type Drawn = Extract<PainterReply, { kind: 'drawn' }>;
 
 /**
  * The painter's worker, started with the first board and kept for the next ones (leaving present
@@ -32,6 +36,16 @@ const painterWorker = (): Worker => {
   sharedWorker ??= new Worker(new URL('./board-painter.worker.ts', import.meta.url), { type: 'module' });
   return sharedWorker;
 };
+
+/** Each board has a presenter of its own: it owns the board's canvas, which dies with the board. */
+const presenterWorker = (): Worker =>
+  new Worker(new URL('./board-presenter.worker.ts', import.meta.url), { type: 'module' });
+
+/** The workers a painter starts (tests hand others). */
+export interface PainterWorkers {
+  readonly painter?: () => Worker;
+  readonly presenter?: () => Worker;
+}
 
 /** A worker that failed is not handed to the next board: that one starts a new worker. */
 const dropWorker = (worker: Worker): void => {
@@ -68,6 +82,16 @@ export const covers = (drawn: PaintView, live: PaintView): boolean => {
 
 const NONE_HIDDEN: ReadonlySet<string> = new Set();
 
+/**
+ * A zoom is drawn at its new scale once it pauses this long: meanwhile the presenter shows the
+ * last drawing scaled, so a zoom step's own frame never shares the CPU with the painter's raster
+ * (on a two-core laptop it did, and paid for it), and a continuous zoom is not drawn at every
+ * scale it passes through.
+ */
+export const ZOOM_SETTLE_MS = 60;
+/** During a long zoom the board is still drawn at least this often, so zooming out never shows a bare edge for long. */
+const ZOOM_STALE_MS = 250;
+
 /** The notes of `next` that are not in `previous` (by identity): new, or changed by an edit. */
 const changedNotes = (previous: readonly NoteRecord[], next: readonly NoteRecord[]): NoteRecord[] => {
   if (previous === next) return [];
@@ -83,26 +107,33 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
   a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
 
 /**
- * The board under the selection, drawn in a worker (board-painter.worker.ts) and shown on a
- * `bitmaprenderer` canvas, which takes each drawing over without copying it. The window's thread
- * only sends what changed and puts the finished bitmap up, so a pan or zoom step never waits
- * for the raster of a full-window canvas.
+ * The board under the selection, drawn in a worker (board-painter.worker.ts) and put on screen by
+ * another (board-presenter.worker.ts), which owns the board's canvas: the window's thread only
+ * sends what changed and the live view, so a pan or zoom step never waits for the raster of a
+ * full-window canvas, nor for a new drawing to be committed and its bitmap collected.
  *
  * Each drawing reaches OVERSCAN_PX beyond the board's edges, so a pan asks for a new one only
- * once it comes near the drawing's edge. One draw is in flight at a time; whatever changes
- * meanwhile (the view, the grid, the notes) is drawn next, from the newest of each, so a fast
- * gesture skips views instead of queueing them. The board shows the last drawing moved to the
- * live view by a CSS transform (use-board-painter.ts), as it does for the active layer.
+ * once it comes near the drawing's edge; until then the presenter shows the last drawing moved
+ * and scaled to the live view. One draw is in flight at a time; whatever changes meanwhile (the
+ * view, the grid, the notes) is drawn next, from the newest of each, so a fast gesture skips
+ * views instead of queueing them.
  *
- * Where the worker cannot start or dies (a policy that forbids it, a build that lost its file),
- * the board is drawn on the window's thread with the same code: slower, never missing.
+ * Never a missing board: where the painter's worker cannot start or dies (a policy that forbids
+ * it, a build that lost its file), the board is drawn on the window's thread with the same code;
+ * where the presenter cannot start, the canvas shows each drawing itself (a `bitmaprenderer`
+ * canvas, moved to the live view by a CSS transform). Slower, never missing.
  */
 export class BoardPainter {
   /** The worker drawing the board; null once it failed and the board is drawn on this thread. */
   private worker: Worker | null;
   /** Where the board is drawn on this thread, once the worker failed. */
   private here: OffscreenCanvas | null = null;
-  private readonly context: ImageBitmapRenderingContext;
+  /** The presenter, once it has the canvas. */
+  private presenter: Worker | null = null;
+  /** The presenter while it loads: the canvas is handed over only to one that runs. */
+  private starting: Worker | null = null;
+  /** The canvas's own context, where no presenter could start. */
+  private context: ImageBitmapRenderingContext | null = null;
   /** The newest grid and notes, kept for drawing on this thread should the worker fail. */
   private grid: GridScene | null = null;
   private notes: NotesScene | null = null;
@@ -114,36 +145,61 @@ export class BoardPainter {
   private inFlight: { readonly id: number; readonly view: PaintView } | null = null;
   private shown: { readonly view: PaintView; readonly version: number; readonly deferred: boolean } | null =
     null;
+  /** While a zoom goes on: the timer that draws it once it pauses, and since when it waits. */
+  private zoomWait: { timer: ReturnType<typeof setTimeout>; readonly since: number } | null = null;
 
-  /** `startWorker`: the worker to draw in (the shared one unless a test hands another). */
+  /** The board's paper: a canvas of this painter's own, as the presenter takes it over for good. */
+  private readonly canvas = document.createElement('canvas');
+
+  /** `host`: where the paper goes (its `board-paper` canvas is added there, and removed on dispose). */
   constructor(
-    private readonly canvas: HTMLCanvasElement,
+    host: HTMLElement,
     private readonly listener: PainterListener,
-    startWorker: () => Worker = painterWorker,
+    workers: PainterWorkers = {},
   ) {
-    const context = canvas.getContext('bitmaprenderer');
-    if (!context) throw new Error('This browser cannot show a drawing made off the window’s thread');
-    this.context = context;
-    let worker: Worker;
+    this.canvas.className = 'board-paper';
+    host.append(this.canvas);
+    let worker: Worker | null = null;
     try {
-      worker = startWorker();
+      worker = (workers.painter ?? painterWorker)();
     } catch {
       // Forbidden by a policy, or no module workers: drawn here from the start.
-      this.worker = null;
       this.drawHereFromNowOn();
-      return;
     }
     this.worker = worker;
-    worker.onmessage = (event: MessageEvent<PainterReply>) => {
+    if (worker) {
+      worker.onmessage = (event: MessageEvent<PainterReply>) => {
+        const reply = event.data;
+        if (reply.kind === 'failed') this.fail(new Error(`The board could not be drawn: ${reply.message}`));
+        else if (reply.id === this.inFlight?.id) this.showOnCanvas(reply);
+        else reply.bitmap.close();
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        dropWorker(worker);
+        this.drawHereFromNowOn();
+      };
+    }
+    let presenter: Worker;
+    try {
+      presenter = (workers.presenter ?? presenterWorker)();
+    } catch {
+      this.showOnCanvasFromNowOn();
+      return;
+    }
+    this.starting = presenter;
+    presenter.onmessage = (event: MessageEvent<PresenterReply>) => {
       const reply = event.data;
-      if (reply.kind === 'failed') this.fail(new Error(`The board could not be drawn: ${reply.message}`));
-      else if (reply.id === this.inFlight?.id) this.show(reply);
-      else reply.bitmap.close();
+      if (reply.kind === 'ready') this.handOver(presenter);
+      else if (reply.id === this.inFlight?.id) this.accept(reply, performance.now());
     };
-    worker.onerror = (event) => {
+    presenter.onerror = (event) => {
       event.preventDefault();
-      dropWorker(worker);
-      this.drawHereFromNowOn();
+      presenter.terminate();
+      // Before it had the canvas, the canvas shows the drawings itself; after, the canvas is gone.
+      if (this.starting === presenter) this.showOnCanvasFromNowOn();
+      else if (this.presenter === presenter)
+        this.fail(new Error('The board could not be shown: its presenter stopped'));
     };
   }
 
@@ -180,14 +236,21 @@ export class BoardPainter {
     return this.here !== null;
   }
 
-  setView(view: PaintView): void {
-    this.wanted = view;
-    this.drawIfBehind();
+  /** Whether the presenter shows the drawings (false: the canvas does, moved by a CSS transform). */
+  get presented(): boolean {
+    return this.presenter !== null;
   }
 
-  /** The viewport of the drawing on the canvas, if any. */
-  get shownViewport(): Viewport | null {
-    return this.shown?.view.viewport ?? null;
+  /** The live view, shown at once with the last drawing, and drawn anew if that does not cover it. */
+  setView(view: PaintView): void {
+    const before = this.wanted;
+    this.wanted = view;
+    if (this.presenter) {
+      this.presenter.postMessage({ kind: 'view', view } satisfies PresenterRequest);
+      if (before?.size !== view.size) this.sizeCanvas(view);
+    } else this.place();
+    if (this.shown && view.viewport.scale !== this.shown.view.viewport.scale) this.drawOnceZoomPauses();
+    else this.drawIfBehind();
   }
 
   /** The canvas shows the newest scene, everything the newest view shows, every text in full. */
@@ -203,11 +266,35 @@ export class BoardPainter {
     );
   }
 
-  /** The board is gone: the worker stays for the next one, and what it still sends is dropped. */
+  /** Draws the zoom once it pauses, or now if it has waited ZOOM_STALE_MS already. */
+  private drawOnceZoomPauses(): void {
+    const now = performance.now();
+    const since = this.zoomWait?.since ?? now;
+    if (this.zoomWait) clearTimeout(this.zoomWait.timer);
+    this.zoomWait = null;
+    if (now - since >= ZOOM_STALE_MS) {
+      this.drawIfBehind();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.zoomWait = null;
+      this.drawIfBehind();
+    }, ZOOM_SETTLE_MS);
+    this.zoomWait = { timer, since };
+  }
+
+  /** The board is gone, and its paper with it: the painter's worker stays for the next board, and what it still sends is dropped. */
   dispose(): void {
     const { worker } = this;
     this.inFlight = null;
     this.wanted = null;
+    if (this.zoomWait) clearTimeout(this.zoomWait.timer);
+    this.zoomWait = null;
+    this.starting?.terminate();
+    this.presenter?.terminate();
+    this.starting = null;
+    this.presenter = null;
+    this.canvas.remove();
     if (!worker) return;
     // What is still on its way is let go at once (a full-window bitmap), and a worker that
     // fails now is not handed to the next board.
@@ -231,13 +318,80 @@ export class BoardPainter {
     this.drawIfBehind();
   }
 
+  /** Draws can start once it is known what shows them: the presenter, or the canvas itself. */
+  private get showable(): boolean {
+    return this.presenter !== null || this.context !== null;
+  }
+
   private drawIfBehind(): void {
-    if (this.inFlight || !this.wanted || !this.grid || !this.notes || this.current) return;
+    if (
+      this.inFlight ||
+      this.zoomWait ||
+      !this.showable ||
+      !this.wanted ||
+      !this.grid ||
+      !this.notes ||
+      this.current
+    )
+      return;
     const draw = { id: ++lastDraw, view: overscanned(this.wanted) };
     this.inFlight = draw;
     if (this.worker) this.worker.postMessage({ kind: 'draw', ...draw } satisfies PainterRequest);
     // A task of its own, as a worker's answer would be: changes made meanwhile are drawn together.
     else setTimeout(() => this.drawHere(draw.id), 0);
+  }
+
+  /** The presenter runs: it gets the canvas, and the painter's worker sends it the drawings. */
+  private handOver(presenter: Worker): void {
+    if (this.starting !== presenter) return;
+    this.starting = null;
+    this.presenter = presenter;
+    const channel = new MessageChannel();
+    const offscreen = this.canvas.transferControlToOffscreen();
+    presenter.postMessage(
+      {
+        kind: 'canvas',
+        canvas: offscreen,
+        drawings: channel.port2,
+        firstDraw: lastDraw + 1,
+      } satisfies PresenterRequest,
+      [offscreen, channel.port2],
+    );
+    this.worker?.postMessage({ kind: 'present-to', port: channel.port1 } satisfies PainterRequest, [
+      channel.port1,
+    ]);
+    if (this.wanted) {
+      presenter.postMessage({ kind: 'view', view: this.wanted } satisfies PresenterRequest);
+      this.sizeCanvas(this.wanted);
+    }
+    this.drawIfBehind();
+  }
+
+  /** No presenter: the canvas takes each drawing over itself, on this thread. */
+  private showOnCanvasFromNowOn(): void {
+    this.starting = null;
+    const context = this.canvas.getContext('bitmaprenderer');
+    if (!context) {
+      this.fail(new Error('This browser cannot show a drawing made off the window’s thread'));
+      return;
+    }
+    this.context = context;
+    this.worker?.postMessage({ kind: 'present-to', port: null } satisfies PainterRequest);
+    this.drawIfBehind();
+  }
+
+  /** The presenter's canvas is the board's size; it shows the live view itself, so it is never moved. */
+  private sizeCanvas(view: PaintView): void {
+    this.canvas.style.width = `${view.size.width}px`;
+    this.canvas.style.height = `${view.size.height}px`;
+    this.canvas.style.transform = '';
+  }
+
+  /** Without a presenter: the canvas's drawing moved by a CSS transform to where the live view has it. */
+  private place(): void {
+    const { shown, wanted } = this;
+    this.canvas.style.transform =
+      (shown && wanted && catchUpTransform(shown.view.viewport, wanted.viewport)) || '';
   }
 
   private drawHereFromNowOn(): void {
@@ -257,14 +411,9 @@ export class BoardPainter {
     if (!this.here || draw?.id !== id) return;
     try {
       const { bitmap, deferred } = paintToBitmap(this.here, this.grid, this.notes, draw.view);
-      this.show({
-        kind: 'drawn',
-        id,
-        bitmap,
-        view: draw.view,
-        version: this.version,
-        deferred,
-      });
+      const drawn: Drawn = { kind: 'drawn', id, bitmap, view: draw.view, version: this.version, deferred };
+      if (this.presenter) this.presenter.postMessage(drawn satisfies PresenterRequest, [bitmap]);
+      else this.showOnCanvas(drawn);
     } catch (error) {
       this.fail(
         new Error(`The board could not be drawn: ${error instanceof Error ? error.message : String(error)}`),
@@ -272,20 +421,31 @@ export class BoardPainter {
     }
   }
 
-  private show(drawn: Drawn): void {
+  /** Without a presenter: the drawing goes on the canvas, taken over without a copy. */
+  private showOnCanvas(drawn: Drawn): void {
     const arrivedAt = performance.now();
     const { bitmap, view } = drawn;
+    if (!this.context) {
+      bitmap.close();
+      return;
+    }
     // Resizing a canvas blanks it: done only when the size changed, just before it is filled.
     if (this.canvas.width !== bitmap.width) this.canvas.width = bitmap.width;
     if (this.canvas.height !== bitmap.height) this.canvas.height = bitmap.height;
     this.canvas.style.width = `${view.size.width}px`;
     this.canvas.style.height = `${view.size.height}px`;
     this.context.transferFromImageBitmap(bitmap);
-    this.shown = { view, version: drawn.version, deferred: drawn.deferred };
+    this.accept(drawn, arrivedAt);
+  }
+
+  /** A drawing is on screen: the board's bookkeeping, then the listener. */
+  private accept(drawn: Omit<Drawn, 'kind' | 'bitmap'>, arrivedAt: number): void {
+    this.shown = { view: drawn.view, version: drawn.version, deferred: drawn.deferred };
     this.inFlight = null;
+    if (!this.presenter) this.place();
     const hidden = this.hiddenAt.get(drawn.version) ?? NONE_HIDDEN;
     for (const version of this.hiddenAt.keys()) if (version < drawn.version) this.hiddenAt.delete(version);
-    this.listener.painted(view, hidden, arrivedAt);
+    this.listener.painted(drawn.view, hidden, arrivedAt);
     this.drawIfBehind();
   }
 

@@ -10,7 +10,7 @@ import { type TextWarmer, warmTextLayouts } from '../../drawing/warm-text-layout
 import { loadShippedFaces } from '../../drawing/worker-fonts.ts';
 import { visibleRect } from '../viewport.ts';
 import { type GridScene, type NotesScene, type PaintView, paintToBitmap } from './paint-board.ts';
-import type { PainterReply, PainterRequest } from './painter-messages.ts';
+import type { Drawn, PainterReply, PainterRequest } from './painter-messages.ts';
 
 let grid: GridScene | null = null;
 let notes: NotesScene | null = null;
@@ -28,8 +28,10 @@ const fontsLoaded = loadShippedFaces((self as unknown as { fonts: FontFaceSet })
   () => undefined,
 );
 
-const reply = (message: PainterReply, transfer: Transferable[] = []) =>
-  self.postMessage(message, { transfer });
+const reply = (message: PainterReply) => self.postMessage(message);
+
+/** The board presenter's port drawings go to; null: to the window. */
+let presenter: MessagePort | null = null;
 
 const warmView = () => {
   const view = lastView;
@@ -44,17 +46,8 @@ const draw = (id: number, view: PaintView) => {
   const { bitmap, deferred } = paintToBitmap(canvas, grid, notes, view);
   lastView = view;
   warmer?.wake();
-  reply(
-    {
-      kind: 'drawn',
-      id,
-      bitmap,
-      view,
-      version,
-      deferred,
-    },
-    [bitmap],
-  );
+  const drawn: Drawn = { kind: 'drawn', id, bitmap, view, version, deferred };
+  (presenter ?? self).postMessage(drawn, { transfer: [bitmap] });
 };
 
 self.onmessage = async (event: MessageEvent<PainterRequest>) => {
@@ -78,6 +71,8 @@ self.onmessage = async (event: MessageEvent<PainterRequest>) => {
         warmer?.stop();
         warmer = warmTextLayouts(list, warmView);
       }
+    } else if (request.kind === 'present-to') {
+      presenter = request.port;
     } else {
       await fontsLoaded;
       draw(request.id, request.view);

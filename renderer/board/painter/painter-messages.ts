@@ -21,20 +21,49 @@ export type PainterRequest =
       readonly hidden: ReadonlySet<string>;
       readonly marks: VoteMarks;
     }
-  | { readonly kind: 'draw'; readonly id: number; readonly view: PaintView };
+  | { readonly kind: 'draw'; readonly id: number; readonly view: PaintView }
+  /** Where drawings go from now on: a board presenter's port, or the window (null). */
+  | { readonly kind: 'present-to'; readonly port: MessagePort | null };
 
-/** What the worker answers a draw with. */
-export type PainterReply =
+/** A finished drawing, sent to the board's presenter or, where there is none, to the window. */
+export interface Drawn {
+  readonly kind: 'drawn';
+  /** The draw asked for. */
+  readonly id: number;
+  /** The drawn board, handed over (transferred), not copied. */
+  readonly bitmap: ImageBitmap;
+  readonly view: PaintView;
+  /** The scene version drawn. */
+  readonly version: number;
+  /** Some texts were sketched to keep the draw short: the next draw shows them in full. */
+  readonly deferred: boolean;
+}
+
+/** What the painter's worker tells the window. */
+export type PainterReply = Drawn | { readonly kind: 'failed'; readonly message: string };
+
+/** What the board's presenter (board-presenter.worker.ts) is sent: drawings, and the live view to show them at. */
+export type ToPresenter = Drawn | { readonly kind: 'view'; readonly view: PaintView };
+
+export type PresenterRequest =
+  | ToPresenter
   | {
-      readonly kind: 'drawn';
-      /** The draw asked for. */
+      readonly kind: 'canvas';
+      /** The board's paper, handed over by transferControlToOffscreen. */
+      readonly canvas: OffscreenCanvas;
+      /** Where the painter's worker sends its drawings. */
+      readonly drawings: MessagePort;
+      /** The board's first draw: drawings of earlier draws are an earlier board's. */
+      readonly firstDraw: number;
+    };
+
+/** What the presenter tells the window: it is loaded, and a drawing is on screen. */
+export type PresenterReply =
+  | { readonly kind: 'ready' }
+  | {
+      readonly kind: 'shown';
       readonly id: number;
-      /** The drawn board, handed over (transferred), not copied. */
-      readonly bitmap: ImageBitmap;
       readonly view: PaintView;
-      /** The scene version drawn. */
       readonly version: number;
-      /** Some texts were sketched to keep the draw short: the next draw shows them in full. */
       readonly deferred: boolean;
-    }
-  | { readonly kind: 'failed'; readonly message: string };
+    };

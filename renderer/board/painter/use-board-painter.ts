@@ -2,7 +2,6 @@ import { type RefObject, useContext, useLayoutEffect, useRef, useState } from 'r
 import type { BoardStore } from '../../store/index.ts';
 import { BoardDrawnContext } from '../first-draw.ts';
 import { measureDraw, measureFirstPaint } from '../frame-timing.ts';
-import { catchUpTransform } from '../use-drawn-viewport.ts';
 import { BoardPainter } from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
 
@@ -10,8 +9,8 @@ interface BoardPainterProps {
   readonly store: BoardStore;
   /** The board's element: its `data-painted` says whether the drawing is current (tests and benches wait on it). */
   readonly board: RefObject<HTMLElement | null>;
-  /** The canvas the drawing is shown on. */
-  readonly paper: RefObject<HTMLCanvasElement | null>;
+  /** Where the paper's canvas goes (BoardPainter makes it). */
+  readonly paper: RefObject<HTMLElement | null>;
   readonly grid: GridScene;
   readonly notes: NotesScene;
 }
@@ -21,8 +20,7 @@ const NONE_HIDDEN: ReadonlySet<string> = new Set();
 /**
  * Draws the board under the selection through a BoardPainter: sends it the grid and the notes
  * when they change and the view on every pan or zoom step (or change of the screen's pixel
- * ratio), and shows the last drawing moved by a CSS transform to where the live view has it
- * until the next drawing arrives. Reports the first drawing of the map (BoardDrawnContext), and
+ * ratio), which it shows at once with the last drawing until the next one arrives. Reports the first drawing of the map (BoardDrawnContext), and
  * a painter that fails is thrown to the board's error boundary.
  *
  * Returns the notes the drawing on screen leaves out: until a new drawing arrives, a note just
@@ -36,26 +34,24 @@ export const useBoardPainter = ({
   notes,
 }: BoardPainterProps): ReadonlySet<string> => {
   const reportDrawn = useContext(BoardDrawnContext);
-  const painter = useRef<{ readonly instance: BoardPainter; readonly place: () => void } | null>(null);
+  const painter = useRef<{ readonly instance: BoardPainter; readonly markPainted: () => void } | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
   const [paperHidden, setPaperHidden] = useState(NONE_HIDDEN);
   if (failure) throw failure;
 
   useLayoutEffect(() => {
-    const canvas = paper.current;
-    if (!canvas) return;
+    const host = paper.current;
+    if (!host) return;
     let reported = false;
-    const place = () => {
-      const shown = instance.shownViewport;
-      canvas.style.transform = (shown && catchUpTransform(shown, store.getState().viewport)) || '';
+    const markPainted = () => {
       const painted = instance.current ? 'current' : 'behind';
       // Set only when it changes: an attribute written on every pan step costs a style check each time.
       if (board.current?.getAttribute('data-painted') !== painted)
         board.current?.setAttribute('data-painted', painted);
     };
-    const instance = new BoardPainter(canvas, {
+    const instance = new BoardPainter(host, {
       painted: (_view, hidden, arrivedAt) => {
-        place();
+        markPainted();
         setPaperHidden(hidden);
         // The paper's draw as the window's thread pays for it: putting the worker's drawing up.
         measureDraw('static', arrivedAt);
@@ -70,12 +66,12 @@ export const useBoardPainter = ({
       const { viewport, canvasSize } = store.getState();
       return { viewport, size: canvasSize, pixelRatio: window.devicePixelRatio || 1 };
     };
-    painter.current = { instance, place };
+    painter.current = { instance, markPainted };
     instance.setView(view());
     const unsubscribe = store.subscribe((state, before) => {
       if (state.viewport === before.viewport && state.canvasSize === before.canvasSize) return;
       instance.setView(view());
-      place();
+      markPainted();
     });
     // The window moved to a screen of another pixel ratio: drawn again, sharp on this one.
     let ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
@@ -84,7 +80,7 @@ export const useBoardPainter = ({
       ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
       ratio.addEventListener('change', ratioChanged);
       instance.setView(view());
-      place();
+      markPainted();
     };
     ratio.addEventListener('change', ratioChanged);
     return () => {
@@ -98,11 +94,11 @@ export const useBoardPainter = ({
   // Layout effects, after the painter's: the first draw already has the scene.
   useLayoutEffect(() => {
     painter.current?.instance.setGrid(grid);
-    painter.current?.place();
+    painter.current?.markPainted();
   }, [grid]);
   useLayoutEffect(() => {
     painter.current?.instance.setNotes(notes);
-    painter.current?.place();
+    painter.current?.markPainted();
   }, [notes]);
   return paperHidden;
 };

@@ -1,0 +1,80 @@
+/**
+ * Puts the board painter's drawings on screen (see board-painter.ts). It owns the board's paper
+ * canvas (handed over with transferControlToOffscreen), so each frame it shows goes to the
+ * compositor from this thread: the window's thread never commits a new drawing, which on a
+ * software-rendered screen cost it a frame's worth of copying and collecting per drawing.
+ *
+ * It keeps the newest drawing and shows it at the live view on every animation frame the view
+ * changes in, scaled and moved as the view is from the view it was drawn at, so a pan or zoom is
+ * shown at once and the drawing at the new view replaces it when it comes. It never draws the
+ * board itself, so it is never busy for more than one copy of a bitmap.
+ */
+
+import type { PaintView } from './paint-board.ts';
+import type { Drawn, PresenterReply, PresenterRequest, ToPresenter } from './painter-messages.ts';
+import { placedDrawing } from './placed-drawing.ts';
+
+let context: OffscreenCanvasRenderingContext2D | null = null;
+/** Drawings of draws before this one were asked for by an earlier board: never shown here. */
+let firstDraw = 0;
+let drawing: Drawn | null = null;
+let live: PaintView | null = null;
+/** A drawing not yet on screen, which the window is told about once it is. */
+let arrived = false;
+let scheduled = false;
+
+const reply = (message: PresenterReply) => self.postMessage(message);
+
+const present = () => {
+  scheduled = false;
+  if (!context || !live) return;
+  const { canvas } = context;
+  const width = Math.max(1, Math.round(live.size.width * live.pixelRatio));
+  const height = Math.max(1, Math.round(live.size.height * live.pixelRatio));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, width, height);
+  if (drawing) {
+    const { a, d, e, f } = placedDrawing(drawing.view, live);
+    context.setTransform(a, 0, 0, d, e, f);
+    context.drawImage(drawing.bitmap, 0, 0, drawing.view.size.width, drawing.view.size.height);
+  }
+  if (drawing && arrived) {
+    arrived = false;
+    const { id, view, version, deferred } = drawing;
+    reply({ kind: 'shown', id, view, version, deferred });
+  }
+};
+
+/** Shown on the next animation frame, once however many changes come before it. */
+const schedule = () => {
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(present);
+};
+
+const receive = (message: ToPresenter) => {
+  if (message.kind === 'view') live = message.view;
+  else if (message.id < firstDraw) {
+    message.bitmap.close();
+    return;
+  } else {
+    drawing?.bitmap.close();
+    drawing = message;
+    arrived = true;
+  }
+  schedule();
+};
+
+self.onmessage = (event: MessageEvent<PresenterRequest>) => {
+  const request = event.data;
+  if (request.kind === 'canvas') {
+    context = request.canvas.getContext('2d');
+    firstDraw = request.firstDraw;
+    request.drawings.onmessage = (drawn: MessageEvent<ToPresenter>) => receive(drawn.data);
+    schedule();
+  } else receive(request);
+};
+
+reply({ kind: 'ready' });
