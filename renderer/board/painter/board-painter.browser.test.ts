@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteRecord } from '../../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../../shared/model/palette.ts';
 import type { NoteColor } from '../../../shared/model/records.ts';
-import { BoardPainter, OVERSCAN_PX, type PainterWorkers } from './board-painter.ts';
+import { BoardPainter, OVERSCAN_PX, type PainterWorkers, ZOOM_SETTLE_MS } from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
 import type { PainterRequest } from './painter-messages.ts';
 
@@ -32,6 +32,20 @@ const view = (x: number): PaintView => ({
   size: { width: 400, height: 300 },
   pixelRatio: 1,
 });
+
+const zoomed = (scale: number): PaintView => ({ ...view(0), viewport: { x: 0, y: 0, scale } });
+
+/** The shared painter worker, with every request the board sends it recorded. */
+const recordedWorker = (sent: PainterRequest[]) => () => {
+  const worker = new Worker(new URL('./board-painter.worker.ts', import.meta.url), { type: 'module' });
+  const post = worker.postMessage.bind(worker);
+  // The painter sends only transfer lists: the wrapper passes them on.
+  worker.postMessage = ((message: PainterRequest, transfer: Transferable[] = []) => {
+    sent.push(message);
+    post(message, transfer);
+  }) as Worker['postMessage'];
+  return worker;
+};
 
 const hex = (color: string) => [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
 
@@ -235,20 +249,43 @@ describe('the board painter', () => {
     expect(host.querySelectorAll('canvas')).toHaveLength(0);
   });
 
+  it('draws a zoom once it pauses, showing the last drawing scaled meanwhile, and at least every 250 ms during a long one', async () => {
+    const sent: PainterRequest[] = [];
+    const { painter, painted } = start({ painter: recordedWorker(sent) });
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'green')));
+    painter.setView(zoomed(1));
+    await expect.poll(() => painter.current).toBe(true);
+    const draws = () => sent.filter((message) => message.kind === 'draw').length;
+
+    // Three quick steps: nothing is drawn until the zoom pauses, then the last scale once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    for (const scale of [1.1, 1.2, 1.3]) {
+      painter.setView(zoomed(scale));
+      vi.advanceTimersByTime(ZOOM_SETTLE_MS / 2);
+    }
+    expect(draws()).toBe(1);
+    expect(painter.current).toBe(false);
+    vi.advanceTimersByTime(ZOOM_SETTLE_MS);
+    expect(draws()).toBe(2);
+    vi.useRealTimers();
+    await expect.poll(() => painter.current).toBe(true);
+    expect(painted.at(-1)?.viewport.scale).toBe(1.3);
+
+    // A zoom that never pauses is still drawn every 250 ms.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    for (let step = 1; step <= 12; step++) {
+      painter.setView(zoomed(1.3 + step / 100));
+      vi.advanceTimersByTime(ZOOM_SETTLE_MS / 2);
+    }
+    vi.useRealTimers();
+    // 12 steps 30 ms apart: 360 ms, one draw at 250 ms.
+    expect(draws()).toBe(3);
+  });
+
   it('sends the worker only the notes that changed, and asks for no redraw when only hidden notes did', async () => {
     const sent: PainterRequest[] = [];
-    const { canvas, painter } = start({
-      painter: () => {
-        const worker = new Worker(new URL('./board-painter.worker.ts', import.meta.url), { type: 'module' });
-        const post = worker.postMessage.bind(worker);
-        // The painter sends only transfer lists: the wrapper passes them on.
-        worker.postMessage = ((message: PainterRequest, transfer: Transferable[] = []) => {
-          sent.push(message);
-          post(message, transfer);
-        }) as Worker['postMessage'];
-        return worker;
-      },
-    });
+    const { canvas, painter } = start({ painter: recordedWorker(sent) });
     const notes = Array.from({ length: 50 }, (_, index) => noteAt(index * 10, 'yellow'));
     painter.setGrid(EMPTY_GRID);
     painter.setNotes(notesScene(...notes));
