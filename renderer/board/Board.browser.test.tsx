@@ -362,6 +362,21 @@ describe('the board in Chromium', () => {
     expect(pixelAt(97, 150).slice(0, 3)).toEqual([28, 126, 214]);
   });
 
+  it('a zoom while nothing is selected renders nothing, and a selection made after it is outlined at the new zoom', async () => {
+    const doc = await show((d) => {
+      addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
+    });
+    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    act(() => boardStore.getState().setViewport({ x: 0, y: 0, scale: 2 }));
+    await painted();
+    act(() => boardStore.getState().select([id as string]));
+    await nextFrame();
+    // The outline is 3 screen pixels outside the note (board x 100, screen x 200) at any zoom:
+    // drawn at the zoom before, it would sit 6 pixels out, twice as thick.
+    expect(pixelAt(197, 300).slice(0, 3)).toEqual([28, 126, 214]);
+    expect(pixelAt(193, 300).slice(0, 3)).not.toEqual([28, 126, 214]);
+  });
+
   it('a pointer the browser cancels mid-drag leaves the note where it was, with nothing to undo', async () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: 'Stays put', color: 'yellow' });

@@ -165,7 +165,7 @@ interface BoardStageProps {
 }
 
 /** Layers a screen draws over the notes; a stable function, so the memoised stage keeps its memo. */
-export type BoardOverlay = (layout: GridLayout, scale: number) => ReactNode;
+export type BoardOverlay = (layout: GridLayout) => ReactNode;
 
 /**
  * The Konva stage over the paper. Memoised on what it draws; its position and scale are set by
@@ -196,7 +196,7 @@ const BoardStage = memo(function BoardStage({
         size={size}
         editingId={editingId}
       />
-      {overlay?.(layout, scale)}
+      {overlay?.(layout)}
     </Stage>
   );
 });

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useLayoutEffect, useReducer, useRef } from 'react';
 import type { BoardStore } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
 
@@ -12,7 +12,7 @@ const MAX_STALE_MS = 250;
 export interface DrawnViewport {
   /** Read at draw time by the shapes (never through React props, see below). */
   readonly current: RefObject<Viewport>;
-  /** The drawn scale, as React state: line widths and handle sizes depend on it. */
+  /** The drawn scale when the stage rendered: line widths and handle sizes depend on it. */
   readonly scale: number;
 }
 
@@ -25,7 +25,9 @@ export interface DrawnViewport {
  *
  * The transform is set on `canvas` straight from a store subscription, not through React: a
  * pan step re-renders nothing. A redraw at the same scale (every redraw of a pan) moves the
- * stage and redraws its layers without React either; only a new scale renders the board.
+ * stage and redraws its layers without React either; only a new scale renders the stage, and
+ * only while it shows something: with nothing selected and no find rings, a zoom step renders
+ * nothing at all, and the stage's next render (what makes a layer show) takes the scale then.
  */
 export const useDrawnViewport = (
   store: BoardStore,
@@ -33,7 +35,9 @@ export const useDrawnViewport = (
   stage: RefObject<Konva.Stage | null>,
 ): DrawnViewport => {
   const current = useRef(store.getState().viewport);
-  const [scale, setScale] = useState(current.current.scale);
+  const [, render] = useReducer((renders: number) => renders + 1, 0);
+  // Read at render: whatever renders the stage renders it at the scale it is drawn at.
+  const scale = current.current.scale;
   const scaleRendered = useRef(scale);
 
   useLayoutEffect(() => {
@@ -43,8 +47,8 @@ export const useDrawnViewport = (
     const draw = (live: Viewport) => {
       staleSince = null;
       current.current = live;
-      if (live.scale !== scaleRendered.current) {
-        setScale(live.scale);
+      if (live.scale !== scaleRendered.current && showsSomething(stage.current)) {
+        render();
         return;
       }
       // The stage moves and draws on the next frame, the one that also drops the transform.
@@ -88,6 +92,10 @@ const placeStage = (stage: Konva.Stage | null, drawn: Viewport): Konva.Stage | n
   stage?.setAttrs({ x: drawn.x, y: drawn.y, scaleX: drawn.scale, scaleY: drawn.scale });
   return stage;
 };
+
+/** Whether any layer of the stage is shown: a hidden one draws nothing at any scale. */
+const showsSomething = (stage: Konva.Stage | null): boolean =>
+  stage?.getLayers().some((layer) => layer.isVisible()) ?? false;
 
 /**
  * Redraws the layers that show something: a hidden layer (the selection's, while nothing is

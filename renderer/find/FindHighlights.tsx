@@ -9,14 +9,15 @@ export const FIND_COLORS = { match: 'rgba(250, 176, 5, 0.9)', current: '#E8590C'
 
 interface FindHighlightsProps {
   readonly layout: GridLayout;
-  readonly scale: number;
 }
 
 /**
  * Rings around the notes and headers that match the find query, drawn on a layer of their own
- * so typing a query never redraws the notes. The layer is hidden while nothing matches.
+ * so typing a query never redraws the notes. The layer is hidden while nothing matches. The
+ * rings' widths follow the zoom the stage is drawn at, read when they are drawn: a zoom while
+ * the layer is hidden renders nothing (use-drawn-viewport.ts).
  */
-export const FindHighlights = ({ layout, scale }: FindHighlightsProps) => {
+export const FindHighlights = ({ layout }: FindHighlightsProps) => {
   const matchIds = useFind((state) => state.matchIds);
   const currentId = useFind((state) => state.currentId);
   const boxes = matchBoxes(layout, matchIds);
@@ -24,9 +25,9 @@ export const FindHighlights = ({ layout, scale }: FindHighlightsProps) => {
     <Layer name="find" listening={false} visible={boxes.length > 0}>
       <Shape
         listening={false}
-        sceneFunc={(context: Konva.Context) => {
+        sceneFunc={(context: Konva.Context, shape: Konva.Shape) => {
           const ctx = context._context;
-          const pixel = 1 / scale;
+          const pixel = 1 / shape.getAbsoluteScale().x;
           for (const { id, x, y, w, h } of boxes) {
             const current = id === currentId;
             const gap = (current ? 7 : 5) * pixel;

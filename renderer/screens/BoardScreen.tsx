@@ -60,7 +60,7 @@ const windowFullScreen = (on: boolean) => {
 };
 
 /** The find query's rings over the board's notes and headers. */
-const findRings: BoardOverlay = (layout, scale) => <FindHighlights layout={layout} scale={scale} />;
+const findRings: BoardOverlay = (layout) => <FindHighlights layout={layout} />;
 
 export const BoardScreen = ({ fitOnOpen, onCommand, heldElsewhere = null, onTakeOver }: BoardScreenProps) => {
   const empty = useBoard((state) => orderedNotes(state.doc, state.scenarioId).length === 0 && !state.editing);
