@@ -32,7 +32,7 @@ const MARQUEE_DASH_PX = [6, 4];
  * drawn off the window's thread (useBoardPainter), so the raster of a full-window canvas never
  * holds a pan or zoom step. Over it, the Konva stage's active layer draws the selection, which is
  * what gestures move, so a drag redraws a handful of notes instead of the whole map. The screen
- * may add layers over them (`overlay`: the find rings), drawn at the same layout and scale.
+ * may add layers over them (`overlay`: the find rings), drawn at the same layout.
  * Pointer input is handled on the container (use-board-gestures), with hit-testing done against
  * the model.
  */
@@ -170,8 +170,8 @@ export type BoardOverlay = (layout: GridLayout) => ReactNode;
 /**
  * The Konva stage over the paper. Memoised on what it draws; its position and scale are set by
  * useDrawnViewport, so a pan re-renders none of it and a zoom re-renders only the stage (line
- * widths and handles follow the scale), never the board around it; its shapes cull to the drawn
- * viewport when they draw.
+ * widths and handles follow the scale), and only while it shows something, never the board
+ * around it; its shapes cull to the drawn viewport when they draw.
  */
 const BoardStage = memo(function BoardStage({
   stage,
@@ -184,14 +184,13 @@ const BoardStage = memo(function BoardStage({
   activeLayer,
   overlay,
 }: BoardStageProps) {
-  const { current: drawn, scale } = useDrawnViewport(boardStore, canvas, stage);
+  const drawn = useDrawnViewport(boardStore, canvas, stage);
   return (
     <Stage ref={stage} width={size.width} height={size.height} listening={false}>
       <ActiveLayer
         layerRef={activeLayer}
         selected={selected}
         lingering={lingering}
-        scale={scale}
         drawn={drawn}
         size={size}
         editingId={editingId}
@@ -207,7 +206,7 @@ interface ActiveLayerProps {
   readonly layerRef: React.RefObject<Konva.Layer | null>;
   readonly selected: readonly NoteRecord[];
   readonly lingering: readonly NoteRecord[];
-  readonly scale: number;
+  /** The viewport the stage is drawn at; line widths follow its scale, read at each render. */
   readonly drawn: React.RefObject<Viewport>;
   readonly size: { readonly width: number; readonly height: number };
   readonly editingId: string | null;
@@ -217,7 +216,10 @@ interface ActiveLayerProps {
  * The selection, the marquee and gesture previews: the only layer redrawn while dragging. Under
  * the selection, the notes the paper's drawing does not show yet (`lingering`).
  */
-const ActiveLayer = ({ layerRef, selected, lingering, scale, drawn, size, editingId }: ActiveLayerProps) => {
+const ActiveLayer = ({ layerRef, selected, lingering, drawn, size, editingId }: ActiveLayerProps) => {
+  // Read at render, not passed down: a marquee or a drop line renders this layer alone, after
+  // zooms that rendered nothing while it was hidden (use-drawn-viewport.ts).
+  const scale = drawn.current.scale;
   const offset = useGesturePreview((preview) => preview.dragOffset);
   const marquee = useGesturePreview((preview) => preview.marquee);
   const resize = useGesturePreview((preview) => preview.resize);

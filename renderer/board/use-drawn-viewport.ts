@@ -8,14 +8,6 @@ const BURST_GAP_MS = 120;
 /** Even during a long pan, the board is redrawn at least this often. */
 const MAX_STALE_MS = 250;
 
-/** The viewport the canvas is drawn at: the stage's position and scale, and what its shapes cull to. */
-export interface DrawnViewport {
-  /** Read at draw time by the shapes (never through React props, see below). */
-  readonly current: RefObject<Viewport>;
-  /** The drawn scale when the stage rendered: line widths and handle sizes depend on it. */
-  readonly scale: number;
-}
-
 /**
  * The viewport the canvas is drawn at. A single change (a zoom button, zoom to fit, opening a
  * map) is drawn at once; during a continuous pan or zoom the drawn canvas is moved and scaled
@@ -33,10 +25,11 @@ export const useDrawnViewport = (
   store: BoardStore,
   canvas: RefObject<HTMLElement | null>,
   stage: RefObject<Konva.Stage | null>,
-): DrawnViewport => {
+): RefObject<Viewport> => {
   const current = useRef(store.getState().viewport);
   const [, render] = useReducer((renders: number) => renders + 1, 0);
-  // Read at render: whatever renders the stage renders it at the scale it is drawn at.
+  // Read at render: whatever renders the stage renders it at the scale it is drawn at, and the
+  // stage's shapes read it there too (the viewport returned, read by them at render and draw).
   const scale = current.current.scale;
   const scaleRendered = useRef(scale);
 
@@ -84,7 +77,7 @@ export const useDrawnViewport = (
     showAt(canvas.current, current.current, store.getState().viewport);
   }, [scale, store, canvas, stage]);
 
-  return { current, scale };
+  return current;
 };
 
 /** Puts the stage where the drawn viewport says; its position and scale are never React props. */

@@ -79,7 +79,11 @@ const start = (workers?: PainterWorkers) => {
   const failures: Error[] = [];
   const painter = new BoardPainter(
     host,
-    { painted: (drawn) => painted.push(drawn), failed: (error) => failures.push(error) },
+    {
+      painted: (drawn) => painted.push(drawn),
+      placed: () => undefined,
+      failed: (error) => failures.push(error),
+    },
     workers,
   );
   painters.push(painter);
@@ -122,7 +126,9 @@ describe('the board painter', () => {
     await expect.poll(() => painter.current).toBe(true);
     painter.setView(view(OVERSCAN_PX));
     painter.setView(view(-OVERSCAN_PX));
-    expect(painter.current).toBe(true);
+    // Current once the presenter has put the view on screen, with no new drawing.
+    await expect.poll(() => painter.current).toBe(true);
+    expect(painted).toHaveLength(1);
     painter.setView(view(OVERSCAN_PX + 1));
     expect(painter.current).toBe(false);
     await expect.poll(() => painter.current).toBe(true);
@@ -136,7 +142,9 @@ describe('the board painter', () => {
     painter.setView(view(0));
     await expect.poll(() => painter.current).toBe(true);
     painter.setView(view(200));
-    expect(painter.current).toBe(true);
+    // Not current until the presenter says the moved drawing is on screen.
+    expect(painter.current).toBe(false);
+    await expect.poll(() => painter.current).toBe(true);
     await onScreen();
     // The note (board x 100-280) is now at 300-480 in the view: moved on the canvas, not by CSS.
     expect(painted).toHaveLength(1);

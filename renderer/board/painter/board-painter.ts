@@ -12,11 +12,12 @@ import type {
 /** What the painter tells the board. */
 export interface PainterListener {
   /**
-   * A drawing is on the canvas, drawn at `view` with the notes in `hidden` left out. It arrived
-   * from the worker at `arrivedAt` (performance.now()): what putting it up cost this thread is
-   * the time since.
+   * A drawing is on screen, drawn at `view` with the notes in `hidden` left out. The window
+   * learnt so at `arrivedAt` (performance.now()): what that cost this thread is the time since.
    */
   painted(view: PaintView, hidden: ReadonlySet<string>, arrivedAt: number): void;
+  /** The presenter has put the live view on screen (with the drawing it had): `current` may have changed. */
+  placed(): void;
   /** The scene could not be drawn: the board cannot be shown. */
   failed(error: Error): void;
 }
@@ -55,7 +56,7 @@ const dropWorker = (worker: Worker): void => {
 
 /**
  * CSS pixels drawn beyond each edge of the board: a pan that stays within them needs no new
- * drawing, only the CSS transform, so most steps of a pan send the worker nothing.
+ * drawing, only the last one moved, so most steps of a pan send the painter nothing.
  */
 export const OVERSCAN_PX = 256;
 
@@ -142,6 +143,9 @@ export class BoardPainter {
   /** The notes each scene version still waiting to be drawn leaves out, so a drawing says which it left out. */
   private readonly hiddenAt = new Map<number, ReadonlySet<string>>();
   private wanted: PaintView | null = null;
+  /** Views sent to the presenter, and the number of the last one it has put on screen. */
+  private viewsSent = 0;
+  private viewPlaced = 0;
   private inFlight: { readonly id: number; readonly view: PaintView } | null = null;
   private shown: { readonly view: PaintView; readonly version: number; readonly deferred: boolean } | null =
     null;
@@ -190,8 +194,13 @@ export class BoardPainter {
     this.starting = presenter;
     presenter.onmessage = (event: MessageEvent<PresenterReply>) => {
       const reply = event.data;
-      if (reply.kind === 'ready') this.handOver(presenter);
-      else if (reply.id === this.inFlight?.id) this.accept(reply, performance.now());
+      if (reply.kind === 'ready') {
+        this.handOver(presenter);
+        return;
+      }
+      this.viewPlaced = reply.seq;
+      if (reply.drawn && reply.drawn.id === this.inFlight?.id) this.accept(reply.drawn, performance.now());
+      else this.listener.placed();
     };
     presenter.onerror = (event) => {
       event.preventDefault();
@@ -246,15 +255,25 @@ export class BoardPainter {
     const before = this.wanted;
     this.wanted = view;
     if (this.presenter) {
-      this.presenter.postMessage({ kind: 'view', view } satisfies PresenterRequest);
+      this.presenter.postMessage({ kind: 'view', view, seq: ++this.viewsSent } satisfies PresenterRequest);
       if (before?.size !== view.size) this.sizeCanvas(view);
     } else this.place();
-    if (this.shown && view.viewport.scale !== this.shown.view.viewport.scale) this.drawOnceZoomPauses();
+    // A zoom: the scale differs from the drawing on its way, or else the one shown.
+    const drawnScale = (this.inFlight ?? this.shown)?.view.viewport.scale;
+    if (drawnScale !== undefined && view.viewport.scale !== drawnScale) this.drawOnceZoomPauses();
     else this.drawIfBehind();
   }
 
-  /** The canvas shows the newest scene, everything the newest view shows, every text in full. */
+  /**
+   * The screen shows the newest scene, everything the newest view shows, every text in full: with
+   * a presenter, once it has put the newest view on screen.
+   */
   get current(): boolean {
+    return this.drawnForView && (this.presenter === null || this.viewPlaced === this.viewsSent);
+  }
+
+  /** The last drawing is of the newest scene and covers the newest view, every text in full: nothing to draw. */
+  private get drawnForView(): boolean {
     const { shown, wanted } = this;
     return (
       this.inFlight === null &&
@@ -331,7 +350,7 @@ export class BoardPainter {
       !this.wanted ||
       !this.grid ||
       !this.notes ||
-      this.current
+      this.drawnForView
     )
       return;
     const draw = { id: ++lastDraw, view: overscanned(this.wanted) };
@@ -361,7 +380,11 @@ export class BoardPainter {
       channel.port1,
     ]);
     if (this.wanted) {
-      presenter.postMessage({ kind: 'view', view: this.wanted } satisfies PresenterRequest);
+      presenter.postMessage({
+        kind: 'view',
+        view: this.wanted,
+        seq: ++this.viewsSent,
+      } satisfies PresenterRequest);
       this.sizeCanvas(this.wanted);
     }
     this.drawIfBehind();

@@ -1,8 +1,9 @@
 /**
  * Draws the board under the selection off the window's thread (see board-painter.ts): the grid
- * and every note but the selection, into an OffscreenCanvas handed back as an ImageBitmap. A
- * redraw of a full-window canvas (the raster of thousands of notes, the text of hundreds) then
- * costs the window's thread nothing, so pans and zooms keep their frames however large the map.
+ * and every note but the selection, into an OffscreenCanvas handed as an ImageBitmap to the
+ * board's presenter (or, where there is none, back to the window). A redraw of a full-window
+ * canvas (the raster of thousands of notes, the text of hundreds) then costs the window's thread
+ * nothing, so pans and zooms keep their frames however large the map.
  */
 import type { NoteRecord } from '../../../shared/model/records.ts';
 import { textLayouts } from '../../drawing/text-layout.ts';

@@ -19,6 +19,8 @@ let context: OffscreenCanvasRenderingContext2D | null = null;
 let firstDraw = 0;
 let drawing: Drawn | null = null;
 let live: PaintView | null = null;
+/** The window's number for the live view, echoed once a frame shows it. */
+let liveSeq = 0;
 /** A drawing not yet on screen, which the window is told about once it is. */
 let arrived = false;
 let scheduled = false;
@@ -40,11 +42,15 @@ const present = () => {
     context.setTransform(a, 0, 0, d, e, f);
     context.drawImage(drawing.bitmap, 0, 0, drawing.view.size.width, drawing.view.size.height);
   }
-  if (drawing && arrived) {
-    arrived = false;
-    const { id, view, version, deferred } = drawing;
-    reply({ kind: 'shown', id, view, version, deferred });
-  }
+  const shown = drawing && arrived ? drawing : null;
+  arrived = false;
+  const placed: PresenterReply = {
+    kind: 'placed',
+    seq: liveSeq,
+    drawn: shown && { id: shown.id, view: shown.view, version: shown.version, deferred: shown.deferred },
+  };
+  // Told once the frame is committed (at the end of this callback), not while it is drawn.
+  setTimeout(() => reply(placed), 0);
 };
 
 /** Shown on the next animation frame, once however many changes come before it. */
@@ -55,8 +61,10 @@ const schedule = () => {
 };
 
 const receive = (message: ToPresenter) => {
-  if (message.kind === 'view') live = message.view;
-  else if (message.id < firstDraw) {
+  if (message.kind === 'view') {
+    live = message.view;
+    liveSeq = message.seq;
+  } else if (message.id < firstDraw) {
     message.bitmap.close();
     return;
   } else {

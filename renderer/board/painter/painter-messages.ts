@@ -43,7 +43,10 @@ export interface Drawn {
 export type PainterReply = Drawn | { readonly kind: 'failed'; readonly message: string };
 
 /** What the board's presenter (board-presenter.worker.ts) is sent: drawings, and the live view to show them at. */
-export type ToPresenter = Drawn | { readonly kind: 'view'; readonly view: PaintView };
+export type ToPresenter =
+  | Drawn
+  /** `seq`: the window's count of views sent, echoed once the view is on screen. */
+  | { readonly kind: 'view'; readonly view: PaintView; readonly seq: number };
 
 export type PresenterRequest =
   | ToPresenter
@@ -57,13 +60,19 @@ export type PresenterRequest =
       readonly firstDraw: number;
     };
 
-/** What the presenter tells the window: it is loaded, and a drawing is on screen. */
+/**
+ * What the presenter tells the window: it is loaded; a frame is on screen, showing the live view
+ * numbered `seq`; and, with `drawn`, that the frame shows that drawing for the first time.
+ */
 export type PresenterReply =
   | { readonly kind: 'ready' }
   | {
-      readonly kind: 'shown';
-      readonly id: number;
-      readonly view: PaintView;
-      readonly version: number;
-      readonly deferred: boolean;
+      readonly kind: 'placed';
+      readonly seq: number;
+      readonly drawn: {
+        readonly id: number;
+        readonly view: PaintView;
+        readonly version: number;
+        readonly deferred: boolean;
+      } | null;
     };

@@ -53,13 +53,15 @@ export const useBoardPainter = ({
       painted: (_view, hidden, arrivedAt) => {
         markPainted();
         setPaperHidden(hidden);
-        // The paper's draw as the window's thread pays for it: putting the worker's drawing up.
+        // The paper's draw as the window's thread pays for it: taking the word that the drawing
+        // is on screen (and, where no presenter runs, putting it up).
         measureDraw('static', arrivedAt);
         if (reported) return;
         reported = true;
         measureFirstPaint();
         reportDrawn();
       },
+      placed: markPainted,
       failed: setFailure,
     });
     const view = (): PaintView => {
