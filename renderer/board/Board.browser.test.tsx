@@ -369,14 +369,33 @@ describe('the board in Chromium', () => {
       addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
     });
     const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
-    act(() => boardStore.getState().setViewport({ x: 0, y: 0, scale: 2 }));
+    act(() => boardStore.getState().setViewport({ x: 40, y: 0, scale: 2 }));
     await painted();
     act(() => boardStore.getState().select([id as string]));
     await nextFrame();
-    // The outline is 3 screen pixels outside the note (board x 100, screen x 200) at any zoom:
-    // drawn at the zoom before, it would sit 6 pixels out, twice as thick.
-    expect(pixelAt(197, 300).slice(0, 3)).toEqual([28, 126, 214]);
-    expect(pixelAt(193, 300).slice(0, 3)).not.toEqual([28, 126, 214]);
+    // The outline is 3 screen pixels outside the note (board x 100, screen x 240) at any zoom:
+    // drawn at the zoom before, it would sit 6 pixels out, twice as thick; drawn where the
+    // stage was before the pan, 40 pixels to the left.
+    expect(pixelAt(237, 300).slice(0, 3)).toEqual([28, 126, 214]);
+    expect(pixelAt(233, 300).slice(0, 3)).not.toEqual([28, 126, 214]);
+  });
+
+  it('a pan or zoom with nothing selected draws none of the stage’s hidden layers', async () => {
+    await show((d) => {
+      addNote(d, { x: 100, y: 100, text: 'Not selected', color: 'yellow' });
+    });
+    const activeDraws = () =>
+      performance.getEntriesByName(DRAW_MEASURE, 'measure').filter((entry) => {
+        const { detail } = entry as PerformanceMeasure;
+        return detail === 'active';
+      }).length;
+    const before = activeDraws();
+    act(() => boardStore.getState().setViewport({ x: 30, y: 20, scale: 1 }));
+    await painted();
+    act(() => boardStore.getState().setViewport({ x: 30, y: 20, scale: 1.5 }));
+    await painted();
+    await nextFrame();
+    expect(activeDraws()).toBe(before);
   });
 
   it('a pointer the browser cancels mid-drag leaves the note where it was, with nothing to undo', async () => {

@@ -14,8 +14,19 @@ export const markMapOpening = (): void => {
   performance.mark(OPEN_MARK);
 };
 
+/**
+ * Draw measures kept at most. Nothing in the app reads them, and the browser keeps every one:
+ * a day's workshop of dragging and panning would otherwise pile up hundreds of thousands.
+ */
+export const MAX_DRAW_MEASURES = 10_000;
+let drawsMeasured = 0;
+
 /** A draw of the layer named `layer`, from `start` until now (its detail names the layer). */
 export const measureDraw = (layer: string, start: number): void => {
+  if (++drawsMeasured > MAX_DRAW_MEASURES) {
+    performance.clearMeasures(DRAW_MEASURE);
+    drawsMeasured = 1;
+  }
   performance.measure(DRAW_MEASURE, { start, end: performance.now(), detail: layer });
 };
 

@@ -1,4 +1,4 @@
-import type Konva from 'konva';
+import Konva from 'konva';
 import { type RefObject, useLayoutEffect, useReducer, useRef } from 'react';
 import type { BoardStore } from '../store/index.ts';
 import type { Viewport } from '../store/session-slice.ts';
@@ -80,9 +80,20 @@ export const useDrawnViewport = (
   return current;
 };
 
-/** Puts the stage where the drawn viewport says; its position and scale are never React props. */
+/**
+ * Puts the stage where the drawn viewport says; its position and scale are never React props.
+ * Konva's own redraw on a stage change is held off: it would draw every layer, the hidden ones
+ * too (a full-window clear each, on every pan and zoom step), and drawShownLayers draws the
+ * shown ones. A layer shown later is drawn by react-konva when its `visible` changes.
+ */
 const placeStage = (stage: Konva.Stage | null, drawn: Viewport): Konva.Stage | null => {
-  stage?.setAttrs({ x: drawn.x, y: drawn.y, scaleX: drawn.scale, scaleY: drawn.scale });
+  const autoDraw = Konva.autoDrawEnabled;
+  Konva.autoDrawEnabled = false;
+  try {
+    stage?.setAttrs({ x: drawn.x, y: drawn.y, scaleX: drawn.scale, scaleY: drawn.scale });
+  } finally {
+    Konva.autoDrawEnabled = autoDraw;
+  }
   return stage;
 };
 

@@ -69,6 +69,18 @@ export const saveChanges = async (
   });
 };
 
+/**
+ * Where a map's board was looking, alone: no other row changes, so the stored map needs no
+ * check and the write is one request (a pan or zoom pays for it on the window's thread).
+ */
+export const saveViewport = async (
+  db: JourneywallDb,
+  mapId: string,
+  viewport: SavedViewport,
+): Promise<void> => {
+  await db.viewports.put({ mapId, x: viewport.x, y: viewport.y, scale: viewport.scale });
+};
+
 const nextSummary = (
   existing: MapSummary,
   { doc, changed, notes }: MapChanges,

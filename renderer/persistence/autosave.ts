@@ -3,7 +3,7 @@ import type { JourneyDocument } from '../../shared/model/document.ts';
 import type { NoteCounts } from '../../shared/model/note-counts.ts';
 import type { JourneywallDb, SavedViewport } from '../db/journeywall-db.ts';
 import type { LoadedMap } from '../db/library.ts';
-import { saveChanges } from '../db/save-changes.ts';
+import { saveChanges, saveViewport } from '../db/save-changes.ts';
 import type { ChangeLog } from '../store/change-log.ts';
 import type { Draft } from '../store/draft.ts';
 import { diffRecords } from './record-diff.ts';
@@ -194,6 +194,11 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     const doc = entry.latest;
     const viewport = entry.latestViewport;
     const draft = entry.latestDraft;
+    if (!holdsEdits(entry) && viewport) {
+      await saveViewport(db, doc.id, viewport);
+      entry.savedViewport = viewport;
+      return;
+    }
     const diff = diffRecords(entry.saved, doc.records, entry.savedNotes, store.getState().changes);
     const viewportChanged = viewport !== null && !sameViewport(viewport, entry.savedViewport);
     const result = await saveChanges(db, {
