@@ -19,7 +19,7 @@ import {
 } from 'lucide-react';
 import { NOTE_PALETTE } from '../../shared/model/palette.ts';
 import { NOTE_COLORS } from '../../shared/model/records.ts';
-import { applyColor, zoomReset } from '../board/commands.ts';
+import { applyColor } from '../board/commands.ts';
 import { BOARD_COMMANDS, shortcutLabel } from '../board/shortcuts.ts';
 import type { AppCommand } from '../board/use-keyboard-shortcuts.ts';
 import { FileMenu } from '../files/FileMenu.tsx';
@@ -31,6 +31,7 @@ import { ToolButton } from '../ui/ToolButton.tsx';
 import { FileStatus } from './FileStatus.tsx';
 import { MapTitle } from './MapTitle.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { ZoomLevel } from './zoom-level/ZoomLevel.tsx';
 
 interface ToolbarProps {
   readonly onCommand: (command: AppCommand) => void;
@@ -165,21 +166,5 @@ export const Toolbar = ({ onCommand, projectorOpen = false }: ToolbarProps) => {
         </ToolButton>
       </div>
     </header>
-  );
-};
-
-/** The zoom in percent; its own component, so a zoom step re-renders this button and not the toolbar. */
-const ZoomLevel = () => {
-  const percent = useBoard((state) => Math.round(state.viewport.scale * 100));
-  return (
-    <button
-      type="button"
-      className="zoom-level"
-      aria-label={`Zoom ${percent}%, reset to 100%`}
-      title={`Reset zoom to 100% (${shortcutLabel('zoom-reset')})`}
-      onClick={() => zoomReset(boardStore)}
-    >
-      {percent}%
-    </button>
   );
 };

@@ -40,6 +40,13 @@ export const swatch = (page: Page, label: string): Locator =>
 export const zoomLabel = (page: Page): Locator => page.getByRole('button', { name: /^Zoom \d+%/ });
 
 /**
+ * The zoom the zoom level shows ("125%"), read from its accessible name: its label is drawn on a
+ * canvas (renderer/chrome/zoom-level/), and its pixels are checked in viewport.spec.ts.
+ */
+export const zoomShown = async (page: Page): Promise<string | null> =>
+  /^Zoom (\d+%)/.exec((await zoomLabel(page).getAttribute('aria-label')) ?? '')?.[1] ?? null;
+
+/**
  * From the library: New map, named in its dialog, on the blank template (a plain board, no
  * stages or lanes); returns once its empty board is shown.
  */

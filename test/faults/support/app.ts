@@ -1,10 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { fitBeside, toScreen } from '../../../renderer/board/viewport.ts';
 import { GRID } from '../../../shared/journey/grid-geometry.ts';
-import { board, coveredEdges, saveStatus, zoomLabel } from '../../e2e/support/journeywall.ts';
+import { board, coveredEdges, saveStatus, zoomShown } from '../../e2e/support/journeywall.ts';
 import { APP_ORIGIN } from './paths.ts';
 
-export { board, saveStatus, zoomLabel };
+export { board, saveStatus, zoomShown };
 
 export type Template = 'Blank' | 'Customer experience stages';
 

@@ -11,7 +11,7 @@ import {
   openApp,
   openFromLibrary,
   pasteText,
-  zoomLabel,
+  zoomShown,
   zoomTo,
 } from './app.ts';
 import { type FaultBrowser, launchBrowser, pause } from './browser.ts';
@@ -172,7 +172,7 @@ export const runKillLoop = async <P>(
       const plan = scenario.plan(random, `${scenario.name[0]}${String(run).padStart(2, '0')}`, prepared);
       const ops = plan.actions.filter(isOp).length;
       const trigger = { op: random.int(0, ops - 1), delayMs: random.int(0, 999) };
-      const zoom = await zoomLabel(page).textContent();
+      const zoom = await zoomShown(page);
       const zoomSetAt = Date.now();
 
       const executed = await execute(session, page, plan, trigger, where);
@@ -486,7 +486,7 @@ const observeReopen = async (
     screen,
     mapName: await mapTitle(page).inputValue(),
     staleLock,
-    zoomSeen: await zoomLabel(page).textContent(),
+    zoomSeen: await zoomShown(page),
     editorSeen,
   };
 };
