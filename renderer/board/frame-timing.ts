@@ -15,8 +15,9 @@ export const markMapOpening = (): void => {
 };
 
 /**
- * Draw measures kept at most. Nothing in the app reads them, and the browser keeps every one:
- * a day's workshop of dragging and panning would otherwise pile up hundreds of thousands.
+ * Draw measures kept at most. The app never reads them (the bench and the tests read a few
+ * steps' worth), and the browser keeps every one: a day's workshop of dragging and panning would
+ * otherwise pile up hundreds of thousands.
  */
 export const MAX_DRAW_MEASURES = 10_000;
 let drawsMeasured = 0;

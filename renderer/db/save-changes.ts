@@ -70,16 +70,23 @@ export const saveChanges = async (
 };
 
 /**
- * Where a map's board was looking, alone: no other row changes, so the stored map needs no
- * check and the write is one request (a pan or zoom pays for it on the window's thread).
+ * Where a map's board was looking, alone: one small transaction, as a pan or zoom pays for it on
+ * the window's thread. It still checks that the stored map is the one this window last wrote
+ * (its row and revision); where it is not, nothing is written and false comes back, so the
+ * caller writes the whole map (saveChanges).
  */
 export const saveViewport = async (
   db: JourneywallDb,
   mapId: string,
   viewport: SavedViewport,
-): Promise<void> => {
-  await db.viewports.put({ mapId, x: viewport.x, y: viewport.y, scale: viewport.scale });
-};
+  expectedRevision: number | null,
+): Promise<boolean> =>
+  db.transaction('rw', [db.maps, db.viewports], async () => {
+    const existing = await db.maps.get(mapId);
+    if (existing === undefined || (existing.revision ?? 0) !== expectedRevision) return false;
+    await db.viewports.put({ mapId, x: viewport.x, y: viewport.y, scale: viewport.scale });
+    return true;
+  });
 
 const nextSummary = (
   existing: MapSummary,

@@ -194,8 +194,7 @@ export const startAutosave = (options: AutosaveOptions): Autosave => {
     const doc = entry.latest;
     const viewport = entry.latestViewport;
     const draft = entry.latestDraft;
-    if (!holdsEdits(entry) && viewport) {
-      await saveViewport(db, doc.id, viewport);
+    if (!holdsEdits(entry) && viewport && (await saveViewport(db, doc.id, viewport, entry.revision))) {
       entry.savedViewport = viewport;
       return;
     }

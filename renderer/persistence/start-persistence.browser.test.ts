@@ -49,6 +49,20 @@ const start = async (db: JourneywallDb, bridge: JourneywallBridge, mapName = 'Wo
 
 const memoryBridge = () => createBrowserBridge({ backups: async () => createMemoryBackupStore() });
 
+/** Another writer: the map's notes are cut from the stored copy and its library row rewritten. */
+const changeElsewhere = async (db: JourneywallDb, mapId: string): Promise<void> => {
+  const other = createTestDb(db.name);
+  await other.transaction('rw', [other.maps, other.records], async () => {
+    const notes = await other.records
+      .where('mapId')
+      .equals(mapId)
+      .filter((row) => row.type === 'note')
+      .primaryKeys();
+    await other.records.bulkDelete(notes);
+    await other.maps.update(mapId, { noteCount: 0, revision: 99 });
+  });
+};
+
 const storedNotes = async (db: JourneywallDb, mapId: string) => {
   const loaded = await loadMap(db, mapId);
   return loaded ? liveNotesByZ(loaded.doc).map((note) => note.text) : [];
@@ -93,22 +107,26 @@ describe('persistence', () => {
     const { mapId, addText, notices } = await start(db, memoryBridge());
     addText('Mine');
     await expect.poll(() => storedNotes(db, mapId)).toEqual(['Mine']);
-    // Another writer: the records are cut down and the library row rewritten.
-    const other = createTestDb(db.name);
-    await other.transaction('rw', [other.maps, other.records], async () => {
-      const notes = await other.records
-        .where('mapId')
-        .equals(mapId)
-        .filter((row) => row.type === 'note')
-        .primaryKeys();
-      await other.records.bulkDelete(notes);
-      await other.maps.update(mapId, { noteCount: 0, revision: 99 });
-    });
+    await changeElsewhere(db, mapId);
 
     addText('Mine too');
     await expect.poll(() => notices).toEqual([REWRITTEN_MESSAGE]);
     expect((await storedNotes(db, mapId)).sort()).toEqual(['Mine', 'Mine too']);
     expect(await db.maps.get(mapId)).toMatchObject({ noteCount: 2 });
+  });
+
+  it('writes the whole map back when the board is only panned after another writer changed it', async () => {
+    const db = createTestDb();
+    const { mapId, addText, notices, store } = await start(db, memoryBridge());
+    addText('Mine');
+    await expect.poll(() => storedNotes(db, mapId)).toEqual(['Mine']);
+    await changeElsewhere(db, mapId);
+
+    store.getState().setViewport({ x: 120, y: -40, scale: 1.5 });
+    await expect.poll(() => notices).toEqual([REWRITTEN_MESSAGE]);
+    expect(await storedNotes(db, mapId)).toEqual(['Mine']);
+    expect(await db.maps.get(mapId)).toMatchObject({ noteCount: 1 });
+    expect(await db.viewports.get(mapId)).toMatchObject({ x: 120, y: -40, scale: 1.5 });
   });
 
   it('saves and writes the backup when the page is closed', async () => {

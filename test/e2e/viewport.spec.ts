@@ -46,7 +46,9 @@ test('the zoom buttons and keys step the zoom, and notes grow and shrink with it
   expect((await visibleNotes(page))[0]).toMatchObject({ x: atHundred?.x, w: atHundred?.w });
 });
 
-test('the zoom level shows the zoom it is named with, drawn in the toolbar', async ({ page }) => {
+test('the zoom level’s drawn label changes with the zoom, and is the same again at the same zoom', async ({
+  page,
+}) => {
   await createMap(page, 'Zoom label');
   await expect(zoomLabel(page)).toHaveAccessibleName(/^Zoom 100%,/);
   // Its own text goes once the label its worker draws is on screen.

@@ -4,7 +4,7 @@ import { shortcutLabel } from '../../board/shortcuts.ts';
 import { boardStore } from '../../store/index.ts';
 import { attachZoomLabel } from './zoom-label.ts';
 
-const labelWorker = (): Worker =>
+export const labelWorker = (): Worker =>
   new Worker(new URL('./zoom-label.worker.ts', import.meta.url), { type: 'module' });
 
 /**
@@ -12,12 +12,12 @@ const labelWorker = (): Worker =>
  * React render, and is drawn by a worker of its own (zoom-label.ts), so a zoom step asks the
  * window's thread for no layout, paint or commit.
  */
-export const ZoomLevel = ({ worker = labelWorker }: { readonly worker?: () => Worker }) => {
+export const ZoomLevel = () => {
   const button = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (!button.current) return;
-    return attachZoomLabel(button.current, boardStore, worker);
-  }, [worker]);
+    return attachZoomLabel(button.current, boardStore, labelWorker);
+  }, []);
   return (
     <button
       ref={button}

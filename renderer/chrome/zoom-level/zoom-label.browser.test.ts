@@ -98,6 +98,31 @@ describe('the zoom level', () => {
     expect(button.getAttribute('aria-label')).toBe('Zoom 200%, reset to 100%');
   });
 
+  it('takes its text back when its worker fails once it has the canvas', async () => {
+    // A worker that runs, then cannot draw on the canvas it is given.
+    const source =
+      "self.postMessage({ kind: 'ready' }); self.onmessage = () => { throw new Error('No canvas'); };";
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    let started: Worker | null = null;
+    const { button, zoomTo } = attach(() => {
+      started = new Worker(url, { type: 'module' });
+      return started;
+    });
+    const terminated = new Promise<void>((resolve) => {
+      const stop = (started as Worker | null)?.terminate.bind(started);
+      if (started)
+        (started as Worker).terminate = () => {
+          stop?.();
+          resolve();
+        };
+    });
+    await terminated;
+    zoomTo(1.75);
+    expect(button.querySelector('canvas')).toBeNull();
+    expect(button.textContent).toBe('175%');
+    URL.revokeObjectURL(url);
+  });
+
   it('takes its text back when its worker stops after drawing', async () => {
     let worker: Worker | null = null;
     const { button, zoomTo } = attach(() => {

@@ -60,20 +60,34 @@ export const attachZoomLabel = (
     );
   };
 
-  try {
-    worker = startWorker();
-    worker.onmessage = (event: MessageEvent<ZoomLabelReply>) => {
-      if (event.data.kind === 'ready') handOver();
-      else text.remove();
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      backToText();
-    };
-  } catch {
-    // Forbidden by a policy, or no module workers: the button shows the text itself.
-    worker = null;
-  }
+  // Forced colours (a high-contrast theme) recolour text, never a canvas: the text it is, then.
+  const forcedColors = matchMedia('(forced-colors: active)');
+  const forcedColorsChanged = () => {
+    if (forcedColors.matches) backToText();
+  };
+  forcedColors.addEventListener('change', forcedColorsChanged);
+
+  const start = (): Worker | null => {
+    if (forcedColors.matches) return null;
+    try {
+      const started = startWorker();
+      // Only the worker of this label, while it has one: a late word from one let go is dropped.
+      started.onmessage = (event: MessageEvent<ZoomLabelReply>) => {
+        if (started !== worker) return;
+        if (event.data.kind === 'ready') handOver();
+        else text.remove();
+      };
+      started.onerror = (event) => {
+        event.preventDefault();
+        if (started === worker) backToText();
+      };
+      return started;
+    } catch {
+      // Forbidden by a policy, or no module workers: the button shows the text itself.
+      return null;
+    }
+  };
+  worker = start();
 
   // Moved to a screen of another pixel ratio: drawn again, sharp on this one.
   let ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
@@ -95,6 +109,7 @@ export const attachZoomLabel = (
   return () => {
     unsubscribe();
     ratio.removeEventListener('change', ratioChanged);
+    forcedColors.removeEventListener('change', forcedColorsChanged);
     worker?.terminate();
     worker = null;
     canvas?.remove();

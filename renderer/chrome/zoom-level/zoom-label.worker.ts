@@ -69,7 +69,7 @@ self.onmessage = (event: MessageEvent<ZoomLabelRequest>) => {
   }
   if (request.kind === 'percent') percent = request.percent;
   else if (label) label.pixelRatio = request.pixelRatio;
-  if (label) schedule();
+  if (label) void fontsLoaded.then(schedule);
 };
 
 reply({ kind: 'ready' });
