@@ -67,12 +67,6 @@ const waitUntilBackedUp = async (page: Page, since: number): Promise<void> => {
   );
 };
 
-/** The zoom the zoom level shows, from its accessible name (its label is drawn on a canvas). */
-export const zoomPercent = async (page: Page): Promise<number> => {
-  const name = await page.getByRole('button', { name: /^Zoom \d+%/ }).getAttribute('aria-label');
-  return Number.parseInt(/^Zoom (\d+)%/.exec(name ?? '')?.[1] ?? '', 10);
-};
-
 /** Zoom to fit (Shift+1), optionally then 100% (Ctrl+0) about the same centre. */
 export const showMap = async (page: Page, view: View): Promise<void> => {
   await page.keyboard.press('Escape');

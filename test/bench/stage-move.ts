@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { Viewport } from '../../renderer/store/session-slice.ts';
-import { settle, waitUntilSaved, zoomPercent } from './board-session.ts';
+import { zoomPercent } from '../e2e/support/journeywall.ts';
+import { settle, waitUntilSaved } from './board-session.ts';
 import { type HotFunction, hottest, profileDuring } from './cpu-profile.ts';
 import { injectFrameProbe, startFrameIntervals, stopFrameIntervals } from './frame-probe.ts';
 import { type Gesture, measureStep, STEPS, WARM_UP } from './gestures.ts';

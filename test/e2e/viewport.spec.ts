@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { noteCovering, visibleNotes } from './support/board-pixels.ts';
 import {
   addNoteAt,
@@ -8,10 +8,8 @@ import {
   readNoteText,
   typeNotes,
   zoomLabel,
-  zoomShown,
+  zoomPercent,
 } from './support/journeywall.ts';
-
-const zoomPercent = async (page: Page): Promise<number> => Number.parseInt((await zoomShown(page)) ?? '', 10);
 
 test('the zoom buttons and keys step the zoom, and notes grow and shrink with it', async ({ page }) => {
   await createMap(page, 'Zooming');

@@ -1,5 +1,6 @@
 import { type RefObject, useContext, useLayoutEffect, useRef, useState } from 'react';
 import type { BoardStore } from '../../store/index.ts';
+import { onPixelRatioChange } from '../../ui/pixel-ratio.ts';
 import { BoardDrawnContext } from '../first-draw.ts';
 import { measureDraw, measureFirstPaint } from '../frame-timing.ts';
 import { BoardPainter } from './board-painter.ts';
@@ -76,17 +77,12 @@ export const useBoardPainter = ({
       markPainted();
     });
     // The window moved to a screen of another pixel ratio: drawn again, sharp on this one.
-    let ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-    const ratioChanged = () => {
-      ratio.removeEventListener('change', ratioChanged);
-      ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-      ratio.addEventListener('change', ratioChanged);
+    const stopWatchingRatio = onPixelRatioChange(() => {
       instance.setView(view());
       markPainted();
-    };
-    ratio.addEventListener('change', ratioChanged);
+    });
     return () => {
-      ratio.removeEventListener('change', ratioChanged);
+      stopWatchingRatio();
       unsubscribe();
       instance.dispose();
       painter.current = null;

@@ -1,4 +1,5 @@
 import type { BoardStore } from '../../store/index.ts';
+import { onPixelRatioChange } from '../../ui/pixel-ratio.ts';
 import { type ZoomLabelReply, type ZoomLabelRequest, zoomLabelText } from './zoom-label-messages.ts';
 
 /**
@@ -90,14 +91,9 @@ export const attachZoomLabel = (
   worker = start();
 
   // Moved to a screen of another pixel ratio: drawn again, sharp on this one.
-  let ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-  const ratioChanged = () => {
-    ratio.removeEventListener('change', ratioChanged);
-    ratio = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-    ratio.addEventListener('change', ratioChanged);
+  const stopWatchingRatio = onPixelRatioChange(() => {
     if (canvas) post({ kind: 'resolution', pixelRatio: window.devicePixelRatio || 1 });
-  };
-  ratio.addEventListener('change', ratioChanged);
+  });
 
   show();
   const unsubscribe = store.subscribe((state) => {
@@ -108,7 +104,7 @@ export const attachZoomLabel = (
   });
   return () => {
     unsubscribe();
-    ratio.removeEventListener('change', ratioChanged);
+    stopWatchingRatio();
     forcedColors.removeEventListener('change', forcedColorsChanged);
     worker?.terminate();
     worker = null;

@@ -46,6 +46,10 @@ export const zoomLabel = (page: Page): Locator => page.getByRole('button', { nam
 export const zoomShown = async (page: Page): Promise<string | null> =>
   /^Zoom (\d+%)/.exec((await zoomLabel(page).getAttribute('aria-label')) ?? '')?.[1] ?? null;
 
+/** The zoom the zoom level shows, as a number of percent. */
+export const zoomPercent = async (page: Page): Promise<number> =>
+  Number.parseInt((await zoomShown(page)) ?? '', 10);
+
 /**
  * From the library: New map, named in its dialog, on the blank template (a plain board, no
  * stages or lanes); returns once its empty board is shown.
