@@ -88,6 +88,19 @@ afterEach(() => {
   host.remove();
 });
 
+/** The ids of a shown map's notes, in the order they were added. */
+const noteIds = (doc: { readonly records: Readonly<Record<string, { readonly type: string }>> }): string[] =>
+  Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+
+/** Shows a map of one note, selected, once the board has drawn it so. */
+const showOneSelected = async (note: Parameters<typeof addNote>[1]): Promise<void> => {
+  const doc = await show((d) => {
+    addNote(d, note);
+  });
+  act(() => boardStore.getState().select(noteIds(doc)));
+  await painted();
+};
+
 const show = async (
   build: (doc: { id: string; records: Record<string, never> }) => void,
   viewport = { x: 0, y: 0, scale: 1 },
@@ -240,7 +253,7 @@ describe('the board in Chromium', () => {
     expect(pixelAt(120, 150).slice(0, 3)).toEqual(hex(NOTE_PALETTE.blue.fill));
     expect(pixelAt(140, 150)[3]).toBe(0);
     // Selecting renders the board again; the drawing must not jump back to before the pan.
-    const [blue] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [blue] = noteIds(doc);
     act(() => boardStore.getState().select([blue as string]));
     await painted();
     await nextFrame();
@@ -255,7 +268,7 @@ describe('the board in Chromium', () => {
     const shownCanvases = () =>
       [...host.querySelectorAll('canvas')].filter((c) => c.getBoundingClientRect().width > 0);
     expect(shownCanvases()).toHaveLength(1);
-    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [id] = noteIds(doc);
     act(() => boardStore.getState().select([id as string]));
     await nextFrame();
     expect(shownCanvases()).toHaveLength(2);
@@ -266,7 +279,7 @@ describe('the board in Chromium', () => {
       addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
       addNote(d, { x: 400, y: 100, text: '', color: 'green' });
     });
-    const [blue, green] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [blue, green] = noteIds(doc);
     if (!blue || !green) throw new Error('no notes');
     act(() => boardStore.getState().select([blue]));
     await painted();
@@ -296,7 +309,7 @@ describe('the board in Chromium', () => {
       addNote(d, { x: 100, y: 100, text: '', color: 'blue' });
       addNote(d, { x: 400, y: 100, text: '', color: 'green' });
     });
-    const [blue, green] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [blue, green] = noteIds(doc);
     const scenarioId = boardStore.getState().scenarioId;
     if (!blue || !green || !scenarioId) throw new Error('no notes');
     let voteId = '';
@@ -336,12 +349,7 @@ describe('the board in Chromium', () => {
   });
 
   it('a deselected note stays on screen in every frame until the paper’s next drawing shows it', async () => {
-    const doc = await show((d) => {
-      addNote(d, { x: 100, y: 100, text: '', color: 'green' });
-    });
-    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
-    act(() => boardStore.getState().select([id as string]));
-    await painted();
+    await showOneSelected({ x: 100, y: 100, text: '', color: 'green' });
     await nextFrame();
     act(() => boardStore.getState().clearSelection());
     // Read every frame until the paper has drawn the note again: it is never missing meanwhile.
@@ -358,7 +366,7 @@ describe('the board in Chromium', () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
     });
-    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [id] = noteIds(doc);
     act(() => boardStore.getState().select([id as string]));
     await nextFrame();
     expect(pixelAt(97, 150).slice(0, 3)).toEqual([28, 126, 214]);
@@ -368,7 +376,7 @@ describe('the board in Chromium', () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: 'Selected', color: 'yellow' });
     });
-    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [id] = noteIds(doc);
     act(() => boardStore.getState().setViewport({ x: 40, y: 0, scale: 2 }));
     await painted();
     act(() => boardStore.getState().select([id as string]));
@@ -400,11 +408,21 @@ describe('the board in Chromium', () => {
     expect(activeDraws()).toBe(before);
   });
 
+  it('takes every pointer and wheel event on the board itself, never on the stage drawn over it', async () => {
+    await showOneSelected({ x: 100, y: 100, text: 'Selected', color: 'yellow' });
+    const board = host.querySelector('[role="application"]');
+    const box = board?.getBoundingClientRect();
+    if (!board || !box) throw new Error('no board');
+    // Over the selected note, where the stage shows its outline: Konva's own listeners (which
+    // measure the stage at every pointer move and wheel step) would otherwise take the event first.
+    expect(document.elementFromPoint(box.left + 150, box.top + 150)).toBe(board);
+  });
+
   it('a pointer the browser cancels mid-drag leaves the note where it was, with nothing to undo', async () => {
     const doc = await show((d) => {
       addNote(d, { x: 100, y: 100, text: 'Stays put', color: 'yellow' });
     });
-    const [id] = Object.keys(doc.records).filter((key) => doc.records[key]?.type === 'note');
+    const [id] = noteIds(doc);
     const board = host.querySelector('[role="application"]');
     if (!board || !id) throw new Error('no board or note');
     const at = (type: string, x: number, y: number) =>

@@ -4,7 +4,7 @@ import { NOTE_PALETTE } from '../../../shared/model/palette.ts';
 import type { NoteColor } from '../../../shared/model/records.ts';
 import { BoardPainter, OVERSCAN_PX, type PainterWorkers, ZOOM_SETTLE_MS } from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
-import type { PainterRequest } from './painter-messages.ts';
+import type { PainterRequest, PresenterReply } from './painter-messages.ts';
 
 const EMPTY_GRID: GridScene = {
   layout: { stages: [], lanes: [], width: 0, height: 0, notes: [] },
@@ -45,6 +45,18 @@ const recordedWorker = (sent: PainterRequest[]) => () => {
     post(message, transfer);
   }) as Worker['postMessage'];
   return worker;
+};
+
+/** A presenter worker, with every word it sends the board recorded. */
+const heardPresenter = (replies: PresenterReply[]) => () => {
+  const worker = new Worker(new URL('./board-presenter.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<PresenterReply>) => replies.push(event.data));
+  return worker;
+};
+
+/** `count` animation frames of the window (not a timer: tests fake those). */
+const frames = async (count: number) => {
+  for (let frame = 0; frame < count; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
 };
 
 const hex = (color: string) => [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
@@ -289,6 +301,43 @@ describe('the board painter', () => {
     vi.useRealTimers();
     // 12 steps 30 ms apart: 360 ms, one draw at 250 ms.
     expect(draws()).toBe(3);
+  });
+
+  it('hears nothing from the presenter while a zoom waits for its drawing, and is current once the zoom is shown', async () => {
+    const sent: PainterRequest[] = [];
+    const replies: PresenterReply[] = [];
+    const { painter } = start({ painter: recordedWorker(sent), presenter: heardPresenter(replies) });
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'green')));
+    painter.setView(zoomed(1));
+    await expect.poll(() => painter.current).toBe(true);
+    const draws = () => sent.filter((message) => message.kind === 'draw').length;
+    const placed = () => replies.filter((reply) => reply.kind === 'placed');
+    const drawsBefore = draws();
+    replies.length = 0;
+
+    // Three zoom steps, each put on screen by the presenter, none answered: one task less a step.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    for (const scale of [1.1, 1.2, 1.3]) {
+      painter.setView(zoomed(scale));
+      await frames(3);
+    }
+    expect(placed()).toEqual([]);
+    // The zoom pauses: its drawing's arrival is the one word, and says the view is on screen.
+    vi.advanceTimersByTime(ZOOM_SETTLE_MS);
+    vi.useRealTimers();
+    await expect.poll(() => painter.current).toBe(true);
+    expect(placed()).toHaveLength(1);
+    expect(placed()[0]).toMatchObject({ drawn: { view: { viewport: { scale: 1.3 } } } });
+
+    // A zoom that ends at the scale drawn: no drawing comes, so the presenter is asked for its word.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    painter.setView(zoomed(1.4));
+    painter.setView(zoomed(1.3));
+    vi.advanceTimersByTime(ZOOM_SETTLE_MS);
+    vi.useRealTimers();
+    await expect.poll(() => painter.current).toBe(true);
+    expect(draws()).toBe(drawsBefore + 1);
   });
 
   it('sends the worker only the notes that changed, and asks for no redraw when only hidden notes did', async () => {

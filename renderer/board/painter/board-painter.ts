@@ -146,6 +146,8 @@ export class BoardPainter {
   /** Views sent to the presenter, and the number of the last one it has put on screen. */
   private viewsSent = 0;
   private viewPlaced = 0;
+  /** The last view the presenter was asked to echo. */
+  private echoAsked = 0;
   private inFlight: { readonly id: number; readonly view: PaintView } | null = null;
   private shown: { readonly view: PaintView; readonly version: number; readonly deferred: boolean } | null =
     null;
@@ -201,6 +203,7 @@ export class BoardPainter {
       this.viewPlaced = reply.seq;
       if (reply.drawn && reply.drawn.id === this.inFlight?.id) this.accept(reply.drawn, performance.now());
       else this.listener.placed();
+      this.askWhetherPlaced();
     };
     presenter.onerror = (event) => {
       event.preventDefault();
@@ -254,14 +257,42 @@ export class BoardPainter {
   setView(view: PaintView): void {
     const before = this.wanted;
     this.wanted = view;
-    if (this.presenter) {
-      this.presenter.postMessage({ kind: 'view', view, seq: ++this.viewsSent } satisfies PresenterRequest);
-      if (before?.size !== view.size) this.sizeCanvas(view);
-    } else this.place();
     // A zoom: the scale differs from the drawing on its way, or else the one shown.
     const drawnScale = (this.inFlight ?? this.shown)?.view.viewport.scale;
     if (drawnScale !== undefined && view.viewport.scale !== drawnScale) this.drawOnceZoomPauses();
     else this.drawIfBehind();
+    if (this.presenter) {
+      // While a zoom waits for its drawing, the drawing's arrival says the view is on screen: a
+      // word from the presenter at every zoom step would be one more task for this thread.
+      this.sendView(this.zoomWait === null);
+      if (before?.size !== view.size) this.sizeCanvas(view);
+    } else this.place();
+  }
+
+  private sendView(echo: boolean): void {
+    if (!this.wanted || !this.presenter) return;
+    this.presenter.postMessage({
+      kind: 'view',
+      view: this.wanted,
+      seq: ++this.viewsSent,
+      echo,
+    } satisfies PresenterRequest);
+    if (echo) this.echoAsked = this.viewsSent;
+  }
+
+  /**
+   * The newest view went without an echo, and no drawing is coming to say it is on screen (the
+   * zoom ended where the last drawing covers it, or the drawing beat the view to the presenter):
+   * the presenter is asked to say so.
+   */
+  private askWhetherPlaced(): void {
+    if (
+      this.viewPlaced !== this.viewsSent &&
+      this.echoAsked !== this.viewsSent &&
+      this.zoomWait === null &&
+      this.inFlight === null
+    )
+      this.sendView(true);
   }
 
   /**
@@ -298,6 +329,7 @@ export class BoardPainter {
     const timer = setTimeout(() => {
       this.zoomWait = null;
       this.drawIfBehind();
+      this.askWhetherPlaced();
     }, ZOOM_SETTLE_MS);
     this.zoomWait = { timer, since };
   }
@@ -380,11 +412,7 @@ export class BoardPainter {
       channel.port1,
     ]);
     if (this.wanted) {
-      presenter.postMessage({
-        kind: 'view',
-        view: this.wanted,
-        seq: ++this.viewsSent,
-      } satisfies PresenterRequest);
+      this.sendView(true);
       this.sizeCanvas(this.wanted);
     }
     this.drawIfBehind();

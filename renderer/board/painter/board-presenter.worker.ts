@@ -19,10 +19,12 @@ let context: OffscreenCanvasRenderingContext2D | null = null;
 let firstDraw = 0;
 let drawing: Drawn | null = null;
 let live: PaintView | null = null;
-/** The window's number for the live view, echoed once a frame shows it. */
+/** The window's number for the live view, echoed once a frame shows it (if asked, or with a drawing). */
 let liveSeq = 0;
 /** A drawing not yet on screen, which the window is told about once it is. */
 let arrived = false;
+/** A view the window wants to hear is on screen, though no drawing comes with it. */
+let echo = false;
 let scheduled = false;
 
 const reply = (message: PresenterReply) => self.postMessage(message);
@@ -44,6 +46,8 @@ const present = () => {
   }
   const shown = drawing && arrived ? drawing : null;
   arrived = false;
+  if (!shown && !echo) return;
+  echo = false;
   const placed: PresenterReply = {
     kind: 'placed',
     seq: liveSeq,
@@ -64,6 +68,7 @@ const receive = (message: ToPresenter) => {
   if (message.kind === 'view') {
     live = message.view;
     liveSeq = message.seq;
+    echo ||= message.echo;
   } else if (message.id < firstDraw) {
     message.bitmap.close();
     return;

@@ -45,8 +45,11 @@ export type PainterReply = Drawn | { readonly kind: 'failed'; readonly message: 
 /** What the board's presenter (board-presenter.worker.ts) is sent: drawings, and the live view to show them at. */
 export type ToPresenter =
   | Drawn
-  /** `seq`: the window's count of views sent, echoed once the view is on screen. */
-  | { readonly kind: 'view'; readonly view: PaintView; readonly seq: number };
+  /**
+   * `seq`: the window's count of views sent, echoed once the view is on screen, if `echo` (else
+   * only with the next drawing shown: a zoom waiting for its drawing needs no word before that).
+   */
+  | { readonly kind: 'view'; readonly view: PaintView; readonly seq: number; readonly echo: boolean };
 
 export type PresenterRequest =
   | ToPresenter
