@@ -408,7 +408,7 @@ describe('the board in Chromium', () => {
     expect(activeDraws()).toBe(before);
   });
 
-  it('takes every pointer and wheel event on the board itself, never on the stage drawn over it', async () => {
+  it('has the board itself under the pointer, not the stage drawn over it, so every pointer and wheel event is the board’s', async () => {
     await showOneSelected({ x: 100, y: 100, text: 'Selected', color: 'yellow' });
     const board = host.querySelector('[role="application"]');
     const box = board?.getBoundingClientRect();

@@ -4,7 +4,7 @@ import { NOTE_PALETTE } from '../../../shared/model/palette.ts';
 import type { NoteColor } from '../../../shared/model/records.ts';
 import { BoardPainter, OVERSCAN_PX, type PainterWorkers, ZOOM_SETTLE_MS } from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
-import type { PainterRequest, PresenterReply } from './painter-messages.ts';
+import type { PainterRequest, PresenterReply, PresenterRequest } from './painter-messages.ts';
 
 const EMPTY_GRID: GridScene = {
   layout: { stages: [], lanes: [], width: 0, height: 0, notes: [] },
@@ -51,6 +51,17 @@ const recordedWorker = (sent: PainterRequest[]) => () => {
 const heardPresenter = (replies: PresenterReply[]) => () => {
   const worker = new Worker(new URL('./board-presenter.worker.ts', import.meta.url), { type: 'module' });
   worker.addEventListener('message', (event: MessageEvent<PresenterReply>) => replies.push(event.data));
+  return worker;
+};
+
+/** A presenter that gets each view sent without an echo 2 s late: after the drawing made for it. */
+const lateViewsPresenter = (replies: PresenterReply[]) => () => {
+  const worker = heardPresenter(replies)();
+  const post = worker.postMessage.bind(worker);
+  worker.postMessage = ((message: PresenterRequest, transfer: Transferable[] = []) => {
+    if (message.kind === 'view' && !message.echo) setTimeout(() => post(message, transfer), 2000);
+    else post(message, transfer);
+  }) as Worker['postMessage'];
   return worker;
 };
 
@@ -338,6 +349,21 @@ describe('the board painter', () => {
     vi.useRealTimers();
     await expect.poll(() => painter.current).toBe(true);
     expect(draws()).toBe(drawsBefore + 1);
+  });
+
+  it('asks the presenter for its word when a zoom’s drawing reached it before the view it was drawn for', async () => {
+    const replies: PresenterReply[] = [];
+    const { painter } = start({ presenter: lateViewsPresenter(replies) });
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes(notesScene(noteAt(100, 'green')));
+    painter.setView(zoomed(1));
+    await expect.poll(() => painter.current).toBe(true);
+    // The zoom's view, sent without an echo, reaches the presenter after the drawing made for it.
+    painter.setView(zoomed(1.3));
+    await expect.poll(() => painter.current).toBe(true);
+    const [drawn, asked] = replies.filter((reply) => reply.kind === 'placed').slice(-2);
+    expect(drawn).toMatchObject({ drawn: { view: { viewport: { scale: 1.3 } } } });
+    expect(asked).toMatchObject({ drawn: null });
   });
 
   it('sends the worker only the notes that changed, and asks for no redraw when only hidden notes did', async () => {

@@ -143,7 +143,7 @@ export class BoardPainter {
   /** The notes each scene version still waiting to be drawn leaves out, so a drawing says which it left out. */
   private readonly hiddenAt = new Map<number, ReadonlySet<string>>();
   private wanted: PaintView | null = null;
-  /** Views sent to the presenter, and the number of the last one it has put on screen. */
+  /** Views sent to the presenter, and the number of the last one it has said is on screen. */
   private viewsSent = 0;
   private viewPlaced = 0;
   /** The last view the presenter was asked to echo. */

@@ -65,7 +65,8 @@ export type PresenterRequest =
 
 /**
  * What the presenter tells the window: it is loaded; a frame is on screen, showing the live view
- * numbered `seq`; and, with `drawn`, that the frame shows that drawing for the first time.
+ * numbered `seq` (told for a view sent with `echo`, or a frame with a new drawing); and, with
+ * `drawn`, that the frame shows that drawing for the first time.
  */
 export type PresenterReply =
   | { readonly kind: 'ready' }
