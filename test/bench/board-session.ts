@@ -43,29 +43,36 @@ export const pasteNotes = async (page: Page, notes: readonly SeedNote[]): Promis
   await waitUntilBackedUp(page, pastedAt);
 };
 
-/** Waits until the browser build's rolling backup (in the origin-private file system) is newer than `since`. */
-const waitUntilBackedUp = async (page: Page, since: number): Promise<void> => {
-  await page.waitForFunction(
-    async (after) => {
-      const root = await navigator.storage.getDirectory();
-      const backups = (await root.getDirectoryHandle('backups').catch(() => null)) as
-        | (FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> })
-        | null;
-      if (!backups) return false;
-      for await (const map of backups.values()) {
-        if (map.kind !== 'directory') continue;
-        const meta = await (map as FileSystemDirectoryHandle)
-          .getFileHandle('latest.json')
-          .then(async (file) => JSON.parse(await (await file.getFile()).text()) as { savedAt?: number })
-          .catch(() => null);
-        if ((meta?.savedAt ?? 0) >= after) return true;
-      }
-      return false;
-    },
-    since,
-    { timeout: 60_000, polling: 250 },
-  );
+/**
+ * Waits until the browser build's rolling backup (in the origin-private file system) is newer
+ * than `since`. Polled with `page.evaluate`, which awaits the check's promise (`waitForFunction`
+ * takes a pending promise for a truthy answer, and returned at once).
+ */
+const waitUntilBackedUp = async (page: Page, since: number, timeoutMs = 60_000): Promise<void> => {
+  const giveUpAt = Date.now() + timeoutMs;
+  while (!(await backedUpSince(page, since))) {
+    if (Date.now() > giveUpAt) throw new Error(`No backup was written within ${timeoutMs} ms of the paste`);
+    await settle(250);
+  }
 };
+
+const backedUpSince = (page: Page, since: number): Promise<boolean> =>
+  page.evaluate(async (after) => {
+    const root = await navigator.storage.getDirectory();
+    const backups = (await root.getDirectoryHandle('backups').catch(() => null)) as
+      | (FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> })
+      | null;
+    if (!backups) return false;
+    for await (const map of backups.values()) {
+      if (map.kind !== 'directory') continue;
+      const meta = await (map as FileSystemDirectoryHandle)
+        .getFileHandle('latest.json')
+        .then(async (file) => JSON.parse(await (await file.getFile()).text()) as { savedAt?: number })
+        .catch(() => null);
+      if ((meta?.savedAt ?? 0) >= after) return true;
+    }
+    return false;
+  }, since);
 
 /** Zoom to fit (Shift+1), optionally then 100% (Ctrl+0) about the same centre. */
 export const showMap = async (page: Page, view: View): Promise<void> => {

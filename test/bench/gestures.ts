@@ -5,7 +5,14 @@ import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { circle, type Input, MODIFIERS, type Point } from './input.ts';
 import type { Layout } from './layout.ts';
 import { busyBetweenMarks, frameWork, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
-import { markedStep, measureSteps, newStepId, type StepWork, waitUntilIdle } from './step-work.ts';
+import {
+  markedStep,
+  measureSteps,
+  newStepId,
+  type StepWork,
+  startStepProbe,
+  waitUntilIdle,
+} from './step-work.ts';
 
 /**
  * The gestures measured: each is a list of input steps (one event each) with what must happen
@@ -178,17 +185,18 @@ const measureContinuous = async (
   const step = newStepId();
   let devtools = 0;
   let inputMs = 0;
+  const probe = await startStepProbe(cdp);
   const trace = await traceSteps(cdp, async () => {
     await startAnimationFrames(page);
     await settle(LEAD_MS);
-    ({ devtools } = await markedStep(cdp, step, async () => {
+    ({ devtools } = await markedStep(probe, step, async () => {
       const started = Date.now();
       for (const action of gesture.steps) await action();
       inputMs = Date.now() - started;
       await settle(PAUSE_MS);
       await stopAnimationFrames(page);
     }));
-  });
+  }).finally(probe.stop);
   const recorded = await takeAnimationFrames(page, 0, Number.POSITIVE_INFINITY);
   await gesture.tearDown();
   return {

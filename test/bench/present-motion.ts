@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { STEP_MOTION_MS } from '../../renderer/present/viewport-motion.ts';
 import { interceptFileChoosers, openFromLibrary } from '../e2e/support/journeywall.ts';
 import {
@@ -16,7 +16,7 @@ import { createInput, type Input } from './input.ts';
 import { armKey, injectKeyProbe, type Key, keyHandling } from './key-probe.ts';
 import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
 import { ROOM_NOTES, roomStages, writeRoomMap } from './room-map.ts';
-import { markedStep, newStepId } from './step-work.ts';
+import { markedStep, newStepId, type StepProbe, startStepProbe } from './step-work.ts';
 
 /**
  * Issue 10: "Stepping from stage to stage on the 5,000-note map, p95 frame ≤ 16.7 ms during the
@@ -150,12 +150,12 @@ interface MeasuredMove extends Omit<MoveSample, 'frameWork' | 'trace'> {
  * frame recorder runs only around the animation: its own frames would keep the renderer from
  * ever being quiet.
  */
-const runMove = async (page: Page, input: Input, cdp: CDPSession, move: Move): Promise<MeasuredMove> => {
+const runMove = async (page: Page, input: Input, probe: StepProbe, move: Move): Promise<MeasuredMove> => {
   const step = newStepId();
   await armKey(page);
   await startAnimationFrames(page);
   await settle(LEAD_MS);
-  const { devtools, quiet } = await markedStep(cdp, step, async () => {
+  const { devtools, quiet } = await markedStep(probe, step, async () => {
     await press(input, move.key);
     await settle(STEP_MOTION_MS + QUIET_MS);
     await stopAnimationFrames(page);
@@ -176,14 +176,16 @@ const animationMs = (handling: number): number => handling + STEP_MOTION_MS + 2 
 const measureWalks = async (
   page: Page,
   input: Input,
-  cdp: CDPSession,
+  probe: StepProbe,
   route: readonly Move[],
   walks: number,
 ): Promise<MoveSample[]> => {
   const measured: MeasuredMove[] = [];
-  const trace = await traceSteps(cdp, async () => {
+  const trace = await traceSteps(probe.cdp, async () => {
+    // A first walk, not measured, warms up the caches and the JIT.
+    for (const move of route) await runMove(page, input, probe, move);
     for (let round = 0; round < walks; round++)
-      for (const move of route) measured.push(await runMove(page, input, cdp, move));
+      for (const move of route) measured.push(await runMove(page, input, probe, move));
   });
   const work = stepWork(
     trace,
@@ -220,8 +222,8 @@ const measureScreen = async (
     const count = (await page.locator('.present-count').textContent()) ?? '';
     const steps = Number(/\/\s*(\d+)/.exec(count)?.[1] ?? Number.NaN);
     const route = walk(roomStages());
-    for (const move of route) await runMove(page, input, cdp, move);
-    const moves = await measureWalks(page, input, cdp, route, MEASURED_WALKS);
+    const probe = await startStepProbe(cdp);
+    const moves = await measureWalks(page, input, probe, route, MEASURED_WALKS).finally(probe.stop);
     await page.keyboard.press('Escape');
     await page.getByTestId('present').waitFor({ state: 'detached' });
     return { ...screen, steps, moves };

@@ -15,7 +15,7 @@ export interface ViewFigures {
   readonly view: View;
   readonly zoomPercent: number;
   readonly open: readonly OpenFigures[];
-  /** Steps with no input: what the probe's own tasks add to every step. */
+  /** Steps with no input: what runs in a step's window on its own (the probe runs nothing there). */
   readonly emptySteps: readonly StepWork[];
   readonly gestures: readonly (GestureFigures & { readonly name: string })[];
 }
@@ -80,7 +80,7 @@ const checksOf = (figures: MapFigures): Check[] => {
       judged: empty.p95,
       target: Number.POSITIVE_INFINITY,
       targetText: 'reported',
-      extra: `no input: the probe's own marks, TaskDuration readings and frame; ${readingsCost(view.emptySteps)}`,
+      extra: `no input: what the main thread runs in a step's window when nothing is sent (the probe runs nothing there); ${readingsCost(view.emptySteps)}`,
     });
     for (const gesture of view.gestures) {
       const work = summarize(gesture.steps.map((step) => step.trace));
@@ -177,14 +177,14 @@ export const crossCheck = (steps: readonly Pick<StepWork, 'trace' | 'devtools'>[
 };
 
 /**
- * The empty step's cross-check: its TaskDuration window lies inside the trace's and leaves out
- * the two readings' own tasks, which are most of an empty step, so the two differ by the
- * readings' cost, given in ms; no share of so small a figure says anything about the probe.
+ * The empty step's cross-check: TaskDuration's window holds the trace's and, besides, the first
+ * reading's own task, which is most of an empty step, so the two differ by that reading's cost,
+ * given in ms; no share of so small a figure says anything about the probe.
  */
 const readingsCost = (steps: readonly Pick<StepWork, 'trace' | 'devtools'>[]): string => {
   const devtools = summarize(steps.map((step) => step.devtools));
-  const cost = summarize(steps.map((step) => step.trace - step.devtools));
-  return `DevTools TaskDuration p50 ${ms(devtools.p50)} p95 ${ms(devtools.p95)}; the readings' own tasks (trace − DevTools) p50 ${ms(cost.p50)}`;
+  const cost = summarize(steps.map((step) => step.devtools - step.trace));
+  return `DevTools TaskDuration p50 ${ms(devtools.p50)} p95 ${ms(devtools.p95)}; the first reading's own task (DevTools − trace) p50 ${ms(cost.p50)}`;
 };
 
 /** One run's whole work from the trace against DevTools TaskDuration's, with their gap. */

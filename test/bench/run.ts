@@ -97,7 +97,7 @@ const benchMap = async (
       await showMap(page, view);
       await settle(200);
     };
-    // The probe's own floor: steps with no input, only the probe's marks, readings and frame.
+    // The floor: steps with no input, in which the probe itself runs nothing on the main thread.
     await reset();
     await waitUntilIdle(page, cdp);
     const emptySteps = await measureSteps(

@@ -1,33 +1,26 @@
 import type { CDPSession } from 'playwright-core';
 
 /**
- * Where each step starts and ends on the renderer's main thread, for the stricter probe
- * (step-work.ts): a `performance.mark` just before the step's input is sent (with the old probe
- * armed in the same task) and one once the renderer is quiet again. Marks land in the trace
- * (category `blink.user_timing`), on the same clock as its tasks, so the trace can be cut at them.
- * They are set with a bare `Runtime.evaluate`, the cheapest task the protocol can run in the
- * page, since the probe's own tasks count as the step's work too.
+ * Where each step starts and ends, for the stricter probe (step-work.ts): a clock sync marker
+ * (the DevTools protocol's `Tracing.recordClockSyncMarker`) just before the step's input is sent,
+ * and another once the renderer is quiet again. The browser process records them in the trace on
+ * the clock of the renderer's own tasks, so the trace can be cut at them, and setting them runs
+ * nothing on the renderer's main thread: a step's window holds only what the page does. (Until
+ * 2026-12-06 they were `performance.mark`s set by a `Runtime.evaluate`, a task of the probe's own
+ * at each end of every step.)
  */
 const PREFIX = 'journeywall-bench:';
 
-/** Set by the animation frame recorder (animation-frames.ts) at the start of each frame. */
+/** Set by the animation frame recorder (animation-frames.ts) at the start of each frame, in the page. */
 export const FRAME_MARK = `${PREFIX}frame`;
 
 export const startMark = (step: number): string => `${PREFIX}start:${step}`;
 export const endMark = (step: number): string => `${PREFIX}end:${step}`;
 
-const evaluate = async (cdp: CDPSession, expression: string): Promise<void> => {
-  const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression });
-  if (exceptionDetails) throw new Error(`The step mark failed: ${exceptionDetails.text}`);
+const marker = async (cdp: CDPSession, name: string): Promise<void> => {
+  await cdp.send('Tracing.recordClockSyncMarker', { syncId: name });
 };
 
-/** Marks the step's start and arms the old probe (frame-probe.ts) for it. */
-export const markStart = (cdp: CDPSession, step: number): Promise<void> =>
-  evaluate(cdp, `performance.mark('${startMark(step)}'); window.__journeywallProbe?.arm();`);
+export const markStart = (cdp: CDPSession, step: number): Promise<void> => marker(cdp, startMark(step));
 
-/** Marks the step's end; only the trace needs the marks, so the page's timeline drops them. */
-export const markEnd = (cdp: CDPSession, step: number): Promise<void> =>
-  evaluate(
-    cdp,
-    `performance.mark('${endMark(step)}'); performance.clearMarks('${startMark(step)}'); performance.clearMarks('${endMark(step)}');`,
-  );
+export const markEnd = (cdp: CDPSession, step: number): Promise<void> => marker(cdp, endMark(step));

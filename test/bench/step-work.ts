@@ -1,6 +1,8 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { collectStep, type StepSample } from './frame-probe.ts';
+import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { busyBetweenMarks, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
+import { type PaintedWatch, watchPainted } from './painted-watch.ts';
+import { type RendererThread, rendererMainThread } from './renderer-thread.ts';
 import { markEnd, markStart } from './step-marks.ts';
 
 /**
@@ -10,14 +12,17 @@ import { markEnd, markStart } from './step-marks.ts';
  * idle callbacks, rAF, style, layout, paint, commit and GC. Measured two independent ways for the
  * same steps:
  *
- *  - trace: the top-level tasks of a trace of the steps, cut at the step's marks (main-thread-trace.ts);
- *  - devtools: the growth of `Performance.getMetrics`' TaskDuration, read before the step's start
- *    mark and after its end mark (the renderer's own count of main-thread task time).
+ *  - trace: the top-level tasks of a trace of the steps, cut at the step's markers (main-thread-trace.ts);
+ *  - devtools: the growth of `Performance.getMetrics`' TaskDuration, read just before the step's
+ *    start marker and just after its end marker (the renderer's own count of main-thread task time).
  *
- * The old probe (frame-probe.ts: input handling plus the rendering of the frames after it) runs
- * inside the same steps, so the figures can be compared step by step. Steps are paced: each waits
- * until the board's paper shows the step's view (its worker's drawing has arrived and is up) and
- * then until the renderer is quiet, so one step's work never lands in the next.
+ * The probe runs nothing on the page's main thread inside a step: its markers are recorded by
+ * the browser process, quiet is read from the operating system's count of the thread's CPU time
+ * (renderer-thread.ts), and the board's paper reports itself current through a binding
+ * (painted-watch.ts). Steps are paced: each waits until the board's paper shows the step's view
+ * (its worker's drawing has arrived and is up) and the renderer is quiet, so one step's work never
+ * lands in the next. The old probe (frame-probe.ts: input handling plus the rendering of the
+ * frames after it) is armed before each step and read after it, outside its window.
  *
  * The board's paper is drawn in a worker: that work is not the main thread's and does not hold
  * a frame, but it is the step's too, so it is reported beside (`worker`), from the same trace.
@@ -51,53 +56,58 @@ export const taskMs = async (cdp: CDPSession): Promise<number> => {
 
 /** Two frames: a step is over when the main thread has run nothing for this long. */
 const QUIET_MS = 2000 / 60;
-/** What reading TaskDuration costs the main thread, with a margin: less than this is nothing. */
-const READ_COST_MS = 0.5;
+/** CPU time the main thread may spend in QUIET_MS and still count as quiet (an idle one spends none). */
+const QUIET_CPU_MS = 0.5;
 /** A step that never goes quiet (an endless animation) ends here, and is counted as not quiet. */
 const QUIET_TIMEOUT_MS = 3000;
 
-/**
- * Waits until the board's paper is current (use-board-painter.ts's `data-painted`): a drawing the
- * step asked its worker for has arrived and is shown. Watched by a MutationObserver in the page,
- * so waiting costs the main thread nothing; a page without a board answers at once.
- */
-const waitUntilPainted = async (cdp: CDPSession): Promise<boolean> => {
-  const { result } = await cdp.send('Runtime.evaluate', {
-    awaitPromise: true,
-    returnByValue: true,
-    expression: `new Promise((resolve) => {
-      const board = document.querySelector('.board');
-      const painted = () => board?.getAttribute('data-painted') !== 'behind';
-      if (painted()) return resolve(true);
-      const observer = new MutationObserver(() => {
-        if (!painted()) return;
-        observer.disconnect();
-        resolve(true);
-      });
-      observer.observe(board, { attributes: true, attributeFilter: ['data-painted'] });
-      setTimeout(() => resolve(false), ${QUIET_TIMEOUT_MS});
-    })`,
-  });
-  return result.value === true;
-};
+/** What the stricter probe watches on a page: its renderer's main thread, and the board's paper. */
+export interface StepProbe {
+  readonly cdp: CDPSession;
+  readonly thread: RendererThread;
+  readonly painted: PaintedWatch;
+}
 
 /**
- * Waits until the renderer is quiet: two readings of TaskDuration two frames apart that differ
- * by no more than the readings' own cost. False when it timed out instead.
+ * Starts the probe on a page. Not while a trace runs: finding the renderer's thread takes one.
+ * `stop` it when the steps are done.
  */
-const waitUntilQuiet = async (cdp: CDPSession): Promise<boolean> => {
-  const giveUpAt = Date.now() + QUIET_TIMEOUT_MS;
-  let last = await taskMs(cdp);
+export const startStepProbe = async (cdp: CDPSession): Promise<StepProbe & { stop(): void }> => {
+  await cdp.send('Performance.enable');
+  const thread = await rendererMainThread(cdp);
+  const painted = await watchPainted(cdp);
+  return { cdp, thread, painted, stop: () => painted.stop() };
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the main thread spends no more than QUIET_CPU_MS of CPU over QUIET_MS. False when it timed out. */
+const waitUntilQuiet = async (thread: RendererThread, giveUpAt: number): Promise<boolean> => {
+  let last = thread.cpuMs();
   while (Date.now() < giveUpAt) {
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
-    const now = await taskMs(cdp);
-    if (now - last <= READ_COST_MS) return true;
+    await pause(QUIET_MS);
+    const now = thread.cpuMs();
+    if (now - last <= QUIET_CPU_MS) return true;
     last = now;
   }
   return false;
 };
 
-/** Step numbers are unique in a run, so marks never repeat within a trace. */
+/**
+ * Waits until the board's paper is current and the main thread quiet. Quiet comes first: by
+ * then the page has reported whatever the step's input did to the paper (it reports within the
+ * input's own task). A paper behind is waited for, then quiet again, after the drawing's arrival.
+ */
+const waitUntilSettled = async ({ thread, painted }: StepProbe): Promise<boolean> => {
+  const giveUpAt = Date.now() + QUIET_TIMEOUT_MS;
+  for (;;) {
+    if (!(await waitUntilQuiet(thread, giveUpAt))) return false;
+    if (!painted.behind) return true;
+    if (!(await painted.untilPainted(Math.max(0, giveUpAt - Date.now())))) return false;
+  }
+};
+
+/** Step numbers are unique in a run, so markers never repeat within a trace. */
 let nextStep = 0;
 export const newStepId = (): number => nextStep++;
 
@@ -108,22 +118,23 @@ export interface MarkedStep {
 }
 
 /**
- * Runs `action` as step `step`: between its trace marks (step-marks.ts), then until the renderer
- * is quiet, with TaskDuration read just inside the marks. Inside, because a task that ran between
- * a reading and its mark would otherwise count in TaskDuration's window and not in the trace's.
+ * Runs `action` as step `step`: between its trace markers (step-marks.ts), then until the board
+ * is painted and the renderer quiet, with TaskDuration read just outside the markers, so the
+ * readings' own tasks are not in the trace's window. Its window then holds one reading's task
+ * more than the trace's: the first, counted once it ends.
  */
 export const markedStep = async (
-  cdp: CDPSession,
+  probe: StepProbe,
   step: number,
-  action: () => Promise<void>,
+  action: () => Promise<unknown>,
 ): Promise<MarkedStep> => {
-  await markStart(cdp, step);
+  const { cdp } = probe;
   const before = await taskMs(cdp);
+  await markStart(cdp, step);
   await action();
-  const painted = await waitUntilPainted(cdp);
-  const quiet = (await waitUntilQuiet(cdp)) && painted;
-  const devtools = (await taskMs(cdp)) - before;
+  const quiet = await waitUntilSettled(probe);
   await markEnd(cdp, step);
+  const devtools = (await taskMs(cdp)) - before;
   return { devtools, quiet };
 };
 
@@ -145,33 +156,34 @@ export const measureSteps = async (
   steps: readonly (() => Promise<unknown>)[],
   hooks: StepHooks = {},
 ): Promise<StepWork[]> => {
-  await cdp.send('Performance.enable');
+  const probe = await startStepProbe(cdp);
   const pending: PendingStep[] = [];
-  const trace = await traceSteps(cdp, async () => {
-    for (const action of steps) {
-      const id = newStepId();
-      await hooks.before?.();
-      let sample: StepSample | undefined;
-      const { devtools, quiet } = await markedStep(cdp, id, async () => {
-        await action();
-        sample = await collectStep(page);
-      });
-      if (!sample) throw new Error('The step was not collected');
-      const old = hooks.after ? await hooks.after(sample) : sample;
-      pending.push({ id, old, devtools, quiet });
-    }
-  });
-  const work = stepWork(
-    trace,
-    pending.map((step) => step.id),
-  );
-  return pending.map(({ id, old, devtools, quiet }) => ({
-    old,
-    devtools,
-    quiet,
-    trace: work.get(id) ?? Number.NaN,
-    worker: busyBetweenMarks(trace, id, WORKER_THREAD),
-  }));
+  try {
+    const trace = await traceSteps(cdp, async () => {
+      for (const action of steps) {
+        const id = newStepId();
+        await hooks.before?.();
+        await armStep(page);
+        const { devtools, quiet } = await markedStep(probe, id, action);
+        const sample = await collectStep(page);
+        const old = hooks.after ? await hooks.after(sample) : sample;
+        pending.push({ id, old, devtools, quiet });
+      }
+    });
+    const work = stepWork(
+      trace,
+      pending.map((step) => step.id),
+    );
+    return pending.map(({ id, old, devtools, quiet }) => ({
+      old,
+      devtools,
+      quiet,
+      trace: work.get(id) ?? Number.NaN,
+      worker: busyBetweenMarks(trace, id, WORKER_THREAD),
+    }));
+  } finally {
+    probe.stop();
+  }
 };
 
 interface FrameLoop {

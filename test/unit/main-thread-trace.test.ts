@@ -11,30 +11,76 @@ import { endMark, FRAME_MARK, startMark } from '../bench/step-marks.ts';
 /** A trace as Chromium writes it: the renderer's main thread named, tasks as complete events (µs). */
 const MAIN = { pid: 1, tid: 7 };
 const named: TraceEvent = { name: 'thread_name', ph: 'M', ts: 0, ...MAIN, args: { name: 'CrRendererMain' } };
-const task = (ms: number, durationMs: number, thread = MAIN): TraceEvent => ({
-  name: 'ThreadControllerImpl::RunTask',
+/** A task; or, named `ThreadController active`, a span in which the thread is awake. */
+const task = (
+  ms: number,
+  durationMs: number,
+  thread = MAIN,
+  name = 'ThreadControllerImpl::RunTask',
+): TraceEvent => ({
+  name,
   ph: 'X',
   ts: ms * 1000,
   dur: durationMs * 1000,
   ...thread,
 });
+/** A mark the page sets (the frame recorder's). */
 const mark = (name: string, ms: number): TraceEvent => ({ name, ph: 'R', ts: ms * 1000, ...MAIN });
+/** A step's start or end: a clock sync marker, which the browser process records. */
+const BROWSER = { pid: 2, tid: 2 };
+const marker = (name: string, ms: number): TraceEvent => ({
+  name: 'clock_sync',
+  ph: 'c',
+  ts: ms * 1000,
+  ...BROWSER,
+  args: { sync_id: name },
+});
 
 describe("the bench's main-thread trace", () => {
   it("counts a step's tasks once each, nested and overlapping ones merged, on the renderer's main thread only", () => {
     const trace = [
       named,
-      mark(startMark(1), 100),
+      marker(startMark(1), 100),
       task(101, 4),
       // Nested in the task before: already counted.
       task(102, 1),
       task(110, 3),
       // Another thread's task: not the renderer's main thread.
       task(111, 50, { pid: 1, tid: 9 }),
-      mark(endMark(1), 150),
+      marker(endMark(1), 150),
       task(200, 10),
     ];
     expect(stepWork(trace, [1]).get(1)).toBeCloseTo(7);
+  });
+
+  it("counts the scheduler's own work around the tasks: the span the thread is awake, once", () => {
+    const trace = [
+      named,
+      marker(startMark(5), 100),
+      // Awake 101-111: two tasks, and the scheduler's work before, between and after them.
+      task(101, 10, MAIN, 'ThreadController active'),
+      task(102, 3),
+      task(106, 4),
+      // A task outside any awake span still counts.
+      task(130, 2),
+      marker(endMark(5), 150),
+    ];
+    expect(stepWork(trace, [5]).get(5)).toBeCloseTo(12);
+  });
+
+  it("cuts a step at the browser's clock sync markers, counting a task that holds a marker whole", () => {
+    const trace = [
+      named,
+      // Began just before the marker: the step's, whole (the input already being handled).
+      task(99, 2),
+      marker(startMark(3), 100),
+      task(120, 3),
+      marker(endMark(3), 150),
+      // After the end marker: not the step's.
+      task(151, 5),
+    ];
+    expect(stepWork(trace, [3]).get(3)).toBeCloseTo(5);
+    expect(() => stepWork([named, task(1, 1), marker(startMark(4), 0)], [4])).toThrow(/no marker/);
   });
 
   it('sums the busy time of every worker thread of the name, each merged on its own', () => {
@@ -44,7 +90,7 @@ describe("the bench's main-thread trace", () => {
       named,
       { name: 'thread_name', ph: 'M', ts: 0, ...painter, args: { name: WORKER_THREAD } },
       { name: 'thread_name', ph: 'M', ts: 0, ...presenter, args: { name: WORKER_THREAD } },
-      mark(startMark(1), 100),
+      marker(startMark(1), 100),
       task(101, 30, painter),
       // Nested in the painter's task: counted once.
       task(105, 2, painter),
@@ -52,7 +98,7 @@ describe("the bench's main-thread trace", () => {
       task(110, 4, presenter),
       // Cut at the step's end mark.
       task(145, 10, presenter),
-      mark(endMark(1), 150),
+      marker(endMark(1), 150),
     ];
     expect(busyBetweenMarks(trace, 1, WORKER_THREAD)).toBeCloseTo(39);
   });
@@ -62,7 +108,7 @@ describe("the bench's main-thread trace", () => {
       named,
       // A frame before the step: not its.
       mark(FRAME_MARK, 90),
-      mark(startMark(2), 100),
+      marker(startMark(2), 100),
       // The key press, before the first frame.
       task(100.5, 2),
       mark(FRAME_MARK, 105),
@@ -76,7 +122,7 @@ describe("the bench's main-thread trace", () => {
       // Past the animation: not taken.
       mark(FRAME_MARK, 155),
       task(156, 1),
-      mark(endMark(2), 200),
+      marker(endMark(2), 200),
     ];
     const frames = frameWork(trace, 2, 40);
     expect(frames).toHaveLength(3);

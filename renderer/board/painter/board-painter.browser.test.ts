@@ -314,6 +314,39 @@ describe('the board painter', () => {
     expect(draws()).toBe(3);
   });
 
+  it('after a drawing that sketched texts to keep its budget, lays out every text before the next', async () => {
+    // Texts never laid out before (the worker keeps its layouts across tests), far more than one
+    // draw's budget: 288 notes legible at half size, each with a sentence of its own.
+    const sentence = 'The customer cannot tell which cartridge fits the printer in the office';
+    const notes = Array.from({ length: 16 * 18 }, (_, i) =>
+      noteRecord(
+        { id: 'm', records: {} },
+        {
+          x: (i % 16) * 220,
+          y: Math.floor(i / 16) * 160,
+          text: `${i} ${sentence} ${i}`,
+          color: 'yellow',
+          scenarioId: 's',
+        },
+        `sketched-${i}`,
+        0,
+        i,
+      ),
+    );
+    const { painter, painted } = start();
+    painter.setGrid(EMPTY_GRID);
+    painter.setNotes({ notes, hidden: new Set(), marks: NO_MARKS });
+    painter.setView({
+      viewport: { x: 0, y: 0, scale: 0.5 },
+      size: { width: 1200, height: 900 },
+      pixelRatio: 1,
+    });
+    await expect.poll(() => painter.current, { timeout: 10_000 }).toBe(true);
+    // The sketch, then every text in full: not one full-size raster per budget's worth of texts
+    // (32 drawings, when each lay out only a budget's worth).
+    expect(painted.length).toBeLessThanOrEqual(2);
+  });
+
   it('hears nothing from the presenter while a zoom waits for its drawing, and is current once the zoom is shown', async () => {
     const sent: PainterRequest[] = [];
     const replies: PresenterReply[] = [];

@@ -43,8 +43,18 @@ const warmView = () => {
 
 const canvas = new OffscreenCanvas(1, 1);
 
+/**
+ * The scale of the last drawing, when it left texts sketched. Its sketch is on screen: the next
+ * drawing at that scale lays out every text it shows, without the budget. A budget's worth at a
+ * time would cost a full raster for each (on a zoomed-out 5,000-note map, twenty of them, two
+ * seconds of a core, before the texts were sharp).
+ */
+let sketchedAt: number | null = null;
+
 const draw = (id: number, view: PaintView) => {
-  const { bitmap, deferred } = paintToBitmap(canvas, grid, notes, view);
+  const budget = sketchedAt === view.viewport.scale ? Number.POSITIVE_INFINITY : undefined;
+  const { bitmap, deferred } = paintToBitmap(canvas, grid, notes, view, budget);
+  sketchedAt = deferred ? view.viewport.scale : null;
   lastView = view;
   warmer?.wake();
   const drawn: Drawn = { kind: 'drawn', id, bitmap, view, version, deferred };

@@ -12,10 +12,10 @@ import { isOpenFor, type VoteMarks } from '../vote-marks.ts';
 
 /**
  * Milliseconds a draw may spend on notes before it stops laying out new text: the notes left are
- * sketched for one draw and drawn in full by the next, so zooming in on a large map never holds a
- * draw for hundreds of texts at once (the warm-up lays out most beforehand).
+ * sketched for one draw and drawn in full by a later one, so zooming in on a large map never holds
+ * a draw for hundreds of texts at once (the warm-up lays out most beforehand).
  */
-const LAYOUT_BUDGET_MS = 8;
+export const LAYOUT_BUDGET_MS = 8;
 
 /** The journey grid under the notes, as drawGrid takes it (its layout without the notes). */
 export interface GridScene {
@@ -39,7 +39,7 @@ export interface NotesScene {
 /**
  * Draws the notes that `viewport` shows on a canvas of `size` CSS pixels, on a context already
  * transformed to the board. Culls notes out of view or under another, and picks each one's detail
- * from its size on screen. True when some texts were sketched to keep within the layout budget:
+ * from its size on screen. True when some texts were sketched to keep within `layoutBudgetMs`:
  * draw again to show them in full.
  */
 export const drawNotesInView = (
@@ -47,6 +47,7 @@ export const drawNotesInView = (
   scene: NotesScene,
   viewport: Viewport,
   size: Size,
+  layoutBudgetMs = LAYOUT_BUDGET_MS,
 ): boolean => {
   const visible = visibleRect(viewport, size);
   const inView = scene.notes.filter((note) => !scene.hidden.has(note.id) && intersects(note, visible));
@@ -58,7 +59,7 @@ export const drawNotesInView = (
     let detail = noteDetail(note.h * viewport.scale);
     if (
       detail === 'full' &&
-      performance.now() - started > LAYOUT_BUDGET_MS &&
+      performance.now() - started > layoutBudgetMs &&
       !textLayouts.hasNote(noteTextBox(note))
     ) {
       detail = 'sketch';
@@ -86,6 +87,7 @@ export const paintBoard = (
   grid: GridScene,
   notes: NotesScene,
   view: PaintView,
+  layoutBudgetMs = LAYOUT_BUDGET_MS,
 ): boolean => {
   const { viewport, pixelRatio } = view;
   ctx.setTransform(
@@ -97,7 +99,7 @@ export const paintBoard = (
     pixelRatio * viewport.y,
   );
   drawGrid(ctx, { ...grid, pixel: 1 / viewport.scale });
-  return drawNotesInView(ctx, notes, viewport, view.size);
+  return drawNotesInView(ctx, notes, viewport, view.size, layoutBudgetMs);
 };
 
 /**
@@ -109,6 +111,7 @@ export const paintToBitmap = (
   grid: GridScene | null,
   notes: NotesScene | null,
   view: PaintView,
+  layoutBudgetMs = LAYOUT_BUDGET_MS,
 ): { readonly bitmap: ImageBitmap; readonly deferred: boolean } => {
   const width = Math.max(1, Math.round(view.size.width * view.pixelRatio));
   const height = Math.max(1, Math.round(view.size.height * view.pixelRatio));
@@ -117,6 +120,6 @@ export const paintToBitmap = (
   // The same drawing calls as a window's canvas: the drawing code is written against that type.
   const context = canvas.getContext('2d') as unknown as CanvasRenderingContext2D | null;
   if (!context) throw new Error('This browser cannot draw on an OffscreenCanvas');
-  const deferred = grid && notes ? paintBoard(context, grid, notes, view) : false;
+  const deferred = grid && notes ? paintBoard(context, grid, notes, view, layoutBudgetMs) : false;
   return { bitmap: canvas.transferToImageBitmap(), deferred };
 };
