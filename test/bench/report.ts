@@ -104,7 +104,7 @@ const checksOf = (figures: MapFigures): Check[] => {
         target: TARGETS.frame,
         targetText: `p95 ≤ ${ms(TARGETS.frame)}`,
         extra:
-          `max ${ms(work.max)}; ${crossCheck(gesture.steps)}; ` +
+          `${work.count} steps, max ${ms(work.max)}; ${crossCheck(gesture.steps)}; ` +
           `board workers (off the main thread) p50 ${ms(worker.p50)} p95 ${ms(worker.p95)}; ` +
           `old probe p50 ${ms(old.p50)} p95 ${ms(old.p95)} (input handling p50 ${ms(handling.p50)}, Konva draw p50 ${ms(draw.p50)}; latency p95 ${ms(latency.p95)})${ends}` +
           (notQuiet > 0 ? `; **${notQuiet} steps never went quiet**` : ''),
