@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
  *  - frames: the rendering work of each following frame, from a requestAnimationFrame callback
  *    registered before the app's (so it runs first) to a message posted from it (which can only
  *    run once the frame's rAF callbacks, style, layout, paint and commit are done). Frames are
- *    followed until one has no board draw in it, so a redraw deferred to a later frame counts.
+ *    followed as they come until one has no board draw in it (at most 5), so a redraw deferred to
+ *    a later frame counts; `collect` reads them once the step is over.
  *
  * work = handling + the frames' rendering work: busy time only, not the idle wait for vsync.
  * The board's own 'journeywall:draw' measures say how much of that is Konva drawing.
@@ -57,9 +58,13 @@ function installFrameProbe(): void {
   const channel = new MessageChannel();
 
   const frameEnded = (start: number) => {
-    frames.push({ start, end: performance.now() });
+    const end = performance.now();
+    frames.push({ start, end });
     frameRequested = false;
     waiting?.();
+    // While the board keeps drawing, the next frame is followed too (at most 5 in all), as they
+    // come: the stricter probe reads them only once its step has ended.
+    if (armed && frames.length < 5 && drawsBetween(start, end).length > 0) requestFrame();
   };
   channel.port1.onmessage = (message: MessageEvent<number>) => frameEnded(message.data);
   const requestFrame = () => {
@@ -149,13 +154,10 @@ function installFrameProbe(): void {
       performance.clearMeasures('journeywall:draw');
     },
     collect: async () => {
-      // The first frame after the input, then more while the board keeps drawing (at most 4).
+      // The frames followed since the input (frameEnded), waiting for any still to come; a step
+      // with no input, the next frame.
       if (frames.length === 0) await nextFrame();
-      for (let extra = 0; extra < 4; extra++) {
-        const last = frames[frames.length - 1];
-        if (!last || drawsBetween(last.start, last.end).length === 0) break;
-        await nextFrame();
-      }
+      while (frameRequested) await nextFrame();
       armed = false;
       const first = frames[0];
       const start = inputStart >= 0 ? inputStart : (first?.start ?? 0);

@@ -62,8 +62,9 @@ export interface ContinuousFigures {
 export const STEPS = 60;
 export const WARM_UP = 5;
 /**
- * Paced passes of each gesture, their steps pooled: the p95 of 60 steps is their third slowest,
- * and moved by several milliseconds between runs of the same code on a two-core machine.
+ * Paced passes of each gesture, their steps pooled: the p95 of 60 steps is about their fourth
+ * slowest, and moved by tens of milliseconds between runs of the same code on a two-core
+ * machine; of 120, about the seventh.
  */
 export const PACED_PASSES = 2;
 

@@ -11,13 +11,17 @@ export interface PaintedWatch {
   readonly behind: boolean;
   /** Resolves true once the paper is no longer behind, false after `timeoutMs`. */
   untilPainted(timeoutMs: number): Promise<boolean>;
-  stop(): void;
+  /** Takes the observer and the binding away, so nothing of the watch runs in the page after it. */
+  stop(): Promise<void>;
 }
 
 const BINDING = '__journeywallBenchPainted';
 const BEHIND = 'behind';
 
-/** Installs the observer once per document (again after a reload) and returns the attribute's value now. */
+/**
+ * Installs the observer (once per document: a watch started after a reload installs it again)
+ * and returns the attribute's value now.
+ */
 const OBSERVE = `(() => {
   if (!window.__journeywallBenchPaintedObserver) {
     window.__journeywallBenchPaintedObserver = new MutationObserver((records) => {
@@ -32,6 +36,9 @@ const OBSERVE = `(() => {
   }
   return document.querySelector('.board')?.getAttribute('data-painted') ?? '';
 })()`;
+
+const UNOBSERVE = `window.__journeywallBenchPaintedObserver?.disconnect();
+delete window.__journeywallBenchPaintedObserver;`;
 
 export const watchPainted = async (cdp: CDPSession): Promise<PaintedWatch> => {
   let state = '';
@@ -70,6 +77,10 @@ export const watchPainted = async (cdp: CDPSession): Promise<PaintedWatch> => {
           resolve(true);
         };
       }),
-    stop: () => cdp.off('Runtime.bindingCalled', called),
+    stop: async () => {
+      cdp.off('Runtime.bindingCalled', called);
+      await cdp.send('Runtime.evaluate', { expression: UNOBSERVE });
+      await cdp.send('Runtime.removeBinding', { name: BINDING });
+    },
   };
 };

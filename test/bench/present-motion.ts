@@ -182,7 +182,8 @@ const measureWalks = async (
 ): Promise<MoveSample[]> => {
   const measured: MeasuredMove[] = [];
   const trace = await traceSteps(probe.cdp, async () => {
-    // A first walk, not measured, warms up the caches and the JIT.
+    // A first walk, not measured, warms up the caches and the JIT. It runs inside the trace, as
+    // a step's markers can be recorded only while one runs; its moves are left out of the figures.
     for (const move of route) await runMove(page, input, probe, move);
     for (let round = 0; round < walks; round++)
       for (const move of route) measured.push(await runMove(page, input, probe, move));

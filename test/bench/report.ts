@@ -15,7 +15,7 @@ export interface ViewFigures {
   readonly view: View;
   readonly zoomPercent: number;
   readonly open: readonly OpenFigures[];
-  /** Steps with no input: what runs in a step's window on its own (the probe runs nothing there). */
+  /** Steps with no input: what runs in a step's window on its own (the probe runs no task there but the old probe's frame). */
   readonly emptySteps: readonly StepWork[];
   readonly gestures: readonly (GestureFigures & { readonly name: string })[];
 }
@@ -80,7 +80,7 @@ const checksOf = (figures: MapFigures): Check[] => {
       judged: empty.p95,
       target: Number.POSITIVE_INFINITY,
       targetText: 'reported',
-      extra: `no input: what the main thread runs in a step's window when nothing is sent (the probe runs nothing there); ${readingsCost(view.emptySteps)}`,
+      extra: `no input: what the main thread runs in a step's window when nothing is sent (the probe runs no task there but the old probe's one frame); ${readingsCost(view.emptySteps)}`,
     });
     for (const gesture of view.gestures) {
       const work = summarize(gesture.steps.map((step) => step.trace));
@@ -200,7 +200,7 @@ const CONTINUOUS = ', continuous: each frame';
 const LABELS: Readonly<Record<string, string>> = {
   open: 'open map → first paint',
   autosave: 'autosave of one edit (main thread)',
-  'empty step': 'empty step (the probe alone)',
+  'empty step': 'empty step (no input)',
   backup: 'file backup after an edit (main thread)',
 };
 

@@ -97,7 +97,7 @@ const benchMap = async (
       await showMap(page, view);
       await settle(200);
     };
-    // The floor: steps with no input, in which the probe itself runs nothing on the main thread.
+    // The floor: steps with no input, in which the probe runs no task but the old probe's frame.
     await reset();
     await waitUntilIdle(page, cdp);
     const emptySteps = await measureSteps(

@@ -16,13 +16,15 @@ import { markEnd, markStart } from './step-marks.ts';
  *  - devtools: the growth of `Performance.getMetrics`' TaskDuration, read just before the step's
  *    start marker and just after its end marker (the renderer's own count of main-thread task time).
  *
- * The probe runs nothing on the page's main thread inside a step: its markers are recorded by
- * the browser process, quiet is read from the operating system's count of the thread's CPU time
- * (renderer-thread.ts), and the board's paper reports itself current through a binding
- * (painted-watch.ts). Steps are paced: each waits until the board's paper shows the step's view
- * (its worker's drawing has arrived and is up) and the renderer is quiet, so one step's work never
- * lands in the next. The old probe (frame-probe.ts: input handling plus the rendering of the
- * frames after it) is armed before each step and read after it, outside its window.
+ * The probe runs no task of its own on the page's main thread inside a step: its markers are
+ * recorded by the browser process, quiet is read from the operating system's count of the
+ * thread's CPU time (renderer-thread.ts), and the board's paper reports itself current through a
+ * binding (painted-watch.ts) from inside the app's own task. Steps are paced: each waits until
+ * the board's paper shows the step's view (its worker's drawing has arrived and is up) and the
+ * renderer is quiet, so one step's work never lands in the next. The old probe (frame-probe.ts:
+ * input handling plus the rendering of the frames after it) is armed before each step and read
+ * after it, outside its window; inside, its listeners and rAF callback run in the app's tasks,
+ * and one short message task follows each frame it times.
  *
  * The board's paper is drawn in a worker: that work is not the main thread's and does not hold
  * a frame, but it is the step's too, so it is reported beside (`worker`), from the same trace.
@@ -58,7 +60,10 @@ export const taskMs = async (cdp: CDPSession): Promise<number> => {
 const QUIET_MS = 2000 / 60;
 /** CPU time the main thread may spend in QUIET_MS and still count as quiet (an idle one spends none). */
 const QUIET_CPU_MS = 0.5;
-/** A step that never goes quiet (an endless animation) ends here, and is counted as not quiet. */
+/**
+ * A step that is not painted and quiet by then (an endless animation, a drawing that never came)
+ * ends here, and is counted as not quiet: one limit for the two waits together.
+ */
 const QUIET_TIMEOUT_MS = 3000;
 
 /** What the stricter probe watches on a page: its renderer's main thread, and the board's paper. */
@@ -69,13 +74,15 @@ export interface StepProbe {
 }
 
 /**
- * Starts the probe on a page. Not while a trace runs: finding the renderer's thread takes one.
- * `stop` it when the steps are done.
+ * Starts the probe on a page, and waits until the renderer is quiet after it. Not while a trace
+ * runs: finding the renderer's thread takes one. `stop` it when the steps are done.
  */
-export const startStepProbe = async (cdp: CDPSession): Promise<StepProbe & { stop(): void }> => {
+export const startStepProbe = async (cdp: CDPSession): Promise<StepProbe & { stop(): Promise<void> }> => {
   await cdp.send('Performance.enable');
   const thread = await rendererMainThread(cdp);
   const painted = await watchPainted(cdp);
+  // What the trace that found the thread left the renderer to do is not the first step's.
+  await waitUntilQuiet(thread, Date.now() + QUIET_TIMEOUT_MS);
   return { cdp, thread, painted, stop: () => painted.stop() };
 };
 
@@ -182,7 +189,7 @@ export const measureSteps = async (
       worker: busyBetweenMarks(trace, id, WORKER_THREAD),
     }));
   } finally {
-    probe.stop();
+    await probe.stop();
   }
 };
 

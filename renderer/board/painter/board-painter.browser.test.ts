@@ -343,8 +343,8 @@ describe('the board painter', () => {
     });
     await expect.poll(() => painter.current, { timeout: 10_000 }).toBe(true);
     // The sketch, then every text in full: not one full-size raster per budget's worth of texts
-    // (32 drawings, when each lay out only a budget's worth).
-    expect(painted.length).toBeLessThanOrEqual(2);
+    // (32 drawings, when each laid out only a budget's worth).
+    expect(painted).toHaveLength(2);
   });
 
   it('hears nothing from the presenter while a zoom waits for its drawing, and is current once the zoom is shown', async () => {

@@ -44,17 +44,20 @@ const warmView = () => {
 const canvas = new OffscreenCanvas(1, 1);
 
 /**
- * The scale of the last drawing, when it left texts sketched. Its sketch is on screen: the next
- * drawing at that scale lays out every text it shows, without the budget. A budget's worth at a
- * time would cost a full raster for each (on a zoomed-out 5,000-note map, twenty of them, two
- * seconds of a core, before the texts were sharp).
+ * The scale and scene version of the last drawing, when it left texts sketched. Its sketch is on
+ * its way to the screen: the next drawing of that scene at that scale lays out every text it
+ * shows, without the budget. A budget's worth at a time would cost a full raster for each (on a
+ * zoomed-out 5,000-note map, twenty of them, two seconds of a core, before the texts were sharp).
+ * Another scene (an edit, the next board on this worker) or scale gets the budget again, so its
+ * first drawing comes as soon as ever.
  */
-let sketchedAt: number | null = null;
+let sketched: { readonly scale: number; readonly version: number } | null = null;
 
 const draw = (id: number, view: PaintView) => {
-  const budget = sketchedAt === view.viewport.scale ? Number.POSITIVE_INFINITY : undefined;
+  const again = sketched?.scale === view.viewport.scale && sketched.version === version;
+  const budget = again ? Number.POSITIVE_INFINITY : undefined;
   const { bitmap, deferred } = paintToBitmap(canvas, grid, notes, view, budget);
-  sketchedAt = deferred ? view.viewport.scale : null;
+  sketched = deferred ? { scale: view.viewport.scale, version } : null;
   lastView = view;
   warmer?.wake();
   const drawn: Drawn = { kind: 'drawn', id, bitmap, view, version, deferred };

@@ -15,7 +15,7 @@ import { isOpenFor, type VoteMarks } from '../vote-marks.ts';
  * sketched for one draw and drawn in full by a later one, so zooming in on a large map never holds
  * a draw for hundreds of texts at once (the warm-up lays out most beforehand).
  */
-export const LAYOUT_BUDGET_MS = 8;
+const LAYOUT_BUDGET_MS = 8;
 
 /** The journey grid under the notes, as drawGrid takes it (its layout without the notes). */
 export interface GridScene {
