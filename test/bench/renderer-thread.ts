@@ -38,6 +38,7 @@ export const rendererMainThread = async (cdp: CDPSession): Promise<RendererThrea
     if (!Number.isFinite(nanoseconds)) throw new Error(`${file} holds no CPU time`);
     return nanoseconds / 1e6;
   };
+  // Read once now: a thread the file system does not show fails here, not in the middle of a step.
   cpuMs();
   return { pid, tid, cpuMs };
 };

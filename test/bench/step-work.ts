@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
+import { settle } from './board-session.ts';
 import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { busyBetweenMarks, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
 import { type PaintedWatch, watchPainted } from './painted-watch.ts';
@@ -86,13 +87,11 @@ export const startStepProbe = async (cdp: CDPSession): Promise<StepProbe & { sto
   return { cdp, thread, painted, stop: () => painted.stop() };
 };
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Waits until the main thread spends no more than QUIET_CPU_MS of CPU over QUIET_MS. False when it timed out. */
 const waitUntilQuiet = async (thread: RendererThread, giveUpAt: number): Promise<boolean> => {
   let last = thread.cpuMs();
   while (Date.now() < giveUpAt) {
-    await pause(QUIET_MS);
+    await settle(QUIET_MS);
     const now = thread.cpuMs();
     if (now - last <= QUIET_CPU_MS) return true;
     last = now;
@@ -218,7 +217,7 @@ export const waitUntilIdle = async (page: Page, cdp: CDPSession, timeoutMs = 60_
     const windowMs = 250;
     while (Date.now() < giveUpAt) {
       const before = await taskMs(cdp);
-      await new Promise((resolve) => setTimeout(resolve, windowMs));
+      await settle(windowMs);
       if ((await taskMs(cdp)) - before < windowMs * 0.05) return;
     }
   } finally {
