@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { FRAME_MARK } from './step-marks.ts';
+import { FRAME_MARK, type OwnRuns, probeOwnSource } from './step-marks.ts';
 
 /**
  * Every frame of an animation the app runs on its own (present mode's move from step to step),
@@ -41,9 +41,11 @@ declare global {
 
 /**
  * Runs in the page: keep it self-contained (it is sent as source text). Each frame also sets
- * `frameMark`, so a trace can be cut into frames (main-thread-trace.ts's frameWork).
+ * `frameMark`, so a trace can be cut into frames (main-thread-trace.ts's frameWork). Its
+ * callbacks are wrapped in `own` (step-marks.ts's PROBE_OWN), so the trace takes their runs out
+ * of the frames' work.
  */
-function installRecorder(frameMark: string): void {
+function installRecorder(frameMark: string, own: OwnRuns): void {
   interface Recorded {
     time: number;
     interval: number;
@@ -55,7 +57,7 @@ function installRecorder(frameMark: string): void {
   let running = false;
   let previous = Number.NaN;
   const channel = new MessageChannel();
-  channel.port1.onmessage = (message: MessageEvent<{ time: number; tail: boolean }>) => {
+  channel.port1.onmessage = own((message: MessageEvent<{ time: number; tail: boolean }>) => {
     const { time, tail } = message.data;
     const frame = frames.find((candidate) => candidate.time === time);
     if (!frame) return;
@@ -65,8 +67,8 @@ function installRecorder(frameMark: string): void {
     }
     frame.end = performance.now();
     channel.port2.postMessage({ time, tail: true });
-  };
-  const loop = (time: number) => {
+  });
+  const loop = own((time: number) => {
     if (!running) return;
     requestAnimationFrame(loop);
     const frame = {
@@ -80,7 +82,7 @@ function installRecorder(frameMark: string): void {
     frames.push(frame);
     performance.mark(frameMark);
     channel.port2.postMessage({ time, tail: false });
-  };
+  });
   window.__journeywallAnimationFrames = {
     start: () => {
       frames = [];
@@ -116,7 +118,7 @@ function installRecorder(frameMark: string): void {
 
 /** The recorder as an init script's source, for a page or a whole browser context. */
 export const animationFramesScript = (): string =>
-  `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installRecorder.toString()})(${JSON.stringify(FRAME_MARK)});`;
+  `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installRecorder.toString()})(${JSON.stringify(FRAME_MARK)}, ${probeOwnSource});`;
 
 export const injectAnimationFrames = async (page: Page): Promise<void> => {
   await page.addInitScript({ content: animationFramesScript() });

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { type OwnRuns, probeOwnSource } from './step-marks.ts';
 
 /**
  * Measures, inside the page, the main-thread work one input step causes:
@@ -45,8 +46,12 @@ declare global {
   }
 }
 
-/** Runs in the page before the app: keep it self-contained (it is sent as source text). */
-function installFrameProbe(): void {
+/**
+ * Runs in the page before the app: keep it self-contained (it is sent as source text). Each of
+ * its callbacks that can run inside a step is wrapped in `own` (step-marks.ts's PROBE_OWN), so
+ * the stricter probe takes its runs out of the step's work.
+ */
+function installFrameProbe(own: OwnRuns): void {
   const inputTypes = ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown'];
   let armed = false;
   let inputStart = -1;
@@ -66,29 +71,32 @@ function installFrameProbe(): void {
     // come: the stricter probe reads them only once its step has ended.
     if (armed && frames.length < 5 && drawsBetween(start, end).length > 0) requestFrame();
   };
-  channel.port1.onmessage = (message: MessageEvent<number>) => frameEnded(message.data);
+  channel.port1.onmessage = own((message: MessageEvent<number>) => frameEnded(message.data));
   const requestFrame = () => {
     if (frameRequested) return;
     frameRequested = true;
-    requestAnimationFrame(() => channel.port2.postMessage(performance.now()));
+    requestAnimationFrame(own(() => channel.port2.postMessage(performance.now())));
   };
 
   for (const type of inputTypes) {
     window.addEventListener(
       type,
-      (event) => {
+      own((event: Event) => {
         if (!armed) return;
         const now = performance.now();
         if (inputStart < 0) inputStart = now;
         starts.set(event, now);
         requestFrame();
-      },
+      }),
       { capture: true },
     );
-    window.addEventListener(type, (event) => {
-      const start = starts.get(event);
-      if (start !== undefined) handling += performance.now() - start;
-    });
+    window.addEventListener(
+      type,
+      own((event: Event) => {
+        const start = starts.get(event);
+        if (start !== undefined) handling += performance.now() - start;
+      }),
+    );
   }
 
   const nextFrame = () =>
@@ -188,7 +196,7 @@ function installFrameProbe(): void {
  */
 export const injectFrameProbe = async (page: Page): Promise<void> => {
   await page.addInitScript({
-    content: `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installFrameProbe.toString()})();`,
+    content: `globalThis.__name = globalThis.__name || ((fn) => fn);\n(${installFrameProbe.toString()})(${probeOwnSource});`,
   });
 };
 

@@ -4,7 +4,14 @@ import { settle } from './board-session.ts';
 import { armStep, collectStep, type StepSample } from './frame-probe.ts';
 import { circle, type Input, MODIFIERS, type Point } from './input.ts';
 import type { Layout } from './layout.ts';
-import { busyBetweenMarks, frameWork, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
+import {
+  busyBetweenMarks,
+  frameWork,
+  probeOwnBetweenMarks,
+  stepWork,
+  traceSteps,
+  WORKER_THREAD,
+} from './main-thread-trace.ts';
 import {
   markedStep,
   measureSteps,
@@ -215,7 +222,7 @@ const measureContinuous = async (
     intervals: recorded.map((frame) => frame.interval).filter(Number.isFinite),
     inputRate: gesture.steps.length / (inputMs / 1000),
     trace: stepWork(trace, [step]).get(step) ?? Number.NaN,
-    devtools,
+    devtools: devtools - probeOwnBetweenMarks(trace, step),
     worker: busyBetweenMarks(trace, step, WORKER_THREAD),
   };
 };

@@ -1,5 +1,5 @@
 import type { CDPSession } from 'playwright-core';
-import { endMark, FRAME_MARK, startMark } from './step-marks.ts';
+import { endMark, FRAME_MARK, PROBE_OWN, startMark } from './step-marks.ts';
 
 /**
  * The stricter probe's first measure: a trace of the renderer (the DevTools protocol's Tracing
@@ -8,7 +8,8 @@ import { endMark, FRAME_MARK, startMark } from './step-marks.ts';
  * handling, React's MessageChannel tasks, timers, idle callbacks, rAF, style, layout, paint,
  * commit, GC) and the spans in which the thread is awake between them (TASKS), so nested events
  * are never counted twice. A step runs from its start marker to its end marker (step-marks.ts),
- * and every busy span that overlaps it counts whole.
+ * and every busy span that overlaps it counts whole. What the probes themselves run inside the
+ * app's tasks (their PROBE_OWN measures) is taken out of the main thread's busy spans.
  *
  * Only the categories needed are traced (`toplevel` and `base` for the tasks, `blink.user_timing`
  * for the frame recorder's marks; the steps' clock sync markers are always recorded), so tracing
@@ -23,6 +24,8 @@ export interface TraceEvent {
   readonly tid: number;
   /** A thread's name (`thread_name`), a clock sync marker's name (`clock_sync`). */
   readonly args?: { readonly name?: string; readonly sync_id?: string };
+  /** What pairs a `performance.measure`'s begin (`b`) and end (`e`) events. */
+  readonly id2?: { readonly local?: string };
 }
 
 const CATEGORIES = ['toplevel', 'base', 'blink.user_timing'];
@@ -33,7 +36,12 @@ const CATEGORIES = ['toplevel', 'base', 'blink.user_timing'];
  * microtask checkpoint after it. Without those, a step of a dozen tasks read about 1 ms less than
  * the renderer's own TaskDuration (15-30 µs a task).
  */
-const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'ThreadController active']);
+const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+/**
+ * An awake span can run on across a step's marker through the probe's own tasks between steps
+ * (seen: 88 ms from an end marker into the next step), so it counts only within a step's window.
+ */
+const AWAKE = 'ThreadController active';
 
 export type Trace = readonly TraceEvent[];
 
@@ -80,27 +88,93 @@ interface Span {
 export const MAIN_THREAD = 'CrRendererMain';
 export const WORKER_THREAD = 'DedicatedWorker thread';
 
-/**
- * The busy spans (µs) of the threads named `thread`, nested and overlapping tasks merged within
- * each thread; where several threads have the name (the board's two workers), their spans are
- * listed together, so busy time is their sum, as the CPU pays it.
- */
-const busySpans = (trace: Trace, thread: string = MAIN_THREAD): Span[] => {
-  const threads = new Set(
-    trace
-      .filter((event) => event.name === 'thread_name' && event.args?.name === thread)
-      .map((event) => `${event.pid}:${event.tid}`),
-  );
-  const byThread = new Map<string, Span[]>();
+/** One thread's spans (µs): its tasks, its awake spans, and the probes' own runs inside them. */
+interface ThreadSpans {
+  readonly tasks: readonly Span[];
+  readonly awake: readonly Span[];
+  readonly own: readonly Span[];
+}
+
+/** The spans of each thread named `thread` (the board's two workers share a name). */
+const threadSpans = (trace: Trace, thread: string): ThreadSpans[] => {
+  const threads = threadsNamed(trace, thread);
+  const byThread = new Map<string, { tasks: Span[]; awake: Span[] }>();
   for (const event of trace) {
-    const key = `${event.pid}:${event.tid}`;
-    if (event.ph !== 'X' || !TASKS.has(event.name) || !threads.has(key)) continue;
-    const spans = byThread.get(key) ?? [];
-    spans.push({ start: event.ts, end: event.ts + (event.dur ?? 0) });
+    const key = threadOf(event);
+    const awake = event.name === AWAKE;
+    if (event.ph !== 'X' || !(awake || TASKS.has(event.name)) || !threads.has(key)) continue;
+    const spans = byThread.get(key) ?? { tasks: [], awake: [] };
+    (awake ? spans.awake : spans.tasks).push({ start: event.ts, end: event.ts + (event.dur ?? 0) });
     byThread.set(key, spans);
   }
-  return [...byThread.values()].flatMap(mergeSpans);
+  const own = probeOwnSpans(trace);
+  return [...byThread].map(([key, spans]) => ({ ...spans, own: own.get(key) ?? [] }));
 };
+
+/**
+ * The busy spans (µs) of the threads named `thread`, nested and overlapping tasks merged within
+ * each thread, the probes' own runs taken out; where several threads have the name (the board's
+ * two workers), their spans are listed together, so busy time is their sum, as the CPU pays it.
+ */
+const busySpans = (trace: Trace, thread: string = MAIN_THREAD): Span[] =>
+  threadSpans(trace, thread).flatMap(({ tasks, awake, own }) =>
+    withoutSpans(mergeSpans([...tasks, ...awake]), own),
+  );
+
+/**
+ * A step's busy µs on the threads' spans from `from` to `to`: a task across either end counts
+ * whole (it is the step's, or the step waited on it), an awake span only its part inside.
+ */
+const stepBusy = (threads: readonly ThreadSpans[], from: number, to: number): number =>
+  threads.reduce((sum, { tasks, awake, own }) => {
+    const overlaps = (span: Span) => span.end >= from && span.start <= to;
+    const inside = [
+      ...tasks.filter(overlaps),
+      ...awake
+        .filter(overlaps)
+        .map((span) => ({ start: Math.max(span.start, from), end: Math.min(span.end, to) })),
+    ];
+    return (
+      sum + withoutSpans(mergeSpans(inside), own).reduce((total, span) => total + span.end - span.start, 0)
+    );
+  }, 0);
+
+const threadOf = (event: TraceEvent): string => `${event.pid}:${event.tid}`;
+
+const threadsNamed = (trace: Trace, thread: string): Set<string> =>
+  new Set(trace.filter((event) => event.name === 'thread_name' && event.args?.name === thread).map(threadOf));
+
+/** The probes' own runs (PROBE_OWN measures: a begin and an end event each), by thread, in order. */
+const probeOwnSpans = (trace: Trace): Map<string, Span[]> => {
+  const begun = new Map<string, TraceEvent>();
+  const byThread = new Map<string, Span[]>();
+  for (const event of trace) {
+    if (event.name !== PROBE_OWN) continue;
+    const id = `${event.pid}:${event.id2?.local}`;
+    if (event.ph === 'b') begun.set(id, event);
+    const begin = begun.get(id);
+    if (event.ph !== 'e' || !begin) continue;
+    begun.delete(id);
+    const spans = byThread.get(threadOf(begin)) ?? [];
+    spans.push({ start: begin.ts, end: event.ts });
+    byThread.set(threadOf(begin), spans);
+  }
+  return new Map([...byThread].map(([key, spans]) => [key, mergeSpans(spans)]));
+};
+
+/** `spans` with every part that `cut` covers taken out (both merged and in order). */
+const withoutSpans = (spans: readonly Span[], cut: readonly Span[]): Span[] =>
+  spans.flatMap((span) => {
+    const pieces: Span[] = [];
+    let start = span.start;
+    for (const gap of cut) {
+      if (gap.end <= start || gap.start >= span.end) continue;
+      if (gap.start > start) pieces.push({ start, end: gap.start });
+      start = Math.max(start, gap.end);
+    }
+    if (start < span.end) pieces.push({ start, end: span.end });
+    return pieces;
+  });
 
 /** One thread's tasks, nested and overlapping ones merged, in order. */
 const mergeSpans = (tasks: Span[]): Span[] => {
@@ -127,16 +201,13 @@ const markTime = (trace: Trace, name: string): number => {
 
 /** Each step's main-thread busy ms, by step number, from the trace of the steps. */
 export const stepWork = (trace: Trace, steps: readonly number[]): Map<number, number> => {
-  const spans = busySpans(trace);
-  if (spans.length === 0) throw new Error('The trace has no tasks on the renderer main thread');
+  const threads = threadSpans(trace, MAIN_THREAD);
+  if (!threads.some((thread) => thread.tasks.length > 0))
+    throw new Error('The trace has no tasks on the renderer main thread');
   const work = new Map<number, number>();
   for (const step of steps) {
-    const start = markTime(trace, startMark(step));
-    const end = markTime(trace, endMark(step));
-    const micros = spans
-      .filter((span) => span.end >= start && span.start <= end)
-      .reduce((sum, span) => sum + (span.end - span.start), 0);
-    work.set(step, micros / 1000);
+    const busy = stepBusy(threads, markTime(trace, startMark(step)), markTime(trace, endMark(step)));
+    work.set(step, busy / 1000);
   }
   return work;
 };
@@ -184,6 +255,15 @@ export const markTimes = (trace: Trace, name: string, from: number, to: number):
 export const busyBetweenMarks = (trace: Trace, step: number, thread: string = MAIN_THREAD): number =>
   busyWithin(busySpans(trace, thread), markTime(trace, startMark(step)), markTime(trace, endMark(step))) /
   1000;
+
+/** The ms the probes themselves ran on the main thread within step `step` (taken out of its work). */
+export const probeOwnBetweenMarks = (trace: Trace, step: number): number => {
+  const from = markTime(trace, startMark(step));
+  const to = markTime(trace, endMark(step));
+  const main = threadsNamed(trace, MAIN_THREAD);
+  const own = [...probeOwnSpans(trace)].flatMap(([key, spans]) => (main.has(key) ? spans : []));
+  return busyWithin(own, from, to) / 1000;
+};
 
 /** The busy ms of the threads named `thread` over the whole trace. */
 export const busyInTrace = (trace: Trace, thread: string): number =>

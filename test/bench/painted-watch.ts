@@ -1,11 +1,15 @@
 import type { CDPSession } from 'playwright-core';
+import { probeOwnSource } from './step-marks.ts';
 
 /**
  * Whether the board's paper is current (use-board-painter.ts's `data-painted`), as the page
  * reports it: a MutationObserver in the page calls a DevTools binding whenever the attribute
  * changes, so the bench learns it with no task of its own on the page's main thread (the
  * observer's callback runs in the app's task that changed the attribute). A page without a board
- * counts as painted.
+ * counts as painted. The callback's run is the probe's, not the app's: it is measured as
+ * PROBE_OWN and taken out of the step. The binding's call sends a message out of the renderer,
+ * and took up to 10 ms in a zoom step while the board's workers and the compositor held both
+ * cores (p50 0.1 ms).
  */
 export interface PaintedWatch {
   readonly behind: boolean;
@@ -24,10 +28,11 @@ const BEHIND = 'behind';
  */
 const OBSERVE = `(() => {
   if (!window.__journeywallBenchPaintedObserver) {
-    window.__journeywallBenchPaintedObserver = new MutationObserver((records) => {
+    const own = ${probeOwnSource};
+    window.__journeywallBenchPaintedObserver = new MutationObserver(own((records) => {
       for (const record of records)
         ${BINDING}(record.target.getAttribute('data-painted') ?? '');
-    });
+    }));
     window.__journeywallBenchPaintedObserver.observe(document, {
       subtree: true,
       attributes: true,

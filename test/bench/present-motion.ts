@@ -14,7 +14,7 @@ import {
 import { settle } from './board-session.ts';
 import { createInput, type Input } from './input.ts';
 import { armKey, injectKeyProbe, type Key, keyHandling } from './key-probe.ts';
-import { frameWork, stepWork, traceSteps } from './main-thread-trace.ts';
+import { frameWork, probeOwnBetweenMarks, stepWork, traceSteps } from './main-thread-trace.ts';
 import { ROOM_NOTES, roomStages, writeRoomMap } from './room-map.ts';
 import { markedStep, newStepId, type StepProbe, startStepProbe } from './step-work.ts';
 
@@ -194,6 +194,7 @@ const measureWalks = async (
   );
   return measured.map(({ step, ...move }) => ({
     ...move,
+    devtools: move.devtools - probeOwnBetweenMarks(trace, step),
     trace: work.get(step) ?? Number.NaN,
     frameWork: frameWork(trace, step, animationMs(move.handling)),
   }));

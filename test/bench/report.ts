@@ -165,14 +165,21 @@ const gapOf = (trace: number, devtools: number): number => Math.abs(trace - devt
  * The DevTools cross-check of the same steps (TaskDuration's growth per step) and its gap from
  * the trace's figures at p50 and p95; a gap over 20 % is flagged, as it means the probe is wrong.
  */
-export const crossCheck = (steps: readonly Pick<StepWork, 'trace' | 'devtools'>[]): string => {
+export const crossCheck = (
+  steps: readonly (Pick<StepWork, 'trace' | 'devtools'> & Partial<Pick<StepWork, 'probe'>>)[],
+): string => {
   const trace = summarize(steps.map((step) => step.trace));
   const devtools = summarize(steps.map((step) => step.devtools));
   const gap = Math.max(gapOf(trace.p50, devtools.p50), gapOf(trace.p95, devtools.p95));
   const flag = gap > MAX_GAP ? ` **over ${MAX_GAP * 100} %: the probe is wrong**` : '';
+  const probes = steps.flatMap((step) => (step.probe === undefined ? [] : [step.probe]));
+  const own = probes.length > 0 ? summarize(probes) : null;
   return (
     `DevTools TaskDuration p50 ${ms(devtools.p50)} p95 ${ms(devtools.p95)} max ${ms(devtools.max)}, ` +
-    `gap ${(gap * 100).toFixed(0)} %${flag}`
+    `gap ${(gap * 100).toFixed(0)} %${flag}` +
+    (own
+      ? `; the probes' own callbacks, taken out of both: p50 ${ms(own.p50)} p95 ${ms(own.p95)} max ${ms(own.max)}`
+      : '')
   );
 };
 

@@ -14,6 +14,34 @@ const PREFIX = 'journeywall-bench:';
 /** Set by the animation frame recorder (animation-frames.ts) at the start of each frame, in the page. */
 export const FRAME_MARK = `${PREFIX}frame`;
 
+/**
+ * What the probes themselves run inside the app's tasks (the painted watch's observer, the old
+ * probe's and the key probe's listeners, the frame recorder's callbacks): each such callback ends
+ * with a `performance.measure` of this name over its own run, so the trace can take it out of a
+ * step's work (main-thread-trace.ts). The measure's own call, after its end, stays in (some µs).
+ */
+export const PROBE_OWN = `${PREFIX}own`;
+
+/** Wraps a probe's callback so that each of its runs is measured. */
+export type OwnRuns = <A extends unknown[]>(callback: (...args: A) => void) => (...args: A) => void;
+
+/**
+ * Runs in the page: keep it self-contained (it is sent as source text). One entry of the name is
+ * kept in the page's timeline; the trace holds every one.
+ */
+function measuredAs(name: string): OwnRuns {
+  return (callback) =>
+    (...args) => {
+      const start = performance.now();
+      callback(...args);
+      performance.clearMeasures(name);
+      performance.measure(name, { start });
+    };
+}
+
+/** Source text of the PROBE_OWN wrapper, handed to a probe's init script. */
+export const probeOwnSource = `(${measuredAs.toString()})(${JSON.stringify(PROBE_OWN)})`;
+
 export const startMark = (step: number): string => `${PREFIX}start:${step}`;
 export const endMark = (step: number): string => `${PREFIX}end:${step}`;
 

@@ -1,7 +1,13 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { settle } from './board-session.ts';
 import { armStep, collectStep, type StepSample } from './frame-probe.ts';
-import { busyBetweenMarks, stepWork, traceSteps, WORKER_THREAD } from './main-thread-trace.ts';
+import {
+  busyBetweenMarks,
+  probeOwnBetweenMarks,
+  stepWork,
+  traceSteps,
+  WORKER_THREAD,
+} from './main-thread-trace.ts';
 import { type PaintedWatch, watchPainted } from './painted-watch.ts';
 import { type RendererThread, rendererMainThread } from './renderer-thread.ts';
 import { markEnd, markStart } from './step-marks.ts';
@@ -27,6 +33,11 @@ import { markEnd, markStart } from './step-marks.ts';
  * after it, outside its window; inside, its listeners and rAF callback run in the app's tasks,
  * and one short message task follows each frame it times.
  *
+ * What the probes' own callbacks run inside the app's tasks (the painted watch's observer, the
+ * old probe's listeners, rAF callback and message handler) each measure as PROBE_OWN
+ * (step-marks.ts). That time is the probes', not the app's: it is taken out of both figures, the
+ * trace's and DevTools', and reported as `probe`.
+ *
  * The board's paper is drawn in a worker: that work is not the main thread's and does not hold
  * a frame, but it is the step's too, so it is reported beside (`worker`), from the same trace.
  */
@@ -34,6 +45,8 @@ export interface StepWork {
   readonly old: StepSample;
   readonly trace: number;
   readonly devtools: number;
+  /** The probes' own ms inside the step's window, taken out of `trace` and `devtools`. */
+  readonly probe: number;
   /** The board painter's worker's busy ms in the step (from the trace). */
   readonly worker: number;
   /** False when the renderer never went quiet within the probe's timeout. */
@@ -180,13 +193,17 @@ export const measureSteps = async (
       trace,
       pending.map((step) => step.id),
     );
-    return pending.map(({ id, old, devtools, quiet }) => ({
-      old,
-      devtools,
-      quiet,
-      trace: work.get(id) ?? Number.NaN,
-      worker: busyBetweenMarks(trace, id, WORKER_THREAD),
-    }));
+    return pending.map(({ id, old, devtools, quiet }) => {
+      const probe = probeOwnBetweenMarks(trace, id);
+      return {
+        old,
+        devtools: devtools - probe,
+        probe,
+        quiet,
+        trace: work.get(id) ?? Number.NaN,
+        worker: busyBetweenMarks(trace, id, WORKER_THREAD),
+      };
+    });
   } finally {
     await probe.stop();
   }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   busyBetweenMarks,
   frameWork,
+  probeOwnBetweenMarks,
   stepWork,
   type TraceEvent,
   WORKER_THREAD,
 } from '../bench/main-thread-trace.ts';
-import { endMark, FRAME_MARK, startMark } from '../bench/step-marks.ts';
+import { endMark, FRAME_MARK, PROBE_OWN, startMark } from '../bench/step-marks.ts';
 
 /** A trace as Chromium writes it: the renderer's main thread named, tasks as complete events (µs). */
 const MAIN = { pid: 1, tid: 7 };
@@ -26,6 +27,11 @@ const task = (
 });
 /** A mark the page sets (the frame recorder's). */
 const mark = (name: string, ms: number): TraceEvent => ({ name, ph: 'R', ts: ms * 1000, ...MAIN });
+/** A probe's own run inside an app's task: a `performance.measure`, as a begin and an end event. */
+const own = (id: string, ms: number, durationMs: number): TraceEvent[] => [
+  { name: PROBE_OWN, ph: 'b', ts: ms * 1000, ...MAIN, id2: { local: id } },
+  { name: PROBE_OWN, ph: 'e', ts: (ms + durationMs) * 1000, ...MAIN, id2: { local: id } },
+];
 /** A step's start or end: a clock sync marker, which the browser process records. */
 const BROWSER = { pid: 2, tid: 2 };
 const marker = (name: string, ms: number): TraceEvent => ({
@@ -66,6 +72,44 @@ describe("the bench's main-thread trace", () => {
       marker(endMark(5), 150),
     ];
     expect(stepWork(trace, [5]).get(5)).toBeCloseTo(12);
+  });
+
+  it('counts an awake span that runs on across a marker only for its part inside the step', () => {
+    const trace = [
+      named,
+      marker(startMark(6), 100),
+      task(101, 2),
+      // Awake from the step's last task on through the probe's own tasks after its end marker.
+      task(140, 88, MAIN, 'ThreadController active'),
+      task(140, 1),
+      marker(endMark(6), 150),
+      task(160, 3),
+      marker(startMark(7), 230),
+      task(231, 4),
+      marker(endMark(7), 260),
+    ];
+    const work = stepWork(trace, [6, 7]);
+    expect(work.get(6)).toBeCloseTo(12);
+    expect(work.get(7)).toBeCloseTo(4);
+  });
+
+  it("takes the probes' own runs out of a step's work, and says how long they ran", () => {
+    const trace = [
+      named,
+      marker(startMark(8), 100),
+      // The app's wheel task, with the painted watch's callback inside it.
+      task(101, 10),
+      ...own('0x1', 104, 6),
+      // The old probe's own message task.
+      task(120, 1),
+      ...own('0x2', 120.1, 0.8),
+      marker(endMark(8), 150),
+      // After the step: neither its work nor its probes'.
+      task(160, 5),
+      ...own('0x3', 161, 2),
+    ];
+    expect(stepWork(trace, [8]).get(8)).toBeCloseTo(4.2);
+    expect(probeOwnBetweenMarks(trace, 8)).toBeCloseTo(6.8);
   });
 
   it("cuts a step at the browser's clock sync markers, counting a task that holds a marker whole", () => {
