@@ -3,6 +3,7 @@ import { mapRecordOf } from '../shared/model/document.ts';
 import { mapToReopen, rememberOpeningMap, rememberOpenMap } from './app/last-open-map.ts';
 import { appServices } from './app/services.ts';
 import { markMapOpening } from './board/frame-timing.ts';
+import { startPainterWorker } from './board/painter/board-painter.ts';
 import { type AppCommand, runCommand, useKeyboardShortcuts } from './board/use-keyboard-shortcuts.ts';
 import { ShortcutsDialog } from './chrome/ShortcutsDialog.tsx';
 import { loadMap, putDocument } from './db/library.ts';
@@ -52,6 +53,7 @@ export const App = () => {
     const { db, persistence, holds } = appServices();
     chosen.current = true;
     markMapOpening();
+    startPainterWorker();
     try {
       // The map being left is stored before another window may take it.
       await persistence.autosave.flush().catch(() => undefined);

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { memo, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { Group, Layer, Line, Rect, Stage } from 'react-konva';
+import { Group, Line, Rect, Stage } from 'react-konva';
 import { GRID } from '../../shared/journey/grid-geometry.ts';
 import { type GridLayout, layoutGrid } from '../../shared/journey/layout.ts';
 import { type JourneyDocument, mapRecordOf } from '../../shared/model/document.ts';
@@ -17,6 +17,7 @@ import { boardLayout } from './note-order.ts';
 import type { GridScene, NotesScene } from './painter/paint-board.ts';
 import { useBoardPainter } from './painter/use-board-painter.ts';
 import { SELECTION_COLOR, SelectionShape } from './SelectionShape.tsx';
+import { ShownLayer } from './shown-layer.ts';
 import { sameGrid, sameItems, useStable } from './stable-props.ts';
 import { useBoardGestures } from './use-board-gestures.ts';
 import { useDrawnViewport } from './use-drawn-viewport.ts';
@@ -230,7 +231,7 @@ const ActiveLayer = ({ layerRef, selected, lingering, drawn, size, editingId }: 
   return (
     // Hidden while empty: a hidden layer's canvas is not drawn or composited, which halves the
     // work of every pan and zoom frame.
-    <Layer
+    <ShownLayer
       ref={layerRef}
       name="active"
       listening={false}
@@ -260,7 +261,7 @@ const ActiveLayer = ({ layerRef, selected, lingering, drawn, size, editingId }: 
           dash={MARQUEE_DASH_PX.map((length) => length / scale)}
         />
       )}
-    </Layer>
+    </ShownLayer>
   );
 };
 

@@ -1,6 +1,7 @@
 import type Konva from 'konva';
-import { Layer, Shape } from 'react-konva';
+import { Shape } from 'react-konva';
 import type { GridLayout } from '../../shared/journey/layout.ts';
+import { ShownLayer } from '../board/shown-layer.ts';
 import { useFind } from './find-store.ts';
 import { laneHeaderRect, stageHeaderRect } from './reveal.ts';
 
@@ -22,7 +23,7 @@ export const FindHighlights = ({ layout }: FindHighlightsProps) => {
   const currentId = useFind((state) => state.currentId);
   const boxes = matchBoxes(layout, matchIds);
   return (
-    <Layer name="find" listening={false} visible={boxes.length > 0}>
+    <ShownLayer name="find" listening={false} visible={boxes.length > 0}>
       <Shape
         listening={false}
         sceneFunc={(context: Konva.Context, shape: Konva.Shape) => {
@@ -37,7 +38,7 @@ export const FindHighlights = ({ layout }: FindHighlightsProps) => {
           }
         }}
       />
-    </Layer>
+    </ShownLayer>
   );
 };
 

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteRecord } from '../../../shared/model/edits.ts';
 import { NOTE_PALETTE } from '../../../shared/model/palette.ts';
 import type { NoteColor } from '../../../shared/model/records.ts';
-import { BoardPainter, OVERSCAN_PX, type PainterWorkers, ZOOM_SETTLE_MS } from './board-painter.ts';
+import {
+  BoardPainter,
+  OVERSCAN_PX,
+  type PainterWorkers,
+  startPainterWorker,
+  ZOOM_SETTLE_MS,
+} from './board-painter.ts';
 import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
 import type { PainterRequest, PresenterReply, PresenterRequest } from './painter-messages.ts';
 
@@ -125,6 +131,30 @@ afterEach(() => {
 });
 
 describe('the board painter', () => {
+  // First in this file: no board has started the shared painter worker yet.
+  it('draws with the worker started as the map began to open, and starts no other', async () => {
+    const painterWorkers: string[] = [];
+    const PageWorker = globalThis.Worker;
+    globalThis.Worker = class extends PageWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (String(url).includes('board-painter.worker')) painterWorkers.push(String(url));
+      }
+    };
+    try {
+      startPainterWorker();
+      expect(painterWorkers).toHaveLength(1);
+      const { painter } = start();
+      painter.setView(view(0));
+      painter.setGrid(EMPTY_GRID);
+      painter.setNotes(notesScene(noteAt(100, 'blue')));
+      await expect.poll(() => painter.current).toBe(true);
+      expect(painterWorkers).toHaveLength(1);
+    } finally {
+      globalThis.Worker = PageWorker;
+    }
+  });
+
   it('draws the scene at the view, off the window’s thread, and says when it is current', async () => {
     const { canvas, painter, painted } = start();
     painter.setView(view(0));

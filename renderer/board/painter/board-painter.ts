@@ -38,6 +38,24 @@ const painterWorker = (): Worker => {
   return sharedWorker;
 };
 
+/**
+ * Starts the painter's worker ahead of the board, as a map begins to open: its module and the
+ * shipped font then load while the map is read from storage, not after the board is up. Until a
+ * board takes it, a worker that fails is let go, and the board starts another. Where workers
+ * cannot start, the board finds out for itself.
+ */
+export const startPainterWorker = (): void => {
+  try {
+    const worker = painterWorker();
+    worker.onerror ??= (event) => {
+      event.preventDefault();
+      dropWorker(worker);
+    };
+  } catch {
+    // Forbidden by a policy, or no module workers: the board draws on the window's thread.
+  }
+};
+
 /** Each board has a presenter of its own: it owns the board's canvas, which dies with the board. */
 const presenterWorker = (): Worker =>
   new Worker(new URL('./board-presenter.worker.ts', import.meta.url), { type: 'module' });
