@@ -7,9 +7,9 @@ import { endMark, FRAME_MARK, PROBE_OWN, startMark } from './step-marks.ts';
  * union of the top-level tasks on CrRendererMain (the scheduler's `RunTask` events: input
  * handling, React's MessageChannel tasks, timers, idle callbacks, rAF, style, layout, paint,
  * commit, GC) and the spans in which the thread is awake between them (TASKS), so nested events
- * are never counted twice. A step runs from its start marker to its end marker (step-marks.ts),
- * and every busy span that overlaps it counts whole. What the probes themselves run inside the
- * app's tasks (their PROBE_OWN measures) is taken out of the main thread's busy spans.
+ * are never counted twice. A step runs from its start marker to its end marker (step-marks.ts):
+ * a task that overlaps it counts whole, an awake span only for its part between the markers. What
+ * the probes themselves run inside the app's tasks (their PROBE_OWN measures) is taken out.
  *
  * Only the categories needed are traced (`toplevel` and `base` for the tasks, `blink.user_timing`
  * for the frame recorder's marks; the steps' clock sync markers are always recorded), so tracing
@@ -30,9 +30,9 @@ export interface TraceEvent {
 
 const CATEGORIES = ['toplevel', 'base', 'blink.user_timing'];
 /**
- * What makes a thread busy: the scheduler's top-level task events (the name differs between
- * Chromium versions), and the spans in which its thread controller is awake (`ThreadController
- * active`, category `base`), which also hold the scheduler's own work around each task and the
+ * What makes a thread busy: the scheduler's top-level task events (TASKS; the name differs
+ * between Chromium versions), and the spans in which its thread controller is awake (AWAKE,
+ * category `base`), which also hold the scheduler's own work around each task and the
  * microtask checkpoint after it. Without those, a step of a dozen tasks read about 1 ms less than
  * the renderer's own TaskDuration (15-30 µs a task).
  */

@@ -16,9 +16,10 @@ export const FRAME_MARK = `${PREFIX}frame`;
 
 /**
  * What the probes themselves run inside the app's tasks (the painted watch's observer, the old
- * probe's and the key probe's listeners, the frame recorder's callbacks): each such callback ends
- * with a `performance.measure` of this name over its own run, so the trace can take it out of a
- * step's work (main-thread-trace.ts). The measure's own call, after its end, stays in (some µs).
+ * probe's listeners, rAF callback and message handler, the frame recorder's callbacks): each such
+ * callback ends with a `performance.measure` of this name over its own run, so the trace can take
+ * it out of a step's work (main-thread-trace.ts). What stays in: the measure's own call, after its
+ * end (some µs), and the key probe's two listeners (a `performance.now()` each).
  */
 export const PROBE_OWN = `${PREFIX}own`;
 
