@@ -6,9 +6,11 @@ import { cellBox, headerBox } from '../find/reveal.ts';
 import { type BoardStore, createBoardStore } from '../store/index.ts';
 import { revealInsight } from './reveal-insight.ts';
 
-const setup = () => {
+/** The map, with what a test adds to it before the board opens it (the board holds it frozen). */
+const setup = (add: (map: ReturnType<typeof testMap>) => void = () => undefined) => {
   const map = testMap();
   map.put('Use', 'Touchpoints', { text: 'Install video', kind: 'touchpoint' });
+  add(map);
   const board = createBoardStore();
   board.getState().loadDocument(map.doc);
   board.getState().setCanvasSize({ width: 1000, height: 700 });
@@ -33,9 +35,7 @@ const onScreen = (board: BoardStore, rect: { x: number; y: number; w: number; h:
 
 describe('revealing an insight', () => {
   it('selects the empty customer service lane, not a stage, and pans to its header', () => {
-    const { map, board } = setup();
-    map.put('Referral', 'Touchpoints', { text: 'Tells a friend' });
-    board.getState().loadDocument(map.doc);
+    const { map, board } = setup((map) => map.put('Referral', 'Touchpoints', { text: 'Tells a friend' }));
     const lane = map.laneId('Customer service');
     revealInsight(board, insightOf(board, 'customer-service-empty'));
     expect(board.getState().selectedHeader).toEqual({ kind: 'lane', id: lane });

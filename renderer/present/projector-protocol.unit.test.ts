@@ -8,10 +8,10 @@ import { applyDelta, isToBoard, isToProjector, projectorIdOf, recordsDelta } fro
 describe('the projector window’s copy of the map', () => {
   it('follows an edit by the records it changed alone, and ends equal to the board’s map', () => {
     const map = voteMap();
+    const voteId = map.vote();
     const board = createBoardStore();
     board.getState().loadDocument(map.doc);
     const before = board.getState().doc;
-    const voteId = map.vote();
     board.getState().edit('Edit', (draft) => {
       updateNote(draft, map.cartridge.id, { text: 'Which cartridge fits my printer?' });
       addDot(draft, voteId, map.striped.id);

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addHeader } from '../../shared/journey/structure-edits.ts';
-import { scenariosOf } from '../../shared/model/document.ts';
+import { type JourneyDocument, scenariosOf } from '../../shared/model/document.ts';
 import { addNote, newMapDocument } from '../../shared/model/edits.ts';
+import { recordsOfType } from '../../shared/model/records-by-type.ts';
 import { type BoardStore, createBoardStore } from './index.ts';
 
 let store: BoardStore;
@@ -68,4 +69,29 @@ it('undo and redo show the scenario the step was made in', () => {
   store.getState().setScenario(current.id);
   store.getState().redo();
   expect(store.getState().scenarioId).toBe(ideal.id);
+});
+
+describe('a map as the store holds it', () => {
+  it('is split by type once, opened, followed or undone, until its next edit', () => {
+    // Parsed, as from storage or a file: nothing of it frozen.
+    const opened: JourneyDocument = JSON.parse(JSON.stringify(newMapDocument('Opened from a file')));
+    store.getState().loadDocument(opened);
+    // The same split for every query: the records were not walked again.
+    expect(recordsOfType(opened, 'map')).toBe(recordsOfType(opened, 'map'));
+    // Held as it was handed over, so autosave still knows it for the map it opened.
+    expect(store.getState().doc).toBe(opened);
+
+    const copy: JourneyDocument = JSON.parse(JSON.stringify(newMapDocument('Another window')));
+    store.getState().follow(copy, Object.keys(copy.records));
+    expect(recordsOfType(copy, 'map')).toBe(recordsOfType(copy, 'map'));
+
+    store.getState().loadDocument(opened);
+    store.getState().edit('Add note', (draft) => {
+      addNote(draft, { x: 0, y: 0, text: 'Undone' });
+    });
+    store.getState().undo();
+    const undone = store.getState().doc;
+    if (!undone) throw new Error('no map');
+    expect(recordsOfType(undone, 'map')).toBe(recordsOfType(undone, 'map'));
+  });
 });
