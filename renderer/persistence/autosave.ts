@@ -57,9 +57,10 @@ export interface Autosave {
 
 export const AUTOSAVE_TIMING = {
   viewportDebounceMs: 300,
-  // Where the board was looking is worth little after a crash, and each write costs a pan or
-  // zoom step several milliseconds: during long navigation it is written every 5 s, not every 1 s.
-  viewportMaxWaitMs: 5000,
+  // Where the board was looking is worth little after a crash, and each write costs the pan or
+  // zoom step it lands in several milliseconds: it is written once navigation pauses, and during
+  // long navigation without a pause every 15 s.
+  viewportMaxWaitMs: 15_000,
   retryDelaysMs: [1000, 2000, 5000, 10_000],
 } as const;
 

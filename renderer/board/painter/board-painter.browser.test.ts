@@ -9,7 +9,7 @@ import {
   startPainterWorker,
   ZOOM_SETTLE_MS,
 } from './board-painter.ts';
-import type { GridScene, NotesScene, PaintView } from './paint-board.ts';
+import { type GridScene, type NotesScene, type PaintView, paintToBitmap } from './paint-board.ts';
 import type { PainterRequest, PresenterReply, PresenterRequest } from './painter-messages.ts';
 
 const EMPTY_GRID: GridScene = {
@@ -461,5 +461,32 @@ describe('the board painter', () => {
     const count = notesSent().length;
     painter.setNotes(notesScene(...moved));
     expect(notesSent()).toHaveLength(count);
+  });
+});
+
+/** The RGBA of one pixel of a bitmap or an OffscreenCanvas, read through a 2D canvas. */
+const pixelAt = (source: ImageBitmap | OffscreenCanvas, x: number, y: number): number[] => {
+  const reader = new OffscreenCanvas(source.width, source.height).getContext('2d');
+  if (!reader) throw new Error('No 2D context');
+  reader.drawImage(source, 0, 0);
+  return [...reader.getImageData(x, y, 1, 1).data];
+};
+
+describe('a drawing of the board', () => {
+  it('is handed over as a copy, and the canvas keeps its pixels for the next drawing', async () => {
+    const canvas = new OffscreenCanvas(1, 1);
+    const { bitmap } = await paintToBitmap(canvas, EMPTY_GRID, notesScene(noteAt(100, 'yellow')), view(0));
+    expect(pixelAt(bitmap, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.yellow.fill));
+    // A canvas handed over by transfer would be blank here, and need new pixels for its next drawing.
+    expect(pixelAt(canvas, 110, 100).slice(0, 3)).toEqual(hex(NOTE_PALETTE.yellow.fill));
+    bitmap.close();
+  });
+
+  it('starts on a cleared canvas: nothing of the last drawing shows', async () => {
+    const canvas = new OffscreenCanvas(1, 1);
+    (await paintToBitmap(canvas, EMPTY_GRID, notesScene(noteAt(100, 'yellow')), view(0))).bitmap.close();
+    const { bitmap } = await paintToBitmap(canvas, EMPTY_GRID, notesScene(), view(0));
+    expect(pixelAt(bitmap, 110, 100)).toEqual([0, 0, 0, 0]);
+    bitmap.close();
   });
 });

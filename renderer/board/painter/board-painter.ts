@@ -407,7 +407,7 @@ export class BoardPainter {
     this.inFlight = draw;
     if (this.worker) this.worker.postMessage({ kind: 'draw', ...draw } satisfies PainterRequest);
     // A task of its own, as a worker's answer would be: changes made meanwhile are drawn together.
-    else setTimeout(() => this.drawHere(draw.id), 0);
+    else setTimeout(() => void this.drawHere(draw.id), 0);
   }
 
   /** The presenter runs: it gets the canvas, and the painter's worker sends it the drawings. */
@@ -475,12 +475,18 @@ export class BoardPainter {
     this.drawIfBehind();
   }
 
-  private drawHere(id: number): void {
+  private async drawHere(id: number): Promise<void> {
     const draw = this.inFlight;
     if (!this.here || draw?.id !== id) return;
+    const version = this.version;
     try {
-      const { bitmap, deferred } = paintToBitmap(this.here, this.grid, this.notes, draw.view);
-      const drawn: Drawn = { kind: 'drawn', id, bitmap, view: draw.view, version: this.version, deferred };
+      const { bitmap, deferred } = await paintToBitmap(this.here, this.grid, this.notes, draw.view);
+      // The board was disposed, or the draw given up, while the copy was made.
+      if (this.inFlight?.id !== id) {
+        bitmap.close();
+        return;
+      }
+      const drawn: Drawn = { kind: 'drawn', id, bitmap, view: draw.view, version, deferred };
       if (this.presenter) this.presenter.postMessage(drawn satisfies PresenterRequest, [bitmap]);
       else this.showOnCanvas(drawn);
     } catch (error) {

@@ -53,14 +53,17 @@ const canvas = new OffscreenCanvas(1, 1);
  */
 let sketched: { readonly scale: number; readonly version: number } | null = null;
 
-const draw = (id: number, view: PaintView) => {
-  const again = sketched?.scale === view.viewport.scale && sketched.version === version;
+const draw = async (id: number, view: PaintView) => {
+  // The scene drawn is this one, whatever the window sends while the copy is made.
+  const drawnVersion = version;
+  const again = sketched?.scale === view.viewport.scale && sketched.version === drawnVersion;
   const budget = again ? Number.POSITIVE_INFINITY : undefined;
-  const { bitmap, deferred } = paintToBitmap(canvas, grid, notes, view, budget);
-  sketched = deferred ? { scale: view.viewport.scale, version } : null;
+  const painted = paintToBitmap(canvas, grid, notes, view, budget);
   lastView = view;
+  const { bitmap, deferred } = await painted;
+  sketched = deferred ? { scale: view.viewport.scale, version: drawnVersion } : null;
   warmer?.wake();
-  const drawn: Drawn = { kind: 'drawn', id, bitmap, view, version, deferred };
+  const drawn: Drawn = { kind: 'drawn', id, bitmap, view, version: drawnVersion, deferred };
   (presenter ?? self).postMessage(drawn, { transfer: [bitmap] });
 };
 
@@ -89,7 +92,7 @@ self.onmessage = async (event: MessageEvent<PainterRequest>) => {
       presenter = request.port;
     } else {
       await fontsLoaded;
-      draw(request.id, request.view);
+      await draw(request.id, request.view);
     }
   } catch (error) {
     reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

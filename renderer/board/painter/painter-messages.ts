@@ -30,7 +30,7 @@ export interface Drawn {
   readonly kind: 'drawn';
   /** The draw asked for. */
   readonly id: number;
-  /** The drawn board, handed over (transferred), not copied. */
+  /** The drawn board: a copy of the painter's canvas, transferred. */
   readonly bitmap: ImageBitmap;
   readonly view: PaintView;
   /** The scene version drawn. */
