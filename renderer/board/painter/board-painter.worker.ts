@@ -58,9 +58,8 @@ const draw = async (id: number, view: PaintView) => {
   const drawnVersion = version;
   const again = sketched?.scale === view.viewport.scale && sketched.version === drawnVersion;
   const budget = again ? Number.POSITIVE_INFINITY : undefined;
-  const painted = paintToBitmap(canvas, grid, notes, view, budget);
+  const { bitmap, deferred } = await paintToBitmap(canvas, grid, notes, view, budget);
   lastView = view;
-  const { bitmap, deferred } = await painted;
   sketched = deferred ? { scale: view.viewport.scale, version: drawnVersion } : null;
   warmer?.wake();
   const drawn: Drawn = { kind: 'drawn', id, bitmap, view, version: drawnVersion, deferred };
